@@ -1,0 +1,46 @@
+# Every target sets itself up: a fresh clone needs only `make site` or `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+SYSTEM_STAMP := $(VENV)/.system-stamp
+
+.PHONY: site test serve validate lint bench golden clean system
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+# Debian packages the tests drive: Chromium for the browser tests, poppler for PDF pictures.
+system: $(SYSTEM_STAMP)
+$(SYSTEM_STAMP): $(STAMP)
+	@if ! command -v chromium >/dev/null || ! command -v pdftoppm >/dev/null; then \
+	  echo "Installing Chromium and poppler-utils (Debian packages)..."; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
+	fi
+	touch $(SYSTEM_STAMP)
+
+site: $(STAMP)
+	$(BIN)/roleprint build
+
+validate: $(STAMP)
+	$(BIN)/roleprint validate
+
+serve: $(STAMP)
+	$(BIN)/roleprint serve
+
+test: $(STAMP) system
+	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/python -m pytest
+
+golden: $(STAMP)
+	$(BIN)/python -m tests.update_golden
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run
+
+clean:
+	rm -rf site build .staging .cache

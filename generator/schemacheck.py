@@ -1,0 +1,169 @@
+"""Check loaded records against the JSON Schemas and explain each error in plain words."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft7Validator
+from jsonschema.exceptions import ValidationError, best_match
+from referencing import Registry, Resource
+
+from generator.problems import JsonPath, Problem, json_path
+from generator.yamlload import Document, is_yaml11_word
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a block of 'key: value' lines",
+    "null": "empty",
+}
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (the value is empty)"
+    if isinstance(value, bool):
+        return f"the switch {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text '{value}'"
+    if isinstance(value, list):
+        return "a list"
+    return "a block of 'key: value' lines"
+
+
+class SchemaSet:
+    """All the schemas, compiled once; `version` changes whenever any schema file does."""
+
+    def __init__(self, schema_dir: Path = SCHEMA_DIR) -> None:
+        digest = hashlib.sha256()
+        resources = []
+        self.schemas: dict[str, dict[str, Any]] = {}
+        for path in sorted(schema_dir.glob("*.schema.json")):
+            raw = path.read_bytes()
+            digest.update(path.name.encode() + b"\0" + raw)
+            schema = json.loads(raw)
+            self.schemas[path.name.removesuffix(".schema.json")] = schema
+            resources.append((path.name, Resource.from_contents(schema)))
+        self.version = digest.hexdigest()[:16]
+        registry: Registry = Registry().with_resources(resources)
+        self.validators = {
+            kind: Draft7Validator(schema, registry=registry)
+            for kind, schema in self.schemas.items()
+        }
+
+    def check(self, kind: str, doc: Document) -> list[Problem]:
+        validator = self.validators[kind]
+        problems = []
+        for error in validator.iter_errors(doc.data):
+            problems.append(self._explain(_narrow(error), doc))
+        return problems
+
+    def _explain(self, error: ValidationError, doc: Document) -> Problem:
+        path: JsonPath = tuple(error.absolute_path)
+        message, hint, at_key = _message(error, doc, path)
+        if at_key:
+            path = (*path, at_key)
+            mark = doc.mark(path, key=True)
+        else:
+            mark = doc.mark(path)
+        return Problem(doc.path, mark.line, mark.column, json_path(path), message, hint)
+
+
+def _narrow(error: ValidationError) -> ValidationError:
+    """For anyOf/oneOf, report the branch that came closest rather than 'is not valid'."""
+    while error.validator in ("anyOf", "oneOf") and error.context:
+        # A missing 'either this or that' key is clearer said as such (handled in _message).
+        if all(e.validator == "required" for e in error.context):
+            return error
+        deeper = [e for e in error.context if e.validator != "type"] or list(error.context)
+        error = best_match(deeper)
+    return error
+
+
+def _example(schema: dict[str, Any]) -> str:
+    examples = schema.get("examples") or []
+    return json.dumps(examples[0], ensure_ascii=False) if examples else ""
+
+
+def _message(error: ValidationError, doc: Document, path: JsonPath) -> tuple[str, str, str]:
+    """Return (message, hint, key the error is really about)."""
+    kind = error.validator
+    value = error.instance
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    if kind == "required":
+        missing = str(error.message).split("'")[1]
+        props = schema.get("properties", {})
+        example = _example(props.get(missing, {}))
+        title = props.get(missing, {}).get("title", "")
+        hint = f"add a line such as  {missing}: {example}" if example else f"add '{missing}:'"
+        about = f" ({title})" if title else ""
+        return f"'{missing}'{about} is missing", hint, ""
+    if kind == "additionalProperties":
+        known = sorted(schema.get("properties", {}))
+        extra = sorted(set(value) - set(known))
+        key = extra[0]
+        close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else "the keys allowed here are: " + ", ".join(known)
+        return f"unknown key '{key}'", hint, key
+    if kind in ("anyOf", "oneOf"):
+        options = [sorted(sub.get("required", [])) for sub in error.validator_value]
+        names = " or ".join("'" + "' and '".join(o) + "'" for o in options if o)
+        return f"needs {names}", "add one of them", ""
+    if kind == "type":
+        wanted = error.validator_value
+        wanted_list = wanted if isinstance(wanted, list) else [wanted]
+        words = " or ".join(_TYPE_WORDS.get(w, w) for w in wanted_list)
+        message = f"expected {words}, found {_describe(value)}"
+        if value is None:
+            return message, "fill in a value or delete the line", ""
+        if "boolean" in wanted_list and is_yaml11_word(value):
+            return message, "write true or false (yes/no/on/off are read as text)", ""
+        if "string" in wanted_list and isinstance(value, int | float | bool):
+            raw = doc.raw.get(path, str(value).lower() if isinstance(value, bool) else str(value))
+            return message, f"put it in quotes so it is read as text: \"{raw}\"", ""
+        if "array" in wanted_list and not isinstance(value, list):
+            return message, "write a list: each entry on its own line starting with '- '", ""
+        return message, "", ""
+    if kind == "enum":
+        allowed = [str(v) for v in error.validator_value]
+        close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else ""
+        if is_yaml11_word(value) and not close:
+            hint = "yes/no are not answers here: use one of the words listed"
+        return f"{_describe(value)} is not one of: {', '.join(allowed)}", hint, ""
+    if kind == "pattern":
+        title = (schema.get("title") or "").lower()
+        if "date" in title or "[0-9]{4}-" in error.validator_value:
+            return (f"{_describe(value)} is not a date in the form YYYY-MM-DD (or YYYY-MM)",
+                    "for example 2027-01-30, or 2019-06 when only the month is known", "")
+        words = "-".join(str(value).lower().split())
+        return (f"{_describe(value)} is not a valid id",
+                f"ids are lower-case words joined by hyphens, such as '{words}'", "")
+    if kind == "minLength":
+        return "this is empty", "fill it in or delete the line", ""
+    if kind == "minItems":
+        return "this list is empty", "add at least one entry or delete the line", ""
+    if kind == "uniqueItems":
+        return "an entry appears twice in this list", "remove the repeat", ""
+    if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        return (f"{_describe(value)} is out of range ({kind} {error.validator_value})",
+                "", "")
+    if kind == "maxLength":
+        return f"this is longer than {error.validator_value} characters", "shorten it", ""
+    return str(error.message), "", ""
+
+
+def iter_schema_files(schema_dir: Path = SCHEMA_DIR) -> Iterator[Path]:
+    yield from sorted(schema_dir.glob("*.schema.json"))

@@ -1,0 +1,320 @@
+"""Hardened YAML loading.
+
+The file is read as events (libyaml's C parser where present) and built into plain values here,
+so nothing is resolved behind our back: no YAML 1.1 booleans (`NO` stays the text `NO`), no
+timestamps, no anchors, aliases or tags (an alias bomb never expands), one document per file,
+and every value keeps the line and column it came from.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.problems import JsonPath, Problem, json_path
+
+try:  # the C parser is about ten times faster; fall back quietly where it is not built
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 32
+
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?|[-+]?[0-9]+[eE][-+]?[0-9]+")
+# Plain scalars that one YAML tool reads as a number and another as text: 0123 (octal in
+# YAML 1.1), 12:00 (sexagesimal), 0x1F, 1_000. We refuse to guess.
+_AMBIGUOUS = re.compile(
+    r"[-+]?0[0-9_]+|0[xXoObB][0-9a-fA-F_]+|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9]*)?"
+    r"|[-+]?[0-9][0-9_]*_[0-9_]*(\.[0-9_]*)?|[-+]?\.(inf|Inf|INF|nan|NaN|NAN)"
+)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_YAML11_WORDS = {"yes", "no", "on", "off", "y", "n"}
+
+
+@dataclass(frozen=True)
+class Mark:
+    line: int
+    column: int
+
+
+@dataclass
+class Document:
+    """A loaded file: its data and where each value and key stands in the file."""
+
+    path: str
+    data: dict[str, Any]
+    marks: dict[JsonPath, Mark] = field(default_factory=dict)
+    key_marks: dict[JsonPath, Mark] = field(default_factory=dict)
+    raw: dict[JsonPath, str] = field(default_factory=dict)
+
+    def mark(self, path: JsonPath, *, key: bool = False) -> Mark:
+        """The nearest known position for a path (a missing key falls back to its parent)."""
+        table = self.key_marks if key else self.marks
+        probe = tuple(path)
+        while probe:
+            if probe in table:
+                return table[probe]
+            if probe in self.marks:
+                return self.marks[probe]
+            probe = probe[:-1]
+        return self.marks.get((), Mark(1, 1))
+
+
+class _Stop(Exception):
+    """Raised inside the builder when the file cannot be read any further."""
+
+
+def _char_name(ch: str) -> str:
+    return unicodedata.name(ch, f"U+{ord(ch):04X}")
+
+
+def _is_invisible(ch: str) -> bool:
+    return unicodedata.category(ch) in {"Cf", "Cc", "Zl", "Zp"} or (
+        unicodedata.category(ch) == "Zs" and ch != " "
+    )
+
+
+class _Builder:
+    def __init__(self, display: str, events: Any) -> None:
+        self.display = display
+        self.events = events
+        self.problems: list[Problem] = []
+        self.doc = Document(display, {})
+
+    def problem(self, mark: Any, path: JsonPath, message: str, hint: str = "") -> None:
+        self.problems.append(
+            Problem(self.display, mark.line + 1, mark.column + 1, json_path(path), message, hint)
+        )
+
+    def run(self) -> Document | None:
+        next(self.events)  # StreamStart
+        event = next(self.events)
+        if isinstance(event, yaml.StreamEndEvent):
+            self.problems.append(
+                Problem(self.display, 1, 1, "$", "the file is empty",
+                        "a record needs at least one 'key: value' line, such as 'title: …'")
+            )
+            return None
+        self._document_start(event)
+        root_event = next(self.events)
+        root_mark = root_event.start_mark
+        data = self.node(root_event, (), 0)
+        next(self.events)  # DocumentEnd
+        extra = next(self.events)
+        if isinstance(extra, yaml.DocumentStartEvent):
+            self.problem(extra.start_mark, (), "this file holds more than one document",
+                         "keep one record per file: remove the '---' line and what follows, "
+                         "or move it to a file of its own")
+        if data is None:
+            self.problems.append(Problem(self.display, 1, 1, "$", "the file is empty",
+                                         "a record needs at least one 'key: value' line"))
+            return None
+        if not isinstance(data, dict):
+            kind = "a list" if isinstance(data, list) else "a single value"
+            self.problem(root_mark, (), f"the top level is {kind}, not a set of 'key: value' lines",
+                         "start the file with the record's fields, such as 'title: …', "
+                         "each at the left margin")
+            return None
+        self.doc.data = data
+        return self.doc
+
+    def _document_start(self, event: Any) -> None:
+        if getattr(event, "version", None):
+            self.problem(event.start_mark, (), "'%YAML' directives are not allowed",
+                         "delete the line that starts with '%YAML' (and the '---' after it)")
+        if getattr(event, "tags", None):
+            self.problem(event.start_mark, (), "'%TAG' directives are not allowed",
+                         "delete the line that starts with '%TAG'")
+
+    def _refuse_anchor_and_tag(self, event: Any, path: JsonPath) -> None:
+        if getattr(event, "anchor", None):
+            self.problem(event.start_mark, path, f"anchors ('&{event.anchor}') are not allowed",
+                         "write the value out in full; shared text belongs in a shared record "
+                         "(content/criteria/) referred to by id")
+        if getattr(event, "tag", None):
+            tag = str(event.tag).replace("tag:yaml.org,2002:", "!!")
+            self.problem(event.start_mark, path, f"tags such as '{tag}' are not allowed",
+                         "remove the tag (the word starting with '!') and keep the plain value")
+
+    def node(self, event: Any, path: JsonPath, depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            self.problem(event.start_mark, path, f"the content is nested more than {MAX_DEPTH} "
+                         "levels deep", "check the indentation: records are never this deep")
+            raise _Stop
+        mark = Mark(event.start_mark.line + 1, event.start_mark.column + 1)
+        self.doc.marks[path] = mark
+        if isinstance(event, yaml.AliasEvent):
+            self.problem(event.start_mark, path, f"aliases ('*{event.anchor}') are not allowed",
+                         "write the value out in full")
+            return None
+        self._refuse_anchor_and_tag(event, path)
+        if isinstance(event, yaml.ScalarEvent):
+            return self.scalar(event, path)
+        if isinstance(event, yaml.SequenceStartEvent):
+            items: list[Any] = []
+            while not isinstance(child := next(self.events), yaml.SequenceEndEvent):
+                items.append(self.node(child, (*path, len(items)), depth + 1))
+            return items
+        if isinstance(event, yaml.MappingStartEvent):
+            return self.mapping(path, depth)
+        raise _Stop  # pragma: no cover - the parser yields nothing else here
+
+    def mapping(self, path: JsonPath, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        while not isinstance(key_event := next(self.events), yaml.MappingEndEvent):
+            if not isinstance(key_event, yaml.ScalarEvent) or key_event.anchor or key_event.tag:
+                self.problem(key_event.start_mark, path, "a key must be a plain word",
+                             "write keys as simple words followed by ':'")
+                self.node(key_event, (*path, "?"), depth + 1)
+                self.node(next(self.events), (*path, "?"), depth + 1)
+                continue
+            key = key_event.value
+            key_mark = Mark(key_event.start_mark.line + 1, key_event.start_mark.column + 1)
+            self._check_key(key, key_event, path)
+            value_path = (*path, key)
+            if key in result:
+                first = self.doc.key_marks[value_path]
+                self.problem(key_event.start_mark, value_path,
+                             f"'{key}' appears twice in the same block (lines {first.line} "
+                             f"and {key_mark.line})",
+                             "keep one of them: a second value would silently replace the first")
+                self.node(next(self.events), (*path, f"{key} (repeated)"), depth + 1)
+                continue
+            self.doc.key_marks[value_path] = key_mark
+            result[key] = self.node(next(self.events), value_path, depth + 1)
+        return result
+
+    def _check_key(self, key: str, event: Any, path: JsonPath) -> None:
+        hidden = [ch for ch in key if _is_invisible(ch)]
+        if hidden:
+            names = ", ".join(sorted({f"{_char_name(ch)} (U+{ord(ch):04X})" for ch in hidden}))
+            visible = "".join(ch for ch in key if not _is_invisible(ch))
+            self.problem(event.start_mark, (*path, key),
+                         f"the key '{visible}' contains an invisible character: {names}",
+                         f"delete the key and type '{visible}' again by hand "
+                         "(text pasted from Word or the web often carries these)")
+
+    def scalar(self, event: Any, path: JsonPath) -> Any:
+        value: str = event.value
+        if event.style:  # quoted or block: always text (plain is None, or '' from libyaml)
+            return value
+        if value in _NULL:
+            return None
+        if value in _TRUE:
+            return True
+        if value in _FALSE:
+            return False
+        if _INT.fullmatch(value):
+            self.doc.raw[path] = value
+            return int(value)
+        if _FLOAT.fullmatch(value):
+            self.doc.raw[path] = value
+            return float(value)
+        if _AMBIGUOUS.fullmatch(value):
+            self.problem(event.start_mark, path,
+                         f"{value} could be read as a number or as text",
+                         f"put it in quotes so it stays exactly as written: \"{value}\"")
+            return value
+        return value
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _precheck(display: str, raw: bytes) -> tuple[str | None, list[Problem]]:
+    """Reject what the parser would explain badly: size, encoding, control characters, tabs."""
+    if len(raw) > MAX_BYTES:
+        return None, [Problem(display, 1, 1, "$", f"the file is {len(raw):,} bytes, over the "
+                              f"{MAX_BYTES:,}-byte limit for one record",
+                              "split it into smaller records; a role profile is rarely "
+                              "over 50,000 bytes")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        return None, [Problem(display, line, column, "$",
+                              f"the file is not UTF-8 text (byte 0x{raw[err.start]:02X})",
+                              "save the file as UTF-8 (in Word or Notepad: 'Save as', "
+                              "encoding 'UTF-8')")]
+    text = text.removeprefix("\ufeff")
+    problems = []
+    for match in _CONTROL.finditer(text):
+        line, column = _position(text, match.start())
+        problems.append(Problem(display, line, column, "$",
+                                f"the file contains a control character "
+                                f"(U+{ord(match.group()):04X}) that cannot be shown",
+                                "delete it: retype the text around this point"))
+    for number, line_text in enumerate(text.split("\n"), start=1):
+        indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
+        if "\t" in indent:
+            problems.append(Problem(display, number, indent.index("\t") + 1, "$",
+                                    "this line is indented with a tab",
+                                    "YAML indentation must use spaces: replace the tab "
+                                    "with spaces (your editor can do this for the whole file)"))
+    return (None if problems else text), problems
+
+
+_PARSER_HINTS = {
+    "mapping values are not allowed": "a value that contains ': ' must be put in quotes",
+    "could not find expected ':'": "each line needs 'key: value'; check this line and the "
+    "indentation of the line before",
+    "found character '\\t'": "replace the tab with spaces",
+    "cannot start any token": "a value starting with this character must be put in quotes",
+    "did not find expected key": "check the indentation: keys in one block must line up",
+    "did not find expected '-' indicator": "check the indentation of this list",
+    "found undefined tag handle": "remove the tag (the word starting with '!')",
+    "found unexpected end of stream": "a quote or bracket is not closed",
+}
+
+
+def load_text(display: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
+    """Load one record from bytes; `display` is the path shown in messages."""
+    text, problems = _precheck(display, raw)
+    if text is None:
+        return None, problems
+    builder = _Builder(display, yaml.parse(text, Loader=_Loader))
+    try:
+        doc = builder.run()
+    except _Stop:
+        return None, builder.problems
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        reason = (err.problem or err.context or "the file is not valid YAML").strip()
+        hint = next((h for key, h in _PARSER_HINTS.items() if key in reason), "")
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        builder.problems.append(
+            Problem(display, line, column, "$", f"the YAML cannot be read: {reason}", hint)
+        )
+        return None, builder.problems
+    except yaml.YAMLError as err:
+        builder.problems.append(Problem(display, 1, 1, "$", f"the YAML cannot be read: {err}"))
+        return None, builder.problems
+    return doc, builder.problems
+
+
+def load_file(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
+    """Read and load one file, reporting an oversized file without reading all of it."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as err:
+        return None, [Problem(display, 0, 0, "$", f"the file cannot be read: {err.strerror}")]
+    return load_text(display, raw)
+
+
+def is_yaml11_word(value: object) -> bool:
+    """True for words that YAML 1.1 tools would have turned into true or false."""
+    return isinstance(value, str) and value.lower() in _YAML11_WORDS
