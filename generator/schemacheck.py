@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import hashlib
 import json
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ from referencing import Registry, Resource
 from generator.problems import JsonPath, Problem, json_path
 from generator.yamlload import Document, is_yaml11_word
 
+ID_REGEX = "^[a-z0-9]+(-[a-z0-9]+)*$"
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
 _TYPE_WORDS = {
@@ -144,13 +146,17 @@ def _message(error: ValidationError, doc: Document, path: JsonPath) -> tuple[str
             hint = "yes/no are not answers here: use one of the words listed"
         return f"{_describe(value)} is not one of: {', '.join(allowed)}", hint, ""
     if kind == "pattern":
-        title = (schema.get("title") or "").lower()
-        if "date" in title or "[0-9]{4}-" in error.validator_value:
+        title = schema.get("title") or "this field"
+        if "[0-9]{4}-" in error.validator_value:
             return (f"{_describe(value)} is not a date in the form YYYY-MM-DD (or YYYY-MM)",
                     "for example 2027-01-30, or 2019-06 when only the month is known", "")
-        words = "-".join(str(value).lower().split())
-        return (f"{_describe(value)} is not a valid id",
-                f"ids are lower-case words joined by hyphens, such as '{words}'", "")
+        if error.validator_value == ID_REGEX:
+            words = "-".join(re.findall(r"[a-z0-9]+", str(value).lower()))
+            return (f"{_describe(value)} is not a valid id",
+                    f"ids are lower-case words joined by hyphens, such as '{words}'", "")
+        example = _example(schema)
+        hint = f"{schema.get('description', '')} For example: {example}".strip()
+        return f"{_describe(value)} is not in the right form for {title}", hint, ""
     if kind == "minLength":
         return "this is empty", "fill it in or delete the line", ""
     if kind == "minItems":

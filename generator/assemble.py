@@ -1,0 +1,240 @@
+"""Turn validated, cross-checked records into the model (frozen dataclasses)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator import model as m
+from generator.methods import BUILTIN_METHODS, organisation_methods
+
+Data = dict[str, Any]
+
+
+def _t(values: list[Any] | None) -> tuple[Any, ...]:
+    return tuple(values or ())
+
+
+def list_item(raw: Any) -> m.ListItem:
+    if isinstance(raw, str):
+        return m.ListItem(raw)
+    return m.ListItem(raw["text"], _num(raw.get("number")), tuple(map(list_item, raw.get("items", []))))
+
+
+def _num(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def list_section(raw: Data | None) -> m.ListSection:
+    if not raw:
+        return m.ListSection()
+    groups = tuple(
+        m.ListGroup(g.get("heading"), g.get("intro"), tuple(map(list_item, g["items"])))
+        for g in raw.get("groups", [])
+    )
+    return m.ListSection(raw.get("title"), raw.get("intro"),
+                         tuple(map(list_item, raw.get("items", []))), groups, raw.get("outro"))
+
+
+def salary(raw: Data | None) -> m.Salary | None:
+    if not raw:
+        return None
+    return m.Salary(raw["text"], raw.get("min"), raw.get("max"), raw.get("period"),
+                    raw.get("currency", "GBP"))
+
+
+def statements(raw: list[Data] | None) -> tuple[m.Statement, ...]:
+    return tuple(m.Statement(s["kind"], s.get("title") or s["kind"].replace("-", " ").capitalize(),
+                             s["text"]) for s in raw or [])
+
+
+def contact(raw: Data) -> m.Contact:
+    return m.Contact(raw.get("purpose"), raw.get("name"), raw.get("phone"), raw.get("email"))
+
+
+def organisation(oid: str, d: Data) -> m.Organisation:
+    form = d.get("known_risks_form")
+    risk_form = None
+    if form:
+        risk_form = m.KnownRiskForm(
+            form.get("title", "Known risks"), form.get("introduction"), form.get("question"),
+            tuple(m.KnownRiskItem(i["id"], i["text"], i.get("letter"), i.get("note"),
+                                  i.get("kind", "yes-no")) for i in form["items"]),
+            tuple(m.KnownRiskNote(n["id"], n.get("title", ""), n["text"], n.get("letter"))
+                  for n in form.get("notes", [])),
+            form.get("history"),
+        )
+    return m.Organisation(
+        id=oid, name=d["name"], default_scale=d["default_scale"],
+        methods=organisation_methods(d.get("assessment_methods", [])),
+        short_name=d.get("short_name"), formerly=_t(d.get("formerly")), about=d.get("about"),
+        address=_t(d.get("address")), website=d.get("website"),
+        contacts=tuple(contact(x) for x in d.get("contacts", [])),
+        values_intro=d.get("values_intro"),
+        values=tuple(m.Value(v["name"], v.get("description")) for v in d.get("values", [])),
+        values_statement=d.get("values_statement"), statements=statements(d.get("statements")),
+        colour=(d.get("branding") or {}).get("colour"), known_risks_form=risk_form,
+    )
+
+
+def scale(sid: str, d: Data) -> m.Scale:
+    points = tuple(m.ScalePoint(p["score"], p["descriptor"], p.get("label")) for p in d["points"])
+    return m.Scale(sid, d["name"], d["min"], d["max"], points, d.get("description"),
+                   _t(d.get("weights")), d.get("essential_gate", True),
+                   d.get("score_desirable_only", False))
+
+
+def level(d: Data) -> m.Level:
+    return m.Level(d["number"], d["name"], _t(d.get("indicators")), d.get("description"),
+                   d.get("not_defined", False))
+
+
+def framework(fid: str, d: Data) -> m.Framework:
+    comps = tuple(
+        m.Competency(c["id"], c["name"], tuple(map(level, c.get("levels", []))),
+                     c.get("description"), c.get("relevance"), c.get("notes"))
+        for c in d.get("competencies", [])
+    )
+    return m.Framework(fid, d["name"], d.get("organisation"), d.get("description"),
+                       d.get("relevance_label"), tuple(map(level, d.get("levels", []))), comps)
+
+
+def criterion(d: Data, methods: dict[str, m.AssessmentMethod], shared: dict[str, Data],
+              default: list[str] | None, family: str | None = None) -> m.Criterion:
+    """A person-spec criterion; fields it leaves out come from its shared criterion."""
+    base = shared.get(d["use"], {}) if "use" in d else {}
+    method_ids = d.get("assessed_by") or base.get("assessed_by") or default or []
+    return m.Criterion(
+        id=str(d["id"]), category=d.get("category") or base.get("category", "Other"),
+        text=d.get("text") or base["text"], requirement=d["requirement"],
+        assessed_by=tuple(methods[x] for x in method_ids if x in methods),
+        weight=d.get("weight"), guidance=d.get("guidance") or base.get("guidance"),
+        shared=d.get("use"), inherited_from=family,
+    )
+
+
+def family_chain(families: dict[str, Data], family_id: str) -> list[str]:
+    """The family and its ancestors, eldest first (cross-checks have ruled out loops)."""
+    chain: list[str] = []
+    current: str | None = family_id
+    while current and current in families and current not in chain:
+        chain.insert(0, current)
+        current = families[current].get("extends")
+    return chain
+
+
+def family(fid: str, d: Data, shared: dict[str, Data]) -> m.Family:
+    methods = {x.id: x for x in BUILTIN_METHODS}
+    source = d.get("source")
+    return m.Family(
+        id=fid, title=d["title"], extends=d.get("extends"), summary=d.get("summary"),
+        description=d.get("description"), responsibilities=list_section(d.get("responsibilities")),
+        criteria=tuple(criterion(c, methods, shared, ["application", "interview"], fid)
+                       for c in d.get("criteria", [])),
+        source=m.Source(source.get("title"), source.get("kind"), source.get("text"))
+        if source else None,
+    )
+
+
+def role(rid: str, d: Data, orgs: dict[str, m.Organisation], families: dict[str, Data],
+         family_models: dict[str, m.Family], frameworks: dict[str, m.Framework],
+         shared: dict[str, Data]) -> m.Role:
+    org = orgs[d["organisation"]]
+    methods = {x.id: x for x in org.methods}
+    spec = d.get("person_specification", {})
+    default = spec.get("assessed_by")
+    criteria: dict[str, m.Criterion] = {}
+    if "family" in d:
+        for fid in family_chain(families, d["family"]):
+            for raw in families[fid].get("criteria", []):
+                criteria[str(raw["id"])] = criterion(raw, methods, shared,
+                                                     ["application", "interview"], fid)
+    for raw in spec.get("criteria", []):
+        criteria[str(raw["id"])] = criterion(raw, methods, shared, default)
+    checks = d.get("pre_employment_checks", {})
+    risks = ()
+    if org.known_risks_form and "known_risks" in d:
+        items = {i.id: i for i in org.known_risks_form.items}
+        notes = {n.id: n for n in org.known_risks_form.notes}
+        risks = tuple(
+            m.KnownRiskAnswer(items[a["item"]], a.get("answer"), a.get("details"),
+                              notes.get(items[a["item"]].note or ""))
+            for a in d["known_risks"]
+        )
+    dates = d.get("dates", {})
+    return m.Role(
+        id=rid, title=d["title"], organisation=org,
+        person_spec=m.PersonSpec(spec.get("introduction"), tuple(criteria.values())),
+        family=family_models.get(d.get("family", "")),
+        directorate=d.get("directorate"), service=d.get("service"), team=d.get("team"),
+        locations=_t(d.get("locations")), reports_to=_t(d.get("reports_to")),
+        direct_reports=d.get("direct_reports"), grade=d.get("grade"), salary=salary(d.get("salary")),
+        post_number=d.get("post_number"), job_evaluation_number=d.get("job_evaluation_number"),
+        hours=d.get("hours"), contract=d.get("contract"),
+        dates=m.RoleDates(dates.get("issued"), dates.get("reviewed"), dates.get("next_review")),
+        introduction=d.get("introduction"), context=d.get("context"), purpose=d.get("purpose"),
+        accountabilities=list_section(d.get("accountabilities")),
+        key_activities=list_section(d.get("key_activities")),
+        performance_measures=list_section(d.get("performance_measures")),
+        working_arrangements=tuple(m.WorkingArrangement(w["kind"], w["text"])
+                                   for w in d.get("working_arrangements", [])),
+        checks=m.Checks(checks.get("dbs"), checks.get("rehabilitation_exemption", False),
+                        checks.get("statement"), _t(checks.get("other"))),
+        known_risks=risks, statements=statements(d.get("statements")),
+        competencies=tuple(_requirement(r, frameworks, methods) for r in d.get("competencies", [])),
+    )
+
+
+def _requirement(d: Data, frameworks: dict[str, m.Framework],
+                 methods: dict[str, m.AssessmentMethod]) -> m.CompetencyRequirement:
+    fw = frameworks[d["framework"]]
+    comp = fw.competency(d["competency"]) if "competency" in d else None
+    owner: m.Framework | m.Competency = comp or fw
+
+    def lv(key: str) -> m.Level | None:
+        return owner.level(d[key]) if key in d else None
+
+    found = lv("level")
+    assert found is not None  # cross-checks guarantee the level exists
+    return m.CompetencyRequirement(
+        fw, comp, found, tuple(methods[x] for x in d.get("assessed_by", ["interview"])),
+        lv("entry_level"), lv("exceptional_level"),
+    )
+
+
+def vacancy(vid: str, d: Data, roles: dict[str, m.Role], scales: dict[str, m.Scale]) -> m.Vacancy:
+    the_role = roles[d["role"]]
+    return m.Vacancy(
+        id=vid, role=the_role, reference=d["reference"], status=d["status"],
+        title=d.get("title") or the_role.title,
+        scale=scales[d.get("scale") or the_role.organisation.default_scale],
+        candidates=d.get("candidates", 6), posted=d.get("posted"),
+        closing_date=d.get("closing_date"), closing_time=d.get("closing_time"),
+        interview_dates=_t(d.get("interview_dates")), salary=salary(d.get("salary")),
+        hours=d.get("hours"), contract=d.get("contract"), employment_type=d.get("employment_type"),
+        locations=_t(d.get("locations")) or the_role.locations, how_to_apply=d.get("how_to_apply"),
+        contact=contact(d["contact"]) if d.get("contact") else None, panel=_t(d.get("panel")),
+    )
+
+
+def site(records: dict[str, dict[str, Data]]) -> m.Site:
+    """Build the whole model from every record's data, keyed by kind then id."""
+
+    def of(kind: str) -> dict[str, Data]:
+        return dict(sorted(records.get(kind, {}).items()))
+
+    shared_raw = of("criterion")
+    orgs = {k: organisation(k, v) for k, v in of("organisation").items()}
+    scales = {k: scale(k, v) for k, v in of("scale").items()}
+    frameworks = {k: framework(k, v) for k, v in of("framework").items()}
+    families_raw = of("family")
+    families = {k: family(k, v, shared_raw) for k, v in families_raw.items()}
+    roles = {k: role(k, v, orgs, families_raw, families, frameworks, shared_raw)
+             for k, v in of("role").items()}
+    vacancies = {k: vacancy(k, v, roles, scales) for k, v in of("vacancy").items()}
+    builtin = {x.id: x for x in BUILTIN_METHODS}
+    shared = {k: criterion({"id": k, "use": k, "requirement": "essential"}, builtin, shared_raw,
+                           None) for k in shared_raw}
+    glossary = of("glossary").get("glossary", {}).get("terms", [])
+    terms = tuple(sorted((m.GlossaryTerm(t["term"], t["meaning"], t.get("description"))
+                          for t in glossary), key=lambda t: t.term.casefold()))
+    return m.Site(orgs, roles, families, frameworks, scales, vacancies, shared, terms)

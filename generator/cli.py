@@ -1,0 +1,106 @@
+"""The `roleprint` command: parse arguments, call one function, return an exit status.
+
+Exit status: 0 done, 1 problems in the content (or the build failed), 2 the command was misused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.problems import report_json, report_text
+
+DEFAULT_CONTENT = Path("content")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="roleprint",
+        description="Role profiles, person specifications and recruitment forms from YAML.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--content", type=Path, default=DEFAULT_CONTENT, metavar="DIR",
+                         help="the content folder (default: content)")
+        return sub
+
+    validate = command("validate", "Check every content file and list every problem.")
+    validate.add_argument("--format", choices=("text", "json"), default="text")
+
+    generate = command("generate", "Write the site's Markdown and assets into a folder.")
+    generate.add_argument("--out", type=Path, required=True, metavar="DIR")
+    generate.add_argument("--no-pdf", action="store_true", help="skip PDF forms")
+
+    build = command("build", "Validate, generate and build the site into site/.")
+    build.add_argument("--site-dir", type=Path, default=Path("site"), metavar="DIR")
+    build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE")
+    build.add_argument("--no-pdf", action="store_true", help="skip PDFs for a quick preview")
+
+    serve = command("serve", "Preview the site, rebuilding when a content file changes.")
+    serve.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT")
+    serve.add_argument("--no-pdf", action="store_true", default=True, help=argparse.SUPPRESS)
+
+    new = command("new", "Start a new record from a commented template.")
+    new.add_argument("kind", choices=("role",))
+    new.add_argument("title")
+    new.add_argument("--organisation", required=True, metavar="ID")
+
+    forms = command("forms", "Write the recruitment forms for one role or vacancy.")
+    forms.add_argument("record", metavar="ROLE_OR_VACANCY_ID")
+    forms.add_argument("--candidates", type=int, metavar="N")
+    forms.add_argument("--panel", nargs="*", default=[], metavar="NAME",
+                       help="panel members' names (one interview sheet each)")
+    forms.add_argument("--scale", metavar="ID", help="scoring scale to use instead of the default")
+    forms.add_argument("--out", type=Path, required=True, metavar="DIR")
+    forms.add_argument("--no-pdf", action="store_true")
+    return parser
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run one command; tests call this directly."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not args.content.is_dir():
+        print(f"roleprint: the content folder '{args.content}' does not exist", file=sys.stderr)
+        return 2
+    if args.command == "new":
+        return _new(args)
+    if args.command == "validate":
+        return _validate(args)
+    from generator import commands  # imported late: validate should not pay for MkDocs
+
+    return int(commands.run(args))
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from generator.pipeline import load
+
+    result = load(args.content)
+    report = report_json if args.format == "json" else report_text
+    print(report(result.problems, result.files))
+    return 0 if result.ok else 1
+
+
+def _new(args: argparse.Namespace) -> int:
+    from generator.skeleton import new_role
+
+    try:
+        path = new_role(args.content, args.title, args.organisation, dt.date.today().isoformat()[:7])
+    except ValueError as err:
+        print(f"roleprint: {err}", file=sys.stderr)
+        return 2
+    print(f"Wrote {path}. Fill it in, then run: roleprint validate")
+    return 0
+
+
+def main() -> int:
+    try:
+        return run()
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,138 @@
+"""generate, build, serve and forms: the commands that write output.
+
+Everything is written into a temporary folder first and moved into place only when the whole
+step has succeeded, so a failed build leaves the previous site as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from generator.model import Site
+from generator.pipeline import LoadResult, load
+from generator.problems import report_text
+
+STAGING = Path(".staging")
+log = logging.getLogger("roleprint")
+
+
+class BuildFailed(Exception):
+    """The site engine could not build the staging tree."""
+
+
+def load_or_report(content: Path) -> Site | None:
+    result: LoadResult = load(content)
+    if result.site is None:
+        print(report_text(result.problems, result.files), file=sys.stderr)
+        print("Nothing was written: fix the problems above and run the command again.",
+              file=sys.stderr)
+    return result.site
+
+
+def generate(site: Site, out: Path, *, pdf: bool) -> None:
+    """Write the complete staging tree (Markdown, assets, forms) into `out`."""
+    from generator.forms import build_all_forms
+    from generator.site import generate_site
+
+    generate_site(site, out)
+    build_all_forms(site, out / "docs", pdf=pdf)
+
+
+def replace_dir(new: Path, target: Path) -> None:
+    """Swap `new` into place as `target`; both must be on the same file system."""
+    old = target.with_name(target.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def mkdocs_build(config: Path, docs_dir: Path, site_dir: Path) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        cfg = load_config(str(config), docs_dir=str(docs_dir.resolve()),
+                          site_dir=str(site_dir.resolve()), strict=True)
+        cfg.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(cfg)
+        finally:
+            cfg.plugins.on_shutdown()
+    except (MkDocsException, OSError) as err:
+        raise BuildFailed(str(err)) from err
+
+
+def build_site(content: Path, site_dir: Path, config: Path, *, pdf: bool) -> int:
+    site = load_or_report(content)
+    if site is None:
+        return 1
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".roleprint-", dir=site_dir.parent) as tmp:
+        staging, built = Path(tmp) / "staging", Path(tmp) / "site"
+        generate(site, staging, pdf=pdf)
+        try:
+            mkdocs_build(config, staging / "docs", built)
+        except BuildFailed as err:
+            print(f"roleprint: the site engine failed: {err}", file=sys.stderr)
+            print(f"The previous site in {site_dir} was left as it was.", file=sys.stderr)
+            return 1
+        replace_dir(built, site_dir)
+        if STAGING.resolve().parent == site_dir.parent:
+            replace_dir(staging, STAGING.resolve())
+    print(f"Built {len(site.roles)} roles into {site_dir}.")
+    return 0
+
+
+def generate_only(content: Path, out: Path, *, pdf: bool) -> int:
+    site = load_or_report(content)
+    if site is None:
+        return 1
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".roleprint-", dir=out.parent) as tmp:
+        staging = Path(tmp) / "staging"
+        generate(site, staging, pdf=pdf)
+        replace_dir(staging, out)
+    print(f"Wrote the staging tree for {len(site.roles)} roles into {out}.")
+    return 0
+
+
+def forms(args: argparse.Namespace) -> int:
+    from generator.forms.campaign import run_forms
+
+    site = load_or_report(args.content)
+    if site is None:
+        return 1
+    try:
+        written = run_forms(site, args.record, args.out, candidates=args.candidates,
+                            panel=tuple(args.panel), scale_id=args.scale, pdf=not args.no_pdf)
+    except KeyError as err:
+        print(f"roleprint: {err.args[0]}", file=sys.stderr)
+        return 2
+    print(f"Wrote {len(written)} files into {args.out}.")
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.command == "generate":
+        return generate_only(args.content, args.out, pdf=not args.no_pdf)
+    if args.command == "build":
+        return build_site(args.content, args.site_dir, args.config, pdf=not args.no_pdf)
+    if args.command == "forms":
+        return forms(args)
+    if args.command == "serve":
+        from generator.serve import serve
+
+        return serve(args.content, args.config, args.dev_addr)
+    raise AssertionError(args.command)

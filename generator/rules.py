@@ -1,0 +1,230 @@
+"""Per-kind cross-checks: references between records, levels, scales, families, known risks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.crosscheck import (
+    Checker,
+    Records,
+    check_criteria,
+    check_dates,
+    check_methods,
+    methods_for,
+)
+from generator.methods import BUILTIN_METHODS
+from generator.yamlload import Document
+
+
+def check_organisation(c: Checker, doc: Document) -> None:
+    data = doc.data
+    c.reference(doc, ("default_scale",), "scale", data["default_scale"])
+    builtin = {m.id for m in BUILTIN_METHODS}
+    methods = data.get("assessment_methods", [])
+    c.unique(doc, ("assessment_methods",), enumerate(m["id"] for m in methods), "method")
+    for index, method in enumerate(methods):
+        if method["id"] not in builtin and not ("name" in method and "stage" in method):
+            c.report(doc, ("assessment_methods", index),
+                     f"the new method '{method['id']}' needs a 'name' and a 'stage'",
+                     "stage is one of: application, interview, pre-appointment")
+    form = data.get("known_risks_form")
+    if form:
+        items, notes = form.get("items", []), form.get("notes", [])
+        c.unique(doc, ("known_risks_form", "items"), enumerate(i["id"] for i in items), "item")
+        c.unique(doc, ("known_risks_form", "notes"), enumerate(n["id"] for n in notes), "note")
+        note_ids = {n["id"] for n in notes}
+        for index, item in enumerate(items):
+            if "note" in item and item["note"] not in note_ids:
+                c.report(doc, ("known_risks_form", "items", index, "note"),
+                         f"there is no note with the id '{item['note']}' in this form",
+                         "the notes are: " + ", ".join(sorted(note_ids)))
+
+
+def check_scale(c: Checker, doc: Document) -> None:
+    data = doc.data
+    low, high = data["min"], data["max"]
+    if low > high:
+        c.report(doc, ("min",), f"the lowest score ({low}) is above the highest ({high})",
+                 "swap 'min' and 'max'")
+        return
+    c.unique(doc, ("points",), enumerate(p["score"] for p in data["points"]), "score",
+             key="score")
+    for index, point in enumerate(data["points"]):
+        if not low <= point["score"] <= high:
+            c.report(doc, ("points", index, "score"),
+                     f"the score {point['score']} is outside the scale ({low} to {high})")
+    missing = sorted(set(range(low, high + 1)) - {p["score"] for p in data["points"]})
+    if missing:
+        c.report(doc, ("points",), "these scores have no descriptor: "
+                 + ", ".join(str(m) for m in missing),
+                 "panels need to know what each score means: add a point for each")
+
+
+def check_framework(c: Checker, doc: Document) -> None:
+    data = doc.data
+    if "organisation" in data:
+        c.reference(doc, ("organisation",), "organisation", data["organisation"])
+    _check_levels(c, doc, ("levels",), data.get("levels", []))
+    comps = data.get("competencies", [])
+    c.unique(doc, ("competencies",), enumerate(x["id"] for x in comps), "competency id")
+    for index, comp in enumerate(comps):
+        _check_levels(c, doc, ("competencies", index, "levels"), comp.get("levels", []))
+
+
+def _check_levels(c: Checker, doc: Document, base: tuple[Any, ...], levels: list[Any]) -> None:
+    c.unique(doc, base, enumerate(lv["number"] for lv in levels), "level number", key="number")
+    for index, level in enumerate(levels):
+        if level.get("not_defined") and level.get("indicators"):
+            c.report(doc, (*base, index, "indicators"),
+                     f"level {level['number']} is marked not defined but has indicators",
+                     "remove 'not_defined: true' or the indicators")
+
+
+def check_family(c: Checker, doc: Document, family_id: str) -> None:
+    data = doc.data
+    if "extends" in data and c.reference(doc, ("extends",), "family", data["extends"]):
+        chain, current = [family_id], data["extends"]
+        while current:
+            if current in chain:
+                loop = " → ".join([*chain[chain.index(current):], current])
+                c.report(doc, ("extends",), f"role families build on each other in a loop: {loop}",
+                         "a family cannot extend itself, directly or through others")
+                break
+            chain.append(current)
+            parent = c.records.get("family", current)
+            current = parent.data.get("extends") if parent else None
+    allowed = {m.id for m in BUILTIN_METHODS}
+    check_criteria(c, doc, ("criteria",), data.get("criteria", []), allowed,
+                   ["application", "interview"])
+
+
+def check_role(c: Checker, doc: Document) -> None:
+    data = doc.data
+    has_org = c.reference(doc, ("organisation",), "organisation", data["organisation"])
+    if "family" in data:
+        c.reference(doc, ("family",), "family", data["family"])
+    allowed = methods_for(c.records, data["organisation"] if has_org else None)
+    spec = data.get("person_specification", {})
+    default = spec.get("assessed_by")
+    if default:
+        check_methods(c, doc, ("person_specification", "assessed_by"), default, allowed)
+    check_criteria(c, doc, ("person_specification", "criteria"), spec.get("criteria", []),
+                   allowed, default)
+    for index, req in enumerate(data.get("competencies", [])):
+        _check_competency(c, doc, index, req, allowed)
+    _check_salary(c, doc, ("salary",), data.get("salary"))
+    if has_org and "known_risks" in data:
+        _check_known_risks(c, doc, data)
+
+
+def _check_competency(c: Checker, doc: Document, index: int, req: dict[str, Any],
+                      allowed: set[str]) -> None:
+    base = ("competencies", index)
+    if not c.reference(doc, (*base, "framework"), "framework", req["framework"]):
+        return
+    framework = c.records.get("framework", req["framework"])
+    if framework is None:
+        return
+    levels = framework.data.get("levels", [])
+    where = f"the framework '{req['framework']}'"
+    if "competency" in req:
+        comps = {x["id"]: x for x in framework.data.get("competencies", [])}
+        if req["competency"] not in comps:
+            c.report(doc, (*base, "competency"), f"{where} has no competency '{req['competency']}'",
+                     _near(req["competency"], sorted(comps), "competencies"))
+            return
+        levels = comps[req["competency"]].get("levels", [])
+        where = f"the competency '{req['competency']}'"
+    numbers = {lv["number"]: lv for lv in levels}
+    for key in ("entry_level", "level", "exceptional_level"):
+        if key not in req:
+            continue
+        level = numbers.get(req[key])
+        if level is None:
+            c.report(doc, (*base, key), f"{where} has no level {req[key]}",
+                     "its levels are: " + (", ".join(str(n) for n in sorted(numbers)) or "none"))
+        elif level.get("not_defined"):
+            c.report(doc, (*base, key), f"level {req[key]} of {where} is marked not defined",
+                     "choose a level that has indicators")
+    order = [req[k] for k in ("entry_level", "level", "exceptional_level") if k in req]
+    if order != sorted(order):
+        c.report(doc, base, "the levels should rise: entry_level ≤ level ≤ exceptional_level")
+    if "assessed_by" in req:
+        check_methods(c, doc, (*base, "assessed_by"), req["assessed_by"], allowed)
+
+
+def _near(value: str, known: list[str], noun: str) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else f"the {noun} are: " + ", ".join(known)
+
+
+def _check_salary(c: Checker, doc: Document, path: tuple[str, ...], salary: Any) -> None:
+    if salary and "min" in salary and "max" in salary and salary["min"] > salary["max"]:
+        c.report(doc, (*path, "min"), "the salary's min is above its max", "swap them")
+
+
+def _check_known_risks(c: Checker, doc: Document, data: dict[str, Any]) -> None:
+    org = c.records.get("organisation", data["organisation"])
+    form = org.data.get("known_risks_form") if org else None
+    if not form:
+        c.report(doc, ("known_risks",), f"the organisation '{data['organisation']}' has no "
+                 "known_risks_form for these answers", "add the checklist to the organisation")
+        return
+    items = {i["id"]: i for i in form["items"]}
+    answers = data["known_risks"]
+    c.unique(doc, ("known_risks",), enumerate(a["item"] for a in answers), "answer for item",
+             key="item")
+    for index, answer in enumerate(answers):
+        item = items.get(answer["item"])
+        if item is None:
+            c.report(doc, ("known_risks", index, "item"),
+                     f"the known-risks form has no item '{answer['item']}'",
+                     _near(answer["item"], sorted(items), "items"))
+        elif item.get("kind", "yes-no") == "yes-no" and "answer" not in answer:
+            c.report(doc, ("known_risks", index), f"item '{answer['item']}' needs an answer",
+                     'add  answer: "YES"  or  answer: "NO"')
+
+
+def check_vacancy(c: Checker, doc: Document) -> None:
+    data = doc.data
+    c.reference(doc, ("role",), "role", data["role"])
+    if "scale" in data:
+        c.reference(doc, ("scale",), "scale", data["scale"])
+    posted, closing = data.get("posted"), data.get("closing_date")
+    if posted and closing and len(posted) == len(closing) and closing < posted:
+        c.report(doc, ("closing_date",), "the closing date is before the date it was posted")
+    for index, day in enumerate(data.get("interview_dates", [])):
+        if closing and len(day) == len(closing) and day < closing:
+            c.report(doc, ("interview_dates", index), "this interview date is before the "
+                     "closing date", "interviews follow shortlisting, after applications close")
+    _check_salary(c, doc, ("salary",), data.get("salary"))
+
+
+def check_glossary(c: Checker, doc: Document) -> None:
+    c.unique(doc, ("terms",), enumerate(t["term"] for t in doc.data["terms"]), "term",
+             key="term")
+
+
+def check_all(records: Records) -> Checker:
+    """Run every cross-check over every document that passed its schema."""
+    c = Checker(records)
+    for kind, docs in sorted(records.docs.items()):
+        for record_id, doc in sorted(docs.items()):
+            check_dates(c, doc)
+            if kind == "family":
+                check_family(c, doc, record_id)
+            elif kind in _RULES:
+                _RULES[kind](c, doc)
+    return c
+
+
+_RULES = {
+    "organisation": check_organisation,
+    "scale": check_scale,
+    "framework": check_framework,
+    "role": check_role,
+    "vacancy": check_vacancy,
+    "glossary": check_glossary,
+}
