@@ -62,7 +62,7 @@ class Checker:
             if folded in seen:
                 self.report(doc, (*base, index, key),
                             f"{what} '{value}' is used twice (also at {base[-1]}[{seen[folded]}])",
-                            f"give each {what} its own id (compared ignoring capital letters)")
+                            "each must be different (capital letters are ignored when comparing)")
             else:
                 seen[folded] = index
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import assemble
-from generator.crosscheck import Records
+from generator.crosscheck import Checker, Records, check_dates
 from generator.discover import discover, id_problem, suggest_id
 from generator.model import Site
 from generator.problems import Problem
@@ -37,15 +37,22 @@ def load(content_dir: Path, schemas: SchemaSet | None = None) -> LoadResult:
         if reason:
             problems.append(Problem(source.display, 0, 0, "$",
                                     f"the file name '{source.path.name}' cannot be used as an id: "
-                                    f"{reason}", f"rename it to {suggest_id(source.id)}.yaml"))
+                                    f"{reason}", f"rename it, for example to "
+                                    f"{suggest_id(source.id + '-' + source.kind)}.yaml"))
             continue
         doc, found = load_file(source.path, source.display)
         problems.extend(found)
         if doc is None:
             continue
-        schema_problems = schemas.check(source.kind, doc)
+        dates = Checker(records)
+        check_dates(dates, doc)
+        problems.extend(dates.problems)
+        # One problem per place: a schema error where loading already explained it is noise.
+        explained = {p.json_path for p in [*found, *dates.problems]}
+        schema_problems = [p for p in schemas.check(source.kind, doc)
+                           if p.json_path not in explained]
         problems.extend(schema_problems)
-        if not schema_problems:
+        if not (schema_problems or found):
             records.docs.setdefault(source.kind, {})[source.id] = doc
     problems.extend(check_all(records).problems)
     if problems:

@@ -15,10 +15,10 @@ def json_path(path: Iterable[str | int]) -> str:
     for part in path:
         if isinstance(part, int):
             out += f"[{part}]"
-        elif part.replace("_", "").replace("-", "").isalnum():
+        elif part.replace("_", "").replace("-", "").isalnum() and part.isprintable():
             out += f".{part}"
         else:
-            out += "[" + json.dumps(part, ensure_ascii=False) + "]"
+            out += "[" + json.dumps(part, ensure_ascii=not part.isprintable()) + "]"
     return out
 
 

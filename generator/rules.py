@@ -8,7 +8,6 @@ from generator.crosscheck import (
     Checker,
     Records,
     check_criteria,
-    check_dates,
     check_methods,
     methods_for,
 )
@@ -212,7 +211,6 @@ def check_all(records: Records) -> Checker:
     c = Checker(records)
     for kind, docs in sorted(records.docs.items()):
         for record_id, doc in sorted(docs.items()):
-            check_dates(c, doc)
             if kind == "family":
                 check_family(c, doc, record_id)
             elif kind in _RULES:

@@ -90,6 +90,7 @@ class _Builder:
         self.events = events
         self.problems: list[Problem] = []
         self.doc = Document(display, {})
+        self.aliases_reported: set[str] = set()
 
     def problem(self, mark: Any, path: JsonPath, message: str, hint: str = "") -> None:
         self.problems.append(
@@ -154,8 +155,10 @@ class _Builder:
         mark = Mark(event.start_mark.line + 1, event.start_mark.column + 1)
         self.doc.marks[path] = mark
         if isinstance(event, yaml.AliasEvent):
-            self.problem(event.start_mark, path, f"aliases ('*{event.anchor}') are not allowed",
-                         "write the value out in full")
+            if event.anchor not in self.aliases_reported:  # once each: a bomb repeats them
+                self.aliases_reported.add(event.anchor)
+                self.problem(event.start_mark, path, f"aliases ('*{event.anchor}') are not "
+                             "allowed", "write the value out in full")
             return None
         self._refuse_anchor_and_tag(event, path)
         if isinstance(event, yaml.ScalarEvent):
@@ -233,13 +236,16 @@ def _position(text: str, index: int) -> tuple[int, int]:
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
+def _too_big(display: str, size: int) -> Problem:
+    return Problem(display, 1, 1, "$", f"the file is {size:,} bytes, over the {MAX_BYTES:,}-byte "
+                   "limit for one record",
+                   "split it into smaller records; a role profile is rarely over 50,000 bytes")
+
+
 def _precheck(display: str, raw: bytes) -> tuple[str | None, list[Problem]]:
     """Reject what the parser would explain badly: size, encoding, control characters, tabs."""
     if len(raw) > MAX_BYTES:
-        return None, [Problem(display, 1, 1, "$", f"the file is {len(raw):,} bytes, over the "
-                              f"{MAX_BYTES:,}-byte limit for one record",
-                              "split it into smaller records; a role profile is rarely "
-                              "over 50,000 bytes")]
+        return None, [_too_big(display, len(raw))]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -306,10 +312,12 @@ def load_text(display: str, raw: bytes) -> tuple[Document | None, list[Problem]]
 
 
 def load_file(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
-    """Read and load one file, reporting an oversized file without reading all of it."""
+    """Read and load one file; an oversized file is refused before it is read."""
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, [_too_big(display, size)]
+        raw = path.read_bytes()
     except OSError as err:
         return None, [Problem(display, 0, 0, "$", f"the file cannot be read: {err.strerror}")]
     return load_text(display, raw)

@@ -1,0 +1,82 @@
+"""Data-driven negative tests: each invalid case beside the exact report it must produce."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.cli import run
+from tests.conftest import FIXTURES, overlay
+
+CASES = sorted(p.name for p in (FIXTURES / "invalid").iterdir() if p.is_dir())
+
+
+def validate(content: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    status = run(["validate", "--content", str(content)])
+    return status, capsys.readouterr().out
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_invalid_case_gives_expected_report(
+    case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = FIXTURES / "invalid" / case
+    monkeypatch.chdir(tmp_path)
+    content = overlay(FIXTURES / "base", folder / "content", tmp_path)
+    status, out = validate(content, capsys)
+    expected = (folder / "expected.txt").read_text(encoding="utf-8")
+    assert out == expected
+    assert status == 1
+    assert "Traceback" not in out
+
+
+def test_every_case_has_expected_text() -> None:
+    for case in CASES:
+        assert (FIXTURES / "invalid" / case / "expected.txt").is_file(), case
+
+
+def test_editor_lock_and_hidden_files_are_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    content = overlay(FIXTURES / "base", FIXTURES / "ignored-files" / "content", tmp_path)
+    assert len(list((content / "roles").iterdir())) == 6
+    status, out = validate(content, capsys)
+    assert (status, out) == (0, "All 9 content files are valid.\n")
+
+
+def test_oversized_file_is_refused_without_parsing(
+    base_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    big = base_content / "roles" / "huge.yaml"
+    big.write_bytes(b"title: Huge\norganisation: example-council\nteam: " + b"x" * 1_100_000)
+    status, out = validate(base_content, capsys)
+    assert status == 1
+    assert out.startswith(
+        "content/roles/huge.yaml:1:1: $: the file is 1,100,052 bytes, over the 1,000,000-byte "
+        "limit for one record\n"
+    )
+
+
+def test_json_report(base_content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (base_content / "roles" / "typo.yaml").write_text("title: T\norganisation: example-council\n"
+                                                      "gradee: Band 1\n")
+    status = run(["validate", "--content", str(base_content), "--format", "json"])
+    import json
+
+    body = json.loads(capsys.readouterr().out)
+    assert status == 1
+    assert body["valid"] is False
+    assert body["problems"] == [{
+        "path": "content/roles/typo.yaml", "line": 3, "column": 1, "json_path": "$.gradee",
+        "message": "unknown key 'gradee'", "hint": "did you mean 'grade'?",
+    }]
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["validate", "--content", os.devnull + "-missing"]) == 2
+    with pytest.raises(SystemExit) as exit_info:
+        run(["validate", "--format", "xml"])
+    assert exit_info.value.code == 2
