@@ -1,0 +1,77 @@
+"""`roleprint build`: atomic, deterministic, and the previous site survives any failure."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.cli import run
+from tests.conftest import CONTENT, ROOT
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def in_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+
+
+@pytest.mark.usefixtures("in_root")
+def test_two_builds_give_identical_bytes(tmp_path: Path) -> None:
+    first, second = tmp_path / "one", tmp_path / "two"
+    assert run(["build", "--site-dir", str(first)]) == 0
+    assert run(["build", "--site-dir", str(second)]) == 0
+    one, two = tree_digest(first), tree_digest(second)
+    assert one == two
+    assert "index.html" in one and "roles/recovery-navigator/index.html" in one
+    assert "roles/recovery-navigator/forms/application-form.pdf" in one
+
+
+@pytest.mark.usefixtures("in_root")
+def test_content_error_leaves_previous_site(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    site = tmp_path / "site"
+    assert run(["build", "--site-dir", str(site), "--no-pdf"]) == 0
+    before = tree_digest(site)
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    (content / "roles" / "broken.yaml").write_text("title: Broken\norganisation: nobody\n")
+    capsys.readouterr()
+    assert run(["build", "--content", str(content), "--site-dir", str(site), "--no-pdf"]) == 1
+    err = capsys.readouterr().err
+    assert "there is no organisation with the id 'nobody'" in err
+    assert "Traceback" not in err
+    assert tree_digest(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
+
+
+@pytest.mark.usefixtures("in_root")
+def test_site_engine_failure_leaves_previous_site(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    site = tmp_path / "site"
+    assert run(["build", "--site-dir", str(site), "--no-pdf"]) == 0
+    before = tree_digest(site)
+    bad_config = tmp_path / "mkdocs.yml"
+    bad_config.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+                          + "\nnav:\n  - Missing: no-such-page.md\n", encoding="utf-8")
+    capsys.readouterr()
+    status = run(["build", "--site-dir", str(site), "--config", str(bad_config), "--no-pdf"])
+    assert status == 1
+    assert "the site engine failed" in capsys.readouterr().err
+    assert tree_digest(site) == before
+
+
+@pytest.mark.usefixtures("in_root")
+def test_generate_writes_only_the_staging_tree(tmp_path: Path) -> None:
+    out = tmp_path / "staging"
+    assert run(["generate", "--out", str(out), "--no-pdf"]) == 0
+    assert (out / "docs" / "index.md").is_file()
+    assert (out / "docs" / "roles" / "recovery-navigator.md").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["staging"]
