@@ -17,7 +17,8 @@ def _t(values: list[Any] | None) -> tuple[Any, ...]:
 def list_item(raw: Any) -> m.ListItem:
     if isinstance(raw, str):
         return m.ListItem(raw)
-    return m.ListItem(raw["text"], _num(raw.get("number")), tuple(map(list_item, raw.get("items", []))))
+    children = tuple(map(list_item, raw.get("items", [])))
+    return m.ListItem(raw["text"], _num(raw.get("number")), children)
 
 
 def _num(value: Any) -> str | None:
@@ -151,7 +152,7 @@ def role(rid: str, d: Data, orgs: dict[str, m.Organisation], families: dict[str,
     for raw in spec.get("criteria", []):
         criteria[str(raw["id"])] = criterion(raw, methods, shared, default)
     checks = d.get("pre_employment_checks", {})
-    risks = ()
+    risks: tuple[m.KnownRiskAnswer, ...] = ()
     if org.known_risks_form and "known_risks" in d:
         items = {i.id: i for i in org.known_risks_form.items}
         notes = {n.id: n for n in org.known_risks_form.notes}
@@ -167,7 +168,8 @@ def role(rid: str, d: Data, orgs: dict[str, m.Organisation], families: dict[str,
         family=family_models.get(d.get("family", "")),
         directorate=d.get("directorate"), service=d.get("service"), team=d.get("team"),
         locations=_t(d.get("locations")), reports_to=_t(d.get("reports_to")),
-        direct_reports=d.get("direct_reports"), grade=d.get("grade"), salary=salary(d.get("salary")),
+        direct_reports=d.get("direct_reports"), grade=d.get("grade"),
+        salary=salary(d.get("salary")),
         post_number=d.get("post_number"), job_evaluation_number=d.get("job_evaluation_number"),
         hours=d.get("hours"), contract=d.get("contract"),
         dates=m.RoleDates(dates.get("issued"), dates.get("reviewed"), dates.get("next_review")),

@@ -91,7 +91,8 @@ def _new(args: argparse.Namespace) -> int:
     from generator.skeleton import new_role
 
     try:
-        path = new_role(args.content, args.title, args.organisation, dt.date.today().isoformat()[:7])
+        month = dt.date.today().isoformat()[:7]
+        path = new_role(args.content, args.title, args.organisation, month)
     except ValueError as err:
         print(f"roleprint: {err}", file=sys.stderr)
         return 2

@@ -133,7 +133,7 @@ def check_methods(checker: Checker, doc: Document, path: JsonPath, values: list[
 
 def check_criteria(checker: Checker, doc: Document, base: JsonPath, criteria: list[dict[str, Any]],
                    allowed: set[str], default: list[str] | None) -> None:
-    """Ids unique, shared criteria exist, methods known, and every criterion says how it is assessed."""
+    """Ids unique, shared criteria exist, methods known, and each says how it is assessed."""
     checker.unique(doc, base, ((i, c["id"]) for i, c in enumerate(criteria)), "criterion id")
     for index, crit in enumerate(criteria):
         path = (*base, index)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import difflib
-import re
 import hashlib
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -117,7 +117,8 @@ def _message(error: ValidationError, doc: Document, path: JsonPath) -> tuple[str
         extra = sorted(set(value) - set(known))
         key = extra[0]
         close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else "the keys allowed here are: " + ", ".join(known)
+        allowed = "the keys allowed here are: " + ", ".join(known)
+        hint = f"did you mean '{close[0]}'?" if close else allowed
         return f"unknown key '{key}'", hint, key
     if kind in ("anyOf", "oneOf"):
         options = [sorted(sub.get("required", [])) for sub in error.validator_value]
@@ -126,7 +127,7 @@ def _message(error: ValidationError, doc: Document, path: JsonPath) -> tuple[str
     if kind == "type":
         wanted = error.validator_value
         wanted_list = wanted if isinstance(wanted, list) else [wanted]
-        words = " or ".join(_TYPE_WORDS.get(w, w) for w in wanted_list)
+        words = " or ".join(_TYPE_WORDS.get(str(w), str(w)) for w in wanted_list)
         message = f"expected {words}, found {_describe(value)}"
         if value is None:
             return message, "fill in a value or delete the line", ""
@@ -139,12 +140,12 @@ def _message(error: ValidationError, doc: Document, path: JsonPath) -> tuple[str
             return message, "write a list: each entry on its own line starting with '- '", ""
         return message, "", ""
     if kind == "enum":
-        allowed = [str(v) for v in error.validator_value]
-        close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.6)
+        choices = [str(v) for v in error.validator_value]
+        close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else ""
         if is_yaml11_word(value) and not close:
             hint = "yes/no are not answers here: use one of the words listed"
-        return f"{_describe(value)} is not one of: {', '.join(allowed)}", hint, ""
+        return f"{_describe(value)} is not one of: {', '.join(choices)}", hint, ""
     if kind == "pattern":
         title = schema.get("title") or "this field"
         if "[0-9]{4}-" in error.validator_value:

@@ -57,7 +57,7 @@ organisation: {organisation}
 #       requirement: desirable
 
 # pre_employment_checks:
-#   dbs: enhanced                          # none, basic, standard, enhanced or enhanced-with-barred-list
+#   dbs: enhanced       # none, basic, standard, enhanced or enhanced-with-barred-list
 """
 
 

@@ -72,4 +72,4 @@ def markdown_to_html(text: str | None) -> Markup:
         url_schemes=SAFE_SCHEMES,
         link_rel="noopener noreferrer",
     )
-    return Markup(cleaned)  # noqa: S704 - nh3 has just cleaned it
+    return Markup(cleaned)

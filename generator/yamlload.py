@@ -156,7 +156,7 @@ class _Builder:
         self.doc.marks[path] = mark
         if isinstance(event, yaml.AliasEvent):
             if event.anchor not in self.aliases_reported:  # once each: a bomb repeats them
-                self.aliases_reported.add(event.anchor)
+                self.aliases_reported.add(str(event.anchor))
                 self.problem(event.start_mark, path, f"aliases ('*{event.anchor}') are not "
                              "allowed", "write the value out in full")
             return None
@@ -182,7 +182,8 @@ class _Builder:
                 self.node(next(self.events), (*path, "?"), depth + 1)
                 continue
             key = key_event.value
-            key_mark = Mark(key_event.start_mark.line + 1, key_event.start_mark.column + 1)
+            start = key_event.start_mark
+            key_mark = Mark(start.line + 1, start.column + 1) if start else Mark(1, 1)
             self._check_key(key, key_event, path)
             value_path = (*path, key)
             if key in result:

@@ -9,7 +9,9 @@ import pytest
 from generator.cli import run
 
 
-def test_new_role_skeleton_validates(base_content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_role_skeleton_validates(
+    base_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     status = run(["new", "role", "Senior Care Worker (Nights)", "--organisation",
                   "example-council", "--content", str(base_content)])
     assert status == 0
@@ -26,7 +28,7 @@ def test_uncommenting_the_skeleton_still_validates(base_content: Path) -> None:
                 "--content", str(base_content)]) == 0
     path = base_content / "roles" / "cook.yaml"
     lines = path.read_text(encoding="utf-8").splitlines()
-    body = [line[2:] if line.startswith("# ") and not line.startswith("# yaml") and ":" in line
+    body = [line[2:] if (line.startswith("# ") and not line.startswith("# yaml") and ":" in line)
             or line.startswith("#   ") else line for line in lines[7:]]
     path.write_text("\n".join(lines[:7] + body) + "\n", encoding="utf-8")
     assert run(["validate", "--content", str(base_content)]) == 0
