@@ -13,12 +13,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# Debian packages the tests drive: Chromium for the browser tests, poppler for PDF pictures.
+# Debian packages the tests drive: Chromium for the browser tests, poppler for PDF pictures,
+# Liberation Sans for lean fillable PDF fields.
 system: $(SYSTEM_STAMP)
 $(SYSTEM_STAMP): $(STAMP)
-	@if ! command -v chromium >/dev/null || ! command -v pdftoppm >/dev/null; then \
-	  echo "Installing Chromium and poppler-utils (Debian packages)..."; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
+	@if ! command -v chromium >/dev/null || ! command -v pdftoppm >/dev/null \
+	    || ! fc-list 2>/dev/null | grep -qi "Liberation Sans"; then \
+	  echo "Installing Chromium, poppler-utils and fonts-liberation (Debian packages)..."; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    chromium poppler-utils fonts-liberation >/dev/null; \
 	fi
 	touch $(SYSTEM_STAMP)
 

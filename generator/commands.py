@@ -109,7 +109,7 @@ def generate_only(content: Path, out: Path, *, pdf: bool) -> int:
 
 
 def forms(args: argparse.Namespace) -> int:
-    from generator.forms.campaign import run_forms
+    from generator.forms.campaign import FormsError, run_forms
 
     site = load_or_report(args.content)
     if site is None:
@@ -117,7 +117,7 @@ def forms(args: argparse.Namespace) -> int:
     try:
         written = run_forms(site, args.record, args.out, candidates=args.candidates,
                             panel=tuple(args.panel), scale_id=args.scale, pdf=not args.no_pdf)
-    except KeyError as err:
+    except FormsError as err:
         print(f"roleprint: {err.args[0]}", file=sys.stderr)
         return 2
     print(f"Wrote {len(written)} files into {args.out}.")

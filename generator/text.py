@@ -22,7 +22,7 @@ _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
 # [text](target) and [text]: target — keep the text, drop a target with an unsafe scheme.
 _LINK = re.compile(r"\[([^\]]*)\]\(\s*((?:[^()\s]|\([^()]*\))*)(?:\s+[^)]*)?\)")
 _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(\S+).*$", re.MULTILINE)
-_ATTR_LIST = re.compile(r"\{\s*[:#.]")
+_ENTITY_START = re.compile(r"&(?=#?[a-zA-Z0-9]+;)")
 _SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
 
 
@@ -32,22 +32,76 @@ def _safe_target(target: str) -> bool:
     return match is None or match.group(1).lower() in SAFE_SCHEMES
 
 
+def _destination(text: str, start: int) -> tuple[int, str]:
+    """The link target that starts at `start` (just after `](`) and where the link ends.
+
+    Follows Python-Markdown: `<…>` targets, nested parentheses and backslash escapes.
+    """
+    i = start
+    while i < len(text) and text[i] in " \t\n":
+        i += 1
+    if text.startswith("<", i) or text.startswith("&lt;", i):
+        close = text.find(")", i)
+        end = len(text) if close < 0 else close + 1
+        return end, text[i:end]
+    depth, begin = 0, i
+    target_end = None
+    while i < len(text):
+        char = text[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char in " \t\n" and depth == 0 and target_end is None:
+            target_end = i
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                return i + 1, text[begin:target_end if target_end is not None else i]
+            depth -= 1
+        i += 1
+    return len(text), text[begin:target_end if target_end is not None else len(text)]
+
+
+def _escape_unsafe_links(text: str) -> str:
+    """Any `](target)` still holding an unsafe target loses its `(`, so it is no link at all.
+
+    A second line of defence behind `_LINK`, for what a regular expression cannot follow
+    (`[[x]](…)`, `(…((…)))`): such text is shown as typed.
+    """
+    out, i = [], 0
+    while (j := text.find("](", i)) >= 0:
+        end, target = _destination(text, j + 2)
+        if _safe_target(target.strip().lstrip("<").removeprefix("&lt;")):
+            out.append(text[i:end])
+            i = end
+        else:
+            out.append(text[i:j + 1] + "\\(")
+            i = j + 2
+    return "".join(out) + text[i:]
+
+
 def markdown_safe(text: str) -> str:
     """Markdown source that renders as the author wrote it, with nothing active left in it.
 
     HTML is escaped (so `<script>` shows as text), links keep only http, https, mailto and tel
-    targets, and attribute-list syntax (`{: onclick=… }`) is broken up so it cannot attach
-    attributes to the page.
+    targets, and braces are backslash-escaped so attribute-list syntax (`{: onclick=… }`,
+    `{onclick=…}`) cannot attach attributes to the page.
     """
 
     def link(match: re.Match[str]) -> str:
         label, target = match.group(1), match.group(2)
         return match.group(0) if _safe_target(target) else label
 
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # Only an ampersand that would start an entity (`&lt;`, `&#106;`) needs escaping; a bare one
+    # ("DA&SV") stays as typed, so glossary abbreviations can still match it.
+    text = _ENTITY_START.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
     text = _LINK.sub(link, text)
     text = _REF_DEF.sub(lambda m: m.group(0) if _safe_target(m.group(1)) else "", text)
-    return _ATTR_LIST.sub(lambda m: "{" + "\u200b" + m.group(0)[1:], text)
+    text = _escape_unsafe_links(text)
+    # attr_list reads `{…}` after a paragraph, heading or inline element; an escaped brace
+    # is plain text to it.
+    return text.replace("{", "\\{").replace("}", "\\}")
 
 
 def inline_safe(text: str) -> str:

@@ -29,9 +29,9 @@ def page(browser: Any) -> Any:
 
 def search(page: Any, site_url: str, query: str) -> list[str]:
     page.goto(f"{site_url}/")
-    page.locator("label.md-search__icon, label[for='__search']").first.click()
     box = page.locator("input.md-search__input")
-    box.fill(query)
+    box.click()
+    box.press_sequentially(query, delay=20)  # Material searches on key events, not on fill()
     results = page.locator(".md-search-result__item a")
     results.first.wait_for(timeout=15_000)
     return [results.nth(i).get_attribute("href") or "" for i in range(results.count())]

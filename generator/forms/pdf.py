@@ -10,9 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+from collections.abc import Callable
+from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
+import pydyf
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -56,6 +60,52 @@ def source_date(environ: dict[str, str] | None = None) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+class _Labels(HTMLParser):
+    """Each field's name and the text of its <label for>, whitespace collapsed."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.names: dict[str, str] = {}   # id -> name
+        self.text: dict[str, list[str]] = {}
+        self._open: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag in ("input", "textarea", "select") and a.get("id") and a.get("name"):
+            self.names[a["id"] or ""] = a["name"] or ""
+        elif tag == "label" and a.get("for"):
+            self._open = a["for"]
+            self.text[self._open or ""] = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "label":
+            self._open = None
+
+    def handle_data(self, data: str) -> None:
+        if self._open is not None:
+            self.text[self._open].append(data)
+
+
+def field_labels(html: str) -> dict[str, str]:
+    """{field name: label text}: what the PDF field's tooltip (/TU) should say."""
+    parser = _Labels()
+    parser.feed(html)
+    return {parser.names[i]: " ".join("".join(t).split())
+            for i, t in parser.text.items() if i in parser.names}
+
+
+def _set_tooltips(labels: dict[str, str]) -> Callable[[Any, pydyf.PDF], None]:
+    # WeasyPrint takes /TU from the laid-out label, which loses the space wherever the label
+    # wraps ("would\nhelp" -> "wouldhelp"); put the label's own text back.
+    def finish(document: Any, pdf: pydyf.PDF) -> None:
+        for obj in pdf.objects:
+            if isinstance(obj, pydyf.Dictionary) and isinstance(obj.get("T"), pydyf.String):
+                label = labels.get(str(obj["T"].string))
+                if label:
+                    obj["TU"] = pydyf.String(label)
+    return finish
+
+
 def pdf_bytes(html: str, *, created: str = FIXED_DATE, assets: Path = ASSETS) -> bytes:
     """The PDF for one standalone HTML form page."""
     fetcher = RestrictedFetcher(assets)
@@ -66,7 +116,8 @@ def pdf_bytes(html: str, *, created: str = FIXED_DATE, assets: Path = ASSETS) ->
     # The file identifier is normally random; derive it from the content instead.
     identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
     data: bytes = document.write_pdf(pdf_forms=True, pdf_variant="pdf/ua-1",
-                                     pdf_identifier=identifier)
+                                     pdf_identifier=identifier,
+                                     finisher=_set_tooltips(field_labels(html)))
     return data
 
 

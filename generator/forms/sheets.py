@@ -85,6 +85,17 @@ class Sheet:
         return column_groups(self.candidates) if self.candidates else ()
 
     @property
+    def groups(self) -> tuple[tuple[str, tuple[Row, ...]], ...]:
+        """Rows under headings, in order: essential criteria, desirable, then competencies."""
+        found = []
+        for heading, kind in (("Essential criteria", True), ("Desirable criteria", False),
+                              ("Competencies", None)):
+            rows = tuple(r for r in self.rows if r.essential is kind)
+            if rows:
+                found.append((heading, rows))
+        return tuple(found)
+
+    @property
     def scored(self) -> tuple[Row, ...]:
         return tuple(r for r in self.rows if r.mode == SCORE)
 

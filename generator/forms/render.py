@@ -1,0 +1,118 @@
+"""Render each recruitment form of a campaign to one standalone HTML page (its CSS inlined)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from markupsafe import Markup
+
+from generator.forms import sheets
+from generator.forms.equality import QUESTIONS
+from generator.forms.pdf import ASSETS
+from generator.model import Organisation, Role, Scale, Site, Vacancy
+from generator.templating import environment
+
+# File stems the role pages link to (forms/<stem>.html and .pdf): keep in step with the site.
+APPLICATION = "application-form"
+EQUALITY = "equality-monitoring"
+SHORTLISTING = "shortlisting"
+INTERVIEW = "interview"
+MODERATION = "moderation"
+FORMS = (APPLICATION, EQUALITY, SHORTLISTING, INTERVIEW, MODERATION)
+TITLES = {
+    APPLICATION: "Application form",
+    EQUALITY: "Equality monitoring form",
+    SHORTLISTING: "Shortlisting sheet",
+    INTERVIEW: "Interview scoring sheet",
+    MODERATION: "Panel moderation sheet",
+}
+STYLESHEET = ASSETS / "forms" / "forms.css"
+
+
+@dataclass(frozen=True)
+class Campaign:
+    """One recruitment campaign: a role (maybe opened as a vacancy), its scale, its panel."""
+
+    site: Site
+    role: Role
+    scale: Scale
+    vacancy: Vacancy | None = None
+    candidates: int = sheets.DEFAULT_CANDIDATES
+    panel: tuple[str, ...] = ()
+
+    @property
+    def organisation(self) -> Organisation:
+        return self.role.organisation
+
+    @property
+    def title(self) -> str:
+        return self.vacancy.title if self.vacancy else self.role.title
+
+    @property
+    def reference(self) -> str | None:
+        return self.vacancy.reference if self.vacancy else None
+
+
+@dataclass(frozen=True)
+class Page:
+    """What the page furniture needs: file stem, <title>, heading and running header."""
+
+    stem: str
+    heading: str
+    campaign: Campaign
+    subheading: str | None = None
+
+    @property
+    def running(self) -> str:
+        extra = f" ({self.subheading})" if self.subheading else ""
+        return f"{self.heading}{extra} — {self.campaign.title}"
+
+    @property
+    def title(self) -> str:
+        ref = f", reference {self.campaign.reference}" if self.campaign.reference else ""
+        return f"{self.running}, {self.campaign.organisation.name}{ref}"
+
+
+@cache
+def stylesheet() -> Markup:
+    css = STYLESHEET.read_text(encoding="utf-8")
+    if "</" in css:
+        raise ValueError(f"{STYLESHEET} must not contain '</' (it is inlined in <style>)")
+    return Markup(css)  # our own file, checked above
+
+
+def render(template: str, page: Page, **context: Any) -> str:
+    """One form page: forms/<template>.html with the campaign, the page and `context`."""
+    return environment().get_template(f"forms/{template}.html").render(
+        c=page.campaign, page=page, css=stylesheet(), key=sheets.field_key, **context)
+
+
+def interview_sheets(panel: tuple[str, ...]) -> tuple[tuple[str, int, str | None], ...]:
+    """(stem, number, name): always a blank `interview` (number 0), then one per panel member."""
+    named = tuple((f"{INTERVIEW}-panel-{n}", n, name) for n, name in enumerate(panel, start=1))
+    return ((INTERVIEW, 0, None), *named)
+
+
+def form_pages(campaign: Campaign) -> tuple[tuple[str, str], ...]:
+    """Every page of the campaign's form set as (file stem, HTML), in a fixed order."""
+    role, scale = campaign.role, campaign.scale
+    pages = [
+        (APPLICATION, render(APPLICATION, Page(APPLICATION, TITLES[APPLICATION], campaign),
+                             criteria=role.person_spec.at_stage("application"),
+                             later=role.person_spec.at_stage("pre-appointment"))),
+        (EQUALITY, render(EQUALITY, Page(EQUALITY, TITLES[EQUALITY], campaign),
+                          questions=QUESTIONS)),
+        (SHORTLISTING, render(SHORTLISTING, Page(SHORTLISTING, TITLES[SHORTLISTING], campaign),
+                              sheet=sheets.shortlisting(role, scale, campaign.candidates))),
+    ]
+    interview = sheets.interview(role, scale)
+    total = len(campaign.panel)
+    for stem, number, member in interview_sheets(campaign.panel):
+        sub = f"panel member {number} of {total}" if number else None
+        page = Page(stem, TITLES[INTERVIEW], campaign, subheading=sub)
+        pages.append((stem, render(INTERVIEW, page, sheet=interview, member=member)))
+    pages.append((MODERATION, render(MODERATION, Page(MODERATION, TITLES[MODERATION], campaign),
+                                     sheet=sheets.moderation(role, scale, campaign.candidates))))
+    return tuple(pages)

@@ -1,0 +1,87 @@
+"""Where each page lives and how one page links to another.
+
+MkDocs checks links between Markdown files and turns them into the right URLs, so pages link to
+each other's source files by relative path (`../roles/x.md`), never to URLs.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from urllib.parse import quote, urlsplit
+
+FORMS = (
+    ("application-form", "Application form"),
+    ("equality-monitoring", "Equality monitoring form"),
+    ("shortlisting", "Shortlisting sheet"),
+    ("interview", "Interview scoring sheet"),
+    ("moderation", "Moderation sheet"),
+)
+
+
+def role_page(role_id: str) -> str:
+    return f"roles/{role_id}.md"
+
+
+def organisation_page(organisation_id: str) -> str:
+    return f"organisations/{organisation_id}.md"
+
+
+def framework_page(framework_id: str) -> str:
+    return f"frameworks/{framework_id}.md"
+
+
+def family_page(family_id: str) -> str:
+    return f"families/{family_id}.md"
+
+
+def vacancy_page(vacancy_id: str) -> str:
+    return f"vacancies/{vacancy_id}.md"
+
+
+@dataclass(frozen=True)
+class Links:
+    """Relative links from one page (`here`, a path under docs/) to the others."""
+
+    here: str
+
+    def to(self, target: str, anchor: str = "") -> str:
+        path = posixpath.relpath(target, posixpath.dirname(self.here) or ".")
+        return f"{path}#{anchor}" if anchor else path
+
+    def role(self, role_id: str) -> str:
+        return self.to(role_page(role_id))
+
+    def organisation(self, organisation_id: str) -> str:
+        return self.to(organisation_page(organisation_id))
+
+    def framework(self, framework_id: str) -> str:
+        return self.to(framework_page(framework_id))
+
+    def family(self, family_id: str) -> str:
+        return self.to(family_page(family_id))
+
+    def vacancy(self, vacancy_id: str) -> str:
+        return self.to(vacancy_page(vacancy_id))
+
+    def tag(self, anchor: str) -> str:
+        return self.to("tags/index.md", anchor)
+
+
+def slug(text: str) -> str:
+    """An anchor made of lower-case ASCII letters, digits and hyphens."""
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "x"
+
+
+def web_url(url: str | None) -> str | None:
+    """An http(s) URL made safe to put in a Markdown link target, or None."""
+    if not url or urlsplit(url.strip()).scheme.lower() not in ("http", "https"):
+        return None
+    return quote(url.strip(), safe=":/?#@!$&'*+,;=%~-._")
+
+
+def mailto(email: str | None) -> str | None:
+    if not email or not re.fullmatch(r"[^@\s<>()\[\]\"]+@[^@\s<>()\[\]\"]+", email.strip()):
+        return None
+    return "mailto:" + quote(email.strip(), safe="@.+-_")

@@ -1,0 +1,125 @@
+"""Every page of the site: its path under docs/, its template and what the template is given."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.model import Site
+from generator.site import views
+from generator.site.abbr import abbreviation_lines
+from generator.site.jsonld import job_posting, script_block
+from generator.site.links import (
+    FORMS,
+    Links,
+    family_page,
+    framework_page,
+    mailto,
+    organisation_page,
+    role_page,
+    slug,
+    vacancy_page,
+    web_url,
+)
+from generator.templating import environment
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str
+    template: str
+    values: dict[str, Any] = field(default_factory=dict)
+    tags: tuple[str, ...] = ()
+    jsonld: dict[str, Any] | None = None
+    title: str | None = None
+
+
+def pages(site: Site) -> Iterator[Page]:
+    """The pages in a fixed order: index pages, then one page per record, sorted by id."""
+    published = views.published_vacancies(site)
+    yield Page("index.md", "site/home.md", {"vacancies": published,
+                                            "groups": views.roles_by_organisation(site)})
+    yield Page("roles/index.md", "site/roles_index.md",
+               {"roles": views.by_title(list(site.roles.values()))})
+    yield Page("organisations/index.md", "site/organisations_index.md")
+    yield Page("frameworks/index.md", "site/frameworks_index.md")
+    yield Page("families/index.md", "site/families_index.md")
+    yield Page("vacancies/index.md", "site/vacancies_index.md", {"vacancies": published})
+    yield Page("glossary.md", "site/glossary.md")
+    yield Page("tags/index.md", "site/tags_index.md", {"groups": views.tag_index(site)})
+    for role in site.roles.values():
+        vacancies = views.role_vacancies(site, role)
+        tags = views.role_tags(role)
+        yield Page(role_page(role.id), "site/role.md", {
+            "role": role, "vacancies": vacancies,
+            "open_vacancy": next((v for v in vacancies if v.is_open), None),
+            "tags": tags, "notes": views.risk_notes(role), "forms": FORMS,
+        }, tags=tuple(t.name for t in tags), title=role.title)
+    for org in site.organisations.values():
+        yield Page(organisation_page(org.id), "site/organisation.md", {
+            "org": org, "roles": views.by_title(site.roles_of(org.id)),
+            "frameworks": views.frameworks_of(site, org.id),
+            "vacancies": tuple(v for v in published if v.role.organisation.id == org.id),
+            "website": web_url(org.website),
+        }, title=org.name)
+    for framework in site.frameworks.values():
+        yield Page(framework_page(framework.id), "site/framework.md", {
+            "framework": framework,
+            "anchors": {c.id: slug(c.id) for c in framework.competencies},
+        }, title=framework.name)
+    for family in site.families.values():
+        yield Page(family_page(family.id), "site/family.md", {
+            "family": family, "roles": views.by_title(site.roles_in_family(family.id)),
+        }, title=family.title)
+    for vacancy in published:
+        yield Page(vacancy_page(vacancy.id), "site/vacancy.md", {
+            "vacancy": vacancy,
+            "salary_range": views.salary_range(vacancy.salary or vacancy.role.salary),
+            "email_link": mailto(vacancy.contact.email if vacancy.contact else None),
+        }, jsonld=job_posting(vacancy), title=vacancy.title)
+
+
+def front_matter(title: str | None, tags: tuple[str, ...]) -> str:
+    """YAML front matter; JSON strings are YAML strings, so no value can break out of it.
+
+    Material writes `title` into the page's <title> and header as HTML, so it is HTML-escaped
+    here. Without it Material takes the H1, strips its tags and unescapes it into <title>,
+    which would let a title holding `</title><script>` out of the element.
+    """
+    lines = []
+    if title is not None:
+        escaped = html.escape(" ".join(title.split()))
+        lines.append(f"title: {json.dumps(escaped, ensure_ascii=False)}")
+    if tags:
+        lines.append("tags:")
+        lines += [f"  - {json.dumps(tag, ensure_ascii=False)}" for tag in tags]
+    return "---\n" + "\n".join(lines) + "\n---\n\n" if lines else ""
+
+
+def tidy(markdown: str) -> str:
+    """No runs of blank lines and exactly one newline at the end."""
+    return re.sub(r"\n{3,}", "\n\n", markdown).strip("\n") + "\n"
+
+
+def render(site: Site, page: Page) -> str:
+    """A page's Markdown: front matter, body, JSON-LD, then the abbreviations it uses."""
+    template = environment().get_template(page.template)
+    body = tidy(template.render(site=site, links=Links(page.path), views=views,
+                                arrangement_label=views.arrangement_label, **page.values))
+    parts = [front_matter(page.title, page.tags), body]
+    if page.jsonld:
+        parts += ["\n", script_block(page.jsonld)]
+    abbreviations = abbreviation_lines(body, site.glossary)
+    if abbreviations:
+        parts += ["\n", abbreviations]
+    return "".join(parts)
+
+
+def render_all(site: Site) -> dict[str, str]:
+    """Every page's path (under docs/) and Markdown, sorted by path."""
+    rendered = {page.path: render(site, page) for page in pages(site)}
+    return dict(sorted(rendered.items()))
