@@ -230,11 +230,18 @@ class PersonSpec:
         return tuple(sorted(chosen, key=lambda c: not c.essential))
 
     def by_category(self) -> tuple[tuple[str, tuple[Criterion, ...]], ...]:
-        """Criteria grouped by category in the order each category first appears."""
+        """Criteria grouped by category in the order each category first appears.
+
+        Categories are compared ignoring case ("Special Requirements" from a role and "Special
+        requirements" from a shared criterion are one group, named as first written).
+        """
+        names: dict[str, str] = {}
         groups: dict[str, list[Criterion]] = {}
         for crit in self.criteria:
-            groups.setdefault(crit.category, []).append(crit)
-        return tuple((name, tuple(items)) for name, items in groups.items())
+            key = crit.category.casefold()
+            names.setdefault(key, crit.category)
+            groups.setdefault(key, []).append(crit)
+        return tuple((names[key], tuple(items)) for key, items in groups.items())
 
     @property
     def essential(self) -> tuple[Criterion, ...]:

@@ -85,7 +85,7 @@ def markdown_safe(text: str) -> str:
     """Markdown source that renders as the author wrote it, with nothing active left in it.
 
     HTML is escaped (so `<script>` shows as text), links keep only http, https, mailto and tel
-    targets, and braces are backslash-escaped so attribute-list syntax (`{: onclick=… }`,
+    targets, images are not shown (their source would be fetched from elsewhere), and braces are backslash-escaped so attribute-list syntax (`{: onclick=… }`,
     `{onclick=…}`) cannot attach attributes to the page.
     """
 
@@ -99,6 +99,8 @@ def markdown_safe(text: str) -> str:
     text = _LINK.sub(link, text)
     text = _REF_DEF.sub(lambda m: m.group(0) if _safe_target(m.group(1)) else "", text)
     text = _escape_unsafe_links(text)
+    # Images would make candidates' browsers fetch from elsewhere: `![` is shown as typed.
+    text = text.replace("![", "!\\[")
     # attr_list reads `{…}` after a paragraph, heading or inline element; an escaped brace
     # is plain text to it.
     return text.replace("{", "\\{").replace("}", "\\}")
