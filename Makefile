@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SYSTEM_STAMP := $(VENV)/.system-stamp
 
-.PHONY: site test serve validate lint bench golden clean system
+.PHONY: site test serve validate golden clean system
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,15 +35,12 @@ serve: $(STAMP)
 	$(BIN)/roleprint serve
 
 test: $(STAMP) system
-	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/ruff check generator tests
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 golden: $(STAMP)
 	$(BIN)/python -m tests.update_golden
-
-bench: $(STAMP)
-	$(BIN)/python -m benchmarks.run
 
 clean:
 	rm -rf site build .staging .cache

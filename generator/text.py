@@ -85,8 +85,9 @@ def markdown_safe(text: str) -> str:
     """Markdown source that renders as the author wrote it, with nothing active left in it.
 
     HTML is escaped (so `<script>` shows as text), links keep only http, https, mailto and tel
-    targets, images are not shown (their source would be fetched from elsewhere), and braces are backslash-escaped so attribute-list syntax (`{: onclick=… }`,
-    `{onclick=…}`) cannot attach attributes to the page.
+    targets, images are not shown (their source would be fetched from elsewhere), and braces
+    are backslash-escaped so attribute-list syntax (`{: onclick=… }`, `{onclick=…}`) cannot
+    attach attributes to the page.
     """
 
     def link(match: re.Match[str]) -> str:
