@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SYSTEM_STAMP := $(VENV)/.system-stamp
 
-.PHONY: site test serve validate golden clean system
+.PHONY: site test serve validate golden clean system zensical-check
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,13 @@ test: $(STAMP) system
 
 golden: $(STAMP)
 	$(BIN)/python -m tests.update_golden
+
+# Engine portability: the same staging tree and mkdocs.yml built by Zensical, in its own venv.
+zensical-check: $(STAMP)
+	$(BIN)/roleprint generate --out .staging --no-pdf
+	test -x .venv-zensical/bin/zensical || ($(PYTHON) -m venv .venv-zensical && .venv-zensical/bin/pip install --quiet zensical)
+	.venv-zensical/bin/zensical build -f mkdocs.yml --strict
+	test -f site/roles/recovery-navigator/index.html
 
 clean:
 	rm -rf site build .staging .cache

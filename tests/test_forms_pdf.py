@@ -132,8 +132,7 @@ def test_same_bytes_in_another_process_with_another_hash_seed(tmp_path: Path) ->
 
 
 def test_pdftoppm_can_draw_a_page_of_each(built: dict[str, Path], tmp_path: Path) -> None:
-    if shutil.which("pdftoppm") is None:
-        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    assert shutil.which("pdftoppm"), "pdftoppm (poppler-utils) is missing: `make test` installs it"
     for key, pdf in built.items():
         if not key.startswith("hand/"):
             continue
