@@ -35,11 +35,15 @@ def _parser() -> argparse.ArgumentParser:
     generate = command("generate", "Write the site's Markdown and assets into a folder.")
     generate.add_argument("--out", type=Path, required=True, metavar="DIR")
     generate.add_argument("--no-pdf", action="store_true", help="skip PDF forms")
+    generate.add_argument("--timings", type=Path, metavar="FILE",
+                          help="write the seconds spent in each stage to FILE (JSON)")
 
     build = command("build", "Validate, generate and build the site into site/.")
     build.add_argument("--site-dir", type=Path, default=Path("site"), metavar="DIR")
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE")
     build.add_argument("--no-pdf", action="store_true", help="skip PDFs for a quick preview")
+    build.add_argument("--timings", type=Path, metavar="FILE",
+                       help="write the seconds spent in each stage to FILE (JSON)")
 
     serve = command("serve", "Preview the site, rebuilding when a content file changes.")
     serve.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE")
@@ -79,12 +83,12 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from generator.pipeline import load
+    from generator.validate import validate
 
-    result = load(args.content)
+    problems, files = validate(args.content)
     report = report_json if args.format == "json" else report_text
-    print(report(result.problems, result.files))
-    return 0 if result.ok else 1
+    print(report(problems, files))
+    return 0 if not problems else 1
 
 
 def _new(args: argparse.Namespace) -> int:

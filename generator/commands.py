@@ -7,10 +7,14 @@ step has succeeded, so a failed build leaves the previous site as it was.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import shutil
 import sys
 import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from generator.model import Site
@@ -25,6 +29,23 @@ class BuildFailed(Exception):
     """The site engine could not build the staging tree."""
 
 
+class Timings(dict[str, float]):
+    """Seconds spent in each stage, for `--timings` and the benchmark."""
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self[name] = self.get(name, 0.0) + time.perf_counter() - start
+
+    def write(self, path: Path | None) -> None:
+        if path is not None:
+            path.write_text(json.dumps({k: round(v, 4) for k, v in self.items()}, indent=2),
+                            encoding="utf-8")
+
+
 def load_or_report(content: Path) -> Site | None:
     result: LoadResult = load(content)
     if result.site is None:
@@ -34,13 +55,20 @@ def load_or_report(content: Path) -> Site | None:
     return result.site
 
 
-def generate(site: Site, out: Path, *, pdf: bool) -> None:
+def generate(site: Site, out: Path, *, pdf: bool, timings: Timings | None = None) -> None:
     """Write the complete staging tree (Markdown, assets, forms) into `out`."""
-    from generator.forms import build_all_forms
+    from generator.forms.build import write_all_forms
+    from generator.forms.pdfbatch import render_pdfs, source_date
     from generator.site import generate_site
 
-    generate_site(site, out)
-    build_all_forms(site, out / "docs", pdf=pdf)
+    timings = Timings() if timings is None else timings
+    with timings.stage("pages"):
+        generate_site(site, out)
+    with timings.stage("forms"):
+        jobs = write_all_forms(site, out / "docs")
+    if pdf:
+        with timings.stage("pdf"):
+            print(render_pdfs(jobs, created=source_date()))
 
 
 def replace_dir(new: Path, target: Path) -> None:
@@ -72,38 +100,46 @@ def mkdocs_build(config: Path, docs_dir: Path, site_dir: Path) -> None:
         raise BuildFailed(str(err)) from err
 
 
-def build_site(content: Path, site_dir: Path, config: Path, *, pdf: bool) -> int:
-    site = load_or_report(content)
+def build_site(content: Path, site_dir: Path, config: Path, *, pdf: bool,
+               timings: Timings | None = None) -> int:
+    timings = Timings() if timings is None else timings
+    with timings.stage("load"):
+        site = load_or_report(content)
     if site is None:
         return 1
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".roleprint-", dir=site_dir.parent) as tmp:
         staging, built = Path(tmp) / "staging", Path(tmp) / "site"
-        generate(site, staging, pdf=pdf)
+        generate(site, staging, pdf=pdf, timings=timings)
         try:
-            mkdocs_build(config, staging / "docs", built)
+            with timings.stage("engine"):
+                mkdocs_build(config, staging / "docs", built)
         except BuildFailed as err:
             print(f"roleprint: the site engine failed: {err}", file=sys.stderr)
             print(f"The previous site in {site_dir} was left as it was.", file=sys.stderr)
             return 1
-        replace_dir(built, site_dir)
-        if STAGING.resolve().parent == site_dir.parent:
-            replace_dir(staging, STAGING.resolve())
+        with timings.stage("write"):
+            replace_dir(built, site_dir)
+            if STAGING.resolve().parent == site_dir.parent:
+                replace_dir(staging, STAGING.resolve())
     print(f"Built {len(site.roles)} roles into {site_dir}.")
     return 0
 
 
-def generate_only(content: Path, out: Path, *, pdf: bool) -> int:
-    site = load_or_report(content)
+def generate_only(content: Path, out: Path, *, pdf: bool, timings: Timings | None = None) -> int:
+    timings = Timings() if timings is None else timings
+    with timings.stage("load"):
+        site = load_or_report(content)
     if site is None:
         return 1
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".roleprint-", dir=out.parent) as tmp:
         staging = Path(tmp) / "staging"
-        generate(site, staging, pdf=pdf)
-        replace_dir(staging, out)
+        generate(site, staging, pdf=pdf, timings=timings)
+        with timings.stage("write"):
+            replace_dir(staging, out)
     print(f"Wrote the staging tree for {len(site.roles)} roles into {out}.")
     return 0
 
@@ -125,10 +161,17 @@ def forms(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.command == "generate":
-        return generate_only(args.content, args.out, pdf=not args.no_pdf)
-    if args.command == "build":
-        return build_site(args.content, args.site_dir, args.config, pdf=not args.no_pdf)
+    if args.command in ("generate", "build"):
+        timings = Timings()
+        with timings.stage("total"):
+            if args.command == "generate":
+                status = generate_only(args.content, args.out, pdf=not args.no_pdf,
+                                       timings=timings)
+            else:
+                status = build_site(args.content, args.site_dir, args.config,
+                                    pdf=not args.no_pdf, timings=timings)
+        timings.write(args.timings)
+        return status
     if args.command == "forms":
         return forms(args)
     if args.command == "serve":

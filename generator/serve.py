@@ -1,38 +1,65 @@
-"""`roleprint serve`: MkDocs' live-reload server on a staging tree we keep up to date.
+"""`roleprint serve`: a live preview that shows a saved change within seconds, at any size.
 
-A thread watches content/ and schemas/; on a change it loads the content again. If the content
-has problems they are printed and the staging tree is left alone, so the last good site keeps
-being served. Otherwise the tree is generated afresh and only files whose bytes changed are
-written, which is what MkDocs' watcher then rebuilds from.
+A full build of a thousand roles takes the site engine about a minute, far too long to wait
+after each save. So a save is handled in two steps:
+
+1. **Quick update** (in the server's build loop, before browsers are told to reload): load the
+   content again, re-reading only files whose bytes changed; render just the pages of the
+   records that changed (a role's page and its forms); write them into the staging tree; and
+   let MkDocs rebuild only those pages (`dirty` build) in the folder being served. A dirty
+   build would leave a search index holding only the rebuilt pages, so the previous, complete
+   index is put back: search lags behind, it is never broken.
+2. **Full rebuild** (in another process, so it does not slow the next quick update): the
+   whole staging tree and site are built afresh in a scratch folder, then swapped in whole.
+   A rebuild that a later save has overtaken is thrown away and started again.
+
+If the content has problems they are printed and nothing changes: the last good site stays.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import os
+import shutil
+import socket
+import subprocess
 import sys
 import tempfile
 import threading
-import time
 from pathlib import Path
 
-from generator.commands import STAGING, generate, load_or_report
+from generator.commands import BuildFailed, generate, mkdocs_build
+from generator.discover import discover
+from generator.model import Site
+from generator.pipeline import FileMemo, load
+from generator.problems import report_text
 from generator.schemacheck import SCHEMA_DIR
 
-POLL_SECONDS = 0.3
+log = logging.getLogger("roleprint.serve")
+SEARCH_INDEX = Path("search") / "search_index.json"
+# More records changed than this at once (a schema edit changes them all): skip the quick
+# update and let the full rebuild do it.
+QUICK_LIMIT = 20
 
 
-def snapshot(*folders: Path) -> dict[str, tuple[int, int]]:
-    """Modification time and size of every file, enough to notice a save."""
-    found = {}
-    for folder in folders:
-        for path in folder.rglob("*"):
-            if path.is_file():
-                stat = path.stat()
-                found[str(path)] = (stat.st_mtime_ns, stat.st_size)
-    return found
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write `data` unless the file already holds it; replace, so no reader sees half a file."""
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    scratch = path.with_name(f".{path.name}.new")
+    scratch.write_bytes(data)
+    os.replace(scratch, path)
+    return True
 
 
 def sync_tree(source: Path, target: Path) -> list[Path]:
-    """Make `target` hold exactly `source`'s files, writing only those that differ."""
+    """Make `target` hold exactly `source`'s files, writing only those that differ.
+
+    A copied file keeps its source's modification time, so MkDocs' dirty build (which compares
+    times) does not take a file the full rebuild already built as newly changed.
+    """
     changed = []
     wanted = set()
     for path in sorted(source.rglob("*")):
@@ -41,10 +68,9 @@ def sync_tree(source: Path, target: Path) -> list[Path]:
         rel = path.relative_to(source)
         wanted.add(rel)
         dest = target / rel
-        data = path.read_bytes()
-        if not dest.is_file() or dest.read_bytes() != data:
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            dest.write_bytes(data)
+        if write_if_changed(dest, path.read_bytes()):
+            stat = path.stat()
+            os.utime(dest, ns=(stat.st_atime_ns, stat.st_mtime_ns))
             changed.append(rel)
     for path in sorted(target.rglob("*"), reverse=True):
         rel = path.relative_to(target)
@@ -56,41 +82,217 @@ def sync_tree(source: Path, target: Path) -> list[Path]:
     return changed
 
 
-def regenerate(content: Path, staging: Path) -> bool:
-    """Generate into a scratch folder and sync it over the staging tree; False on problems."""
-    site = load_or_report(content)
-    if site is None:
-        print("The preview still shows the last good version.", file=sys.stderr)
-        return False
-    with tempfile.TemporaryDirectory(prefix=".roleprint-") as tmp:
-        generate(site, Path(tmp), pdf=False)
-        changed = sync_tree(Path(tmp), staging)
-    print(f"Content updated: {len(changed)} staging files changed.", file=sys.stderr)
-    return True
+def changed_pages(site: Site, changed: set[str], docs: Path, content: Path) -> list[Path]:
+    """Render the pages of the records whose files changed and write those that differ.
+
+    Index pages, and pages that merely mention a changed record, wait for the full rebuild.
+    """
+    from generator.forms.build import campaign
+    from generator.forms.render import form_pages
+    from generator.site import links
+    from generator.site.pages import pages, render
+
+    page_of = {"role": links.role_page, "organisation": links.organisation_page,
+               "framework": links.framework_page, "family": links.family_page,
+               "vacancy": links.vacancy_page, "glossary": lambda _: "glossary.md"}
+    sources = [s for s in discover(content)[0] if s.display in changed and s.kind in page_of]
+    wanted = {page_of[s.kind](s.id) for s in sources}
+    written = []
+    for page in pages(site):
+        if page.path in wanted and write_if_changed(docs / page.path,
+                                                    render(site, page).encode("utf-8")):
+            written.append(docs / page.path)
+    for source in sources:
+        role = site.roles.get(source.id) if source.kind == "role" else None
+        if role is None:
+            continue
+        for stem, html in form_pages(campaign(site, role)):
+            target = docs / "roles" / role.id / "forms" / f"{stem}.html"
+            if write_if_changed(target, html.encode("utf-8")):
+                written.append(target)
+    return written
 
 
-def watch(content: Path, staging: Path, stop: threading.Event) -> None:
-    seen = snapshot(content, SCHEMA_DIR)
-    while not stop.wait(POLL_SECONDS):
-        now = snapshot(content, SCHEMA_DIR)
-        if now != seen:
-            seen = now
-            regenerate(content, staging)
+def build_once(content: Path, config: Path, out: Path) -> int:
+    """The full rebuild: staging tree at out/staging, site at out/site. Run in its own process."""
+    result = load(content)
+    if result.site is None:
+        return 1
+    generate(result.site, out / "staging", pdf=False)
+    try:
+        mkdocs_build(config, out / "staging" / "docs", out / "site")
+    except BuildFailed as err:
+        print(f"roleprint: the site engine failed: {err}", file=sys.stderr)
+        return 1
+    return 0
+
+
+class Preview:
+    """The staging tree, the site being served, and how they are kept up to date."""
+
+    def __init__(self, content: Path, config: Path, workdir: Path, serve_url: str) -> None:
+        self.content, self.config, self.serve_url = content, config, serve_url
+        self.workdir = workdir
+        self.staging = workdir / "staging"
+        self.live = workdir / "live"  # a symbolic link to the current site folder
+        self.memo: FileMemo = {}
+        self.lock = threading.Lock()  # held while the served folder is written or swapped
+        self.edits = 0                # counts quick updates, so a stale full rebuild is noticed
+        self.wanted = threading.Event()
+        self.stopping = threading.Event()
+        self.builds = 0
+
+    def _load(self) -> tuple[Site | None, set[str]]:
+        before = set(self.memo)
+        result = load(self.content, memo=self.memo)
+        if result.site is None:
+            print(report_text(result.problems, result.files), file=sys.stderr)
+            print("The preview still shows the last good version.", file=sys.stderr)
+        return result.site, {key[0] for key in set(self.memo) - before}
+
+    def start(self) -> bool:
+        """The first build, done in full before anything is served."""
+        site, _ = self._load()
+        if site is None:
+            return False
+        generate(site, self.staging, pdf=False)
+        first = self.workdir / "site-0"
+        try:
+            mkdocs_build(self.config, self.staging / "docs", first)
+        except BuildFailed as err:
+            print(f"roleprint: the site engine failed: {err}", file=sys.stderr)
+            return False
+        self.live.symlink_to(first.name)
+        return True
+
+    def site_dir(self) -> Path:
+        return self.live.resolve()
+
+    def quick_update(self) -> None:
+        """Step 1: the changed records' pages, rebuilt in place (see the module docstring)."""
+        site, changed = self._load()
+        self.edits += 1
+        self.wanted.set()
+        if site is None or not changed or len(changed) > QUICK_LIMIT:
+            return
+        with self.lock:
+            written = changed_pages(site, changed, self.staging / "docs", self.content)
+            if written:
+                self._dirty_build()
+        log.info("Updated %d pages; the full rebuild follows.", len(written))
+
+    def _dirty_build(self) -> None:
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        site_dir = self.site_dir()
+        index = site_dir / SEARCH_INDEX
+        complete = index.read_bytes() if index.is_file() else None
+        cfg = load_config(str(self.config), docs_dir=str(self.staging / "docs"),
+                          site_dir=str(site_dir))
+        cfg.site_url = self.serve_url
+        cfg.plugins.on_startup(command="serve", dirty=True)
+        try:
+            build(cfg, serve_url=self.serve_url, dirty=True)
+        finally:
+            cfg.plugins.on_shutdown()
+        if complete is not None:
+            index.write_bytes(complete)
+
+    def full_rebuilds(self) -> None:
+        """Step 2, in a loop on its own thread: rebuild everything whenever asked."""
+        while not self.stopping.is_set():
+            if self.wanted.wait(timeout=0.25):
+                self.wanted.clear()
+                self.rebuild_once()
+
+    def rebuild_once(self) -> bool:
+        """Build everything afresh in a scratch folder; swap it in unless a save overtook it."""
+        edits = self.edits
+        self.builds += 1
+        scratch = self.workdir / f"build-{self.builds}"
+        try:
+            done = self._build_elsewhere(scratch) and edits == self.edits
+            if done and not self.stopping.is_set():
+                self._swap_in(scratch)
+            return done
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+    def _build_elsewhere(self, scratch: Path) -> bool:
+        command = [sys.executable, "-m", "generator.serve", str(self.content), str(self.config),
+                   str(scratch)]
+        return subprocess.run(command, check=False).returncode == 0
+
+    def _swap_in(self, scratch: Path) -> None:
+        site = self.workdir / f"site-{self.builds}"
+        with self.lock:
+            (scratch / "site").rename(site)
+            sync_tree(scratch / "staging", self.staging)
+            old = self.site_dir()
+            link = self.workdir / "live.new"
+            link.symlink_to(site.name)
+            os.replace(link, self.live)  # one atomic step: every request sees a whole site
+        shutil.rmtree(old, ignore_errors=True)
+        log.info("Full rebuild finished: search and menus are up to date.")
+
+
+def _port_problem(host: str, port: int) -> str | None:
+    """Why the address cannot be served on, found before the first build rather than after."""
+    try:
+        with socket.create_server((host, port)):
+            return None
+    except OSError as err:
+        return f"{err.strerror} (another preview may be running: stop it, or pick another " \
+               "port with --dev-addr 127.0.0.1:8001)"
 
 
 def serve(content: Path, config: Path, dev_addr: str) -> int:
-    from mkdocs.commands.serve import serve as mkdocs_serve
+    from mkdocs.livereload import LiveReloadServer, _serve_url
 
-    staging = STAGING.resolve()
-    if not regenerate(content, staging):
-        return 1
-    stop = threading.Event()
-    watcher = threading.Thread(target=watch, args=(content, staging, stop), daemon=True)
-    watcher.start()
-    try:
-        mkdocs_serve(str(config), livereload=True, dev_addr=dev_addr,
-                     docs_dir=str(staging / "docs"))
-    finally:
-        stop.set()
-        time.sleep(0)
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    for name in ("roleprint", "mkdocs.livereload"):
+        logging.getLogger(name).addHandler(handler)
+        logging.getLogger(name).setLevel(logging.INFO)
+    host, _, port = dev_addr.rpartition(":")
+    problem = _port_problem(host, int(port))
+    if problem:
+        print(f"roleprint: cannot serve on {dev_addr}: {problem}", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory(prefix="roleprint-serve-") as tmp:
+        url = _serve_url(host, int(port), "/")
+        preview = Preview(content.resolve(), config.resolve(), Path(tmp), url)
+        if not preview.start():
+            return 1
+        server = LiveReloadServer(builder=preview.quick_update, host=host, port=int(port),
+                                  root=str(preview.live), polling_interval=0.2)
+        server.build_delay = 0.05
+
+        def error_page(code: int) -> bytes | None:
+            page = preview.site_dir() / f"{code}.html"
+            return page.read_bytes() if code in (404, 500) and page.is_file() else None
+
+        server.error_handler = error_page
+        for watched in (content, SCHEMA_DIR, config):
+            server.watch(str(watched))
+        rebuilder = threading.Thread(target=preview.full_rebuilds, daemon=True)
+        rebuilder.start()
+        log.info("Serving on %s", url)
+        try:
+            server.serve()
+        except OSError as err:
+            print(f"roleprint: cannot serve on {dev_addr}: {err.strerror}", file=sys.stderr)
+            return 2
+        except KeyboardInterrupt:
+            log.info("Stopped.")
+        finally:
+            preview.stopping.set()
+            server.shutdown()
+            rebuilder.join(timeout=5)
     return 0
+
+
+if __name__ == "__main__":  # the full rebuild's own process: CONTENT CONFIG OUT
+    with contextlib.redirect_stdout(sys.stderr):
+        sys.exit(build_once(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])))

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -37,12 +37,12 @@ _AMBIGUOUS = re.compile(
     r"[-+]?0[0-9_]+|0[xXoObB][0-9a-fA-F_]+|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9]*)?"
     r"|[-+]?[0-9][0-9_]*_[0-9_]*(\.[0-9_]*)?|[-+]?\.(inf|Inf|INF|nan|NaN|NAN)"
 )
+_TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)  # a tab among a line's leading spaces
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _YAML11_WORDS = {"yes", "no", "on", "off", "y", "n"}
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):  # a tuple: made for every value, so it must be cheap
     line: int
     column: int
 
@@ -85,9 +85,9 @@ def _is_invisible(ch: str) -> bool:
 
 
 class _Builder:
-    def __init__(self, display: str, events: Any) -> None:
+    def __init__(self, display: str, parser: Any) -> None:
         self.display = display
-        self.events = events
+        self.next_event = parser.get_event  # called directly: a generator around it costs more
         self.problems: list[Problem] = []
         self.doc = Document(display, {})
         self.aliases_reported: set[str] = set()
@@ -98,8 +98,8 @@ class _Builder:
         )
 
     def run(self) -> Document | None:
-        next(self.events)  # StreamStart
-        event = next(self.events)
+        self.next_event()  # StreamStart
+        event = self.next_event()
         if isinstance(event, yaml.StreamEndEvent):
             self.problems.append(
                 Problem(self.display, 1, 1, "$", "the file is empty",
@@ -107,11 +107,11 @@ class _Builder:
             )
             return None
         self._document_start(event)
-        root_event = next(self.events)
+        root_event = self.next_event()
         root_mark = root_event.start_mark
         data = self.node(root_event, (), 0)
-        next(self.events)  # DocumentEnd
-        extra = next(self.events)
+        self.next_event()  # DocumentEnd
+        extra = self.next_event()
         if isinstance(extra, yaml.DocumentStartEvent):
             self.problem(extra.start_mark, (), "this file holds more than one document",
                          "keep one record per file: remove the '---' line and what follows, "
@@ -165,7 +165,7 @@ class _Builder:
             return self.scalar(event, path)
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Any] = []
-            while not isinstance(child := next(self.events), yaml.SequenceEndEvent):
+            while not isinstance(child := self.next_event(), yaml.SequenceEndEvent):
                 items.append(self.node(child, (*path, len(items)), depth + 1))
             return items
         if isinstance(event, yaml.MappingStartEvent):
@@ -174,12 +174,12 @@ class _Builder:
 
     def mapping(self, path: JsonPath, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        while not isinstance(key_event := next(self.events), yaml.MappingEndEvent):
+        while not isinstance(key_event := self.next_event(), yaml.MappingEndEvent):
             if not isinstance(key_event, yaml.ScalarEvent) or key_event.anchor or key_event.tag:
                 self.problem(key_event.start_mark, path, "a key must be a plain word",
                              "write keys as simple words followed by ':'")
                 self.node(key_event, (*path, "?"), depth + 1)
-                self.node(next(self.events), (*path, "?"), depth + 1)
+                self.node(self.next_event(), (*path, "?"), depth + 1)
                 continue
             key = key_event.value
             start = key_event.start_mark
@@ -192,13 +192,15 @@ class _Builder:
                              f"'{key}' appears twice in the same block (lines {first.line} "
                              f"and {key_mark.line})",
                              "keep one of them: a second value would silently replace the first")
-                self.node(next(self.events), (*path, f"{key} (repeated)"), depth + 1)
+                self.node(self.next_event(), (*path, f"{key} (repeated)"), depth + 1)
                 continue
             self.doc.key_marks[value_path] = key_mark
-            result[key] = self.node(next(self.events), value_path, depth + 1)
+            result[key] = self.node(self.next_event(), value_path, depth + 1)
         return result
 
     def _check_key(self, key: str, event: Any, path: JsonPath) -> None:
+        if key.isascii() and key.isprintable():
+            return
         hidden = [ch for ch in key if _is_invisible(ch)]
         if hidden:
             names = ", ".join(sorted({f"{_char_name(ch)} (U+{ord(ch):04X})" for ch in hidden}))
@@ -264,13 +266,12 @@ def _precheck(display: str, raw: bytes) -> tuple[str | None, list[Problem]]:
                                 f"the file contains a control character "
                                 f"(U+{ord(match.group()):04X}) that cannot be shown",
                                 "delete it: retype the text around this point"))
-    for number, line_text in enumerate(text.split("\n"), start=1):
-        indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
-        if "\t" in indent:
-            problems.append(Problem(display, number, indent.index("\t") + 1, "$",
-                                    "this line is indented with a tab",
-                                    "YAML indentation must use spaces: replace the tab "
-                                    "with spaces (your editor can do this for the whole file)"))
+    for match in _TAB_INDENT.finditer(text):
+        number, column = _position(text, match.end() - 1)
+        problems.append(Problem(display, number, column, "$",
+                                "this line is indented with a tab",
+                                "YAML indentation must use spaces: replace the tab "
+                                "with spaces (your editor can do this for the whole file)"))
     return (None if problems else text), problems
 
 
@@ -292,7 +293,8 @@ def load_text(display: str, raw: bytes) -> tuple[Document | None, list[Problem]]
     text, problems = _precheck(display, raw)
     if text is None:
         return None, problems
-    builder = _Builder(display, yaml.parse(text, Loader=_Loader))
+    parser = _Loader(text)
+    builder = _Builder(display, parser)
     try:
         doc = builder.run()
     except _Stop:
@@ -309,19 +311,26 @@ def load_text(display: str, raw: bytes) -> tuple[Document | None, list[Problem]]
     except yaml.YAMLError as err:
         builder.problems.append(Problem(display, 1, 1, "$", f"the YAML cannot be read: {err}"))
         return None, builder.problems
+    finally:
+        parser.dispose()
     return doc, builder.problems
 
 
-def load_file(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
-    """Read and load one file; an oversized file is refused before it is read."""
+def read_file(path: Path, display: str) -> tuple[bytes | None, list[Problem]]:
+    """A file's bytes; one that is too big is refused before it is read."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             return None, [_too_big(display, size)]
-        raw = path.read_bytes()
+        return path.read_bytes(), []
     except OSError as err:
         return None, [Problem(display, 0, 0, "$", f"the file cannot be read: {err.strerror}")]
-    return load_text(display, raw)
+
+
+def load_file(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
+    """Read and load one file."""
+    raw, problems = read_file(path, display)
+    return (None, problems) if raw is None else load_text(display, raw)
 
 
 def is_yaml11_word(value: object) -> bool:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,19 @@ pytest_plugins = ["tests.browser"]
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CONTENT = ROOT / "content"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Caches go to a folder of the test run's own, never the project's `.cache/`."""
+    folder = tmp_path_factory.mktemp("cache")
+    before = os.environ.get("ROLEPRINT_CACHE")
+    os.environ["ROLEPRINT_CACHE"] = str(folder)
+    yield folder
+    if before is None:
+        del os.environ["ROLEPRINT_CACHE"]
+    else:
+        os.environ["ROLEPRINT_CACHE"] = before
 
 
 def overlay(base: Path, extra: Path, target: Path) -> Path:

@@ -24,9 +24,12 @@ def in_root(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.usefixtures("in_root")
-def test_two_builds_give_identical_bytes(tmp_path: Path) -> None:
+def test_two_builds_give_identical_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first, second = tmp_path / "one", tmp_path / "two"
+    # Each build with an empty cache of its own, so the second renders its PDFs afresh.
+    monkeypatch.setenv("ROLEPRINT_CACHE", str(tmp_path / "cache-one"))
     assert run(["build", "--site-dir", str(first)]) == 0
+    monkeypatch.setenv("ROLEPRINT_CACHE", str(tmp_path / "cache-two"))
     assert run(["build", "--site-dir", str(second)]) == 0
     one, two = tree_digest(first), tree_digest(second)
     assert one == two

@@ -13,9 +13,9 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
-from generator.forms import RestrictedFetcher, build_forms
+from generator.forms import build_forms
 from generator.forms.build import campaign
-from generator.forms.pdf import ASSETS, RefusedURL, pdf_bytes, source_date
+from generator.forms.pdf import ASSETS, RefusedURL, RestrictedFetcher, pdf_bytes, source_date
 from generator.forms.render import form_pages
 from generator.pipeline import load
 from tests.conftest import CONTENT, ROOT

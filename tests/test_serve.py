@@ -1,12 +1,19 @@
-"""The live preview: a save updates only what changed; a bad save keeps the last good site."""
+"""The live preview: a save shows at once, search is never broken, the full rebuild catches up,
+a bad save keeps the last good site, and a deleted role goes."""
 
 from __future__ import annotations
 
+import json
+import threading
+import time
 from pathlib import Path
 
 import pytest
 
-from generator.serve import regenerate, snapshot, sync_tree
+from generator.serve import Preview, sync_tree
+from tests.conftest import ROOT
+
+ROLE_PAGE = Path("roles") / "support-worker" / "index.html"
 
 
 def test_sync_writes_only_changed_files_and_removes_stale_ones(tmp_path: Path) -> None:
@@ -25,33 +32,111 @@ def test_sync_writes_only_changed_files_and_removes_stale_ones(tmp_path: Path) -
     assert (target / "changed.md").read_text() == "new text"
     assert not (target / "gone").exists()
     assert (target / "a" / "same.md").stat().st_mtime_ns == before
+    # A copied file keeps its source's time, so the dirty build does not take it as new.
+    assert (target / "changed.md").stat().st_mtime_ns == (source / "changed.md").stat().st_mtime_ns
 
 
-def test_an_edit_shows_and_an_error_keeps_the_last_good_version(
-    base_content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    staging = tmp_path / "staging"
-    assert regenerate(base_content, staging)
-    page = staging / "docs" / "roles" / "support-worker.md"
-    assert "Support Worker" in page.read_text(encoding="utf-8")
+@pytest.fixture
+def preview(base_content: Path, tmp_path: Path) -> Preview:
+    work = tmp_path / "work"
+    work.mkdir()
+    started = Preview(base_content, ROOT / "mkdocs.yml", work, "http://127.0.0.1:8000/")
+    assert started.start()
+    return started
 
+
+def served(preview: Preview, path: Path) -> str:
+    return (preview.live / path).read_text(encoding="utf-8")
+
+
+def search_titles(preview: Preview) -> list[str]:
+    index = json.loads(served(preview, Path("search") / "search_index.json"))
+    return [doc["title"] for doc in index["docs"]]
+
+
+def retitle(content: Path, old: str, new: str) -> None:
+    role = content / "roles" / "support-worker.yaml"
+    text = role.read_text(encoding="utf-8")
+    assert f"title: {old}\n" in text
+    role.write_text(text.replace(f"title: {old}\n", f"title: {new}\n"), encoding="utf-8")
+
+
+def test_a_save_shows_at_once_and_search_catches_up_after_the_full_rebuild(
+        preview: Preview, base_content: Path) -> None:
+    assert "Support Worker" in served(preview, ROLE_PAGE)
+    titles = search_titles(preview)
+    other = served(preview, Path("roles") / "index.html")
+
+    retitle(base_content, "Support Worker", "Zebra Support Worker")
+    preview.quick_update()
+    assert "Zebra Support Worker" in served(preview, ROLE_PAGE)
+    forms = base_content.parent / "work" / "live" / "roles" / "support-worker" / "forms"
+    assert "Zebra Support Worker" in (forms / "application-form.html").read_text(encoding="utf-8")
+    # The quick update leaves the complete search index in place, not one of only this page.
+    assert search_titles(preview) == titles
+    assert served(preview, Path("roles") / "index.html") == other
+    assert preview.wanted.is_set()
+
+    assert preview.rebuild_once()
+    assert any("Zebra Support Worker" in title for title in search_titles(preview))
+    assert len(search_titles(preview)) == len(titles)
+    assert "Zebra Support Worker" in served(preview, Path("roles") / "index.html")
+    assert "Zebra Support Worker" in served(preview, ROLE_PAGE)
+
+
+def test_a_bad_save_keeps_the_last_good_site(preview: Preview, base_content: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    before = served(preview, ROLE_PAGE)
     role = base_content / "roles" / "support-worker.yaml"
-    role.write_text(role.read_text(encoding="utf-8").replace(
-        "title: Support Worker", "title: Senior Support Worker"), encoding="utf-8")
-    seen = snapshot(base_content)
-    assert regenerate(base_content, staging)
-    assert "Senior Support Worker" in page.read_text(encoding="utf-8")
-
     role.write_text("title: Broken\norganisation: nobody\n", encoding="utf-8")
-    assert snapshot(base_content) != seen
     capsys.readouterr()
-    assert not regenerate(base_content, staging)
+    preview.quick_update()
     err = capsys.readouterr().err
     assert "there is no organisation with the id 'nobody'" in err
     assert "last good version" in err
-    assert "Senior Support Worker" in page.read_text(encoding="utf-8")
+    assert served(preview, ROLE_PAGE) == before
+    assert not preview.rebuild_once()  # the full rebuild fails too, and swaps nothing in
+    assert served(preview, ROLE_PAGE) == before
 
-    role.unlink()
+
+def test_a_deleted_role_disappears(preview: Preview, base_content: Path) -> None:
+    (base_content / "roles" / "support-worker.yaml").unlink()
     (base_content / "vacancies" / "support-worker-2027.yaml").unlink()
-    assert regenerate(base_content, staging)
-    assert not page.exists()
+    preview.quick_update()
+    assert preview.rebuild_once()
+    assert not (preview.live / ROLE_PAGE).exists()
+    assert not (preview.staging / "docs" / "roles" / "support-worker.md").exists()
+    assert not any(title == "Support Worker" for title in search_titles(preview))
+
+
+def test_a_rebuild_overtaken_by_a_save_is_not_swapped_in(
+        preview: Preview, base_content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build = preview._build_elsewhere
+
+    def save_while_building(scratch: Path) -> bool:
+        done = build(scratch)  # built from the content as it was
+        retitle(base_content, "Support Worker", "Later Title")
+        preview.quick_update()
+        return done
+
+    monkeypatch.setattr(preview, "_build_elsewhere", save_while_building)
+    assert not preview.rebuild_once()
+    assert "Later Title" in served(preview, ROLE_PAGE)
+    monkeypatch.undo()
+    assert preview.rebuild_once()
+    assert "Later Title" in served(preview, Path("roles") / "index.html")
+
+
+def test_the_rebuild_thread_rebuilds_when_asked_and_stops(preview: Preview) -> None:
+    thread = threading.Thread(target=preview.full_rebuilds)
+    thread.start()
+    assert preview.site_dir().name == "site-0"
+    preview.wanted.set()
+    deadline = time.monotonic() + 120
+    while preview.site_dir().name == "site-0" and time.monotonic() < deadline:
+        time.sleep(0.1)
+    preview.stopping.set()
+    thread.join(timeout=120)
+    assert not thread.is_alive()
+    assert preview.site_dir().name == "site-1"
+    assert not (preview.workdir / "site-0").exists()

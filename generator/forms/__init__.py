@@ -7,8 +7,6 @@
 
 from generator.forms.build import build_all_forms, build_forms
 from generator.forms.campaign import FormsError, run_forms
-from generator.forms.pdf import RestrictedFetcher, render_pdf
 from generator.forms.render import FORMS, TITLES
 
-__all__ = ["FORMS", "TITLES", "FormsError", "RestrictedFetcher", "build_all_forms",
-           "build_forms", "render_pdf", "run_forms"]
+__all__ = ["FORMS", "TITLES", "FormsError", "build_all_forms", "build_forms", "run_forms"]

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator.forms import sheets
-from generator.forms.pdf import FIXED_DATE, render_pdf, source_date
+from generator.forms.pdfbatch import PdfJob, render_pdfs, source_date
 from generator.forms.render import Campaign, form_pages
 from generator.model import Role, Scale, Site, Vacancy
 
@@ -36,18 +36,19 @@ def campaign(site: Site, role: Role, *, vacancy: Vacancy | None = None,
     )
 
 
-def write_pages(pages: Sequence[tuple[str, str]], out_dir: Path, *, pdf: bool = True,
-                created: str = FIXED_DATE) -> list[Path]:
-    """Write each (stem, html) as <stem>.html, and <stem>.pdf when `pdf`; return the paths."""
+def write_html(pages: Sequence[tuple[str, str]], out_dir: Path) -> list[PdfJob]:
+    """Write each (stem, html) as <stem>.html; return the PDF each one would make."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
+    jobs = []
     for stem, html in pages:
-        page = out_dir / f"{stem}.html"
-        page.write_text(html, encoding="utf-8")
-        written.append(page)
-        if pdf:
-            written.append(render_pdf(html, out_dir / f"{stem}.pdf", created=created))
-    return written
+        (out_dir / f"{stem}.html").write_text(html, encoding="utf-8")
+        jobs.append(PdfJob(html, out_dir / f"{stem}.pdf"))
+    return jobs
+
+
+def _paths(jobs: Sequence[PdfJob], *, pdf: bool) -> list[Path]:
+    return [path for job in jobs
+            for path in (job.out.with_suffix(".html"), *((job.out,) if pdf else ()))]
 
 
 def build_forms(site: Site, role: Role, out_dir: Path, *, vacancy: Vacancy | None = None,
@@ -56,17 +57,29 @@ def build_forms(site: Site, role: Role, out_dir: Path, *, vacancy: Vacancy | Non
     """Write the role's (or the vacancy's) form set into `out_dir`; see the module docstring."""
     settings = campaign(site, role, vacancy=vacancy, candidates=candidates, panel=panel,
                         scale=scale)
-    return write_pages(form_pages(settings), out_dir, pdf=pdf, created=source_date())
+    jobs = write_html(form_pages(settings), out_dir)
+    if pdf:
+        render_pdfs(jobs, created=source_date())
+    return _paths(jobs, pdf=pdf)
 
 
-def build_all_forms(site: Site, docs_dir: Path, pdf: bool = True) -> list[Path]:
-    """Every role's form set at <docs>/roles/<role-id>/forms/, beside the role's page.
+def write_all_forms(site: Site, docs_dir: Path) -> list[PdfJob]:
+    """Every role's form set as HTML at <docs>/roles/<role-id>/forms/, beside the role's page;
+    return the PDFs to render, so that they can be rendered together on every core.
 
     These are the role's standing forms (organisation's default scale, 6 candidates, no
     panel names); a vacancy's own set comes from `roleprint forms VACANCY_ID`.
     """
-    written: list[Path] = []
+    jobs: list[PdfJob] = []
     for role_id in sorted(site.roles):
-        written += build_forms(site, site.roles[role_id], docs_dir / "roles" / role_id / "forms",
-                               pdf=pdf)
-    return written
+        settings = campaign(site, site.roles[role_id])
+        jobs += write_html(form_pages(settings), docs_dir / "roles" / role_id / "forms")
+    return jobs
+
+
+def build_all_forms(site: Site, docs_dir: Path, pdf: bool = True) -> list[Path]:
+    """`write_all_forms`, then the PDFs."""
+    jobs = write_all_forms(site, docs_dir)
+    if pdf:
+        render_pdfs(jobs, created=source_date())
+    return _paths(jobs, pdf=pdf)

@@ -7,9 +7,7 @@ folder; every other URL (http, https, data, files elsewhere) is refused.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import os
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
@@ -20,9 +18,10 @@ import pydyf
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-ASSETS = Path(__file__).resolve().parent.parent / "assets"
-# Used when SOURCE_DATE_EPOCH is not set: a fixed date keeps the bytes stable.
-FIXED_DATE = "2000-01-01T00:00:00Z"
+from generator.forms.pdfbatch import ASSETS, FIXED_DATE, source_date
+
+__all__ = ["ASSETS", "FIXED_DATE", "RefusedURL", "RestrictedFetcher", "pdf_bytes", "render_pdf",
+           "source_date"]
 
 
 class RefusedURL(ValueError):
@@ -49,15 +48,6 @@ class RestrictedFetcher(URLFetcher):
     def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
         path = self.resolve(url)
         return URLFetcherResponse(path.as_uri(), path.read_bytes(), status=200)
-
-
-def source_date(environ: dict[str, str] | None = None) -> str:
-    """The PDF creation date: SOURCE_DATE_EPOCH when set (reproducible builds), else fixed."""
-    epoch = (environ if environ is not None else os.environ).get("SOURCE_DATE_EPOCH")
-    if not epoch:
-        return FIXED_DATE
-    moment = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class _Labels(HTMLParser):

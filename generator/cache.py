@@ -1,0 +1,88 @@
+"""Caches on disk, keyed by content: a changed input gives a new key, so no entry goes stale.
+
+The folder is $ROLEPRINT_CACHE, else `.cache/roleprint` in the current folder. Deleting it at
+any time is safe: whatever is missing is made again. A cache that cannot be read or written is
+treated as empty; it never stops a command.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import os
+import tempfile
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+CACHE_ENV = "ROLEPRINT_CACHE"
+PACKAGE = Path(__file__).resolve().parent
+SCHEMA_DIR = PACKAGE.parent / "schemas"
+
+
+def folder() -> Path:
+    return Path(os.environ.get(CACHE_ENV) or ".cache/roleprint")
+
+
+def digest(parts: Iterable[bytes | str]) -> str:
+    """SHA-256 of the parts, each length-prefixed so that ('ab', 'c') differs from ('a', 'bc')."""
+    hasher = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        hasher.update(len(data).to_bytes(8, "big"))
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
+@functools.cache
+def code_version() -> str:
+    """Changes whenever any of the generator's own Python files does."""
+    files = sorted(PACKAGE.rglob("*.py"))
+    return digest(part for path in files
+                  for part in (path.relative_to(PACKAGE).as_posix(), path.read_bytes()))
+
+
+def schema_version(schema_dir: Path = SCHEMA_DIR) -> str:
+    """Changes whenever any schema file does."""
+    files = sorted(schema_dir.glob("*.schema.json"))
+    return digest(part for path in files for part in (path.name, path.read_bytes()))[:16]
+
+
+class Cache:
+    """One kind of entry (`namespace`), one file per key."""
+
+    def __init__(self, namespace: str, root: Path | None = None) -> None:
+        self.root = (root or folder()) / namespace
+
+    def path(self, key: str) -> Path:
+        return self.root / key[:2] / key
+
+    def get(self, key: str) -> bytes | None:
+        try:
+            data = self.path(key).read_bytes()
+        except OSError:
+            return None
+        with contextlib.suppress(OSError):
+            os.utime(self.path(key))  # marks the entry as in use, for `prune`
+        return data
+
+    def put(self, key: str, data: bytes) -> None:
+        """Store an entry; written whole or not at all, so a reader never sees half of one."""
+        target = self.path(key)
+        with contextlib.suppress(OSError):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as handle:
+                handle.write(data)
+            os.replace(handle.name, target)
+
+    def prune(self, max_age_days: float) -> int:
+        """Delete entries not used for `max_age_days`; return how many went."""
+        cutoff = time.time() - max_age_days * 86400
+        removed = 0
+        for path in self.root.glob("*/*"):
+            with contextlib.suppress(OSError):
+                if path.stat().st_mtime < cutoff:
+                    path.unlink()
+                    removed += 1
+        return removed

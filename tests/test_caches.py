@@ -1,0 +1,203 @@
+"""The caches are only ever a shortcut: an edit always shows, a schema or renderer change
+invalidates everything, a deleted record disappears, and a damaged cache is rebuilt."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import validate as validate_module
+from generator.cache import Cache, schema_version
+from generator.cli import run
+from generator.forms import pdfbatch
+from generator.forms.pdf import pdf_bytes
+from generator.forms.pdfbatch import PdfJob, render_pdfs
+from generator.pipeline import FileMemo, load
+from generator.validate import validate
+from tests.conftest import CONTENT, ROOT
+
+
+def no_checking(*args: object, **kwargs: object) -> object:
+    raise AssertionError("the content was checked again instead of coming from the cache")
+
+
+# --- validate ---------------------------------------------------------------------------------
+
+def test_nothing_changed_gives_the_recorded_report_without_checking(
+        base_content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = Cache("validate", tmp_path / "cache")
+    (base_content / "roles" / "extra.yaml").write_text("title: Extra\norganisation: nobody\n")
+    first = validate(base_content, cache)
+    assert any("nobody" in p.message for p in first[0])
+    monkeypatch.setattr("generator.pipeline.load", no_checking)
+    assert validate(base_content, cache) == first
+
+
+def test_an_edit_is_always_seen(base_content: Path, tmp_path: Path) -> None:
+    cache = Cache("validate", tmp_path / "cache")
+    assert validate(base_content, cache)[0] == []
+    role = base_content / "roles" / "support-worker.yaml"
+    role.write_text(role.read_text(encoding="utf-8") + "colour: blue\n", encoding="utf-8")
+    problems, _ = validate(base_content, cache)
+    assert [p.json_path for p in problems] == ["$.colour"]
+    role.write_text(role.read_text(encoding="utf-8").replace("colour: blue\n", ""),
+                    encoding="utf-8")
+    assert validate(base_content, cache)[0] == []
+
+
+def test_a_new_or_deleted_file_is_seen(base_content: Path, tmp_path: Path) -> None:
+    cache = Cache("validate", tmp_path / "cache")
+    _, files = validate(base_content, cache)
+    shutil.copy(base_content / "roles" / "support-worker.yaml",
+                base_content / "roles" / "second-worker.yaml")
+    assert validate(base_content, cache) == ([], files + 1)
+    (base_content / "roles" / "second-worker.yaml").unlink()
+    assert validate(base_content, cache) == ([], files)
+
+
+def test_a_schema_change_invalidates_every_report(base_content: Path, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    schemas = tmp_path / "schemas"
+    shutil.copytree(ROOT / "schemas", schemas)
+    before = schema_version(schemas)
+    role_schema = schemas / "role.schema.json"
+    role_schema.write_text(role_schema.read_text(encoding="utf-8").replace(
+        '"title"', '"title" ', 1), encoding="utf-8")
+    assert schema_version(schemas) != before
+
+    cache = Cache("validate", tmp_path / "cache")
+    validate(base_content, cache)
+    monkeypatch.setattr(validate_module, "schema_version", lambda: "another-version")
+    calls = []
+    real_load = load
+
+    def counting_load(*args: object, **kwargs: object) -> object:
+        calls.append(args)
+        return real_load(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("generator.pipeline.load", counting_load)
+    validate(base_content, cache)
+    assert len(calls) == 1
+
+
+def test_a_damaged_entry_is_checked_again(base_content: Path, tmp_path: Path) -> None:
+    cache = Cache("validate", tmp_path / "cache")
+    first = validate(base_content, cache)
+    for entry in cache.root.glob("*/*"):
+        entry.write_bytes(b"{not json")
+    assert validate(base_content, cache) == first
+
+
+def test_an_unwritable_cache_never_stops_validate(base_content: Path, tmp_path: Path) -> None:
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("")
+    assert validate(base_content, Cache("validate", blocked))[0] == []
+
+
+def test_the_validate_command_uses_the_cache(base_content: Path, monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["validate", "--content", str(base_content)]) == 0
+    first = capsys.readouterr().out
+    monkeypatch.setattr("generator.pipeline.load", no_checking)
+    assert run(["validate", "--content", str(base_content)]) == 0
+    assert capsys.readouterr().out == first
+
+
+# --- the in-memory memo used by the preview ---------------------------------------------------
+
+def test_the_memo_rereads_only_changed_files_and_forgets_deleted_ones(base_content: Path) -> None:
+    memo: FileMemo = {}
+    first = load(base_content, memo=memo)
+    assert first.site is not None
+    keys = set(memo)
+    again = load(base_content, memo=memo)
+    assert again.site == first.site and set(memo) == keys
+
+    role = base_content / "roles" / "support-worker.yaml"
+    role.write_text(role.read_text(encoding="utf-8").replace(
+        "title: Support Worker\n", "title: Memo Worker\n"), encoding="utf-8")
+    edited = load(base_content, memo=memo)
+    assert edited.site is not None
+    assert edited.site.roles["support-worker"].title == "Memo Worker"
+    assert len(set(memo) - keys) == 1
+
+    (base_content / "criteria" / "enhanced-dbs.yaml").rename(base_content / "spare.txt")
+    load(base_content, memo=memo)
+    assert not any("enhanced-dbs" in key[0] for key in memo)
+
+
+# --- PDFs -------------------------------------------------------------------------------------
+
+HTML = ("<!DOCTYPE html><html lang='en-GB'><head><title>T</title></head><body><h1>{}</h1>"
+        "<label for='a'>Name</label><input id='a' name='a'></body></html>")
+
+
+def jobs(folder: Path, count: int, text: str = "Form") -> list[PdfJob]:
+    return [PdfJob(HTML.format(f"{text} {n}"), folder / f"form-{n}.pdf") for n in range(count)]
+
+
+def test_pdfs_are_rendered_once_then_reused(tmp_path: Path) -> None:
+    cache = Cache("pdf", tmp_path / "cache")
+    first = render_pdfs(jobs(tmp_path / "one", 3), cache=cache)
+    assert (first.rendered, first.reused) == (3, 0)
+    second = render_pdfs(jobs(tmp_path / "two", 3), cache=cache)
+    assert (second.rendered, second.reused) == (0, 3)
+    for n in range(3):
+        assert (tmp_path / "one" / f"form-{n}.pdf").read_bytes() == \
+            (tmp_path / "two" / f"form-{n}.pdf").read_bytes()
+    changed = render_pdfs([*jobs(tmp_path / "three", 2), *jobs(tmp_path / "three", 1, "New")],
+                          cache=cache)
+    assert (changed.rendered, changed.reused) == (1, 2)
+    assert str(changed) == "PDFs: 1 rendered, 2 reused from the cache."
+
+
+def test_worker_processes_give_the_same_bytes_as_this_process(tmp_path: Path) -> None:
+    assert pdfbatch.workers() >= 1
+    batch = jobs(tmp_path, pdfbatch.POOL_THRESHOLD + 1)
+    stats = render_pdfs(batch, cache=Cache("pdf", tmp_path / "cache"))
+    assert stats.rendered == len(batch)
+    for job in batch:
+        assert job.out.read_bytes() == pdf_bytes(job.html)
+
+
+def test_a_new_renderer_invalidates_every_pdf(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = Cache("pdf", tmp_path / "cache")
+    render_pdfs(jobs(tmp_path, 1), cache=cache)
+    monkeypatch.setattr(pdfbatch, "renderer_version", lambda: "another-weasyprint")
+    assert render_pdfs(jobs(tmp_path, 1), cache=cache).rendered == 1
+    assert render_pdfs(jobs(tmp_path, 1), cache=cache, created="2030-01-01T00:00:00Z"
+                       ).rendered == 1
+
+
+def test_a_rebuild_after_one_edit_renders_only_that_roles_pdfs(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("ROLEPRINT_CACHE", str(tmp_path / "cache"))
+    content, site = tmp_path / "content", tmp_path / "site"
+    shutil.copytree(CONTENT, content)
+    roles = sorted(p.stem for p in (content / "roles").glob("*.yaml"))
+    assert run(["build", "--content", str(content), "--site-dir", str(site)]) == 0
+    assert f"PDFs: {5 * len(roles)} rendered, 0 reused" in capsys.readouterr().out
+    before = {p.relative_to(site): hashlib.sha256(p.read_bytes()).hexdigest()
+              for p in site.rglob("*.pdf")}
+
+    edited = content / "roles" / "recovery-navigator.yaml"
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("title: Recovery Navigator", "title: Recovery Guide", 1),
+                      encoding="utf-8")
+    assert run(["build", "--content", str(content), "--site-dir", str(site)]) == 0
+    assert f"PDFs: 5 rendered, {5 * (len(roles) - 1)} reused" in capsys.readouterr().out
+    after = {p.relative_to(site): hashlib.sha256(p.read_bytes()).hexdigest()
+             for p in site.rglob("*.pdf")}
+    changed = sorted(str(path.parent.parent.name) for path in before if before[path] != after[path])
+    assert changed == ["recovery-navigator"] * 5
+
+    (content / "roles" / "recovery-navigator.yaml").unlink()
+    assert run(["build", "--content", str(content), "--site-dir", str(site), "--no-pdf"]) == 0
+    assert not (site / "roles" / "recovery-navigator").exists()
+    assert "Recovery Guide" not in (site / "roles" / "index.html").read_text(encoding="utf-8")
