@@ -57,17 +57,16 @@ def load_or_report(content: Path) -> Site | None:
 
 def generate(site: Site, out: Path, *, pdf: bool, timings: Timings | None = None) -> None:
     """Write the complete staging tree (Markdown, assets, forms) into `out`."""
-    from generator.forms.build import write_all_forms
-    from generator.forms.pdfbatch import render_pdfs, source_date
-    from generator.site import generate_site
+    from generator.forms.pdfbatch import PdfJob, render_pdfs, source_date
+    from generator.staging import write_staging
 
     timings = Timings() if timings is None else timings
-    with timings.stage("pages"):
-        generate_site(site, out)
-    with timings.stage("forms"):
-        jobs = write_all_forms(site, out / "docs")
+    with timings.stage("generate"):
+        forms = write_staging(site, out)
     if pdf:
         with timings.stage("pdf"):
+            jobs = [PdfJob(page.read_text(encoding="utf-8"), page.with_suffix(".pdf"))
+                    for page in forms]
             print(render_pdfs(jobs, created=source_date()))
 
 

@@ -63,6 +63,10 @@ def _destination(text: str, start: int) -> tuple[int, str]:
     return len(text), text[begin:target_end if target_end is not None else len(text)]
 
 
+# Every change markdown_safe makes starts at one of these characters.
+_ACTIVE = re.compile(r"[&<>\[\]{}]")
+
+
 def _escape_unsafe_links(text: str) -> str:
     """Any `](target)` still holding an unsafe target loses its `(`, so it is no link at all.
 
@@ -89,6 +93,9 @@ def markdown_safe(text: str) -> str:
     are backslash-escaped so attribute-list syntax (`{: onclick=… }`, `{onclick=…}`) cannot
     attach attributes to the page.
     """
+
+    if not _ACTIVE.search(text):  # most text: nothing below would change it
+        return text
 
     def link(match: re.Match[str]) -> str:
         label, target = match.group(1), match.group(2)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -78,3 +80,21 @@ def test_generate_writes_only_the_staging_tree(tmp_path: Path) -> None:
     assert (out / "docs" / "index.md").is_file()
     assert (out / "docs" / "roles" / "recovery-navigator.md").is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["staging"]
+
+
+def test_the_staging_tree_is_the_same_written_by_one_process_or_several(tmp_path: Path) -> None:
+    from generator.pipeline import load
+    from generator.staging import write_staging
+
+    site = load(CONTENT).site
+    assert site is not None
+    write_staging(site, tmp_path / "one", parts=1)
+    # In a fresh process: pytest's own threads would rightly stop it forking.
+    script = ("import sys; from pathlib import Path; from generator.pipeline import load; "
+              "from generator.staging import can_fork, write_staging; "
+              "assert can_fork(); "
+              f"write_staging(load(Path({str(CONTENT)!r})).site, "
+              f"Path({str(tmp_path / 'three')!r}), parts=3)")
+    subprocess.run([sys.executable, "-c", script], check=True)
+    assert tree_digest(tmp_path / "one") == tree_digest(tmp_path / "three")
+    assert "docs/roles/recovery-navigator/forms/moderation.html" in tree_digest(tmp_path / "one")

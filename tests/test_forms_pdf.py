@@ -10,11 +10,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
 from generator.forms import build_forms
 from generator.forms.build import campaign
+from generator.forms.fieldfont import field_font
 from generator.forms.pdf import ASSETS, RefusedURL, RestrictedFetcher, pdf_bytes, source_date
 from generator.forms.render import form_pages
 from generator.pipeline import load
@@ -174,6 +176,26 @@ def test_rendering_never_fetches_from_outside(monkeypatch: pytest.MonkeyPatch) -
             '<style>@import url("http://127.0.0.1:9/x.css");</style></head>'
             '<body><img src="http://127.0.0.1:9/x.png" alt="x"><p>Hello</p></body></html>')
     assert pdf_bytes(html).startswith(b"%PDF-")
-    assert seen and not any(ok for _, ok in seen)
-    assert {u for u, _ in seen} == {"file:///etc/passwd", "http://127.0.0.1:9/x.css",
-                                    "http://127.0.0.1:9/x.png"}
+    font = field_font()
+    assert font is not None  # `make test` installs fonts-liberation
+    # Only the cut-down field font is read; everything the page asks for is refused.
+    assert sorted(url for url, ok in seen if ok) == [font.as_uri()]
+    assert {u for u, ok in seen if not ok} == {"file:///etc/passwd",
+                                               "http://127.0.0.1:9/x.css",
+                                               "http://127.0.0.1:9/x.png"}
+
+
+def test_fillable_fields_use_the_cut_down_font() -> None:
+    html = (ROOT / "tests" / "golden" / "forms" / "supervised-contact-co-ordinator-2027"
+            / "application-form.html").read_text(encoding="utf-8")
+    data = pdf_bytes(html)
+    reader = PdfReader(io.BytesIO(data))
+    fonts = reader.trailer["/Root"]["/AcroForm"]["/DR"]["/Font"]
+    names = [str(font.get_object()["/BaseFont"]) for font in fonts.values()]
+    assert any(name.endswith("+Roleprint-Fields") for name in names), names
+    font = field_font()
+    assert font is not None and font.stat().st_size < 60_000
+    assert len(data) < 130_000  # the whole Liberation Sans alone was 139 KB
+    # The cut-down font still has the letters of names typed into the form.
+    cmap = TTFont(font).getBestCmap()
+    assert all(ord(ch) in cmap for ch in "Zoë Łukasz Ștefan Ørsted Дмитро Αλέξης £€–’")

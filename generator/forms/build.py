@@ -63,15 +63,17 @@ def build_forms(site: Site, role: Role, out_dir: Path, *, vacancy: Vacancy | Non
     return _paths(jobs, pdf=pdf)
 
 
-def write_all_forms(site: Site, docs_dir: Path) -> list[PdfJob]:
+def write_all_forms(site: Site, docs_dir: Path,
+                    role_ids: Sequence[str] | None = None) -> list[PdfJob]:
     """Every role's form set as HTML at <docs>/roles/<role-id>/forms/, beside the role's page;
     return the PDFs to render, so that they can be rendered together on every core.
 
     These are the role's standing forms (organisation's default scale, 6 candidates, no
-    panel names); a vacancy's own set comes from `roleprint forms VACANCY_ID`.
+    panel names); a vacancy's own set comes from `roleprint forms VACANCY_ID`. `role_ids`
+    limits it to those roles.
     """
     jobs: list[PdfJob] = []
-    for role_id in sorted(site.roles):
+    for role_id in sorted(site.roles) if role_ids is None else role_ids:
         settings = campaign(site, site.roles[role_id])
         jobs += write_html(form_pages(settings), docs_dir / "roles" / role_id / "forms")
     return jobs

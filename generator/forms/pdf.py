@@ -15,9 +15,11 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pydyf
-from weasyprint import HTML
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from generator.forms.fieldfont import field_css, field_font
 from generator.forms.pdfbatch import ASSETS, FIXED_DATE, source_date
 
 __all__ = ["ASSETS", "FIXED_DATE", "RefusedURL", "RestrictedFetcher", "pdf_bytes", "render_pdf",
@@ -29,11 +31,13 @@ class RefusedURL(ValueError):
 
 
 class RestrictedFetcher(URLFetcher):
-    """Serves `file:` URLs inside `root` (the assets folder) and refuses everything else."""
+    """Serves `file:` URLs inside `root` (the assets folder), and the `also` files, and refuses
+    everything else."""
 
-    def __init__(self, root: Path = ASSETS) -> None:
+    def __init__(self, root: Path = ASSETS, also: tuple[Path, ...] = ()) -> None:
         super().__init__(allowed_protocols=("file",))
         self.root = root.resolve()
+        self.also = {path.resolve() for path in also}
 
     def resolve(self, url: str) -> Path:
         """The file a URL names, or RefusedURL if it is not a file inside the root."""
@@ -41,6 +45,8 @@ class RestrictedFetcher(URLFetcher):
         if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
             raise RefusedURL(f"refused {url!r}: only files in {self.root} may be read")
         path = Path(unquote(parts.path)).resolve()
+        if path in self.also:
+            return path
         if not path.is_relative_to(self.root) or not path.is_file():
             raise RefusedURL(f"refused {url!r}: not a file in {self.root}")
         return path
@@ -98,9 +104,13 @@ def _set_tooltips(labels: dict[str, str]) -> Callable[[Any, pydyf.PDF], None]:
 
 def pdf_bytes(html: str, *, created: str = FIXED_DATE, assets: Path = ASSETS) -> bytes:
     """The PDF for one standalone HTML form page."""
-    fetcher = RestrictedFetcher(assets)
+    font = field_font()
+    fetcher = RestrictedFetcher(assets, also=(font,) if font else ())
+    fonts = FontConfiguration()
+    sheets = [CSS(string=field_css(font), font_config=fonts, url_fetcher=fetcher)] if font else []
     document = HTML(string=html, base_url=assets.resolve().as_uri() + "/",
-                    url_fetcher=fetcher).render(pdf_forms=True, pdf_variant="pdf/ua-1")
+                    url_fetcher=fetcher).render(pdf_forms=True, pdf_variant="pdf/ua-1",
+                                                stylesheets=sheets, font_config=fonts)
     document.metadata.created = created
     document.metadata.modified = created
     # The file identifier is normally random; derive it from the content instead.

@@ -17,6 +17,7 @@ from functools import cache, partial
 from pathlib import Path
 
 from generator.cache import Cache, digest
+from generator.forms.fieldfont import field_font
 
 # The only folder WeasyPrint may read from (see `pdf.RestrictedFetcher`).
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -61,7 +62,9 @@ def renderer_version() -> str:
     from generator.forms import pdf
 
     assets = sorted(p for p in ASSETS.rglob("*") if p.is_file())
+    font = field_font()
     return digest([weasyprint.__version__, pydyf.__version__, Path(pdf.__file__).read_bytes(),
+                   font.read_bytes() if font else b"",
                    *(part for p in assets
                      for part in (p.relative_to(ASSETS).as_posix(), p.read_bytes()))])
 

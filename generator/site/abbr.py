@@ -36,10 +36,19 @@ def _searches(
 
 def terms_used(body: str, glossary: tuple[GlossaryTerm, ...]) -> tuple[GlossaryTerm, ...]:
     """The glossary terms that occur in a page's Markdown, in glossary order."""
-    # The plain substring test is what makes this fast: a pattern starting with \b is tried at
-    # every position of a long page, and most terms are not on most pages.
     return tuple(term for term, text, pattern in _searches(glossary)
-                 if text in body and pattern.search(body))
+                 if _occurs(body, text, pattern))
+
+
+def _occurs(body: str, text: str, pattern: re.Pattern[str]) -> bool:
+    """`pattern.search(body)`, trying the pattern only where its text occurs: a pattern that
+    starts with \\b is otherwise tried at every position of a long page."""
+    at = body.find(text)
+    while at >= 0:
+        if pattern.match(body, at):  # \b still sees the character before `at`
+            return True
+        at = body.find(text, at + 1)
+    return False
 
 
 def definition(term: GlossaryTerm) -> str:
