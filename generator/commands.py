@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import shutil
 import sys
 import tempfile
@@ -57,7 +58,6 @@ def load_or_report(content: Path) -> Site | None:
 
 def generate(site: Site, out: Path, *, pdf: bool, timings: Timings | None = None) -> None:
     """Write the complete staging tree (Markdown, assets, forms) into `out`."""
-    from generator.forms.pdfbatch import PdfJob, render_pdfs, source_date
     from generator.staging import write_staging
 
     timings = Timings() if timings is None else timings
@@ -65,9 +65,25 @@ def generate(site: Site, out: Path, *, pdf: bool, timings: Timings | None = None
         forms = write_staging(site, out)
     if pdf:
         with timings.stage("pdf"):
-            jobs = [PdfJob(page.read_text(encoding="utf-8"), page.with_suffix(".pdf"))
-                    for page in forms]
-            print(render_pdfs(jobs, created=source_date()))
+            make_pdfs(forms)
+
+
+def make_pdfs(forms: list[Path]) -> None:
+    """A PDF beside each form's HTML file (from the cache where it can be)."""
+    from generator.forms.pdfbatch import PdfJob, render_pdfs, source_date
+
+    jobs = [PdfJob(page.read_text(encoding="utf-8"), page.with_suffix(".pdf")) for page in forms]
+    print(render_pdfs(jobs, created=source_date()))
+
+
+def place_forms(forms: list[Path], side: Path, staging: Path, built: Path) -> None:
+    """Move each role's forms folder from `side` into the built site, linking a copy into the
+    staging tree so that it is complete (as `roleprint generate` writes it)."""
+    for folder in sorted({page.parent for page in forms}):
+        rel = folder.relative_to(side)
+        shutil.copytree(folder, staging / rel, copy_function=os.link, dirs_exist_ok=True)
+        (built / rel).parent.mkdir(parents=True, exist_ok=True)
+        folder.rename(built / rel)
 
 
 def replace_dir(new: Path, target: Path) -> None:
@@ -101,6 +117,8 @@ def mkdocs_build(config: Path, docs_dir: Path, site_dir: Path) -> None:
 
 def build_site(content: Path, site_dir: Path, config: Path, *, pdf: bool,
                timings: Timings | None = None) -> int:
+    from generator.staging import Meanwhile, write_forms, write_pages
+
     timings = Timings() if timings is None else timings
     with timings.stage("load"):
         site = load_or_report(content)
@@ -109,8 +127,12 @@ def build_site(content: Path, site_dir: Path, config: Path, *, pdf: bool,
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".roleprint-", dir=site_dir.parent) as tmp:
-        staging, built = Path(tmp) / "staging", Path(tmp) / "site"
-        generate(site, staging, pdf=pdf, timings=timings)
+        staging, built, side = Path(tmp) / "staging", Path(tmp) / "site", Path(tmp) / "forms"
+        # The forms are static files the engine would only copy: they are written by another
+        # process meanwhile (the engine uses one core), then moved into the built site.
+        with timings.stage("generate"):
+            write_pages(site, staging)
+            forms_job = Meanwhile(lambda: write_forms(site, side, parts=1))
         try:
             with timings.stage("engine"):
                 mkdocs_build(config, staging / "docs", built)
@@ -118,7 +140,14 @@ def build_site(content: Path, site_dir: Path, config: Path, *, pdf: bool,
             print(f"roleprint: the site engine failed: {err}", file=sys.stderr)
             print(f"The previous site in {site_dir} was left as it was.", file=sys.stderr)
             return 1
+        finally:
+            with timings.stage("forms"):
+                forms = forms_job.result()
+        if pdf:
+            with timings.stage("pdf"):
+                make_pdfs(forms)
         with timings.stage("write"):
+            place_forms(forms, side / "docs", staging / "docs", built)
             replace_dir(built, site_dir)
             if STAGING.resolve().parent == site_dir.parent:
                 replace_dir(staging, STAGING.resolve())

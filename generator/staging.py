@@ -14,7 +14,7 @@ import multiprocessing
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from generator.forms.pdfbatch import workers
 from generator.model import Site
@@ -45,30 +45,70 @@ def fan_out(work: Callable[[int], T], parts: int) -> list[T]:
         _work = None
 
 
-def write_staging(site: Site, out: Path, parts: int | None = None) -> list[Path]:
-    """Write out/docs: every page, the site's assets and every role's forms (HTML).
-
-    Returns the forms' HTML files, in a fixed order, for the PDFs to be made from.
-    """
-    from generator.forms.build import write_all_forms
+def write_pages(site: Site, out: Path, parts: int | None = None) -> None:
+    """Write every page and the site's assets into out/docs."""
     from generator.site import assets
     from generator.site.pages import pages, render
 
     docs = out / "docs"
     every_page = list(pages(site))
-    role_ids = sorted(site.roles)
     parts = parts or workers()
 
-    def work(part: int) -> list[Path]:
+    def work(part: int) -> None:
         for page in every_page[part::parts]:
             target = docs / page.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(render(site, page), encoding="utf-8")
-        jobs = write_all_forms(site, docs, role_ids[part::parts])
-        return [job.out.with_suffix(".html") for job in jobs]
 
-    forms = [path for written in fan_out(work, parts) for path in written]
+    fan_out(work, parts)
     for path, data in assets().items():
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_bytes(data)
-    return sorted(forms)
+
+
+def write_forms(site: Site, out: Path, parts: int | None = None) -> list[Path]:
+    """Write every role's forms (HTML) into out/docs; return their files, in a fixed order."""
+    from generator.forms.build import write_all_forms
+
+    role_ids = sorted(site.roles)
+    parts = parts or workers()
+
+    def work(part: int) -> list[Path]:
+        jobs = write_all_forms(site, out / "docs", role_ids[part::parts])
+        return [job.out.with_suffix(".html") for job in jobs]
+
+    return sorted(path for written in fan_out(work, parts) for path in written)
+
+
+def write_staging(site: Site, out: Path, parts: int | None = None) -> list[Path]:
+    """The whole staging tree: pages, assets and forms; returns the forms' files."""
+    write_pages(site, out, parts)
+    return write_forms(site, out, parts)
+
+
+class Meanwhile:
+    """Run `work` in a forked process while this one goes on with something else (the site
+    engine, which uses one core); where forking is not safe, run it here and now."""
+
+    def __init__(self, work: Callable[[], T]) -> None:
+        global _work
+        self._pool: Any = None
+        if not can_fork():
+            self._done: Any = work()
+            return
+        _work = lambda part: work()  # noqa: E731 - the forked process inherits it
+        try:
+            self._pool = multiprocessing.get_context("fork").Pool(1)
+        finally:
+            _work = None
+        self._pending = self._pool.apply_async(_run, (0,))
+
+    def result(self) -> Any:
+        """Wait for the work and return what it returned (or raise what it raised)."""
+        if self._pool is None:
+            return self._done
+        try:
+            return self._pending.get()
+        finally:
+            self._pool.close()
+            self._pool.join()

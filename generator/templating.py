@@ -18,6 +18,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates are part of the package: no need to stat them per use
     )
     env.filters.update(filters.FILTERS)
     env.filters["md"] = text.markdown_safe

@@ -6,6 +6,7 @@ schemes, attribute lists and template syntax must never take effect; they are sh
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -123,6 +124,7 @@ def inline_safe(text: str) -> str:
 _MD = markdown.Markdown(extensions=["sane_lists"], output_format="html")
 
 
+@functools.lru_cache(maxsize=8192)  # the same competency texts recur in role after role
 def markdown_to_html(text: str | None) -> Markup:
     """Render Markdown to HTML for the print forms and PDFs, cleaned by nh3."""
     if not text:
