@@ -1,0 +1,1 @@
+"""Synthetic content and the `make bench` benchmark (see docs/performance.md)."""

@@ -1,0 +1,178 @@
+"""Measuring one thing at a time: a child process's wall time and peak memory, site sizes, PDFs.
+
+Every command runs as its own child (never in this process), reaped with os.wait4 so that its
+own peak resident set size is known.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+ROLEPRINT = BIN / "roleprint" if (BIN / "roleprint").exists() else ROOT / ".venv/bin/roleprint"
+PDF_LINE = re.compile(r"PDFs: (\d+) rendered, (\d+) reused")
+
+
+@dataclass
+class Run:
+    """One child process: how long, how much memory, what it said, its stage timings."""
+
+    seconds: float
+    rss_mb: float
+    returncode: int
+    output: str
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def check(self, what: str) -> Run:
+        if self.returncode != 0:
+            raise RuntimeError(f"{what} failed ({self.returncode}):\n{self.output[-3000:]}")
+        return self
+
+
+def run(args: Sequence[str], cwd: Path, env: dict[str, str],
+        timings: Path | None = None) -> Run:
+    """Run `args` to the end; if `timings` is given, read the JSON it names afterwards."""
+    if timings is not None:
+        timings.unlink(missing_ok=True)
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        child = subprocess.Popen(list(args), cwd=cwd, env=env, stdout=out,
+                                 stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        text = out.read().decode("utf-8", errors="replace")
+    found: dict[str, float] = {}
+    if timings is not None and timings.is_file():
+        raw = json.loads(timings.read_text(encoding="utf-8"))
+        found = {k: float(v) for k, v in raw.items() if isinstance(v, int | float)}
+    # ru_maxrss is in kilobytes on Linux.
+    return Run(seconds, usage.ru_maxrss / 1024, child.returncode, text, found)
+
+
+def median_run(runs: list[Run]) -> dict[str, Any]:
+    """Median seconds and stage timings, the largest peak memory, and every run's seconds."""
+    keys = sorted({k for r in runs for k in r.timings})
+    return {
+        "seconds": statistics.median(r.seconds for r in runs),
+        "rss_mb": max(r.rss_mb for r in runs),
+        "runs": [round(r.seconds, 3) for r in runs],
+        "timings": {k: statistics.median(r.timings[k] for r in runs if k in r.timings)
+                    for k in keys},
+    }
+
+
+def supports_timings() -> bool:
+    """Whether this roleprint's generate and build take --timings FILE."""
+    helps = [subprocess.run([str(ROLEPRINT), cmd, "--help"], capture_output=True, text=True,
+                            cwd=ROOT, check=False).stdout for cmd in ("generate", "build")]
+    return all("--timings" in text for text in helps)
+
+
+def config_copy(dest: Path, docs: Path | None = None, site: Path | None = None) -> Path:
+    """A copy of the project's mkdocs.yml that works from `dest`'s folder.
+
+    MkDocs reads relative paths from the config file's folder, so the theme's custom_dir is
+    made absolute; docs_dir and site_dir are set when given.
+    """
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+
+    def absolute(match: re.Match[str]) -> str:
+        value = match.group(2).strip("\"'")
+        if not Path(value).is_absolute():
+            value = str(ROOT / value)
+        return f"{match.group(1)}{json.dumps(value)}"
+
+    text = re.sub(r"(?m)^(\s*custom_dir:\s*)([^\s#]+)", absolute, text)
+    for key, value in (("docs_dir", docs), ("site_dir", site)):
+        if value is None:
+            continue
+        line = f"{key}: {json.dumps(str(value.resolve()))}"
+        text, found = re.subn(rf"(?m)^{key}:.*$", line, text)
+        if not found:
+            text += f"\n{line}\n"
+    dest.write_text(text, encoding="utf-8")
+    return dest
+
+
+def site_sizes(site: Path) -> dict[str, int]:
+    """Bytes of the built site by kind of output."""
+    sizes = {"html": 0, "form_html": 0, "search_index": 0, "pdf": 0, "pdf_files": 0,
+             "other": 0, "total": 0}
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        size = path.stat().st_size
+        rel = path.relative_to(site).as_posix()
+        if rel == "search/search_index.json":
+            sizes["search_index"] += size
+        elif path.suffix == ".html":
+            sizes["form_html" if path.parent.name == "forms" else "html"] += size
+        elif path.suffix == ".pdf":
+            sizes["pdf"] += size
+            sizes["pdf_files"] += 1
+        else:
+            sizes["other"] += size
+        sizes["total"] += size
+    return sizes
+
+
+def pdf_pages(site: Path) -> tuple[int, int]:
+    """The number of PDFs in the site and their pages."""
+    from pypdf import PdfReader
+
+    files = sorted(site.rglob("*.pdf"))
+    return len(files), sum(len(PdfReader(p).pages) for p in files)
+
+
+def plain_pdf(form_html: Path) -> int:
+    """Bytes of the same form rendered without fillable fields (same tagging and assets)."""
+    from weasyprint import HTML
+
+    from generator.forms import pdf
+
+    html = form_html.read_text(encoding="utf-8")
+    document = HTML(string=html, base_url=pdf.ASSETS.resolve().as_uri() + "/",
+                    url_fetcher=pdf.RestrictedFetcher(pdf.ASSETS)).render(
+                        pdf_forms=False, pdf_variant="pdf/ua-1")
+    return len(document.write_pdf(pdf_variant="pdf/ua-1"))
+
+
+def rename_role(content: Path, role_id: str, title: str) -> str:
+    """Give a role a new title; return the file's old text so it can be put back."""
+    path = content / "roles" / f"{role_id}.yaml"
+    old = path.read_text(encoding="utf-8")
+    new, found = re.subn(r"(?m)^title: .*$", f"title: {title}", old, count=1)
+    if not found:
+        raise ValueError(f"no title line in {path}")
+    path.write_text(new, encoding="utf-8")
+    return old
+
+
+def role_titles(content: Path) -> dict[str, str]:
+    titles = {}
+    for path in sorted((content / "roles").glob("*.yaml")):
+        match = re.search(r"(?m)^title: (.*)$", path.read_text(encoding="utf-8"))
+        if match:
+            titles[path.stem] = match.group(1).strip().strip("\"'")
+    return titles
+
+
+def fresh(path: Path) -> Path:
+    if path.exists():
+        shutil.rmtree(path)
+    return path

@@ -1,0 +1,217 @@
+"""The benchmark's report: Markdown tables, targets marked PASS or MISS, the machine it ran on."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import platform
+import re
+import subprocess
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from benchmarks.measure import ROOT
+
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+TARGET_N = 1000
+GENERATE_KEYS = ("generate", "forms", "write")  # all but load, pdf and engine
+
+
+def machine() -> dict[str, Any]:
+    cpu = ram = "unknown"
+    try:
+        found = re.search(r"(?m)^model name\s*:\s*(.+)$", Path("/proc/cpuinfo").read_text())
+        cpu = found.group(1).strip() if found else cpu
+        kb = re.search(r"(?m)^MemTotal:\s*(\d+) kB", Path("/proc/meminfo").read_text())
+        ram = f"{int(kb.group(1)) / 1024 / 1024:.1f} GB" if kb else ram
+    except OSError:
+        pass
+    commit = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT,
+                            capture_output=True, text=True, check=False).stdout.strip()
+    versions = {}
+    for name in ("mkdocs", "mkdocs-material", "weasyprint"):
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    return {"nproc": len(os.sched_getaffinity(0)), "cpu": cpu, "ram": ram,
+            "python": platform.python_version(), "date": dt.datetime.now(dt.UTC).strftime(
+                "%Y-%m-%d %H:%M UTC"), "commit": commit or "unknown", "versions": versions}
+
+
+def generate_excluding_load(size: dict[str, Any]) -> float | None:
+    timings = size["generate"]["timings"]
+    if not any(k in timings for k in GENERATE_KEYS):
+        return None
+    return sum(timings.get(k, 0.0) for k in GENERATE_KEYS)
+
+
+def _s(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f} s"
+
+
+def _mb(value: float) -> str:
+    return f"{value:.0f} MB"
+
+
+def _size(value: int) -> str:
+    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("kB", 1 << 10)):
+        if value >= scale:
+            return f"{value / scale:.1f} {unit}"
+    return f"{value} B"
+
+
+def _cell(stage: dict[str, Any]) -> str:
+    return f"{stage['seconds']:.2f} s · {_mb(stage['rss_mb'])}"
+
+
+def targets(sizes: list[dict[str, Any]], growth: dict[str, float]) -> list[tuple[str, str, str]]:
+    """(target, measured, PASS/MISS) at N=1000; 'not measured' where that size was not run."""
+    at = next((s for s in sizes if s["roles"] == TARGET_N), None)
+    rows: list[tuple[str, str, str]] = []
+
+    def row(name: str, value: float | None, limit: float, shown: str) -> None:
+        if value is None:
+            rows.append((name, "not measured", "–"))
+        else:
+            rows.append((name, shown, "PASS" if value <= limit else "MISS"))
+
+    if at is None:
+        return [(name, "not measured (N=1000 was not run)", "–") for name in (
+            "validate cold ≤ 3 s", "validate warm ≤ 0.5 s", "generate ≤ 10% of plain mkdocs",
+            "build --no-pdf ≤ 1.15 × plain mkdocs", "PDF ≤ 0.3 s per form page",
+            "one edit re-renders only that role's PDFs", "edit to preview ≤ 3 s")]
+    cold, warm = at["validate_cold"]["seconds"], at["validate_warm"]["seconds"]
+    row("validate cold ≤ 3 s", cold, 3.0, _s(cold))
+    row("validate warm ≤ 0.5 s", warm, 0.5, _s(warm))
+    mk = at["mkdocs"]["seconds"]
+    gen = generate_excluding_load(at)
+    label = "generate (pages, forms and writing; not load)"
+    if gen is None:
+        gen, label = at["generate"]["seconds"], "generate (wall time: no --timings)"
+    row("generate ≤ 10% of plain mkdocs", gen / mk, 0.10,
+        f"{label} {gen:.2f} s = {100 * gen / mk:.1f}% of {mk:.2f} s")
+    ratio = at["build_nopdf"]["seconds"] / mk
+    row("build --no-pdf ≤ 1.15 × plain mkdocs", ratio, 1.15, f"{ratio:.2f} ×")
+    for name, value in growth.items():
+        row(f"{name}: N=3000 / N=1000 ≤ 3.3", value, 3.3, f"{value:.2f}")
+    # PDFs at N=1000 take many minutes and are off by default: use the largest N built.
+    built = [s for s in sizes if "seconds" in s.get("pdf", {})]
+    source = at if at in built else (built[-1] if built else at)
+    where = "" if source is at else f" (at N={source['roles']})"
+    pdf = source.get("pdf", {})
+    per_page = pdf.get("per_page")
+    row("PDF ≤ 0.3 s per form page", per_page, 0.3,
+        f"{per_page:.3f} s{where}" if per_page is not None else "")
+    rebuild = pdf.get("rebuild", {})
+    if "rendered" in rebuild:
+        ok = rebuild["rendered"] == rebuild["role_forms"]
+        rows.append(("one edit re-renders only that role's PDFs",
+                     f"{rebuild['rendered']} rendered, role has {rebuild['role_forms']} "
+                     f"forms{where}", "PASS" if ok else "MISS"))
+    else:
+        rows.append(("one edit re-renders only that role's PDFs",
+                     rebuild.get("note", "not measured"), "–" if not rebuild else "MISS"))
+    preview = at.get("preview", {})
+    row("edit to preview ≤ 3 s", preview.get("page_s"), 3.0,
+        _s(preview.get("page_s")) if "page_s" in preview else "")
+    if "page_s" not in preview and preview:
+        rows[-1] = ("edit to preview ≤ 3 s", preview.get("status", "?"), "MISS")
+    return rows
+
+
+def markdown(result: dict[str, Any]) -> str:
+    """The whole results section: machine, command, tables."""
+    m = result["machine"]
+    sizes = result["sizes"]
+    out = [f"Measured {m['date']} on {m['nproc']} CPUs ({m['cpu']}), {m['ram']} RAM, "
+           f"Python {m['python']}, mkdocs {m['versions']['mkdocs']}, mkdocs-material "
+           f"{m['versions']['mkdocs-material']}, WeasyPrint {m['versions']['weasyprint']}, "
+           f"commit {m['commit']}.", "", f"Command: `{result['command']}`", ""]
+    if not result["timings_flag"]:
+        out += ["This roleprint has no `--timings`: stage columns are empty and generate is "
+                "timed by wall clock.", ""]
+    out += ["**Times** (median seconds · peak memory of the child process)", "",
+            "| N | content | validate cold | validate warm | generate (excl. load) | generate "
+            "| plain mkdocs | build --no-pdf | build ÷ mkdocs | exports |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+    for s in sizes:
+        gen = generate_excluding_load(s)
+        out.append(f"| {s['roles']} | {_size(s['content_bytes'])} | {_cell(s['validate_cold'])} | "
+                   f"{_cell(s['validate_warm'])} | {_s(gen)} | {_cell(s['generate'])} | "
+                   f"{_cell(s['mkdocs'])} | {_cell(s['build_nopdf'])} | "
+                   f"{s['build_nopdf']['seconds'] / s['mkdocs']['seconds']:.2f} | not built yet |")
+    out += ["", "**Stages** (median seconds from `--timings`)", "",
+            "| N | command | load | generate | forms wait | pdf | engine | write | total |",
+            "|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for s in sizes:
+        for name, key in (("generate --no-pdf", "generate"), ("build --no-pdf", "build_nopdf"),
+                          ("build (PDFs, cold)", "pdf")):
+            t = s.get(key, {}).get("timings", {})
+            if t:
+                out.append(f"| {s['roles']} | {name} | " + " | ".join(
+                    _s(t.get(k)) for k in ("load", "generate", "forms", "pdf", "engine", "write",
+                                           "total")) + " |")
+    out += ["", "**PDFs** (one run each; cold PDF cache, then one role's title changed)", "",
+            "| N | PDFs | pages | build with PDFs | s per page | rebuild after one edit "
+            "| re-rendered / reused | that role's forms |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for s in sizes:
+        p = s.get("pdf", {})
+        if "seconds" not in p:
+            out.append(f"| {s['roles']} | {p.get('note', 'not built')} | | | | | | |")
+            continue
+        r = p.get("rebuild", {})
+        counts = (f"{r['rendered']} / {r['reused']}" if "rendered" in r
+                  else r.get("note", "–"))
+        per_page = (f"{p['per_page']:.3f}" + ("" if p["per_page_from"] == "pdf" else " (est.)")
+                    if p.get("per_page") is not None else "–")
+        out.append(f"| {s['roles']} | {p['pdfs']} | {p['pages']} | {_cell(p)} | {per_page} | "
+                   f"{_s(r.get('seconds'))} | {counts} | {r.get('role_forms', '–')} |")
+    out += ["", "**Edit to preview** (`roleprint serve`, one role renamed, polled every 50 ms)",
+            "", "| N | server ready | edit → role page | edit → search index | search index "
+            "intact | serve peak memory |", "|---:|---:|---:|---:|---|---:|"]
+    for s in sizes:
+        v = s.get("preview", {})
+        if not v or "note" in v:
+            out.append(f"| {s['roles']} | {v.get('note', 'not measured')} | | | | |")
+            continue
+        intact = "yes" if v.get("index_intact") else "no: " + ", ".join(v.get("index_problems",
+                                                                                []))
+        page = _s(v.get("page_s")) if "page_s" in v else v.get("status", "?")
+        index = _s(v.get("index_s")) if "index_s" in v else v.get("status", "?")
+        out.append(f"| {s['roles']} | {_s(v.get('startup_s'))} | {page} | {index} | "
+                   f"{intact if 'page_s' in v else '–'} | {_mb(v.get('rss_mb', 0))} |")
+    out += ["", "**Site size** (the PDF build's site where PDFs were built)", "",
+            "| N | HTML pages | form HTML | search index | PDFs (average) | other | total "
+            "| one form: fillable / plain |", "|---:|---:|---:|---:|---:|---:|---:|---|"]
+    for s in sizes:
+        z = s["site"]
+        avg = f" ({_size(z['pdf'] // z['pdf_files'])})" if z["pdf_files"] else ""
+        form = s.get("form_sizes")
+        compare = (f"{form['form']}: {_size(form['fillable'])} / {_size(form['plain'])} "
+                   f"({form['fillable'] / form['plain']:.1f} ×)" if form else "–")
+        out.append(f"| {s['roles']} | {_size(z['html'])} | {_size(z.get('form_html', 0))} | "
+                   f"{_size(z['search_index'])} | "
+                   f"{_size(z['pdf'])}{avg} | {_size(z['other'])} | {_size(z['total'])} | "
+                   f"{compare} |")
+    if result["growth"]:
+        out += ["", "**Growth** (time at N=3000 ÷ time at N=1000; linear is 3.0)", "",
+                "| measure | ratio |", "|---|---:|"]
+        out += [f"| {k} | {v:.2f} |" for k, v in result["growth"].items()]
+    out += ["", f"**Targets at N={TARGET_N}**", "", "| target | measured | result |",
+            "|---|---|---|"]
+    out += [f"| {a} | {b} | {c} |" for a, b, c in result["targets"]]
+    return "\n".join(out) + "\n"
+
+
+def rewrite_docs(path: Path, section: str) -> bool:
+    """Put `section` between the markers in `path`; False when the markers are missing."""
+    text = path.read_text(encoding="utf-8")
+    if START not in text or END not in text:
+        return False
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    path.write_text(f"{head}{START}\n{section}{END}{tail}", encoding="utf-8")
+    return True

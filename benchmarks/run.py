@@ -1,0 +1,207 @@
+"""`make bench`: time validate, generate, build, PDFs and the live preview on synthetic content.
+
+    python -m benchmarks.run [--sizes 10,100,1000] [--repeat R] [--large] [--pdf-max 100]
+
+For each N the content is generated into bench-out/n<N>/ and every command runs there as its
+own child process. Results go to stdout, benchmarks/results/latest.json and the results section
+of docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shlex
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from benchmarks import measure, preview, report, synthetic
+from benchmarks.measure import ROLEPRINT, ROOT, Run, fresh, median_run
+
+OUT = ROOT / "bench-out"
+RESULTS = ROOT / "benchmarks" / "results" / "latest.json"
+DOCS = ROOT / "docs" / "performance.md"
+GROWTH = {"validate cold": "validate_cold", "generate": "generate", "plain mkdocs": "mkdocs",
+          "build --no-pdf": "build_nopdf"}
+
+
+class Size:
+    """One N: its folders, environment and the commands run on it."""
+
+    def __init__(self, n: int, args: argparse.Namespace, timings: bool) -> None:
+        self.n, self.args, self.has_timings = n, args, timings
+        self.work = fresh(OUT / f"n{n}")
+        self.work.mkdir(parents=True)
+        self.content = self.work / "content"
+        self.cache = self.work / "cache"
+        self.timings = self.work / "timings.json"
+        self.env = {**os.environ, "ROLEPRINT_CACHE": str(self.cache)}
+        self.repeat = args.repeat or (3 if n <= 100 else 1)
+
+    def roleprint(self, *args: str | Path, timed: bool = False) -> Run:
+        extra = ["--timings", str(self.timings)] if timed and self.has_timings else []
+        command = [str(ROLEPRINT), *map(str, args), "--content", str(self.content), *extra]
+        found = measure.run(command, self.work, self.env,
+                            self.timings if timed and self.has_timings else None)
+        return found.check(" ".join(command))
+
+    def log(self, message: str) -> None:
+        print(f"[N={self.n}] {message}", file=sys.stderr, flush=True)
+
+
+def measure_size(size: Size) -> dict[str, Any]:
+    n, args = size.n, size.args
+    start = time.perf_counter()
+    counts = synthetic.write(size.content, n, seed=args.seed)
+    result: dict[str, Any] = {
+        "roles": n, "files": sum(counts.values()), "records": counts,
+        "content_bytes": sum(p.stat().st_size for p in size.content.rglob("*.yaml")),
+        "synthetic_s": time.perf_counter() - start, "repeat": size.repeat,
+    }
+    size.log(f"content written ({result['files']} files); validate x{size.repeat}")
+    cold, warm = [], []
+    for _ in range(size.repeat):
+        fresh(size.cache)
+        cold.append(size.roleprint("validate"))
+        warm.append(size.roleprint("validate"))
+    result["validate_cold"], result["validate_warm"] = median_run(cold), median_run(warm)
+
+    size.log("generate --no-pdf")
+    staging = size.work / "staging"
+    result["generate"] = median_run([size.roleprint("generate", "--out", staging, "--no-pdf",
+                                                    timed=True) for _ in range(size.repeat)])
+    size.log("plain mkdocs build of the same tree")
+    config = measure.config_copy(size.work / "mkdocs-plain.yml", staging / "docs",
+                                 size.work / "site-plain")
+    result["mkdocs"] = median_run([
+        measure.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)],
+                    size.work, size.env).check("mkdocs build") for _ in range(size.repeat)])
+    size.log("build --no-pdf")
+    nopdf = size.work / "site-nopdf"
+    common = ("--config", ROOT / "mkdocs.yml")
+    result["build_nopdf"] = median_run([
+        size.roleprint("build", "--site-dir", nopdf, *common, "--no-pdf", timed=True)
+        for _ in range(size.repeat)])
+    result["site"] = measure.site_sizes(nopdf)
+
+    titles = measure.role_titles(size.content)
+    ids = sorted(titles)
+    edited = ids[len(ids) // 2]
+    if "pdf" in args.skip or n > args.pdf_max:
+        why = "skipped" if "pdf" in args.skip else f"N > --pdf-max {args.pdf_max}"
+        result["pdf"] = {"note": why}
+    else:
+        result.update(measure_pdfs(size, edited, result["build_nopdf"]["seconds"]))
+    result["exports"] = "not built yet"
+    if "preview" in args.skip:
+        result["preview"] = {"note": "skipped"}
+    else:
+        size.log("edit to preview (roleprint serve)")
+        others = {rid: titles[rid] for rid in ids[:: max(1, len(ids) // 5)]
+                  if titles[rid] != titles[edited]}
+        result["preview"] = preview.edit_to_preview(size.content, size.work, size.env, edited,
+                                                    others, args.preview_timeout)
+    return result
+
+
+def measure_pdfs(size: Size, role_id: str, nopdf_seconds: float) -> dict[str, Any]:
+    size.log("build with PDFs (cold cache)")
+    site = size.work / "site-pdf"
+    common = ("--site-dir", site, "--config", ROOT / "mkdocs.yml")
+    fresh(size.cache)
+    first = size.roleprint("build", *common, timed=True)
+    pdfs, pages = measure.pdf_pages(site)
+    pdf: dict[str, Any] = {**median_run([first]), "pdfs": pdfs, "pages": pages}
+    if "pdf" in first.timings and pages:
+        pdf["per_page"], pdf["per_page_from"] = first.timings["pdf"] / pages, "pdf"
+    elif pages:  # no stage timings: the difference from the build without PDFs
+        pdf["per_page"], pdf["per_page_from"] = (first.seconds - nopdf_seconds) / pages, "wall"
+    size.log(f"rebuild after renaming {role_id}")
+    old = measure.rename_role(size.content, role_id, f"Renamed Role {size.n}")
+    try:
+        again = size.roleprint("build", *common, timed=True)
+    finally:
+        (size.content / "roles" / f"{role_id}.yaml").write_text(old, encoding="utf-8")
+    rebuild: dict[str, Any] = {"role": role_id, "seconds": again.seconds, "rss_mb": again.rss_mb,
+                               "timings": again.timings, "role_forms": len(list(
+                                   (site / "roles" / role_id / "forms").glob("*.pdf")))}
+    line = measure.PDF_LINE.search(again.output)
+    if line:
+        rebuild["rendered"], rebuild["reused"] = int(line.group(1)), int(line.group(2))
+    else:
+        rebuild["note"] = "no 'PDFs: R rendered, K reused' line"
+    pdf["rebuild"] = rebuild
+    found: dict[str, Any] = {"pdf": pdf, "site": measure.site_sizes(site)}
+    form = site / "roles" / role_id / "forms" / "shortlisting.html"
+    if form.is_file() and form.with_suffix(".pdf").is_file():
+        found["form_sizes"] = {"form": f"{role_id}/forms/shortlisting",
+                               "fillable": form.with_suffix(".pdf").stat().st_size,
+                               "plain": measure.plain_pdf(form)}
+    return found
+
+
+def growth(sizes: list[dict[str, Any]]) -> dict[str, float]:
+    by_n = {s["roles"]: s for s in sizes}
+    if 1000 not in by_n or 3000 not in by_n:
+        return {}
+    return {name: by_n[3000][key]["seconds"] / by_n[1000][key]["seconds"]
+            for name, key in GROWTH.items()}
+
+
+def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="10,100,1000", help="role counts (default 10,100,1000)")
+    parser.add_argument("--repeat", type=int, metavar="R",
+                        help="runs per measure (default 3 for N ≤ 100, else 1); medians reported")
+    parser.add_argument("--large", action="store_true", help="add N=3000")
+    parser.add_argument("--pdf-max", type=int, default=100, metavar="N",
+                        help="build PDFs only up to this N (default 100)")
+    parser.add_argument("--preview-timeout", type=float, default=300.0, metavar="S")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--skip", default="", help="comma-separated: pdf, preview")
+    parser.add_argument("--no-docs", action="store_true",
+                        help="do not rewrite docs/performance.md")
+    args = parser.parse_args(argv)
+    try:
+        args.sizes = sorted({int(x) for x in args.sizes.split(",") if x.strip()}
+                            | ({3000} if args.large else set()))
+    except ValueError:
+        parser.error("--sizes takes whole numbers separated by commas, e.g. 10,100,1000")
+    args.skip = {x.strip() for x in args.skip.split(",") if x.strip()}
+    if args.skip - {"pdf", "preview"}:
+        parser.error("--skip takes pdf and/or preview")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse(argv)
+    timings = measure.supports_timings()
+    if not timings:
+        print("note: this roleprint has no --timings; stages fall back to wall time",
+              file=sys.stderr)
+    sizes = [measure_size(Size(n, args, timings)) for n in args.sizes]
+    command = "python -m benchmarks.run " + " ".join(
+        shlex.quote(a) for a in (sys.argv[1:] if argv is None else argv))
+    result: dict[str, Any] = {"command": command.strip(), "machine": report.machine(),
+                              "timings_flag": timings, "sizes": sizes, "growth": growth(sizes)}
+    result["targets"] = report.targets(sizes, result["growth"])
+    section = report.markdown(result)
+    print(section)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"Wrote {RESULTS.relative_to(ROOT)}", file=sys.stderr)
+    if not args.no_docs:
+        if report.rewrite_docs(DOCS, section):
+            print(f"Updated the results in {DOCS.relative_to(ROOT)}", file=sys.stderr)
+        else:
+            print(f"{DOCS.relative_to(ROOT)} has no bench markers: not updated", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

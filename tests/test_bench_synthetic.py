@@ -1,0 +1,36 @@
+"""The benchmark's synthetic content is valid, the size asked for, and repeatable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from benchmarks.synthetic import MARKER, main, write
+from generator.pipeline import load
+
+
+def test_synthetic_content_loads_without_problems(tmp_path: Path) -> None:
+    out = tmp_path / "content"
+    assert main(["--roles", "12", "--out", str(out), "--seed", "3"]) == 0
+    result = load(out)
+    assert result.problems == []
+    assert result.site is not None
+    assert len(result.site.roles) == 12
+    assert result.site.vacancies and result.site.families and result.site.frameworks
+    sizes = [p.stat().st_size for p in (out / "roles").glob("*.yaml")]
+    assert 2_500 < sum(sizes) / len(sizes) < 14_000
+
+
+def test_same_seed_same_files_and_a_foreign_folder_is_refused(tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    write(first, 5, seed=7)
+    write(second, 5, seed=7)
+    files = sorted(p.relative_to(first) for p in first.rglob("*.yaml"))
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*.yaml"))
+    assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
+    write(first, 3, seed=7)  # its own folder: replaced
+    assert len(list((first / "roles").glob("*.yaml"))) == 3
+    (first / MARKER).unlink()
+    with pytest.raises(FileExistsError):
+        write(first, 3)
