@@ -4,8 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SYSTEM_STAMP := $(VENV)/.system-stamp
+NPM_STAMP := node_modules/.npm-stamp
 
-.PHONY: site test serve validate golden clean system zensical-check
+.PHONY: site test serve validate golden clean system npm zensical-check bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,16 +15,25 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # Debian packages the tests drive: Chromium for the browser tests, poppler for PDF pictures,
-# Liberation Sans for lean fillable PDF fields.
+# Liberation Sans for lean fillable PDF fields, Java for the Nu HTML Checker, npm for the
+# accessibility checkers below.
 system: $(SYSTEM_STAMP)
 $(SYSTEM_STAMP): $(STAMP)
 	@if ! command -v chromium >/dev/null || ! command -v pdftoppm >/dev/null \
-	    || ! fc-list 2>/dev/null | grep -qi "Liberation Sans"; then \
-	  echo "Installing Chromium, poppler-utils and fonts-liberation (Debian packages)..."; \
+	    || ! fc-list 2>/dev/null | grep -qi "Liberation Sans" \
+	    || ! command -v java >/dev/null || ! command -v npm >/dev/null; then \
+	  echo "Installing Chromium, poppler-utils, fonts-liberation, Java and npm (Debian packages)..."; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    chromium poppler-utils fonts-liberation >/dev/null; \
+	    chromium poppler-utils fonts-liberation default-jre-headless npm >/dev/null; \
 	fi
 	touch $(SYSTEM_STAMP)
+
+# axe-core and the Nu HTML Checker (vnu-jar), exact versions from package-lock.json. Install
+# scripts are off: vnu-jar's would download a Java runtime; the tests use Debian's java.
+npm: $(NPM_STAMP)
+$(NPM_STAMP): package.json package-lock.json | $(SYSTEM_STAMP)
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $(NPM_STAMP)
 
 site: $(STAMP)
 	$(BIN)/roleprint build
@@ -34,10 +44,14 @@ validate: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/roleprint serve
 
-test: $(STAMP) system
-	$(BIN)/ruff check generator tests
+test: $(STAMP) system npm
+	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+# Timings on synthetic content (docs/performance.md); e.g. make bench BENCH_ARGS="--sizes 10,100"
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 golden: $(STAMP)
 	$(BIN)/python -m tests.update_golden

@@ -9,6 +9,7 @@ import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -68,3 +69,94 @@ def browser() -> Iterator[object]:
         )
         yield chromium
         chromium.close()
+
+
+# ---- Accessibility checkers: axe-core (npm) in Chromium, the Nu HTML Checker with Java ----
+
+NODE_MODULES = Path(__file__).resolve().parent.parent / "node_modules"
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+# Every WCAG 2.0, 2.1 and 2.2 rule at levels A and AA that axe-core has.
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+MISSING_NPM = "run `make test` (it runs `npm ci` from package-lock.json)"
+
+
+def require_axe() -> str:
+    """axe-core's source, or fail (never skip): CI must run the audit."""
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: {MISSING_NPM}")
+    return AXE.read_text(encoding="utf-8")
+
+
+def require_vnu() -> list[str]:
+    """The command that runs the Nu HTML Checker, or fail (never skip)."""
+    java = shutil.which("java")
+    if not java:
+        pytest.fail("java is missing: `make test` installs Debian's default-jre-headless")
+    if not VNU.is_file():
+        pytest.fail(f"{VNU} is missing: {MISSING_NPM}")
+    return [java, "-jar", str(VNU)]
+
+
+def axe_violations(page: Any, source: str) -> list[dict[str, Any]]:
+    """Run axe-core on the page as it is now, WCAG A and AA rules only."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=source)
+    violations: list[dict[str, Any]] = page.evaluate(
+        """async (tags) => (await axe.run(document, {
+             runOnly: {type: "tag", values: tags}, resultTypes: ["violations"],
+           })).violations""",
+        WCAG_TAGS,
+    )
+    return violations
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    """Each violation with the selector and the reason for every element it found."""
+    lines = []
+    for v in violations:
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']} <{v['helpUrl']}>")
+        for node in v["nodes"]:
+            reason = " ".join(node.get("failureSummary", "").split())
+            lines.append(f"    {' '.join(map(str, node['target']))}: {reason}")
+    return "\n".join(lines)
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every page of a built site as a URL path ('' for home), forms and 404 excluded."""
+    pages = []
+    for path in sorted(site.rglob("index.html")):
+        rel = path.parent.relative_to(site).as_posix()
+        if rel.startswith(("search", "assets")):
+            continue
+        pages.append("" if rel == "." else rel + "/")
+    return sorted(pages)
+
+
+def form_pages(site: Path) -> list[str]:
+    """Every HTML form and sheet of every role, as URL paths."""
+    return sorted(p.relative_to(site).as_posix() for p in site.glob("roles/*/forms/*.html"))
+
+
+def shipped_pages() -> list[str]:
+    """The URL path ('' for home) of every page the shipped content makes, known before the
+    build so that tests can be parametrised by page; test_a11y_axe checks the built site has
+    exactly these."""
+    from generator.site.pages import pages
+    from tests.conftest import CONTENT
+    from tests.site_support import load_site
+
+    urls = []
+    for page in pages(load_site(CONTENT)):
+        stem = page.path.removesuffix(".md").removesuffix("index")
+        urls.append(stem if not stem or stem.endswith("/") else stem + "/")
+    return sorted(urls)
+
+
+def shipped_forms() -> list[str]:
+    """The URL path of every HTML form and sheet of every shipped role."""
+    from generator.forms.render import FORMS
+    from tests.conftest import CONTENT
+
+    roles = sorted(p.stem for p in (CONTENT / "roles").glob("*.yaml"))
+    return sorted(f"roles/{role}/forms/{form}.html" for role in roles for form in FORMS)

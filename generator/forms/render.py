@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from generator.forms import sheets
 from generator.forms.equality import QUESTIONS
-from generator.forms.pdf import ASSETS
+from generator.forms.pdfbatch import ASSETS
 from generator.model import Organisation, Role, Scale, Site, Vacancy
 from generator.templating import environment
 
@@ -70,9 +70,22 @@ class Page:
         return f"{self.heading}{extra} — {self.campaign.title}"
 
     @property
+    def footer(self) -> str:
+        """The organisation, and the vacancy reference if there is one: each page's footer."""
+        ref = f" · Ref {self.campaign.reference}" if self.campaign.reference else ""
+        return f"{self.campaign.organisation.name}{ref}"
+
+    @property
     def title(self) -> str:
         ref = f", reference {self.campaign.reference}" if self.campaign.reference else ""
         return f"{self.running}, {self.campaign.organisation.name}{ref}"
+
+
+def css_string(text: str) -> Markup:
+    """Text as a quoted CSS string: nothing in it can end the string or the <style> element."""
+    chars = (f"\\{ord(ch):x} " if ch in '"\\<>&' or not ch.isprintable() else ch
+             for ch in " ".join(text.split()))
+    return Markup('"' + "".join(chars) + '"')  # every character that could break out is escaped
 
 
 @cache
@@ -86,7 +99,8 @@ def stylesheet() -> Markup:
 def render(template: str, page: Page, **context: Any) -> str:
     """One form page: forms/<template>.html with the campaign, the page and `context`."""
     return environment().get_template(f"forms/{template}.html").render(
-        c=page.campaign, page=page, css=stylesheet(), key=sheets.field_key, **context)
+        c=page.campaign, page=page, css=stylesheet(), css_string=css_string, key=sheets.field_key,
+        **context)
 
 
 def interview_sheets(panel: tuple[str, ...]) -> tuple[tuple[str, int, str | None], ...]:

@@ -51,6 +51,8 @@ def pages(site: Site) -> Iterator[Page]:
     yield Page("vacancies/index.md", "site/vacancies_index.md", {"vacancies": published})
     yield Page("glossary.md", "site/glossary.md")
     yield Page("tags/index.md", "site/tags_index.md", {"groups": views.tag_index(site)})
+    yield Page("accessibility.md", "site/accessibility.md",
+               {"organisations": views.organisations_by_name(site)})
     for role in site.roles.values():
         vacancies = views.role_vacancies(site, role)
         tags = views.role_tags(role)

@@ -11,6 +11,7 @@ from generator.model import (
     Framework,
     KnownRiskNote,
     Level,
+    Organisation,
     Role,
     Salary,
     Site,
@@ -43,9 +44,13 @@ def role_vacancies(site: Site, role: Role) -> tuple[Vacancy, ...]:
     return tuple(v for v in published_vacancies(site) if v.role.id == role.id)
 
 
+def organisations_by_name(site: Site) -> tuple[Organisation, ...]:
+    return tuple(sorted(site.organisations.values(), key=lambda o: (o.name.casefold(), o.id)))
+
+
 def roles_by_organisation(site: Site) -> tuple[tuple[str, tuple[Role, ...]], ...]:
     """(organisation id, its roles by title) for each organisation that has roles, by name."""
-    orgs = sorted(site.organisations.values(), key=lambda o: (o.name.casefold(), o.id))
+    orgs = organisations_by_name(site)
     return tuple((o.id, by_title(site.roles_of(o.id))) for o in orgs if site.roles_of(o.id))
 
 

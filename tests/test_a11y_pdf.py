@@ -1,0 +1,63 @@
+"""Every PDF the site links to, for every shipped role: tagged, titled (and the title shown),
+in British English, and every field with a label (/TU) that matches the HTML form's.
+
+tests/test_forms_pdf.py checks the same on hand-made edge cases and one vacancy's set; this
+covers all that is published, field by field.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from tests.browser import shipped_forms
+from tests.forms_support import parse
+from tests.test_forms_pdf import words
+
+pytestmark = pytest.mark.pdf
+
+PDFS = [path.removesuffix(".html") + ".pdf" for path in shipped_forms()]
+
+
+def is_true(value: Any) -> bool:
+    return str(value) in ("True", "true", "1")
+
+
+def fields(node: Any) -> list[Any]:
+    """The terminal fields under a list of field dictionaries (a field with /Kids is a parent)."""
+    found = []
+    for ref in node:
+        field = ref.get_object()
+        kids = field.get("/Kids")
+        if kids and any("/T" in kid.get_object() for kid in kids):
+            found += fields(kids)
+        else:
+            found.append(field)
+    return found
+
+
+@pytest.mark.parametrize("path", PDFS)
+def test_pdf_is_tagged_titled_and_labelled(built_site: Path, path: str) -> None:
+    pdf = built_site / path
+    html = parse(pdf.with_suffix(".html").read_text(encoding="utf-8"))
+    reader = PdfReader(pdf)
+    root = reader.trailer["/Root"]
+
+    assert "/StructTreeRoot" in root
+    assert is_true(root["/MarkInfo"]["/Marked"])
+    assert str(root["/Lang"]) == "en-GB"
+    assert reader.metadata is not None and reader.metadata.title == html.title
+    assert is_true(root["/ViewerPreferences"]["/DisplayDocTitle"])
+
+    found = fields(root["/AcroForm"]["/Fields"])
+    names = [str(f["/T"]) for f in found]
+    assert sorted(names) == sorted(html.names) and len(set(names)) == len(names)
+    labels = {name: words(f.get("/TU", "")) for name, f in zip(names, found, strict=True)}
+    assert [name for name, label in labels.items() if not label] == [], (
+        "fields without an accessible label (/TU)")
+    wrong = [(name, label, html.labels[name]) for name, label in labels.items()
+             if label != html.labels[name]]
+    assert wrong == [], "PDF labels that differ from the HTML form's"
