@@ -10,6 +10,7 @@ The files written are the same either way.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import threading
 from collections.abc import Callable
@@ -18,6 +19,7 @@ from typing import Any, TypeVar
 
 from generator.forms.pdfbatch import workers
 from generator.model import Site
+from generator.templating import environment
 
 T = TypeVar("T")
 _work: Callable[[int], object] | None = None  # what the forked processes run: they inherit it
@@ -32,17 +34,37 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
+def _ours(name: str) -> bool:
+    """Our page and form templates (not the site's static files or the theme's override)."""
+    return not name.startswith(("site/assets/", "site/theme/"))
+
+
 def fan_out(work: Callable[[int], T], parts: int) -> list[T]:
     """`[work(0), …, work(parts - 1)]`, in forked processes when that is safe."""
     global _work
     if parts <= 1 or not can_fork():
         return [work(part) for part in range(parts)]
+    # Compile every template here, once, rather than in each process after the fork.
+    for name in environment().list_templates(filter_func=_ours):
+        environment().get_template(name)
     _work = work
+    # Keep the collector off the objects the processes inherit: walking them would cost time
+    # and make each process copy the memory it shares with this one.
+    gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(parts) as pool:
             return pool.map(_run, range(parts), chunksize=1)  # type: ignore[arg-type]
     finally:
         _work = None
+        gc.unfreeze()
+
+
+# Below this many roles, starting processes costs more than sharing the work saves.
+FORK_FROM = 50
+
+
+def _parts(site: Site, parts: int | None) -> int:
+    return parts or (workers() if len(site.roles) >= FORK_FROM else 1)
 
 
 def write_pages(site: Site, out: Path, parts: int | None = None) -> None:
@@ -52,7 +74,7 @@ def write_pages(site: Site, out: Path, parts: int | None = None) -> None:
 
     docs = out / "docs"
     every_page = list(pages(site))
-    parts = parts or workers()
+    parts = _parts(site, parts)
 
     def work(part: int) -> None:
         for page in every_page[part::parts]:
@@ -71,7 +93,7 @@ def write_forms(site: Site, out: Path, parts: int | None = None) -> list[Path]:
     from generator.forms.build import write_all_forms
 
     role_ids = sorted(site.roles)
-    parts = parts or workers()
+    parts = _parts(site, parts)
 
     def work(part: int) -> list[Path]:
         jobs = write_all_forms(site, out / "docs", role_ids[part::parts])
