@@ -47,9 +47,9 @@ class Checker:
 
     def reference(self, doc: Document, path: JsonPath, kind: str, value: str) -> bool:
         """Report an unknown reference with the ids it might have meant; True when it exists."""
-        known = sorted(self.records.known.get(kind, set()))
-        if value in known:
+        if value in self.records.known.get(kind, ()):
             return True
+        known = sorted(self.records.known.get(kind, set()))  # only on a miss: costly per call
         self.report(doc, path, f"there is no {kind} with the id '{value}'", _suggest(value, known,
                     _NAMES.get(kind, kind), f"content/{_folder(kind)}/"))
         return False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import subprocess
 import sys
@@ -98,3 +99,21 @@ def test_the_staging_tree_is_the_same_written_by_one_process_or_several(tmp_path
     subprocess.run([sys.executable, "-c", script], check=True)
     assert tree_digest(tmp_path / "one") == tree_digest(tmp_path / "three")
     assert "docs/roles/recovery-navigator/forms/moderation.html" in tree_digest(tmp_path / "one")
+
+
+@pytest.mark.usefixtures("in_root")
+def test_forms_written_while_the_engine_runs_give_the_same_site(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Everything in this process, one step after another, against a fresh `roleprint` process,
+    # which writes the forms in a forked process while MkDocs builds the pages.
+    monkeypatch.setattr("generator.staging.can_fork", lambda: False)
+    here, forked = tmp_path / "here", tmp_path / "forked"
+    assert run(["build", "--site-dir", str(here), "--no-pdf"]) == 0
+    roleprint = [sys.executable, "-c",
+                 "import sys; from generator.cli import main; sys.exit(main())"]
+    subprocess.run([*roleprint, "build", "--site-dir", str(forked),
+                    "--no-pdf", "--timings", str(tmp_path / "timings.json")],
+                   check=True, cwd=ROOT, capture_output=True)
+    assert tree_digest(here) == tree_digest(forked)
+    assert "roles/recovery-navigator/forms/interview.html" in tree_digest(forked)
+    assert "forms" in json.loads((tmp_path / "timings.json").read_text(encoding="utf-8"))

@@ -22,22 +22,34 @@ def usable(term: GlossaryTerm) -> bool:
     return bool(term.term.strip()) and not _UNUSABLE.search(term.term)
 
 
+_WORD = re.compile(r"\w+")
+
+
 @functools.cache
 def _searches(
     glossary: tuple[GlossaryTerm, ...],
-) -> tuple[tuple[GlossaryTerm, str, re.Pattern[str]], ...]:
-    """Each usable term with its text as written in Markdown and its whole-word pattern."""
+) -> tuple[tuple[GlossaryTerm, str, str | None, re.Pattern[str]], ...]:
+    """Each usable term: its text as written in Markdown, the word it starts with (None if it
+    starts with a sign) and its whole-word pattern."""
     found = []
     for term in filter(usable, glossary):
         text = markdown_safe(term.term)
-        found.append((term, text, re.compile(rf"\b{re.escape(text)}\b")))
+        first = _WORD.match(text)
+        found.append((term, text, first.group() if first else None,
+                      re.compile(rf"\b{re.escape(text)}\b")))
     return tuple(found)
 
 
 def terms_used(body: str, glossary: tuple[GlossaryTerm, ...]) -> tuple[GlossaryTerm, ...]:
-    """The glossary terms that occur in a page's Markdown, in glossary order."""
-    return tuple(term for term, text, pattern in _searches(glossary)
-                 if _occurs(body, text, pattern))
+    """The glossary terms that occur in a page's Markdown, in glossary order.
+
+    A whole-word match of a term that starts with a letter or digit begins with that first word
+    standing alone in the page, so the page's words, found once, rule most terms out at once:
+    the time no longer grows with pages × glossary size.
+    """
+    words = set(_WORD.findall(body))
+    return tuple(term for term, text, first, pattern in _searches(glossary)
+                 if (first is None or first in words) and _occurs(body, text, pattern))
 
 
 def _occurs(body: str, text: str, pattern: re.Pattern[str]) -> bool:
