@@ -50,7 +50,7 @@ class Checker:
         if value in self.records.known.get(kind, ()):
             return True
         known = sorted(self.records.known.get(kind, set()))  # only on a miss: costly per call
-        self.report(doc, path, f"there is no {kind} with the id '{value}'", _suggest(value, known,
+        self.report(doc, path, f"there is no {kind} with the id '{value}'", suggest(value, known,
                     _NAMES.get(kind, kind), f"content/{_folder(kind)}/"))
         return False
 
@@ -72,12 +72,13 @@ def _folder(kind: str) -> str:
         kind, kind + "s")
 
 
-def _suggest(value: str, known: list[str], noun: str, where: str) -> str:
+def suggest(value: str, known: list[str], noun: str, where: str | None = None) -> str:
+    """A hint for an unknown name: the closest known one, else (some of) the known ones."""
     close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
     if close:
         return f"did you mean '{close[0]}'?"
     if not known:
-        return f"there are no {noun} yet: add one in {where}"
+        return f"there are no {noun} yet" + (f": add one in {where}" if where else "")
     listed = ", ".join(known[:10]) + (", …" if len(known) > 10 else "")
     return f"the {noun} are: {listed}"
 

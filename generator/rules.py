@@ -10,6 +10,7 @@ from generator.crosscheck import (
     check_criteria,
     check_methods,
     methods_for,
+    suggest,
 )
 from generator.methods import BUILTIN_METHODS
 from generator.yamlload import Document
@@ -130,7 +131,7 @@ def _check_competency(c: Checker, doc: Document, index: int, req: dict[str, Any]
         comps = {x["id"]: x for x in framework.data.get("competencies", [])}
         if req["competency"] not in comps:
             c.report(doc, (*base, "competency"), f"{where} has no competency '{req['competency']}'",
-                     _near(req["competency"], sorted(comps), "competencies"))
+                     suggest(req["competency"], sorted(comps), "competencies"))
             return
         levels = comps[req["competency"]].get("levels", [])
         where = f"the competency '{req['competency']}'"
@@ -150,13 +151,6 @@ def _check_competency(c: Checker, doc: Document, index: int, req: dict[str, Any]
         c.report(doc, base, "the levels should rise: entry_level ≤ level ≤ exceptional_level")
     if "assessed_by" in req:
         check_methods(c, doc, (*base, "assessed_by"), req["assessed_by"], allowed)
-
-
-def _near(value: str, known: list[str], noun: str) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else f"the {noun} are: " + ", ".join(known)
 
 
 def _check_salary(c: Checker, doc: Document, path: tuple[str, ...], salary: Any) -> None:
@@ -180,7 +174,7 @@ def _check_known_risks(c: Checker, doc: Document, data: dict[str, Any]) -> None:
         if item is None:
             c.report(doc, ("known_risks", index, "item"),
                      f"the known-risks form has no item '{answer['item']}'",
-                     _near(answer["item"], sorted(items), "items"))
+                     suggest(answer["item"], sorted(items), "items"))
         elif item.get("kind", "yes-no") == "yes-no" and "answer" not in answer:
             c.report(doc, ("known_risks", index), f"item '{answer['item']}' needs an answer",
                      'add  answer: "YES"  or  answer: "NO"')
