@@ -11,7 +11,7 @@ import contextlib
 import functools
 import hashlib
 import os
-import tempfile
+import threading
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -49,6 +49,14 @@ def schema_version(schema_dir: Path = SCHEMA_DIR) -> str:
     return digest(part for path in files for part in (path.name, path.read_bytes()))[:16]
 
 
+def write_whole(target: Path, data: bytes) -> None:
+    """Write a file whole or not at all: a reader never sees half of it."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    scratch = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}")
+    scratch.write_bytes(data)
+    os.replace(scratch, target)
+
+
 class Cache:
     """One kind of entry (`namespace`), one file per key."""
 
@@ -68,13 +76,9 @@ class Cache:
         return data
 
     def put(self, key: str, data: bytes) -> None:
-        """Store an entry; written whole or not at all, so a reader never sees half of one."""
-        target = self.path(key)
+        """Store an entry (see `write_whole`); a cache that cannot be written stays empty."""
         with contextlib.suppress(OSError):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as handle:
-                handle.write(data)
-            os.replace(handle.name, target)
+            write_whole(self.path(key), data)
 
     def prune(self, max_age_days: float) -> int:
         """Delete entries not used for `max_age_days`; return how many went."""

@@ -116,10 +116,9 @@ def mkdocs_build(config: Path, docs_dir: Path, site_dir: Path) -> None:
 
 
 def build_site(content: Path, site_dir: Path, config: Path, *, pdf: bool,
-               timings: Timings | None = None) -> int:
+               timings: Timings) -> int:
     from generator.staging import Meanwhile, write_forms, write_pages
 
-    timings = Timings() if timings is None else timings
     with timings.stage("load"):
         site = load_or_report(content)
     if site is None:
@@ -155,8 +154,7 @@ def build_site(content: Path, site_dir: Path, config: Path, *, pdf: bool,
     return 0
 
 
-def generate_only(content: Path, out: Path, *, pdf: bool, timings: Timings | None = None) -> int:
-    timings = Timings() if timings is None else timings
+def generate_only(content: Path, out: Path, *, pdf: bool, timings: Timings) -> int:
     with timings.stage("load"):
         site = load_or_report(content)
     if site is None:

@@ -29,6 +29,7 @@ import tempfile
 import threading
 from pathlib import Path
 
+from generator.cache import write_whole
 from generator.commands import BuildFailed, generate, mkdocs_build
 from generator.discover import discover
 from generator.model import Site
@@ -47,10 +48,7 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     """Write `data` unless the file already holds it; replace, so no reader sees half a file."""
     if path.is_file() and path.read_bytes() == data:
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    scratch = path.with_name(f".{path.name}.new")
-    scratch.write_bytes(data)
-    os.replace(scratch, path)
+    write_whole(path, data)
     return True
 
 

@@ -13,11 +13,9 @@ from __future__ import annotations
 import functools
 import io
 import logging
-import os
-import tempfile
 from pathlib import Path
 
-from generator.cache import digest, folder
+from generator.cache import digest, folder, write_whole
 
 SOURCES = tuple(Path(p) for p in (
     "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
@@ -60,10 +58,7 @@ def field_font() -> Path | None:
     raw = source.read_bytes()
     target = (folder() / "fonts" / f"fields-{digest([raw, repr(RANGES)])[:16]}.ttf").resolve()
     if not target.is_file():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as handle:
-            handle.write(_subset(raw))
-        os.replace(handle.name, target)
+        write_whole(target, _subset(raw))
     return target
 
 

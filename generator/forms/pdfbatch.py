@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache, partial
@@ -115,8 +115,8 @@ def render_pdfs(jobs: Sequence[PdfJob], *, created: str = FIXED_DATE,
     return stats
 
 
-def _store(missing: list[tuple[str, PdfJob]], results: object, cache: Cache) -> None:
-    for (key, job), data in zip(missing, results, strict=True):  # type: ignore[call-overload]
+def _store(missing: list[tuple[str, PdfJob]], results: Iterable[bytes], cache: Cache) -> None:
+    for (key, job), data in zip(missing, results, strict=True):
         job.out.parent.mkdir(parents=True, exist_ok=True)
         job.out.write_bytes(data)
         cache.put(key, data)
