@@ -9,6 +9,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.forms import sheets
+from generator.forms.controls import CONTROLS
 from generator.forms.equality import QUESTIONS
 from generator.forms.pdfbatch import ASSETS
 from generator.model import Organisation, Role, Scale, Site, Vacancy
@@ -96,11 +97,20 @@ def stylesheet() -> Markup:
     return Markup(css)  # our own file, checked above
 
 
+@cache
+def fixed(name: str) -> Markup:
+    """A part of a form that is the same on every role's form, such as the equality questions:
+    rendered once, then reused. It sees only the controls and the equality questions (anything
+    else it names is an error), and it loses its final newline to sit in its form like a line."""
+    html = environment().get_template(name).render(questions=QUESTIONS, **CONTROLS)
+    return Markup(html.removesuffix("\n"))  # a template of ours, escaped as it was rendered
+
+
 def render(template: str, page: Page, **context: Any) -> str:
     """One form page: forms/<template>.html with the campaign, the page and `context`."""
     return environment().get_template(f"forms/{template}.html").render(
         c=page.campaign, page=page, css=stylesheet(), css_string=css_string, key=sheets.field_key,
-        **context)
+        fixed=fixed, **CONTROLS, **context)
 
 
 def interview_sheets(panel: tuple[str, ...]) -> tuple[tuple[str, int, str | None], ...]:
@@ -116,8 +126,7 @@ def form_pages(campaign: Campaign) -> tuple[tuple[str, str], ...]:
         (APPLICATION, render(APPLICATION, Page(APPLICATION, TITLES[APPLICATION], campaign),
                              criteria=role.person_spec.at_stage("application"),
                              later=role.person_spec.at_stage("pre-appointment"))),
-        (EQUALITY, render(EQUALITY, Page(EQUALITY, TITLES[EQUALITY], campaign),
-                          questions=QUESTIONS)),
+        (EQUALITY, render(EQUALITY, Page(EQUALITY, TITLES[EQUALITY], campaign))),
         (SHORTLISTING, render(SHORTLISTING, Page(SHORTLISTING, TITLES[SHORTLISTING], campaign),
                               sheet=sheets.shortlisting(role, scale, campaign.candidates))),
     ]

@@ -1,0 +1,117 @@
+"""Form controls: every write-in area is a named field with a label that says what it is.
+
+WeasyPrint turns the <label for> text into the PDF field's tooltip (/TU), so a label is never
+left out, only hidden from print where the table around it says the same thing.
+
+These were Jinja macros. A thousand roles' forms call them a few hundred thousand times, and a
+macro call costs several times what a Python function does, so they are written here; the
+templates call them by the same names. Every value is escaped exactly as `{{ value }}` would
+escape it (`test_controls_escape_like_the_templates`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from markupsafe import Markup
+
+# Classes of the small boxes that take one mark or a short score.
+SHORT_CELLS = ("score", "met")
+
+
+def esc(value: Any) -> str:
+    """`markupsafe.escape`, as a plain string: markup passes through, anything else has
+    & < > ' " replaced. Building a form's pieces as strings and marking the whole safe once is
+    several times quicker than making each piece `Markup`."""
+    if hasattr(value, "__html__"):
+        return str(value.__html__())
+    return (str(value).replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+            .replace("'", "&#39;").replace('"', "&#34;"))
+
+
+def _hint(name: str, hint: str | None) -> str:
+    return f'<p class="hint" id="{esc(name)}-hint">{esc(hint)}</p>' if hint else ""
+
+
+def _field(name: str, label: str, type: str = "text", autocomplete: str | None = None,
+           hint: str | None = None, value: str | None = None, cls: str = "") -> str:
+    n = esc(name)
+    extra = (f' autocomplete="{esc(autocomplete)}"' if autocomplete else "") + \
+            (f' aria-describedby="{n}-hint"' if hint else "") + \
+            (f' value="{esc(value)}"' if value else "")
+    return (f'<div class="field {esc(cls)}">\n<label for="{n}">{esc(label)}</label>\n'
+            f'{_hint(name, hint)}<input type="{esc(type)}" id="{n}" name="{n}"{extra}>\n</div>\n')
+
+
+def field(name: str, label: str, type: str = "text", autocomplete: str | None = None,
+          hint: str | None = None, value: str | None = None, cls: str = "") -> Markup:
+    """A one-line text box with its label (and hint, said by screen readers with the box)."""
+    return Markup(_field(name, label, type, autocomplete, hint, value, cls))
+
+
+def area(name: str, label: str, lines: int = 4, hint: str | None = None, hidden: bool = False,
+         describedby: str | None = None, autocomplete: str = "off") -> Markup:
+    """A box of `lines` lines; a `hidden` label is read out but not printed."""
+    n = esc(name)
+    vh = ' class="vh"' if hidden else ""
+    described = (f' aria-describedby="{esc(describedby or name + "-hint")}"'
+                 if hint or describedby else "")
+    return Markup(f'<div class="field">\n<label for="{n}"{vh}>{esc(label)}</label>\n'
+                  f'{_hint(name, hint)}<textarea id="{n}" name="{n}" class="lines-{esc(lines)}" '
+                  f'rows="{esc(lines)}" autocomplete="{esc(autocomplete)}"{described}>'
+                  "</textarea>\n</div>\n")
+
+
+def _cell(name: str, label: str, cls: str = "score") -> str:
+    n = esc(name)
+    short = ' maxlength="8"' if cls in SHORT_CELLS else ""
+    return (f'<label for="{n}" class="vh">{esc(label)}</label><input type="text" id="{n}" '
+            f'name="{n}" class="{esc(cls)}" autocomplete="off"{short}>\n')
+
+
+def cell(name: str, label: str, cls: str = "score") -> Markup:
+    """A small box inside a table cell; its label is read out but not printed."""
+    return Markup(_cell(name, label, cls))
+
+
+def boxes(codes: Iterable[str], name: tuple[str, str], label: tuple[str, str],
+          cls: str = "score") -> Markup:
+    """A table cell holding a `cell` for each candidate code, one to a line. `name` and `label`
+    are the text before and after the code: in lower case in the name, as written (C1, C2 …)
+    in the label."""
+    (name_before, name_after), (label_before, label_after) = name, label
+    cells = (_cell(name_before + code.lower() + name_after, label_before + code + label_after,
+                   cls) for code in codes)
+    return Markup("\n".join(f'<td class="box">{one}</td>' for one in cells))
+
+
+def _tick(name: str, text: str, context: str) -> str:
+    n = esc(name)
+    return (f'<div class="tick"><input type="checkbox" id="{n}" name="{n}"><label for="{n}">'
+            f'<span class="vh">{esc(context)} </span>{esc(text)}</label></div>\n')
+
+
+def tick(name: str, text: str, context: str) -> Markup:
+    """A tick box; `context` (the question) is read out before its text but not printed."""
+    return Markup(_tick(name, text, context))
+
+
+def yes_no(name: str, question: str, hint: str | None = None) -> Markup:
+    described = f' aria-describedby="{esc(name)}-hint"' if hint else ""
+    return Markup(f'<fieldset class="choice inline"{described}>\n<legend>{esc(question)}'
+                  f"</legend>\n{_hint(name, hint)}{_tick(name + '-yes', 'Yes', question)}\n"
+                  f"{_tick(name + '-no', 'No', question)}\n</fieldset>\n")
+
+
+def signoff(prefix: str, who: str) -> Markup:
+    """Name, signature and date boxes for `who`."""
+    return Markup(f'<div class="signoff">\n'
+                  f'{_field(prefix + "-name", who + ": name", autocomplete="off")}\n'
+                  f'{_field(prefix + "-signature", who + ": signature", autocomplete="off")}\n'
+                  f'{_field(prefix + "-date", who + ": date", autocomplete="off", cls="date")}\n'
+                  "</div>\n")
+
+
+CONTROLS = {"field": field, "area": area, "cell": cell, "boxes": boxes, "tick": tick,
+            "yes_no": yes_no, "signoff": signoff}

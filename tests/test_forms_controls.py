@@ -1,0 +1,86 @@
+"""The form controls written in Python escape exactly as the templates would."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import pytest
+from markupsafe import Markup
+
+from generator.forms import controls
+from generator.templating import environment
+
+HOSTILE = ['<script>alert("x")</script>', "Tom & Jerry's \"quote\"", "&amp; already",
+           "right-to-left \u202e text", "", "  spaced  ", 7, 0, None, Markup("<b>safe</b>")]
+
+
+@pytest.mark.parametrize("value", HOSTILE, ids=repr)
+def test_controls_escape_like_the_templates(value: object) -> None:
+    template = environment().from_string("{{ value }}")
+    template.environment.autoescape = True
+    try:
+        assert controls.esc(value) == template.render(value=value)
+    finally:
+        template.environment.autoescape = environment().autoescape
+
+
+class _Controls(HTMLParser):
+    """The labels (by `for`) and the fields (by id) of a fragment."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.labels: dict[str, str] = {}
+        self.ids: list[str] = []
+        self._label: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attr = dict(attrs)
+        if tag == "label":
+            self._label = attr["for"]
+            self.labels[self._label or ""] = ""
+        if tag in ("input", "textarea"):
+            self.ids.append(attr["id"] or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "label":
+            self._label = None
+
+    def handle_data(self, data: str) -> None:
+        if self._label is not None:
+            self.labels[self._label] += data
+
+
+def parsed(html: str) -> _Controls:
+    parser = _Controls()
+    parser.feed(html)
+    parser.close()
+    return parser
+
+
+@pytest.mark.parametrize("text", [t for t in HOSTILE if type(t) is str and t.strip()])
+def test_hostile_text_stays_text(text: str) -> None:
+    name = "q-" + text  # names come from our keys, but must not break out either
+    for html in (controls.field(name, text), controls.area(name, text, hint=text),
+                 controls.cell(name, text), controls.tick(name, "Yes", text)):
+        found = parsed(str(html))
+        assert found.ids == [name]
+        assert text in found.labels[name]
+        assert "<script" not in str(html)
+
+
+def test_boxes_give_one_named_labelled_cell_per_candidate() -> None:
+    html = str(controls.boxes(["C1", "C2", "C10"], ("score-", "-e1"),
+                              ("Score, candidate ", ", criterion E1 <b>")))
+    found = parsed(html)
+    assert found.ids == ["score-c1-e1", "score-c2-e1", "score-c10-e1"]
+    assert found.labels["score-c10-e1"] == "Score, candidate C10, criterion E1 <b>"
+    assert html.count('<td class="box">') == 3
+    assert 'maxlength="8"' in html
+
+
+def test_yes_no_and_signoff_are_complete() -> None:
+    found = parsed(str(controls.yes_no("rtw", "Right to work?", hint="Say yes or no")))
+    assert found.ids == ["rtw-yes", "rtw-no"]
+    found = parsed(str(controls.signoff("panel", "Panel member")))
+    assert found.ids == ["panel-name", "panel-signature", "panel-date"]
+    assert found.labels["panel-date"] == "Panel member: date"
