@@ -67,14 +67,11 @@ def _parts(site: Site, parts: int | None) -> int:
     return parts or (workers() if len(site.roles) >= FORK_FROM else 1)
 
 
-def write_pages(site: Site, out: Path, parts: int | None = None) -> None:
-    """Write every page and the site's assets into out/docs."""
-    from generator.site import assets
+def _page_work(site: Site, docs: Path, parts: int) -> Callable[[int], None]:
+    """Part `part` of `parts` of the Markdown pages, written into `docs`."""
     from generator.site.pages import pages, render
 
-    docs = out / "docs"
     every_page = list(pages(site))
-    parts = _parts(site, parts)
 
     def work(part: int) -> None:
         for page in every_page[part::parts]:
@@ -82,30 +79,58 @@ def write_pages(site: Site, out: Path, parts: int | None = None) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(render(site, page), encoding="utf-8")
 
-    fan_out(work, parts)
+    return work
+
+
+def _form_work(site: Site, docs: Path, parts: int) -> Callable[[int], list[Path]]:
+    """Part `part` of `parts` of the roles' forms (HTML), written into `docs`; their files."""
+    from generator.forms.build import write_all_forms
+
+    role_ids = sorted(site.roles)
+
+    def work(part: int) -> list[Path]:
+        jobs = write_all_forms(site, docs, role_ids[part::parts])
+        return [job.out.with_suffix(".html") for job in jobs]
+
+    return work
+
+
+def _write_assets(docs: Path) -> None:
+    from generator.site import assets
+
     for path, data in assets().items():
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_bytes(data)
 
 
+def write_pages(site: Site, out: Path, parts: int | None = None) -> None:
+    """Write every page and the site's assets into out/docs."""
+    parts = _parts(site, parts)
+    fan_out(_page_work(site, out / "docs", parts), parts)
+    _write_assets(out / "docs")
+
+
 def write_forms(site: Site, out: Path, parts: int | None = None) -> list[Path]:
     """Write every role's forms (HTML) into out/docs; return their files, in a fixed order."""
-    from generator.forms.build import write_all_forms
-
-    role_ids = sorted(site.roles)
     parts = _parts(site, parts)
-
-    def work(part: int) -> list[Path]:
-        jobs = write_all_forms(site, out / "docs", role_ids[part::parts])
-        return [job.out.with_suffix(".html") for job in jobs]
-
-    return sorted(path for written in fan_out(work, parts) for path in written)
+    written = fan_out(_form_work(site, out / "docs", parts), parts)
+    return sorted(path for files in written for path in files)
 
 
 def write_staging(site: Site, out: Path, parts: int | None = None) -> list[Path]:
-    """The whole staging tree: pages, assets and forms; returns the forms' files."""
-    write_pages(site, out, parts)
-    return write_forms(site, out, parts)
+    """The whole staging tree: pages, assets and forms; returns the forms' files. Each process
+    writes its share of the pages, then of the forms, so all of them finish at about the same
+    time."""
+    parts = _parts(site, parts)
+    pages, forms = _page_work(site, out / "docs", parts), _form_work(site, out / "docs", parts)
+
+    def work(part: int) -> list[Path]:
+        pages(part)
+        return forms(part)
+
+    written = fan_out(work, parts)
+    _write_assets(out / "docs")
+    return sorted(path for files in written for path in files)
 
 
 class Meanwhile:

@@ -6,6 +6,7 @@ each other's source files by relative path (`../roles/x.md`), never to URLs.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from dataclasses import dataclass
@@ -40,6 +41,13 @@ def vacancy_page(vacancy_id: str) -> str:
     return f"vacancies/{vacancy_id}.md"
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _relative(target: str, start: str) -> str:
+    """`posixpath.relpath`, remembered: a thousand role pages share one folder and link to the
+    same few dozen organisations, families and frameworks."""
+    return posixpath.relpath(target, start)
+
+
 @dataclass(frozen=True)
 class Links:
     """Relative links from one page (`here`, a path under docs/) to the others."""
@@ -47,7 +55,7 @@ class Links:
     here: str
 
     def to(self, target: str, anchor: str = "") -> str:
-        path = posixpath.relpath(target, posixpath.dirname(self.here) or ".")
+        path = _relative(target, posixpath.dirname(self.here) or ".")
         return f"{path}#{anchor}" if anchor else path
 
     def role(self, role_id: str) -> str:
