@@ -64,25 +64,26 @@ def area(name: str, label: str, lines: int = 4, hint: str | None = None, hidden:
 
 
 def _cell(name: str, label: str, cls: str = "score") -> str:
-    n = esc(name)
+    """A cell's box from its name, label and class, each already escaped."""
     short = ' maxlength="8"' if cls in SHORT_CELLS else ""
-    return (f'<label for="{n}" class="vh">{esc(label)}</label><input type="text" id="{n}" '
-            f'name="{n}" class="{esc(cls)}" autocomplete="off"{short}>\n')
+    return (f'<label for="{name}" class="vh">{label}</label><input type="text" id="{name}" '
+            f'name="{name}" class="{cls}" autocomplete="off"{short}>\n')
 
 
 def cell(name: str, label: str, cls: str = "score") -> Markup:
     """A small box inside a table cell; its label is read out but not printed."""
-    return Markup(_cell(name, label, cls))
+    return Markup(_cell(esc(name), esc(label), esc(cls)))
 
 
 def boxes(codes: Iterable[str], name: tuple[str, str], label: tuple[str, str],
           cls: str = "score") -> Markup:
     """A table cell holding a `cell` for each candidate code, one to a line. `name` and `label`
     are the text before and after the code: in lower case in the name, as written (C1, C2 …)
-    in the label."""
-    (name_before, name_after), (label_before, label_after) = name, label
+    in the label. (Escaping works letter by letter, so the parts are escaped once a row.)"""
+    (name_before, name_after), (label_before, label_after) = map(esc, name), map(esc, label)
+    cls = esc(cls)
     cells = (_cell(name_before + code.lower() + name_after, label_before + code + label_after,
-                   cls) for code in codes)
+                   cls) for code in map(esc, codes))
     return Markup("\n".join(f'<td class="box">{one}</td>' for one in cells))
 
 
