@@ -57,15 +57,30 @@ def load_or_report(content: Path) -> Site | None:
 
 
 def generate(site: Site, out: Path, *, pdf: bool, timings: Timings | None = None) -> None:
-    """Write the complete staging tree (Markdown, assets, forms) into `out`."""
+    """Write the complete staging tree (Markdown, assets, forms) into `out`.
+
+    With `pdf`, the binary downloads too: the forms' PDFs and the Word and Excel exports.
+    """
+    from generator.site.views import binary_downloads
     from generator.staging import write_staging
 
     timings = Timings() if timings is None else timings
-    with timings.stage("generate"):
+    with timings.stage("generate"), binary_downloads(pdf):
         forms = write_staging(site, out)
     if pdf:
         with timings.stage("pdf"):
             make_pdfs(forms)
+        with timings.stage("exports"):
+            make_exports(site, out / "docs")
+
+
+def make_exports(site: Site, docs_dir: Path) -> list[Path]:
+    """The Word and Excel exports (from the cache where it can be); returns their files."""
+    from generator.exports import write_exports
+
+    stats = write_exports(site, docs_dir)
+    print(stats)
+    return stats.files
 
 
 def make_pdfs(forms: list[Path]) -> None:
@@ -74,6 +89,18 @@ def make_pdfs(forms: list[Path]) -> None:
 
     jobs = [PdfJob(page.read_text(encoding="utf-8"), page.with_suffix(".pdf")) for page in forms]
     print(render_pdfs(jobs, created=source_date()))
+
+
+def link_into(files: list[Path], staging: Path, built: Path) -> None:
+    """Give the built site the files written into the staging tree after the engine ran."""
+    for folder in sorted({path.parent for path in files}):
+        (built / folder.relative_to(staging)).mkdir(parents=True, exist_ok=True)
+    for path in files:
+        target = built / path.relative_to(staging)
+        try:
+            os.link(path, target)
+        except OSError:
+            shutil.copyfile(path, target)
 
 
 def place_forms(forms: list[Path], side: Path, staging: Path, built: Path) -> None:
@@ -117,6 +144,7 @@ def mkdocs_build(config: Path, docs_dir: Path, site_dir: Path) -> None:
 
 def build_site(content: Path, site_dir: Path, config: Path, *, pdf: bool,
                timings: Timings) -> int:
+    from generator.site.views import binary_downloads
     from generator.staging import Meanwhile, write_forms, write_pages
 
     with timings.stage("load"):
@@ -130,7 +158,8 @@ def build_site(content: Path, site_dir: Path, config: Path, *, pdf: bool,
         # The forms are static files the engine would only copy: they are written by another
         # process meanwhile (the engine uses one core), then moved into the built site.
         with timings.stage("generate"):
-            write_pages(site, staging)
+            with binary_downloads(pdf):
+                write_pages(site, staging)
             forms_job = Meanwhile(lambda: write_forms(site, side, parts=1))
         try:
             with timings.stage("engine"):
@@ -145,6 +174,10 @@ def build_site(content: Path, site_dir: Path, config: Path, *, pdf: bool,
         if pdf:
             with timings.stage("pdf"):
                 make_pdfs(forms)
+            # Written after the engine, like the forms: it would only copy them. They go into
+            # the staging tree (which stays complete) and are linked into the built site.
+            with timings.stage("exports"):
+                link_into(make_exports(site, staging / "docs"), staging / "docs", built)
         with timings.stage("write"):
             place_forms(forms, side / "docs", staging / "docs", built)
             replace_dir(built, site_dir)

@@ -38,6 +38,9 @@ def test_two_builds_give_identical_bytes(tmp_path: Path, monkeypatch: pytest.Mon
     assert one == two
     assert "index.html" in one and "roles/recovery-navigator/index.html" in one
     assert "roles/recovery-navigator/forms/application-form.pdf" in one
+    assert "roles/recovery-navigator/recovery-navigator.docx" in one  # Word and Excel exports
+    assert "roles/recovery-navigator/recovery-navigator-shortlisting.xlsx" in one
+    assert "roles/roles.xlsx" in one and "roles/roles.csv" in one
 
 
 @pytest.mark.usefixtures("in_root")
