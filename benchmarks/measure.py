@@ -112,7 +112,7 @@ def config_copy(dest: Path, docs: Path | None = None, site: Path | None = None) 
 def site_sizes(site: Path) -> dict[str, int]:
     """Bytes of the built site by kind of output."""
     sizes = {"html": 0, "form_html": 0, "search_index": 0, "pdf": 0, "pdf_files": 0,
-             "other": 0, "total": 0}
+             "exports": 0, "other": 0, "total": 0}
     for path in site.rglob("*"):
         if not path.is_file():
             continue
@@ -125,6 +125,8 @@ def site_sizes(site: Path) -> dict[str, int]:
         elif path.suffix == ".pdf":
             sizes["pdf"] += size
             sizes["pdf_files"] += 1
+        elif path.suffix in (".docx", ".xlsx", ".csv"):
+            sizes["exports"] += size
         else:
             sizes["other"] += size
         sizes["total"] += size

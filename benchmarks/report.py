@@ -81,7 +81,9 @@ def targets(sizes: list[dict[str, Any]], growth: dict[str, float]) -> list[tuple
         return [(name, "not measured (N=1000 was not run)", "–") for name in (
             "validate cold ≤ 3 s", "validate warm ≤ 0.5 s", "generate ≤ 10% of plain mkdocs",
             "build --no-pdf ≤ 1.15 × plain mkdocs", "PDF ≤ 0.3 s per form page",
-            "one edit re-renders only that role's PDFs", "edit to preview ≤ 3 s")]
+            "one edit re-renders only that role's PDFs",
+            "one edit re-makes only that role's exports (and the catalogue)",
+            "edit to preview ≤ 3 s")]
     cold, warm = at["validate_cold"]["seconds"], at["validate_warm"]["seconds"]
     row("validate cold ≤ 3 s", cold, 3.0, _s(cold))
     row("validate warm ≤ 0.5 s", warm, 0.5, _s(warm))
@@ -113,6 +115,13 @@ def targets(sizes: list[dict[str, Any]], growth: dict[str, float]) -> list[tuple
     else:
         rows.append(("one edit re-renders only that role's PDFs",
                      rebuild.get("note", "not measured"), "–" if not rebuild else "MISS"))
+    edit = at.get("exports", {}).get("edit")
+    if edit:
+        expected = edit["role_files"] + edit["catalogue_files"]
+        rows.append(("one edit re-makes only that role's exports (and the catalogue)",
+                     f"{edit['made']} made, {edit['reused']} reused; that role's files and "
+                     f"the catalogue are {expected}",
+                     "PASS" if edit["made"] == expected else "MISS"))
     preview = at.get("preview", {})
     row("edit to preview ≤ 3 s", preview.get("page_s"), 3.0,
         _s(preview.get("page_s")) if "page_s" in preview else "")
@@ -134,14 +143,14 @@ def markdown(result: dict[str, Any]) -> str:
                 "timed by wall clock.", ""]
     out += ["**Times** (median seconds · peak memory of the child process)", "",
             "| N | content | validate cold | validate warm | generate (excl. load) | generate "
-            "| plain mkdocs | build --no-pdf | build ÷ mkdocs | exports |",
-            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+            "| plain mkdocs | build --no-pdf | build ÷ mkdocs |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for s in sizes:
         gen = generate_excluding_load(s)
         out.append(f"| {s['roles']} | {_size(s['content_bytes'])} | {_cell(s['validate_cold'])} | "
                    f"{_cell(s['validate_warm'])} | {_s(gen)} | {_cell(s['generate'])} | "
                    f"{_cell(s['mkdocs'])} | {_cell(s['build_nopdf'])} | "
-                   f"{s['build_nopdf']['seconds'] / s['mkdocs']['seconds']:.2f} | not built yet |")
+                   f"{s['build_nopdf']['seconds'] / s['mkdocs']['seconds']:.2f} |")
     out += ["", "**Stages** (median seconds from `--timings`)", "",
             "| N | command | load | generate | forms wait | pdf | engine | write | total |",
             "|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
@@ -169,6 +178,20 @@ def markdown(result: dict[str, Any]) -> str:
                     if p.get("per_page") is not None else "–")
         out.append(f"| {s['roles']} | {p['pdfs']} | {p['pages']} | {_cell(p)} | {per_page} | "
                    f"{_s(r.get('seconds'))} | {counts} | {r.get('role_forms', '–')} |")
+    out += ["", "**Exports** (Word and Excel: `write_exports` alone, in a child process; cold "
+            "cache, then nothing changed, then one role's title changed)", "",
+            "| N | files | size | cold | warm | after one edit | made / reused "
+            "| that role's files + catalogue |", "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for s in sizes:
+        e = s.get("exports", {})
+        if "cold" not in e:
+            out.append(f"| {s['roles']} | {e.get('note', 'not measured')} | | | | | | |")
+            continue
+        cold, warm, edit = e["cold"], e["warm"], e["edit"]
+        out.append(f"| {s['roles']} | {cold['files']} | {_size(cold['bytes'])} | "
+                   f"{cold['seconds']:.2f} s · {_mb(cold['rss_mb'])} | {_s(warm['seconds'])} | "
+                   f"{_s(edit['seconds'])} | {edit['made']} / {edit['reused']} | "
+                   f"{edit['role_files']} + {edit['catalogue_files']} |")
     out += ["", "**Edit to preview** (`roleprint serve`, one role renamed, polled every 50 ms)",
             "", "| N | server ready | edit → role page | edit → search index | search index "
             "intact | serve peak memory |", "|---:|---:|---:|---:|---|---:|"]
@@ -184,8 +207,9 @@ def markdown(result: dict[str, Any]) -> str:
         out.append(f"| {s['roles']} | {_s(v.get('startup_s'))} | {page} | {index} | "
                    f"{intact if 'page_s' in v else '–'} | {_mb(v.get('rss_mb', 0))} |")
     out += ["", "**Site size** (the PDF build's site where PDFs were built)", "",
-            "| N | HTML pages | form HTML | search index | PDFs (average) | other | total "
-            "| one form: fillable / plain |", "|---:|---:|---:|---:|---:|---:|---:|---|"]
+            "| N | HTML pages | form HTML | search index | PDFs (average) | exports | other "
+            "| total | one form: fillable / plain |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     for s in sizes:
         z = s["site"]
         avg = f" ({_size(z['pdf'] // z['pdf_files'])})" if z["pdf_files"] else ""
@@ -194,7 +218,8 @@ def markdown(result: dict[str, Any]) -> str:
                    f"({form['fillable'] / form['plain']:.1f} ×)" if form else "–")
         out.append(f"| {s['roles']} | {_size(z['html'])} | {_size(z.get('form_html', 0))} | "
                    f"{_size(z['search_index'])} | "
-                   f"{_size(z['pdf'])}{avg} | {_size(z['other'])} | {_size(z['total'])} | "
+                   f"{_size(z['pdf'])}{avg} | {_size(z.get('exports', 0))} | "
+                   f"{_size(z['other'])} | {_size(z['total'])} | "
                    f"{compare} |")
     if result["growth"]:
         out += ["", "**Growth** (time at N=3000 ÷ time at N=1000; linear is 3.0)", "",

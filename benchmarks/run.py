@@ -1,4 +1,5 @@
-"""`make bench`: time validate, generate, build, PDFs and the live preview on synthetic content.
+"""`make bench`: time validate, generate, build, PDFs, exports and the live preview on synthetic
+content.
 
     python -m benchmarks.run [--sizes 10,100,1000] [--repeat R] [--large] [--pdf-max 100]
 
@@ -96,7 +97,10 @@ def measure_size(size: Size) -> dict[str, Any]:
         result["pdf"] = {"note": why}
     else:
         result.update(measure_pdfs(size, edited, result["build_nopdf"]["seconds"]))
-    result["exports"] = "not built yet"
+    if "exports" in args.skip:
+        result["exports"] = {"note": "skipped"}
+    else:
+        result["exports"] = measure_exports(size, edited)
     if "preview" in args.skip:
         result["preview"] = {"note": "skipped"}
     else:
@@ -144,6 +148,33 @@ def measure_pdfs(size: Size, role_id: str, nopdf_seconds: float) -> dict[str, An
     return found
 
 
+def measure_exports(size: Size, role_id: str) -> dict[str, Any]:
+    """Every Word and Excel export with an empty cache, again with nothing changed, then after
+    one role's title is changed (see benchmarks/exports.py)."""
+    size.log("exports: cold, warm, after one edit")
+    out, cache = size.work / "exports", size.work / "cache-exports"
+    env = {**size.env, "ROLEPRINT_CACHE": str(cache)}
+    fresh(cache)
+
+    def once() -> dict[str, Any]:
+        fresh(out)
+        found = measure.run([sys.executable, "-m", "benchmarks.exports", str(size.content),
+                             str(out)], ROOT, env).check("benchmarks.exports")
+        return {**json.loads(found.output.strip().splitlines()[-1]), "wall": found.seconds,
+                "rss_mb": found.rss_mb}
+
+    cold, warm = once(), once()
+    old = measure.rename_role(size.content, role_id, f"Renamed Role {size.n}")
+    try:
+        edited = once()
+    finally:
+        (size.content / "roles" / f"{role_id}.yaml").write_text(old, encoding="utf-8")
+    edited["role"] = role_id
+    edited["role_files"] = sum(1 for p in (out / "roles" / role_id).iterdir() if p.is_file())
+    edited["catalogue_files"] = sum(1 for p in (out / "roles").iterdir() if p.is_file())
+    return {"cold": cold, "warm": warm, "edit": edited}
+
+
 def growth(sizes: list[dict[str, Any]]) -> dict[str, float]:
     by_n = {s["roles"]: s for s in sizes}
     if 1000 not in by_n or 3000 not in by_n:
@@ -163,7 +194,7 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="build PDFs only up to this N (default 100)")
     parser.add_argument("--preview-timeout", type=float, default=300.0, metavar="S")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--skip", default="", help="comma-separated: pdf, preview")
+    parser.add_argument("--skip", default="", help="comma-separated: pdf, exports, preview")
     parser.add_argument("--no-docs", action="store_true",
                         help="do not rewrite docs/performance.md")
     args = parser.parse_args(argv)
@@ -173,8 +204,8 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     except ValueError:
         parser.error("--sizes takes whole numbers separated by commas, e.g. 10,100,1000")
     args.skip = {x.strip() for x in args.skip.split(",") if x.strip()}
-    if args.skip - {"pdf", "preview"}:
-        parser.error("--skip takes pdf and/or preview")
+    if args.skip - {"pdf", "exports", "preview"}:
+        parser.error("--skip takes pdf, exports and/or preview")
     return args
 
 
