@@ -61,12 +61,11 @@ def generate(site: Site, out: Path, *, pdf: bool, timings: Timings | None = None
 
     With `pdf`, the binary downloads too: the forms' PDFs and the Word and Excel exports.
     """
-    from generator.site.views import binary_downloads
     from generator.staging import write_staging
 
     timings = Timings() if timings is None else timings
-    with timings.stage("generate"), binary_downloads(pdf):
-        forms = write_staging(site, out)
+    with timings.stage("generate"):
+        forms = write_staging(site, out, downloads=pdf)
     if pdf:
         with timings.stage("pdf"):
             make_pdfs(forms)
@@ -144,7 +143,6 @@ def mkdocs_build(config: Path, docs_dir: Path, site_dir: Path) -> None:
 
 def build_site(content: Path, site_dir: Path, config: Path, *, pdf: bool,
                timings: Timings) -> int:
-    from generator.site.views import binary_downloads
     from generator.staging import Meanwhile, write_forms, write_pages
 
     with timings.stage("load"):
@@ -158,8 +156,7 @@ def build_site(content: Path, site_dir: Path, config: Path, *, pdf: bool,
         # The forms are static files the engine would only copy: they are written by another
         # process meanwhile (the engine uses one core), then moved into the built site.
         with timings.stage("generate"):
-            with binary_downloads(pdf):
-                write_pages(site, staging)
+            write_pages(site, staging, downloads=pdf)
             forms_job = Meanwhile(lambda: write_forms(site, side, parts=1))
         try:
             with timings.stage("engine"):

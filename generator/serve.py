@@ -89,7 +89,6 @@ def changed_pages(site: Site, changed: set[str], docs: Path, content: Path) -> l
     from generator.forms.render import form_pages
     from generator.site import links
     from generator.site.pages import pages, render
-    from generator.site.views import binary_downloads
 
     page_of = {"role": links.role_page, "organisation": links.organisation_page,
                "framework": links.framework_page, "family": links.family_page,
@@ -97,11 +96,11 @@ def changed_pages(site: Site, changed: set[str], docs: Path, content: Path) -> l
     sources = [s for s in discover(content)[0] if s.display in changed and s.kind in page_of]
     wanted = {page_of[s.kind](s.id) for s in sources}
     written = []
-    with binary_downloads(False):  # the preview makes no PDFs or exports: no links to them
-        for page in pages(site):
-            if page.path in wanted and write_if_changed(docs / page.path,
-                                                        render(site, page).encode("utf-8")):
-                written.append(docs / page.path)
+    # The preview makes no PDFs or exports, so its pages do not link to them.
+    for page in pages(site, downloads=False):
+        if page.path in wanted and write_if_changed(docs / page.path,
+                                                    render(site, page).encode("utf-8")):
+            written.append(docs / page.path)
     for source in sources:
         role = site.roles.get(source.id) if source.kind == "role" else None
         if role is None:

@@ -67,11 +67,12 @@ def _parts(site: Site, parts: int | None) -> int:
     return parts or (workers() if len(site.roles) >= FORK_FROM else 1)
 
 
-def _page_work(site: Site, docs: Path, parts: int) -> Callable[[int], None]:
-    """Part `part` of `parts` of the Markdown pages, written into `docs`."""
+def _page_work(site: Site, docs: Path, parts: int, downloads: bool) -> Callable[[int], None]:
+    """Part `part` of `parts` of the Markdown pages, written into `docs` (see `pages` for
+    `downloads`)."""
     from generator.site.pages import pages, render
 
-    every_page = list(pages(site))
+    every_page = list(pages(site, downloads=downloads))
 
     def work(part: int) -> None:
         for page in every_page[part::parts]:
@@ -103,10 +104,11 @@ def _write_assets(docs: Path) -> None:
         (docs / path).write_bytes(data)
 
 
-def write_pages(site: Site, out: Path, parts: int | None = None) -> None:
+def write_pages(site: Site, out: Path, parts: int | None = None, *,
+                downloads: bool = True) -> None:
     """Write every page and the site's assets into out/docs."""
     parts = _parts(site, parts)
-    fan_out(_page_work(site, out / "docs", parts), parts)
+    fan_out(_page_work(site, out / "docs", parts, downloads), parts)
     _write_assets(out / "docs")
 
 
@@ -117,12 +119,14 @@ def write_forms(site: Site, out: Path, parts: int | None = None) -> list[Path]:
     return sorted(path for files in written for path in files)
 
 
-def write_staging(site: Site, out: Path, parts: int | None = None) -> list[Path]:
+def write_staging(site: Site, out: Path, parts: int | None = None, *,
+                  downloads: bool = True) -> list[Path]:
     """The whole staging tree: pages, assets and forms; returns the forms' files. Each process
     writes its share of the pages, then of the forms, so all of them finish at about the same
     time."""
     parts = _parts(site, parts)
-    pages, forms = _page_work(site, out / "docs", parts), _form_work(site, out / "docs", parts)
+    pages = _page_work(site, out / "docs", parts, downloads)
+    forms = _form_work(site, out / "docs", parts)
 
     def work(part: int) -> list[Path]:
         pages(part)

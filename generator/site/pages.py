@@ -38,13 +38,16 @@ class Page:
     title: str | None = None
 
 
-def pages(site: Site) -> Iterator[Page]:
-    """The pages in a fixed order: index pages, then one page per record, sorted by id."""
+def pages(site: Site, *, downloads: bool = True) -> Iterator[Page]:
+    """The pages in a fixed order: index pages, then one page per record, sorted by id.
+
+    `downloads`: whether the build makes the binary downloads (the forms' PDFs, the Word and
+    Excel exports); pages link to them only then, so `--no-pdf` leaves no broken link."""
     published = views.published_vacancies(site)
     yield Page("index.md", "site/home.md", {"vacancies": published,
                                             "groups": views.roles_by_organisation(site)})
     yield Page("roles/index.md", "site/roles_index.md",
-               {"roles": views.by_title(list(site.roles.values()))})
+               {"roles": views.by_title(list(site.roles.values())), "downloads": downloads})
     yield Page("organisations/index.md", "site/organisations_index.md")
     yield Page("frameworks/index.md", "site/frameworks_index.md")
     yield Page("families/index.md", "site/families_index.md")
@@ -60,6 +63,7 @@ def pages(site: Site) -> Iterator[Page]:
             "role": role, "vacancies": vacancies,
             "open_vacancy": next((v for v in vacancies if v.is_open), None),
             "tags": tags, "notes": views.risk_notes(role), "forms": FORMS,
+            "downloads": downloads,
         }, tags=tuple(t.name for t in tags), title=role.title)
     for org in site.organisations.values():
         yield Page(organisation_page(org.id), "site/organisation.md", {
@@ -121,7 +125,7 @@ def render(site: Site, page: Page) -> str:
     return "".join(parts)
 
 
-def render_all(site: Site) -> dict[str, str]:
+def render_all(site: Site, *, downloads: bool = True) -> dict[str, str]:
     """Every page's path (under docs/) and Markdown, sorted by path."""
-    rendered = {page.path: render(site, page) for page in pages(site)}
+    rendered = {page.path: render(site, page) for page in pages(site, downloads=downloads)}
     return dict(sorted(rendered.items()))

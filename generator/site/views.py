@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from generator.filters import PERIOD_WORDS, money
@@ -31,33 +29,6 @@ ARRANGEMENT_LABELS = {
     "other": "Other",
 }
 TAG_GROUPS = (("organisation", "Organisation"), ("location", "Location"), ("category", "Category"))
-
-
-@dataclass
-class _Build:
-    downloads: bool = True
-
-
-# What the build in progress makes: pages link to the binary downloads (the forms' PDFs, the
-# Word and Excel exports) only when they are made, so `--no-pdf` leaves no broken link.
-_BUILD = _Build()
-
-
-def downloads_built() -> bool:
-    """True when the pages being rendered go with PDFs and Word and Excel exports."""
-    return _BUILD.downloads
-
-
-@contextmanager
-def binary_downloads(built: bool) -> Iterator[None]:
-    """Pages rendered inside this block link to the downloads only if `built` (processes
-    forked inside it inherit the setting)."""
-    before = _BUILD.downloads
-    _BUILD.downloads = built
-    try:
-        yield
-    finally:
-        _BUILD.downloads = before
 
 
 def published_vacancies(site: Site) -> tuple[Vacancy, ...]:
