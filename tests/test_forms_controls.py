@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 import pytest
 from markupsafe import Markup
 
 from generator.forms import controls
+from generator.forms.render import css_string
 from generator.templating import environment
 
 HOSTILE = ['<script>alert("x")</script>', "Tom & Jerry's \"quote\"", "&amp; already",
@@ -84,3 +86,16 @@ def test_yes_no_and_signoff_are_complete() -> None:
     found = parsed(str(controls.signoff("panel", "Panel member")))
     assert found.ids == ["panel-name", "panel-signature", "panel-date"]
     assert found.labels["panel-date"] == "Panel member: date"
+
+
+@pytest.mark.parametrize("text", ['Officer "A" </style><script>x</script> & \\ more',
+                                  "Zero\u200bwidth and \u202e turned", "plain text", ""])
+def test_running_header_text_cannot_leave_its_css_string(text: str) -> None:
+    quoted = str(css_string(text))
+    inner = quoted[1:-1]
+    assert quoted[0] == quoted[-1] == '"'
+    assert not any(ch in inner for ch in '"<>&') and "\\\\" not in inner
+    assert all(ch.isprintable() for ch in inner)
+    # CSS escapes read back as the text (each `\hex ` is one character)
+    decoded = re.sub(r"\\([0-9a-f]+) ", lambda m: chr(int(m.group(1), 16)), inner)
+    assert decoded == " ".join(text.split())

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Hashable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from markupsafe import Markup
@@ -82,11 +84,24 @@ class Page:
         return f"{self.running}, {self.campaign.organisation.name}{ref}"
 
 
+# Characters a CSS string in a <style> element must not hold as they are.
+_CSS_SPECIAL = re.compile(r'["\\<>&]')
+
+
+def _css_escape(char: str) -> str:
+    return f"\\{ord(char):x} "
+
+
 def css_string(text: str) -> Markup:
-    """Text as a quoted CSS string: nothing in it can end the string or the <style> element."""
-    chars = (f"\\{ord(ch):x} " if ch in '"\\<>&' or not ch.isprintable() else ch
-             for ch in " ".join(text.split()))
-    return Markup('"' + "".join(chars) + '"')  # every character that could break out is escaped
+    """Text as a quoted CSS string: nothing in it can end the string or the <style> element.
+    Quotes, backslashes, < > & and anything unprintable are written as CSS escapes."""
+    text = " ".join(text.split())
+    if text.isprintable():  # the usual case: only the special characters to replace
+        escaped = _CSS_SPECIAL.sub(lambda found: _css_escape(found.group()), text)
+    else:
+        escaped = "".join(_css_escape(ch) if ch in '"\\<>&' or not ch.isprintable() else ch
+                          for ch in text)
+    return Markup(f'"{escaped}"')  # every character that could break out is escaped
 
 
 @cache
@@ -97,13 +112,20 @@ def stylesheet() -> Markup:
     return Markup(css)  # our own file, checked above
 
 
-@cache
-def fixed(name: str) -> Markup:
-    """A part of a form that is the same on every role's form, such as the equality questions:
-    rendered once, then reused. It sees only the controls and the equality questions (anything
-    else it names is an error), and it loses its final newline to sit in its form like a line."""
-    html = environment().get_template(name).render(questions=QUESTIONS, **CONTROLS)
+@lru_cache(maxsize=1024)
+def _fixed(name: str, values: tuple[tuple[str, Hashable], ...]) -> Markup:
+    html = environment().get_template(name).render(questions=QUESTIONS, **CONTROLS, **dict(values))
     return Markup(html.removesuffix("\n"))  # a template of ours, escaped as it was rendered
+
+
+def fixed(name: str, **values: Hashable) -> Markup:
+    """A part of a form that depends on nothing but `values`, such as the scoring scale's table
+    (the scale) or the equality questions (nothing): rendered once for each distinct set of
+    values, then reused. Values are compared by equality, so they must be immutable (strings,
+    tuples, frozen records). The part sees only its values, the controls and the equality
+    questions: naming anything else is an error. It loses its final newline to sit in its form
+    like a line."""
+    return _fixed(name, tuple(sorted(values.items())))
 
 
 def render(template: str, page: Page, **context: Any) -> str:
