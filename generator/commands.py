@@ -84,10 +84,10 @@ def make_exports(site: Site, docs_dir: Path) -> list[Path]:
 
 def make_pdfs(forms: list[Path]) -> None:
     """A PDF beside each form's HTML file (from the cache where it can be)."""
-    from generator.forms.pdfbatch import PdfJob, render_pdfs, source_date
+    from generator.forms.build import pdf_jobs
+    from generator.forms.pdfbatch import render_pdfs, source_date
 
-    jobs = [PdfJob(page.read_text(encoding="utf-8"), page.with_suffix(".pdf")) for page in forms]
-    print(render_pdfs(jobs, created=source_date()))
+    print(render_pdfs(pdf_jobs(forms), created=source_date()))
 
 
 def link_into(files: list[Path], staging: Path, built: Path) -> None:

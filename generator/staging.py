@@ -90,8 +90,7 @@ def _form_work(site: Site, docs: Path, parts: int) -> Callable[[int], list[Path]
     role_ids = sorted(site.roles)
 
     def work(part: int) -> list[Path]:
-        jobs = write_all_forms(site, docs, role_ids[part::parts])
-        return [job.out.with_suffix(".html") for job in jobs]
+        return write_all_forms(site, docs, role_ids[part::parts])
 
     return work
 

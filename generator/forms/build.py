@@ -36,19 +36,24 @@ def campaign(site: Site, role: Role, *, vacancy: Vacancy | None = None,
     )
 
 
-def write_html(pages: Sequence[tuple[str, str]], out_dir: Path) -> list[PdfJob]:
-    """Write each (stem, html) as <stem>.html; return the PDF each one would make."""
+def write_html(pages: Sequence[tuple[str, str]], out_dir: Path) -> list[Path]:
+    """Write each (stem, html) as <stem>.html; return the files."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    jobs = []
+    written = []
     for stem, html in pages:
         (out_dir / f"{stem}.html").write_text(html, encoding="utf-8")
-        jobs.append(PdfJob(html, out_dir / f"{stem}.pdf"))
-    return jobs
+        written.append(out_dir / f"{stem}.html")
+    return written
 
 
-def _paths(jobs: Sequence[PdfJob], *, pdf: bool) -> list[Path]:
-    return [path for job in jobs
-            for path in (job.out.with_suffix(".html"), *((job.out,) if pdf else ()))]
+def pdf_jobs(forms: Sequence[Path]) -> list[PdfJob]:
+    """The PDF each written form makes, beside it."""
+    return [PdfJob(form.read_text(encoding="utf-8"), form.with_suffix(".pdf")) for form in forms]
+
+
+def _with_pdfs(forms: Sequence[Path], *, pdf: bool) -> list[Path]:
+    return [path for form in forms
+            for path in (form, *((form.with_suffix(".pdf"),) if pdf else ()))]
 
 
 def build_forms(site: Site, role: Role, out_dir: Path, *, vacancy: Vacancy | None = None,
@@ -57,31 +62,35 @@ def build_forms(site: Site, role: Role, out_dir: Path, *, vacancy: Vacancy | Non
     """Write the role's (or the vacancy's) form set into `out_dir`; see the module docstring."""
     settings = campaign(site, role, vacancy=vacancy, candidates=candidates, panel=panel,
                         scale=scale)
-    jobs = write_html(form_pages(settings), out_dir)
+    pages = form_pages(settings)
+    forms = write_html(pages, out_dir)
     if pdf:
-        render_pdfs(jobs, created=source_date())
-    return _paths(jobs, pdf=pdf)
+        render_pdfs([PdfJob(html, form.with_suffix(".pdf"))
+                     for (_, html), form in zip(pages, forms, strict=True)],
+                    created=source_date())
+    return _with_pdfs(forms, pdf=pdf)
 
 
 def write_all_forms(site: Site, docs_dir: Path,
-                    role_ids: Sequence[str] | None = None) -> list[PdfJob]:
+                    role_ids: Sequence[str] | None = None) -> list[Path]:
     """Every role's form set as HTML at <docs>/roles/<role-id>/forms/, beside the role's page;
-    return the PDFs to render, so that they can be rendered together on every core.
+    return the files, whose PDFs are made later, together, on every core.
 
     These are the role's standing forms (organisation's default scale, 6 candidates, no
     panel names); a vacancy's own set comes from `roleprint forms VACANCY_ID`. `role_ids`
-    limits it to those roles.
+    limits it to those roles. No form is kept in memory once written: at a thousand roles
+    they come to hundreds of megabytes.
     """
-    jobs: list[PdfJob] = []
+    written: list[Path] = []
     for role_id in sorted(site.roles) if role_ids is None else role_ids:
         settings = campaign(site, site.roles[role_id])
-        jobs += write_html(form_pages(settings), docs_dir / "roles" / role_id / "forms")
-    return jobs
+        written += write_html(form_pages(settings), docs_dir / "roles" / role_id / "forms")
+    return written
 
 
 def build_all_forms(site: Site, docs_dir: Path, pdf: bool = True) -> list[Path]:
     """`write_all_forms`, then the PDFs."""
-    jobs = write_all_forms(site, docs_dir)
+    forms = write_all_forms(site, docs_dir)
     if pdf:
-        render_pdfs(jobs, created=source_date())
-    return _paths(jobs, pdf=pdf)
+        render_pdfs(pdf_jobs(forms), created=source_date())
+    return _with_pdfs(forms, pdf=pdf)
