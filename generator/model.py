@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TypeVar
+
+T = TypeVar("T")
 
 ESSENTIAL = "essential"
 DESIRABLE = "desirable"
@@ -410,30 +415,59 @@ class Site:
     shared_criteria: dict[str, Criterion]
     glossary: tuple[GlossaryTerm, ...]
 
+    # Look-ups by id, worked out once on first use: a page per organisation, family and
+    # framework each scanning every role would make the site's cost grow with N².
+    # (cached_property writes past the frozen dataclass; the records never change.)
+    @cached_property
+    def _roles_by_organisation(self) -> dict[str, tuple[Role, ...]]:
+        return _group(self.roles.values(), lambda r: (r.organisation.id,))
+
+    @cached_property
+    def _roles_by_family(self) -> dict[str, tuple[Role, ...]]:
+        return _group(self.roles.values(), lambda r: (r.family.id,) if r.family else ())
+
+    @cached_property
+    def _vacancies_by_role(self) -> dict[str, tuple[Vacancy, ...]]:
+        return _group(self.vacancies.values(), lambda v: (v.role.id,))
+
+    @cached_property
+    def _requirements(self) -> dict[tuple[str, str | None], tuple[
+        tuple[Role, CompetencyRequirement], ...
+    ]]:
+        found: dict[tuple[str, str | None], list[tuple[Role, CompetencyRequirement]]] = {}
+        for role in self.roles.values():
+            for req in role.competencies:
+                comp = req.competency.id if req.competency else None
+                found.setdefault((req.framework.id, comp), []).append((role, req))
+        return {key: tuple(pairs) for key, pairs in found.items()}
+
     def roles_of(self, organisation_id: str) -> tuple[Role, ...]:
-        return tuple(r for r in self.roles.values() if r.organisation.id == organisation_id)
+        return self._roles_by_organisation.get(organisation_id, ())
 
     def vacancies_of(self, role_id: str) -> tuple[Vacancy, ...]:
-        return tuple(v for v in self.vacancies.values() if v.role.id == role_id)
+        return self._vacancies_by_role.get(role_id, ())
 
     def open_vacancy(self, role_id: str) -> Vacancy | None:
         return next((v for v in self.vacancies_of(role_id) if v.is_open), None)
 
     def roles_in_family(self, family_id: str) -> tuple[Role, ...]:
-        return tuple(r for r in self.roles.values() if r.family and r.family.id == family_id)
+        return self._roles_by_family.get(family_id, ())
 
     def roles_requiring(self, framework_id: str, competency_id: str | None) -> tuple[
         tuple[Role, CompetencyRequirement], ...
     ]:
-        found = []
-        for role in self.roles.values():
-            for req in role.competencies:
-                comp = req.competency.id if req.competency else None
-                if req.framework.id == framework_id and comp == competency_id:
-                    found.append((role, req))
-        return tuple(found)
+        return self._requirements.get((framework_id, competency_id), ())
 
     def scale_for(self, role: Role, vacancy: Vacancy | None = None) -> Scale:
         if vacancy is not None:
             return vacancy.scale
         return self.scales[role.organisation.default_scale]
+
+
+def _group(items: Iterable[T], keys: Callable[[T], tuple[str, ...]]) -> dict[str, tuple[T, ...]]:
+    """The items under each of their keys, in the order given."""
+    found: dict[str, list[T]] = {}
+    for item in items:
+        for key in keys(item):
+            found.setdefault(key, []).append(item)
+    return {key: tuple(group) for key, group in found.items()}

@@ -77,9 +77,12 @@ class Links:
         return self.to("tags/index.md", anchor)
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def slug(text: str) -> str:
     """An anchor made of lower-case ASCII letters, digits and hyphens."""
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "x"
+    return _NOT_SLUG.sub("-", text.casefold()).strip("-") or "x"
 
 
 def web_url(url: str | None) -> str | None:

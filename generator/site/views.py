@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.filters import PERIOD_WORDS, money
@@ -31,17 +32,23 @@ ARRANGEMENT_LABELS = {
 TAG_GROUPS = (("organisation", "Organisation"), ("location", "Location"), ("category", "Category"))
 
 
-def published_vacancies(site: Site) -> tuple[Vacancy, ...]:
-    """Open vacancies (soonest closing first), then closed ones (latest first); never drafts."""
-    open_ = sorted((v for v in site.vacancies.values() if v.is_open),
+def _published(vacancies: Iterable[Vacancy]) -> tuple[Vacancy, ...]:
+    vacancies = tuple(vacancies)
+    open_ = sorted((v for v in vacancies if v.is_open),
                    key=lambda v: (v.closing_date or "9999", v.closing_time or "", v.id))
-    closed = sorted((v for v in site.vacancies.values() if v.status == "closed"),
+    closed = sorted((v for v in vacancies if v.status == "closed"),
                     key=lambda v: (v.closing_date or "", v.id))
     return (*open_, *reversed(closed))
 
 
+def published_vacancies(site: Site) -> tuple[Vacancy, ...]:
+    """Open vacancies (soonest closing first), then closed ones (latest first); never drafts."""
+    return _published(site.vacancies.values())
+
+
 def role_vacancies(site: Site, role: Role) -> tuple[Vacancy, ...]:
-    return tuple(v for v in published_vacancies(site) if v.role.id == role.id)
+    """The role's published vacancies, in the same order."""
+    return _published(site.vacancies_of(role.id))
 
 
 def organisations_by_name(site: Site) -> tuple[Organisation, ...]:
