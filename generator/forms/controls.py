@@ -76,15 +76,16 @@ def cell(name: str, label: str, cls: str = "score") -> Markup:
 
 
 def boxes(codes: Iterable[str], name: tuple[str, str], label: tuple[str, str],
-          cls: str = "score") -> Markup:
-    """A table cell holding a `cell` for each candidate code, one to a line. `name` and `label`
-    are the text before and after the code: in lower case in the name, as written (C1, C2 …)
-    in the label. (Escaping works letter by letter, so the parts are escaped once a row.)"""
+          cls: str = "score", sep: str = "\n") -> Markup:
+    """A table cell holding a `cell` for each candidate code, `sep` between them (one to a line
+    by default). `name` and `label` are the text before and after the code: in lower case in the
+    name, as written (C1, C2 …) in the label. (Escaping works letter by letter, so the parts are
+    escaped once a row.)"""
     (name_before, name_after), (label_before, label_after) = map(esc, name), map(esc, label)
     cls = esc(cls)
     cells = (_cell(name_before + code.lower() + name_after, label_before + code + label_after,
                    cls) for code in map(esc, codes))
-    return Markup("\n".join(f'<td class="box">{one}</td>' for one in cells))
+    return Markup(sep.join(f'<td class="box">{one}</td>' for one in cells))
 
 
 def _tick(name: str, text: str, context: str) -> str:
