@@ -4,14 +4,20 @@ a bad save keeps the last good site, and a deleted role goes."""
 from __future__ import annotations
 
 import json
+import os
+import signal
+import socket
+import subprocess
+import sys
 import threading
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
 
 from generator.serve import Preview, sync_tree
-from tests.conftest import ROOT
+from tests.conftest import CONTENT, ROOT
 
 ROLE_PAGE = Path("roles") / "support-worker" / "index.html"
 
@@ -140,3 +146,45 @@ def test_the_rebuild_thread_rebuilds_when_asked_and_stops(preview: Preview) -> N
     assert not thread.is_alive()
     assert preview.site_dir().name == "site-1"
     assert not (preview.workdir / "site-0").exists()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_stopping_the_preview_removes_its_scratch_folder(tmp_path: Path, sig: int) -> None:
+    """A process manager or a closed terminal stops `roleprint serve` with a signal, not Ctrl-C:
+    it must still remove its scratch folder (gigabytes at a thousand roles), and print no
+    traceback."""
+    scratch_parent = tmp_path / "tmp"
+    scratch_parent.mkdir()
+    port = _free_port()
+    env = {**os.environ, "TMPDIR": str(scratch_parent), "NO_MKDOCS_2_WARNING": "1"}
+    child = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--content", str(CONTENT),
+         "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            assert child.poll() is None, "the preview stopped on its own"
+            assert time.monotonic() < deadline, "the preview did not start in 120 s"
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2):
+                    break
+            except OSError:
+                time.sleep(0.2)
+        assert list(scratch_parent.glob("roleprint-serve-*")), "no scratch folder to remove"
+        child.send_signal(sig)
+        output, _ = child.communicate(timeout=60)
+    finally:
+        if child.poll() is None:
+            os.killpg(child.pid, signal.SIGKILL)
+            child.wait()
+    assert child.returncode == 0  # stopped as Ctrl-C stops it: "Stopped."
+    assert "Traceback" not in output.decode("utf-8", errors="replace")
+    assert not list(scratch_parent.glob("roleprint-serve-*"))
