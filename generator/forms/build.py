@@ -62,12 +62,9 @@ def build_forms(site: Site, role: Role, out_dir: Path, *, vacancy: Vacancy | Non
     """Write the role's (or the vacancy's) form set into `out_dir`; see the module docstring."""
     settings = campaign(site, role, vacancy=vacancy, candidates=candidates, panel=panel,
                         scale=scale)
-    pages = form_pages(settings)
-    forms = write_html(pages, out_dir)
+    forms = write_html(form_pages(settings), out_dir)
     if pdf:
-        render_pdfs([PdfJob(html, form.with_suffix(".pdf"))
-                     for (_, html), form in zip(pages, forms, strict=True)],
-                    created=source_date())
+        render_pdfs(pdf_jobs(forms), created=source_date())
     return _with_pdfs(forms, pdf=pdf)
 
 
