@@ -71,22 +71,33 @@ def measure_size(size: Size) -> dict[str, Any]:
         warm.append(size.roleprint("validate"))
     result["validate_cold"], result["validate_warm"] = median_run(cold), median_run(warm)
 
-    size.log("generate --no-pdf")
-    staging = size.work / "staging"
-    result["generate"] = median_run([size.roleprint("generate", "--out", staging, "--no-pdf",
-                                                    timed=True) for _ in range(size.repeat)])
-    size.log("plain mkdocs build of the same tree")
-    config = measure.config_copy(size.work / "mkdocs-plain.yml", staging / "docs",
-                                 size.work / "site-plain")
-    result["mkdocs"] = median_run([
-        measure.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)],
-                    size.work, size.env).check("mkdocs build") for _ in range(size.repeat)])
-    size.log("build --no-pdf")
+    # generate, the plain engine on the tree it wrote, and the whole build, in turn, `repeat`
+    # times: each ratio compares two runs made a minute apart, so a slow spell of the machine
+    # (common here) falls on both sides of it.
+    size.log(f"generate --no-pdf, plain mkdocs build of its tree, build --no-pdf; "
+             f"x{size.repeat} in turn")
+    staging, plain = size.work / "staging", size.work / "site-plain"
     nopdf = size.work / "site-nopdf"
+    config = measure.config_copy(size.work / "mkdocs-plain.yml", staging / "docs", plain)
     common = ("--config", ROOT / "mkdocs.yml")
-    result["build_nopdf"] = median_run([
-        size.roleprint("build", "--site-dir", nopdf, *common, "--no-pdf", timed=True)
-        for _ in range(size.repeat)])
+    generated, engine, built = [], [], []
+    for _ in range(size.repeat):
+        measure.settle(staging)
+        generated.append(size.roleprint("generate", "--out", staging, "--no-pdf", timed=True))
+        measure.settle(plain)
+        engine.append(measure.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
+                                   str(config)], size.work, size.env).check("mkdocs build"))
+        measure.settle(nopdf)
+        built.append(size.roleprint("build", "--site-dir", nopdf, *common, "--no-pdf",
+                                    timed=True))
+    result["generate"], result["mkdocs"], result["build_nopdf"] = (
+        median_run(generated), median_run(engine), median_run(built))
+    result["pairs"] = {
+        "generate": [round(report.own_seconds(g) / e.seconds, 4)
+                     for g, e in zip(generated, engine, strict=True)],
+        "build_nopdf": [round(b.seconds / e.seconds, 4)
+                        for b, e in zip(built, engine, strict=True)],
+    }
     result["site"] = measure.site_sizes(nopdf)
 
     titles = measure.role_titles(size.content)
