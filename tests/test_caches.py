@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator import validate as validate_module
-from generator.cache import Cache, schema_version
+from generator.cache import Cache, digest, schema_version
 from generator.cli import run
 from generator.forms import pdfbatch
 from generator.forms.pdf import pdf_bytes
@@ -136,7 +136,13 @@ HTML = ("<!DOCTYPE html><html lang='en-GB'><head><title>T</title></head><body><h
 
 
 def jobs(folder: Path, count: int, text: str = "Form") -> list[PdfJob]:
-    return [PdfJob(HTML.format(f"{text} {n}"), folder / f"form-{n}.pdf") for n in range(count)]
+    folder.mkdir(parents=True, exist_ok=True)
+    made = []
+    for n in range(count):
+        form = folder / f"{text.lower()}-{n}.html"
+        form.write_text(HTML.format(f"{text} {n}"), encoding="utf-8")
+        made.append(PdfJob(form, form.with_suffix(".pdf")))
+    return made
 
 
 def test_pdfs_are_rendered_once_then_reused(tmp_path: Path) -> None:
@@ -154,13 +160,22 @@ def test_pdfs_are_rendered_once_then_reused(tmp_path: Path) -> None:
     assert str(changed) == "PDFs: 1 rendered, 2 reused from the cache."
 
 
+def test_the_key_is_still_that_of_the_html_text_so_old_caches_stay_valid(tmp_path: Path) -> None:
+    (job,) = jobs(tmp_path, 1)
+    cache = Cache("pdf", tmp_path / "cache")
+    html = HTML.format("Form 0")
+    cache.put(digest([pdfbatch.renderer_version(), pdfbatch.FIXED_DATE, html]), b"%PDF-cached")
+    assert render_pdfs([job], cache=cache).reused == 1
+    assert job.out.read_bytes() == b"%PDF-cached"
+
+
 def test_worker_processes_give_the_same_bytes_as_this_process(tmp_path: Path) -> None:
     assert pdfbatch.workers() >= 1
     batch = jobs(tmp_path, pdfbatch.POOL_THRESHOLD + 1)
     stats = render_pdfs(batch, cache=Cache("pdf", tmp_path / "cache"))
     assert stats.rendered == len(batch)
     for job in batch:
-        assert job.out.read_bytes() == pdf_bytes(job.html)
+        assert job.out.read_bytes() == pdf_bytes(job.source.read_text(encoding="utf-8"))
 
 
 def test_a_new_renderer_invalidates_every_pdf(tmp_path: Path,

@@ -11,15 +11,16 @@ from __future__ import annotations
 import json
 import multiprocessing
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
+from generator.batch import run_cached, workers
 from generator.cache import Cache, digest
-from generator.forms.pdfbatch import source_date, workers
+from generator.forms.pdfbatch import source_date
 
 PACKAGE = Path(__file__).resolve().parent
 # Below this many files to make, starting worker processes costs more than it saves (on two
@@ -87,40 +88,14 @@ def _pool(size: int) -> ProcessPoolExecutor:
 def run_jobs(jobs: Sequence[ExportJob], *, created: str | None = None,
              cache: Cache | None = None) -> ExportStats:
     """Write every job's file; reuse cached ones and make the rest in parallel."""
-    created = created or source_date()
-    cache = cache or Cache("exports")
-    stats = ExportStats(files=[job.out for job in jobs])
-    missing: list[tuple[str, ExportJob]] = []
-    folders: set[Path] = set()
-    for job in jobs:
-        key = job_key(job, created)
-        data = cache.get(key)
-        if data is None:
-            missing.append((key, job))
-            continue
-        _write(job.out, data, folders)
-        stats.reused += 1
-    work = [(job.kind, job.spec, created) for _, job in missing]
-    size = min(workers(), len(missing))
-    if size > 1 and len(missing) >= POOL_THRESHOLD:
-        with _pool(size) as pool:
-            _store(missing, pool.map(render, work, chunksize=1), cache, folders)
-    else:
-        _store(missing, map(render, work), cache, folders)
-    stats.made = len(missing)
-    cache.prune(KEEP_DAYS)
-    return stats
+    date = created or source_date()
+    counts = run_cached(jobs, key=partial(job_key, created=date),
+                        make=partial(_make, created=date), cache=cache or Cache("exports"),
+                        pool=_pool, threshold=POOL_THRESHOLD, cores=workers(),
+                        keep_days=KEEP_DAYS)
+    return ExportStats(made=counts.made, reused=counts.reused, files=[job.out for job in jobs])
 
 
-def _write(path: Path, data: bytes, folders: set[Path]) -> None:
-    if path.parent not in folders:  # one mkdir per folder, not per file: it adds up
-        path.parent.mkdir(parents=True, exist_ok=True)
-        folders.add(path.parent)
-    path.write_bytes(data)
-
-
-def _store(missing: list[tuple[str, ExportJob]], results: Iterable[bytes], cache: Cache,
-           folders: set[Path]) -> None:
-    for (key, job), data in zip(missing, results, strict=True):
-        _write(job.out, data, folders)
-        cache.put(key, data)
+def _make(job: ExportJob, created: str) -> bytes:
+    """`render` for one job: a module-level function, so it can be sent to a worker."""
+    return render((job.kind, job.spec, created))

@@ -47,8 +47,8 @@ def write_html(pages: Sequence[tuple[str, str]], out_dir: Path) -> list[Path]:
 
 
 def pdf_jobs(forms: Sequence[Path]) -> list[PdfJob]:
-    """The PDF each written form makes, beside it."""
-    return [PdfJob(form.read_text(encoding="utf-8"), form.with_suffix(".pdf")) for form in forms]
+    """The PDF each written form makes, beside it; the forms are read when rendered, not here."""
+    return [PdfJob(form, form.with_suffix(".pdf")) for form in forms]
 
 
 def _with_pdfs(forms: Sequence[Path], *, pdf: bool) -> list[Path]:

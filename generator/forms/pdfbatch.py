@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
 
+from generator.batch import run_cached, workers
 from generator.cache import Cache, digest
 from generator.forms.fieldfont import field_font
 
@@ -32,7 +33,11 @@ KEEP_DAYS = 30
 
 @dataclass(frozen=True)
 class PdfJob:
-    html: str
+    """A form's HTML file and where its PDF goes. The path, not the text: at a thousand roles
+    the forms come to hundreds of megabytes, so each is read only when it is keyed or rendered.
+    """
+
+    source: Path
     out: Path
 
 
@@ -69,13 +74,6 @@ def renderer_version() -> str:
                      for part in (p.relative_to(ASSETS).as_posix(), p.read_bytes()))])
 
 
-def workers() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
-
-
 def _pool(size: int) -> ProcessPoolExecutor:
     # forkserver: workers start from a clean process that has already imported WeasyPrint,
     # not from a fork of this one (which may hold threads, such as the preview server's).
@@ -87,36 +85,20 @@ def _pool(size: int) -> ProcessPoolExecutor:
 def render_pdfs(jobs: Sequence[PdfJob], *, created: str = FIXED_DATE,
                 cache: Cache | None = None) -> PdfStats:
     """Write every job's PDF; reuse cached ones and render the rest in parallel."""
+    version = renderer_version()
+
+    def key(job: PdfJob) -> str:
+        # Read, hashed and dropped: only one form's HTML is in memory at a time.
+        return digest([version, created, job.source.read_text(encoding="utf-8")])
+
+    counts = run_cached(jobs, key=key, make=partial(_render, created=created),
+                        cache=cache or Cache("pdf"), pool=_pool, threshold=POOL_THRESHOLD,
+                        cores=workers(), keep_days=KEEP_DAYS)
+    return PdfStats(rendered=counts.made, reused=counts.reused)
+
+
+def _render(job: PdfJob, created: str) -> bytes:
+    """One PDF's bytes; run in worker processes, which read the form themselves."""
     from generator.forms import pdf  # WeasyPrint takes a second to import: only when needed
 
-    cache = cache or Cache("pdf")
-    stats = PdfStats()
-    missing: list[tuple[str, PdfJob]] = []
-    for job in jobs:
-        key = digest([renderer_version(), created, job.html])
-        data = cache.get(key)
-        if data is None:
-            missing.append((key, job))
-            continue
-        job.out.parent.mkdir(parents=True, exist_ok=True)
-        job.out.write_bytes(data)
-        stats.reused += 1
-    render = partial(pdf.pdf_bytes, created=created)
-    htmls = [job.html for _, job in missing]
-    size = min(workers(), len(missing))
-    if size > 1 and len(missing) >= POOL_THRESHOLD:
-        with _pool(size) as pool:
-            results = pool.map(render, htmls, chunksize=1)
-            _store(missing, results, cache)
-    else:
-        _store(missing, map(render, htmls), cache)
-    stats.rendered = len(missing)
-    cache.prune(KEEP_DAYS)
-    return stats
-
-
-def _store(missing: list[tuple[str, PdfJob]], results: Iterable[bytes], cache: Cache) -> None:
-    for (key, job), data in zip(missing, results, strict=True):
-        job.out.parent.mkdir(parents=True, exist_ok=True)
-        job.out.write_bytes(data)
-        cache.put(key, data)
+    return pdf.pdf_bytes(job.source.read_text(encoding="utf-8"), created=created)
