@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import measure, preview, report, synthetic
-from benchmarks.measure import ROLEPRINT, ROOT, Run, fresh, median_run
+from benchmarks.measure import ROLEPRINT, ROOT, Run, Trash, fresh, median_run
 
 OUT = ROOT / "bench-out"
 RESULTS = ROOT / "benchmarks" / "results" / "latest.json"
@@ -33,9 +33,10 @@ GROWTH = {"validate cold": "validate_cold", "generate": "generate", "plain mkdoc
 class Size:
     """One N: its folders, environment and the commands run on it."""
 
-    def __init__(self, n: int, args: argparse.Namespace, timings: bool) -> None:
-        self.n, self.args, self.has_timings = n, args, timings
-        self.work = fresh(OUT / f"n{n}")
+    def __init__(self, n: int, args: argparse.Namespace, timings: bool, trash: Trash) -> None:
+        self.n, self.args, self.has_timings, self.trash = n, args, timings, trash
+        self.work = OUT / f"n{n}"
+        trash.settle(self.work)
         self.work.mkdir(parents=True)
         self.content = self.work / "content"
         self.cache = self.work / "cache"
@@ -66,7 +67,7 @@ def measure_size(size: Size) -> dict[str, Any]:
     size.log(f"content written ({result['files']} files); validate x{size.repeat}")
     cold, warm = [], []
     for _ in range(size.repeat):
-        fresh(size.cache)
+        size.trash.settle(size.cache)
         cold.append(size.roleprint("validate"))
         warm.append(size.roleprint("validate"))
     result["validate_cold"], result["validate_warm"] = median_run(cold), median_run(warm)
@@ -82,12 +83,12 @@ def measure_size(size: Size) -> dict[str, Any]:
     common = ("--config", ROOT / "mkdocs.yml")
     generated, engine, built = [], [], []
     for _ in range(size.repeat):
-        measure.settle(staging)
+        size.trash.settle(staging)
         generated.append(size.roleprint("generate", "--out", staging, "--no-pdf", timed=True))
-        measure.settle(plain)
+        size.trash.settle(plain)
         engine.append(measure.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
                                    str(config)], size.work, size.env).check("mkdocs build"))
-        measure.settle(nopdf)
+        size.trash.settle(nopdf)
         built.append(size.roleprint("build", "--site-dir", nopdf, *common, "--no-pdf",
                                     timed=True))
     result["generate"], result["mkdocs"], result["build_nopdf"] = (
@@ -127,7 +128,7 @@ def measure_pdfs(size: Size, role_id: str, nopdf_seconds: float) -> dict[str, An
     size.log("build with PDFs (cold cache)")
     site = size.work / "site-pdf"
     common = ("--site-dir", site, "--config", ROOT / "mkdocs.yml")
-    fresh(size.cache)
+    size.trash.settle(size.cache, site)
     first = size.roleprint("build", *common, timed=True)
     pdfs, pages = measure.pdf_pages(site)
     pdf: dict[str, Any] = {**median_run([first]), "pdfs": pdfs, "pages": pages}
@@ -165,10 +166,10 @@ def measure_exports(size: Size, role_id: str) -> dict[str, Any]:
     size.log("exports: cold, warm, after one edit")
     out, cache = size.work / "exports", size.work / "cache-exports"
     env = {**size.env, "ROLEPRINT_CACHE": str(cache)}
-    fresh(cache)
+    size.trash.settle(cache)
 
     def once() -> dict[str, Any]:
-        fresh(out)
+        size.trash.settle(out)
         found = measure.run([sys.executable, "-m", "benchmarks.exports", str(size.content),
                              str(out)], ROOT, env).check("benchmarks.exports")
         return {**json.loads(found.output.strip().splitlines()[-1]), "wall": found.seconds,
@@ -226,7 +227,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not timings:
         print("note: this roleprint has no --timings; stages fall back to wall time",
               file=sys.stderr)
-    sizes = [measure_size(Size(n, args, timings)) for n in args.sizes]
+    trash = Trash(fresh(OUT / "trash"))  # left by a run that was stopped
+    try:
+        sizes = [measure_size(Size(n, args, timings, trash)) for n in args.sizes]
+    finally:
+        trash.empty()
     command = "python -m benchmarks.run " + " ".join(
         shlex.quote(a) for a in (sys.argv[1:] if argv is None else argv))
     result: dict[str, Any] = {"command": command.strip(), "machine": report.machine(),

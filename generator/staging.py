@@ -1,8 +1,10 @@
 """Write the staging tree (pages, assets, forms) with the work split across processes.
 
-At a thousand roles the pages and forms take tens of seconds to render, all of it Python, so
-one process uses one core. The pages and the roles are dealt out in turn to one forked process
-per core; each writes its own files, so nothing but file names comes back. Forking copies the
+At a thousand roles the pages and forms take seconds to render, all of it Python, so one
+process uses one core. The pages and the roles are dealt out in turn into shares, several for
+each core, and one forked process per core takes the next share whenever it finishes one, so a
+process that drew long roles does not keep the others waiting at the end. Each writes its own
+files, so nothing but file names comes back. Forking copies the
 model for free, and is done only from a process with no other threads (a fork copies none of
 them, and a lock one of them held would stay locked); otherwise the work is done here in turn.
 The files written are the same either way.
@@ -17,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from generator.forms.pdfbatch import workers
+from generator.batch import workers
 from generator.model import Site
 from generator.templating import environment
 
@@ -39,11 +41,12 @@ def _ours(name: str) -> bool:
     return not name.startswith(("site/assets/", "site/theme/"))
 
 
-def fan_out(work: Callable[[int], T], parts: int) -> list[T]:
-    """`[work(0), …, work(parts - 1)]`, in forked processes when that is safe."""
+def fan_out(work: Callable[[int], T], shares: int) -> list[T]:
+    """`[work(0), …, work(shares - 1)]`, in forked processes (one per core) when that is safe."""
     global _work
-    if parts <= 1 or not can_fork():
-        return [work(part) for part in range(parts)]
+    processes = min(workers(), shares)
+    if processes <= 1 or not can_fork():
+        return [work(share) for share in range(shares)]
     # Compile every template here, once, rather than in each process after the fork.
     for name in environment().list_templates(filter_func=_ours):
         environment().get_template(name)
@@ -52,8 +55,8 @@ def fan_out(work: Callable[[int], T], parts: int) -> list[T]:
     # and make each process copy the memory it shares with this one.
     gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(parts) as pool:
-            return pool.map(_run, range(parts), chunksize=1)  # type: ignore[arg-type]
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            return pool.map(_run, range(shares), chunksize=1)  # type: ignore[arg-type]
     finally:
         _work = None
         gc.unfreeze()
@@ -61,10 +64,14 @@ def fan_out(work: Callable[[int], T], parts: int) -> list[T]:
 
 # Below this many roles, starting processes costs more than sharing the work saves.
 FORK_FROM = 50
+# Shares for each process: enough that the last ones to finish are short, few enough that
+# handing them out costs nothing to speak of.
+SHARES_PER_PROCESS = 8
 
 
 def _parts(site: Site, parts: int | None) -> int:
-    return parts or (workers() if len(site.roles) >= FORK_FROM else 1)
+    """How many shares to cut the work into (`parts` when given; 1 means all in this process)."""
+    return parts or (workers() * SHARES_PER_PROCESS if len(site.roles) >= FORK_FROM else 1)
 
 
 def _page_work(site: Site, docs: Path, parts: int, downloads: bool) -> Callable[[int], None]:
@@ -75,9 +82,12 @@ def _page_work(site: Site, docs: Path, parts: int, downloads: bool) -> Callable[
     every_page = list(pages(site, downloads=downloads))
 
     def work(part: int) -> None:
+        folders: set[Path] = set()
         for page in every_page[part::parts]:
             target = docs / page.path
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in folders:  # one mkdir a folder, not a page: it adds up
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
             target.write_text(render(site, page), encoding="utf-8")
 
     return work
