@@ -102,12 +102,14 @@ def link_into(files: list[Path], staging: Path, built: Path) -> None:
             shutil.copyfile(path, target)
 
 
-def place_forms(forms: list[Path], side: Path, staging: Path, built: Path) -> None:
-    """Move each role's forms folder from `side` into the built site, linking a copy into the
-    staging tree so that it is complete (as `roleprint generate` writes it)."""
+def place_forms(forms: list[Path], side: Path, built: Path, staging: Path | None) -> None:
+    """Move each role's forms folder from `side` into the built site. If the staging tree is
+    kept (`staging`), link a copy into it too, so that it is complete (as `roleprint generate`
+    writes it); a staging tree about to be deleted is not worth 5,000 links."""
     for folder in sorted({page.parent for page in forms}):
         rel = folder.relative_to(side)
-        shutil.copytree(folder, staging / rel, copy_function=os.link, dirs_exist_ok=True)
+        if staging is not None:
+            shutil.copytree(folder, staging / rel, copy_function=os.link, dirs_exist_ok=True)
         (built / rel).parent.mkdir(parents=True, exist_ok=True)
         folder.rename(built / rel)
 
@@ -176,9 +178,12 @@ def build_site(content: Path, site_dir: Path, config: Path, *, pdf: bool,
             with timings.stage("exports"):
                 link_into(make_exports(site, staging / "docs"), staging / "docs", built)
         with timings.stage("write"):
-            place_forms(forms, side / "docs", staging / "docs", built)
+            # The staging tree is kept (for the preview and the Zensical check) only beside
+            # the site it was built for.
+            keep = STAGING.resolve().parent == site_dir.parent
+            place_forms(forms, side / "docs", built, staging / "docs" if keep else None)
             replace_dir(built, site_dir)
-            if STAGING.resolve().parent == site_dir.parent:
+            if keep:
                 replace_dir(staging, STAGING.resolve())
     print(f"Built {len(site.roles)} roles into {site_dir}.")
     return 0

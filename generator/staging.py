@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import threading
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -42,24 +43,68 @@ def _ours(name: str) -> bool:
 
 
 def fan_out(work: Callable[[int], T], shares: int) -> list[T]:
-    """`[work(0), …, work(shares - 1)]`, in forked processes (one per core) when that is safe."""
-    global _work
+    """`[work(0), …, work(shares - 1)]`, shared between this process and forked ones (one for
+    each other core) when that is safe. Each process takes the next share not yet taken."""
     processes = min(workers(), shares)
     if processes <= 1 or not can_fork():
         return [work(share) for share in range(shares)]
     # Compile every template here, once, rather than in each process after the fork.
     for name in environment().list_templates(filter_func=_ours):
         environment().get_template(name)
-    _work = work
+    context = multiprocessing.get_context("fork")
+    taken = context.Value("i", 0)  # the next share to take
+
+    def drain() -> dict[int, T]:
+        done: dict[int, T] = {}
+        while True:
+            with taken.get_lock():
+                share = taken.value
+                taken.value += 1
+            if share >= shares:
+                return done
+            done[share] = work(share)
+
     # Keep the collector off the objects the processes inherit: walking them would cost time
     # and make each process copy the memory it shares with this one.
     gc.freeze()
+    helpers: list[tuple[Any, Any]] = []
     try:
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
-            return pool.map(_run, range(shares), chunksize=1)  # type: ignore[arg-type]
+        for _ in range(processes - 1):
+            reader, writer = context.Pipe(duplex=False)
+            helper = context.Process(target=_helper, args=(drain, writer), daemon=True)
+            helper.start()  # forked: `drain` is inherited, not pickled
+            writer.close()
+            helpers.append((helper, reader))
+        # This process works too: its memory is its own, so it copies none of it, and it has no
+        # process to start.
+        results = drain()
+        for helper, reader in helpers:
+            try:
+                outcome, value = reader.recv()
+            except EOFError:
+                raise RuntimeError(f"a worker process stopped (exit code {helper.exitcode})"
+                                   ) from None
+            if outcome == "error":
+                raise RuntimeError(f"a worker process failed:\n{value}")
+            results.update(value)
+        return [results[share] for share in range(shares)]
     finally:
-        _work = None
+        for helper, reader in helpers:
+            if helper.is_alive():
+                helper.terminate()  # only when this process failed first
+            helper.join()
+            reader.close()
         gc.unfreeze()
+
+
+def _helper(drain: Callable[[], dict[int, T]], writer: Any) -> None:
+    """A forked process's part of `fan_out`: its shares' results, or why it failed."""
+    try:
+        writer.send(("ok", drain()))
+    except BaseException:  # sent to the parent, which raises it
+        writer.send(("error", traceback.format_exc()))
+    finally:
+        writer.close()
 
 
 # Below this many roles, starting processes costs more than sharing the work saves.

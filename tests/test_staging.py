@@ -1,0 +1,87 @@
+"""`fan_out`: the work shared between this process and forked ones, each share done once, the
+results in order, and a failure in any process reported, never lost."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+# Each case runs in a fresh process: pytest's own threads would rightly stop it forking.
+PRELUDE = """
+import os, sys, time
+from generator.staging import can_fork, fan_out
+assert can_fork()
+parent = os.getpid()
+"""
+
+
+def _python(body: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", PRELUDE + textwrap.dedent(body)],
+                          capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_every_share_is_done_once_in_order_by_more_than_one_process() -> None:
+    found = _python("""
+        def work(share):
+            time.sleep(0.05)  # long enough that the forked process takes some shares too
+            return share * share, os.getpid()
+        results = fan_out(work, 16)
+        print([r[0] for r in results])
+        print(len({pid for _, pid in results}), any(pid == parent for _, pid in results))
+    """)
+    assert found.returncode == 0, found.stderr
+    squares, processes = found.stdout.splitlines()
+    assert squares == str([n * n for n in range(16)])
+    assert processes == "2 True"  # this process and one forked one, on two cores
+
+
+def test_an_error_in_a_forked_process_is_raised_here() -> None:
+    found = _python("""
+        def work(share):
+            time.sleep(0.05)
+            if os.getpid() != parent:
+                raise ValueError(f"share {share} cannot be written")
+            return share
+        try:
+            fan_out(work, 8)
+        except RuntimeError as err:
+            print("raised:", err)
+    """)
+    assert found.returncode == 0, found.stderr
+    assert "raised: a worker process failed" in found.stdout
+    assert "ValueError: share" in found.stdout and "cannot be written" in found.stdout
+
+
+def test_a_forked_process_that_dies_is_reported_not_waited_for() -> None:
+    found = _python("""
+        def work(share):
+            time.sleep(0.05)
+            if os.getpid() != parent:
+                os._exit(3)
+            return share
+        try:
+            fan_out(work, 8)
+        except RuntimeError as err:
+            print("raised:", err)
+    """)
+    assert found.returncode == 0, found.stderr
+    assert "raised: a worker process stopped (exit code 3)" in found.stdout
+
+
+def test_an_error_here_stops_the_forked_processes() -> None:
+    found = _python("""
+        import multiprocessing
+        def work(share):
+            if os.getpid() == parent:
+                raise ValueError("this process failed")
+            time.sleep(30)  # would keep the test waiting if it were not stopped
+        start = time.perf_counter()
+        try:
+            fan_out(work, 8)
+        except ValueError as err:
+            print("raised:", err, round(time.perf_counter() - start) < 10,
+                  multiprocessing.active_children())
+    """)
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.strip() == "raised: this process failed True []"
