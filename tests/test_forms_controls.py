@@ -3,14 +3,29 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from markupsafe import Markup
 
-from generator.forms import controls
+from generator.forms import controls, sheets
+from generator.forms.build import campaign
 from generator.forms.render import css_string
+from generator.forms.rows import interview_row
+from generator.forms.sheets import Row, competency_row
+from generator.model import (
+    AssessmentMethod,
+    Competency,
+    CompetencyRequirement,
+    Framework,
+    Level,
+    Scale,
+)
+from generator.pipeline import load
 from generator.templating import environment
+from tests.conftest import CONTENT
 
 HOSTILE = ['<script>alert("x")</script>', "Tom & Jerry's \"quote\"", "&amp; already",
            "right-to-left \u202e text", "", "  spaced  ", 7, 0, None, Markup("<b>safe</b>")]
@@ -99,3 +114,54 @@ def test_running_header_text_cannot_leave_its_css_string(text: str) -> None:
     # CSS escapes read back as the text (each `\hex ` is one character)
     decoded = re.sub(r"\\([0-9a-f]+) ", lambda m: chr(int(m.group(1), 16)), inner)
     assert decoded == " ".join(text.split())
+
+
+# The interview sheet's question block as the Jinja loop it was, kept to check the Python that
+# replaced it (`generator/forms/rows.py`) against.
+ROWS_AS_TEMPLATE = Path(__file__).parent / "golden" / "interview-rows.jinja"
+
+
+def _hostile_rows() -> list[Row]:
+    text = '<script>alert("x")</script> & "quoted" \'text\''
+    level = Level(number=3, name="Leads <others>", indicators=(text, "Plain & simple"))
+    described = Level(number=2, name="Does", description="**Bold** and <i>markup</i> & more")
+    framework = Framework(id="fw", name="Framework & <Co>", levels=(level,), competencies=())
+    competency = Competency(id="c<1>", name='Works "well"', levels=(level,))
+    stage = AssessmentMethod(id="int", name="Interview", abbreviation=None, stage="interview")
+    reqs = [CompetencyRequirement(framework=framework, competency=competency, level=level,
+                                  assessed_by=(stage,), entry_level=described,
+                                  exceptional_level=level),
+            CompetencyRequirement(framework=framework, competency=None, level=described,
+                                  assessed_by=(stage,), exceptional_level=level)]
+    rows = [competency_row(req) for req in reqs]
+    rows += [replace(row, weight=2) for row in rows]
+    rows += [Row(key="E1-a", label="E1 <a>", text=text, weight=3, essential=True),
+             Row(key="D2", label="D2", text="Tom & Jerry", essential=False)]
+    return rows
+
+
+def _rows_of(content: Path) -> list[tuple[Row, Scale]]:
+    site = load(content).site
+    assert site is not None
+    found = []
+    for role in site.roles.values():
+        scale = campaign(site, role).scale
+        found += [(row, scale) for row in sheets.interview(role, scale).rows]
+    return found
+
+
+def test_interview_rows_match_the_template_they_replaced(tmp_path: Path) -> None:
+    from benchmarks.synthetic import write
+
+    write(tmp_path / "synthetic", 40, seed=5)
+    template = environment().overlay(autoescape=True).from_string(
+        ROWS_AS_TEMPLATE.read_text(encoding="utf-8"))
+    scale = next(scale for _, scale in _rows_of(CONTENT))
+    cases = (_rows_of(CONTENT) + _rows_of(tmp_path / "synthetic")
+             + [(row, scale) for row in _hostile_rows()])
+    kinds = {(row.competency is not None, bool(row.weight),
+              bool(row.level and row.level.indicators)) for row, _ in cases}
+    assert len(kinds) == 6 and len(cases) > 300  # every shape of row, many times over
+    for row, scale in cases:
+        expected = template.render(rows=[row], scale=scale, area=controls.area)
+        assert interview_row(row, scale) + "\n" == expected, row.key

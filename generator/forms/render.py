@@ -14,6 +14,7 @@ from generator.forms import sheets
 from generator.forms.controls import CONTROLS
 from generator.forms.equality import QUESTIONS
 from generator.forms.pdfbatch import ASSETS
+from generator.forms.rows import interview_row
 from generator.model import Organisation, Role, Scale, Site, Vacancy
 from generator.templating import environment
 
@@ -132,7 +133,7 @@ def render(template: str, page: Page, **context: Any) -> str:
     """One form page: forms/<template>.html with the campaign, the page and `context`."""
     return environment().get_template(f"forms/{template}.html").render(
         c=page.campaign, page=page, css=stylesheet(), css_string=css_string, key=sheets.field_key,
-        fixed=fixed, **CONTROLS, **context)
+        fixed=fixed, interview_row=interview_row, **CONTROLS, **context)
 
 
 def interview_sheets(panel: tuple[str, ...]) -> tuple[tuple[str, int, str | None], ...]:
