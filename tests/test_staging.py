@@ -36,12 +36,13 @@ def test_every_share_is_done_once_in_order_by_more_than_one_process() -> None:
     assert processes == "2 True"  # this process and one forked one, on two cores
 
 
-def test_an_error_in_a_forked_process_is_raised_here() -> None:
-    found = _python("""
+def _when_the_forked_process(fails: str) -> str:
+    """What `fan_out` raises when each share the forked process takes runs `fails`."""
+    found = _python(f"""
         def work(share):
-            time.sleep(0.05)
+            time.sleep(0.05)  # long enough that the forked process takes some shares too
             if os.getpid() != parent:
-                raise ValueError(f"share {share} cannot be written")
+                {fails}
             return share
         try:
             fan_out(work, 8)
@@ -49,24 +50,18 @@ def test_an_error_in_a_forked_process_is_raised_here() -> None:
             print("raised:", err)
     """)
     assert found.returncode == 0, found.stderr
-    assert "raised: a worker process failed" in found.stdout
-    assert "ValueError: share" in found.stdout and "cannot be written" in found.stdout
+    return found.stdout
+
+
+def test_an_error_in_a_forked_process_is_raised_here() -> None:
+    said = _when_the_forked_process('raise ValueError(f"share {share} cannot be written")')
+    assert "raised: a worker process failed" in said
+    assert "ValueError: share" in said and "cannot be written" in said
 
 
 def test_a_forked_process_that_dies_is_reported_not_waited_for() -> None:
-    found = _python("""
-        def work(share):
-            time.sleep(0.05)
-            if os.getpid() != parent:
-                os._exit(3)
-            return share
-        try:
-            fan_out(work, 8)
-        except RuntimeError as err:
-            print("raised:", err)
-    """)
-    assert found.returncode == 0, found.stderr
-    assert "raised: a worker process stopped (exit code 3)" in found.stdout
+    said = _when_the_forked_process("os._exit(3)")
+    assert "raised: a worker process stopped (exit code 3)" in said
 
 
 def test_an_error_here_stops_the_forked_processes() -> None:
