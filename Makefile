@@ -19,12 +19,15 @@ $(STAMP): pyproject.toml
 # accessibility checkers below.
 system: $(SYSTEM_STAMP)
 $(SYSTEM_STAMP): $(STAMP)
-	@if ! command -v chromium >/dev/null || ! command -v pdftoppm >/dev/null \
-	    || ! fc-list 2>/dev/null | grep -qi "Liberation Sans" \
-	    || ! command -v java >/dev/null || ! command -v npm >/dev/null; then \
-	  echo "Installing Chromium, poppler-utils, fonts-liberation, Java and npm (Debian packages)..."; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    chromium poppler-utils fonts-liberation default-jre-headless npm >/dev/null; \
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
+	fc-list 2>/dev/null | grep -qi "Liberation Sans" || missing="$$missing fonts-liberation"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing ..."; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
 	touch $(SYSTEM_STAMP)
 
