@@ -32,12 +32,15 @@ def frameworks(w: Words, count: int, orgs: list[Org]) -> tuple[dict[str, Data], 
     found: dict[str, Data] = {}
     infos: list[Framework] = []
     for index in range(count):
-        shape = ("wide", "single", "graded")[index % 3]
+        # The last framework, shared by every organisation, is always framework-wide: roles of
+        # organisations without one of their own use it, and whichever shape the count happened
+        # to give it would set the length of all their competency sections.
+        shared = index == count - 1
+        shape = "wide" if shared else ("wide", "single", "graded")[index % 3]
         fid = f"framework-{index + 1:03d}-{shape}"
         data: Data = {"name": f"{w.pick(AREAS)} competency framework {index + 1}"}
-        # The last framework belongs to nobody: any organisation's roles may use it.
         info = Framework(fid, shape)
-        if index < count - 1:
+        if not shared:
             info.organisation = data["organisation"] = orgs[index % len(orgs)].id
         if w.rng.random() < 0.7:
             data["description"] = w.markdown(1)

@@ -28,6 +28,7 @@ MARKER = ".synthetic"   # hidden, so the loader ignores it; marks a folder we ma
 FOLDERS = {"organisation": "organisations", "role": "roles", "family": "families",
            "criterion": "criteria", "framework": "frameworks", "scale": "scales",
            "vacancy": "vacancies"}
+GLOSSARY_MAX = 80       # terms in the glossary at most (see glossary_size)
 # Text the project's loader would refuse or read as something else unless quoted: numbers with
 # a leading zero, times, YAML 1.1 words.
 _NEEDS_QUOTES = re.compile(r"[-+.0-9][^\s]*|(?i:yes|no|on|off|y|n|true|false|null|~)")
@@ -69,6 +70,14 @@ def dump(kind: str, data: dict[str, Any]) -> str:
     return f"# yaml-language-server: $schema={where}/{kind}.schema.json\n{body}"
 
 
+def glossary_size(count: int) -> int:
+    """Terms in the glossary: more for more roles, up to a limit. An employer's jargon does not
+    grow with every role it adds, and the pool the roles draw their acronyms from sets how many
+    different ones a page explains: without the limit, pages at 3,000 roles would each carry
+    more abbreviations than at 1,000, and the growth measured would be the content's."""
+    return min(GLOSSARY_MAX, 30 + count // 20)
+
+
 def content(count: int, seed: int = 1) -> dict[str, dict[str, dict[str, Any]]]:
     """Every record, by kind then id, for `count` roles."""
     w = Words(random.Random(seed))
@@ -76,7 +85,7 @@ def content(count: int, seed: int = 1) -> dict[str, dict[str, dict[str, Any]]]:
     scales, own_scales = records.scales(w, n_orgs)
     orgs_data, orgs = records.organisations(w, n_orgs, own_scales)
     shared_data, shared = records.shared_criteria()
-    glossary, terms = records.glossary(w, 30 + count // 20)
+    glossary, terms = records.glossary(w, glossary_size(count))
     w.acronyms = terms
     fw_data, fws = frameworks.frameworks(w, 3 + count // 100, orgs)
     fam_data, families = frameworks.families(w, 2 + count // 30)
