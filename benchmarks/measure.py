@@ -133,6 +133,13 @@ def site_sizes(site: Path) -> dict[str, int]:
     return sizes
 
 
+def role_page_bytes(staging: Path) -> float:
+    """The mean size of a role's Markdown page in a staging tree: the work one role brings the
+    site engine, which should not change with the number of roles."""
+    pages = [p for p in (staging / "docs" / "roles").glob("*.md") if p.name != "index.md"]
+    return sum(p.stat().st_size for p in pages) / len(pages) if pages else 0.0
+
+
 def pdf_pages(site: Path) -> tuple[int, int]:
     """The number of PDFs in the site and their pages."""
     from pypdf import PdfReader

@@ -100,6 +100,7 @@ def measure_size(size: Size) -> dict[str, Any]:
                         for b, e in zip(built, engine, strict=True)],
     }
     result["site"] = measure.site_sizes(nopdf)
+    result["role_page_bytes"] = measure.role_page_bytes(staging)
 
     titles = measure.role_titles(size.content)
     ids = sorted(titles)

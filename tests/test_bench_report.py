@@ -1,4 +1,5 @@
-"""The benchmark's pass or miss for the ratio targets: judged on runs made back to back."""
+"""The benchmark's pass or miss: ratio targets judged on runs made back to back, and what is
+not measured never shown as a miss."""
 
 from __future__ import annotations
 
@@ -58,3 +59,13 @@ def test_results_without_pairs_use_the_ratio_of_the_medians() -> None:
     shown, result = _verdict(rows, "generate ≤ 10% of plain mkdocs")
     assert result == "MISS" and shown.startswith("11.0%") and "ratio of the medians" in shown
     assert _verdict(rows, "build --no-pdf ≤ 1.15 × plain mkdocs")[1] == "MISS"
+
+
+def test_a_skipped_preview_is_not_measured_and_one_that_failed_misses() -> None:
+    size = {**_size(None), "preview": {"note": "skipped"}}
+    assert _verdict(targets([size], {}), "edit to preview ≤ 3 s") == ("not measured", "–")
+    size["preview"] = {"status": "timed out after 300 s"}
+    assert _verdict(targets([size], {}), "edit to preview ≤ 3 s") == ("timed out after 300 s",
+                                                                      "MISS")
+    size["preview"] = {"page_s": 1.5}
+    assert _verdict(targets([size], {}), "edit to preview ≤ 3 s") == ("1.50 s", "PASS")
