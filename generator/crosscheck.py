@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import calendar
 import difflib
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,7 +15,6 @@ from generator.methods import BUILTIN_METHODS
 from generator.problems import JsonPath, Problem, json_path
 from generator.yamlload import Document
 
-_DATE = re.compile(r"([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?")
 _NAMES = {
     "organisation": "organisations", "role": "roles", "family": "role families",
     "criterion": "shared criteria", "framework": "frameworks", "scale": "scales",
@@ -83,24 +81,10 @@ def suggest(value: str, known: list[str], noun: str, where: str | None = None) -
     return f"the {noun} are: {listed}"
 
 
-def walk(data: Any, path: JsonPath = ()) -> Iterator[tuple[JsonPath, Any]]:
-    yield path, data
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from walk(value, (*path, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from walk(value, (*path, index))
-
-
 def check_dates(checker: Checker, doc: Document) -> None:
-    """Every YYYY-MM-DD or YYYY-MM value must be a real date."""
-    for path, value in walk(doc.data):
-        if not isinstance(value, str):
-            continue
-        match = _DATE.fullmatch(value)
-        if not match:
-            continue
+    """Every YYYY-MM-DD or YYYY-MM value must be a real date (the loader notes each one)."""
+    for path, match in doc.dates:
+        value = match.group()
         year, month = int(match.group(1)), int(match.group(2))
         if not 1 <= month <= 12:
             checker.report(doc, path, f"'{value}' is not a real date: there is no month {month}")

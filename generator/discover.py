@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -111,12 +112,16 @@ def _scan_kind(
     folder: Path, kind: str, misplaced: Callable[[Path, str, str], None]
 ) -> list[SourceFile]:
     found = []
-    for path in sorted(folder.iterdir()):
-        if is_ignored(path.name):
+    shown = display_path(folder)  # once, not for each of a thousand files
+    with os.scandir(folder) as listing:  # the entries know whether they are folders: no stat
+        entries = sorted(listing, key=lambda entry: entry.name)
+    for entry in entries:
+        path = folder / entry.name
+        if is_ignored(entry.name):
             continue
-        if path.is_dir():
+        if entry.is_dir():
             misplaced(path, "folders inside a record folder are not read",
-                      f"put the files directly in {display_path(folder)}/")
+                      f"put the files directly in {shown}/")
             continue
         if path.suffix == ".yml":
             misplaced(path, "the file name ends in '.yml'",
@@ -124,5 +129,6 @@ def _scan_kind(
             continue
         if path.suffix != ".yaml":
             continue
-        found.append(SourceFile(kind, path.stem, path, display_path(path)))
+        display = display_path(path) if entry.is_symlink() else f"{shown}/{entry.name}"
+        found.append(SourceFile(kind, path.stem, path, display))
     return found

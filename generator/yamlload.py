@@ -29,6 +29,7 @@ MAX_DEPTH = 32
 _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
+_WORDS = _NULL | _TRUE | _FALSE
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?|[-+]?[0-9]+[eE][-+]?[0-9]+")
 # Plain scalars that one YAML tool reads as a number and another as text: 0123 (octal in
@@ -37,6 +38,10 @@ _AMBIGUOUS = re.compile(
     r"[-+]?0[0-9_]+|0[xXoObB][0-9a-fA-F_]+|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9]*)?"
     r"|[-+]?[0-9][0-9_]*_[0-9_]*(\.[0-9_]*)?|[-+]?\.(inf|Inf|INF|nan|NaN|NAN)"
 )
+# Plain scalars that can only be text: the number patterns above all start with one of these.
+_NUMBER_START = frozenset("-+.0123456789")
+# YYYY-MM-DD or YYYY-MM: noted as they are read, for the date check (crosscheck.check_dates).
+DATE = re.compile(r"([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?")
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)  # a tab among a line's leading spaces
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _YAML11_WORDS = {"yes", "no", "on", "off", "y", "n"}
@@ -56,6 +61,7 @@ class Document:
     marks: dict[JsonPath, Mark] = field(default_factory=dict)
     key_marks: dict[JsonPath, Mark] = field(default_factory=dict)
     raw: dict[JsonPath, str] = field(default_factory=dict)
+    dates: list[tuple[JsonPath, re.Match[str]]] = field(default_factory=list)  # text like a date
 
     def mark(self, path: JsonPath, *, key: bool = False) -> Mark:
         """The nearest known position for a path (a missing key falls back to its parent)."""
@@ -212,6 +218,12 @@ class _Builder:
 
     def scalar(self, event: Any, path: JsonPath) -> Any:
         value: str = event.value
+        if value[:1] not in _NUMBER_START:  # most text: no number, no date, no ambiguity
+            if event.style or value not in _WORDS:
+                return value
+        elif value[:1].isdigit() and (date := DATE.fullmatch(value)):
+            self.doc.dates.append((path, date))
+            return value
         if event.style:  # quoted or block: always text (plain is None, or '' from libyaml)
             return value
         if value in _NULL:
