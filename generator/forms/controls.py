@@ -20,14 +20,26 @@ from markupsafe import Markup
 SHORT_CELLS = ("score", "met")
 
 
+def _replace(text: str) -> str:
+    return (text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+            .replace("'", "&#39;").replace('"', "&#34;"))
+
+
+try:  # MarkupSafe's own escaping in C, giving a plain string (five times quicker than ours)
+    from markupsafe import _escape_inner as _escape_text
+except ImportError:  # pragma: no cover - a MarkupSafe without it
+    _escape_text = _replace
+
+
 def esc(value: Any) -> str:
     """`markupsafe.escape`, as a plain string: markup passes through, anything else has
     & < > ' " replaced. Building a form's pieces as strings and marking the whole safe once is
     several times quicker than making each piece `Markup`."""
+    if type(value) is str:  # nearly every call
+        return _escape_text(value)
     if hasattr(value, "__html__"):
         return str(value.__html__())
-    return (str(value).replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
-            .replace("'", "&#39;").replace('"', "&#34;"))
+    return _escape_text(str(value))
 
 
 def _hint(name: str, hint: str | None) -> str:
