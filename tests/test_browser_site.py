@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,17 @@ def search(page: Any, site_url: str, query: str) -> list[str]:
     box.press_sequentially(query, delay=20)  # Material searches on key events, not on fill()
     results = page.locator(".md-search-result__item a")
     results.first.wait_for(timeout=15_000)
-    return [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+    # Material redraws the list as the last keys are handled: read every link in one step, and
+    # again until two readings agree, so a list replaced between two reads cannot stall the test.
+    hrefs: list[str] | None = None
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        page.wait_for_timeout(250)
+        now = results.evaluate_all("links => links.map(a => a.getAttribute('href') || '')")
+        if now == hrefs:
+            break
+        hrefs = now
+    return hrefs or []
 
 
 @pytest.mark.parametrize(("query", "expected"), SEARCHES)
