@@ -17,10 +17,17 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 
 from generator.model import Site
 from generator.pipeline import LoadResult, load
 from generator.problems import report_text
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 STAGING = Path(".staging")
 log = logging.getLogger("roleprint")
@@ -126,7 +133,38 @@ def replace_dir(new: Path, target: Path) -> None:
         shutil.rmtree(old)
 
 
-def mkdocs_build(config: Path, docs_dir: Path, site_dir: Path) -> None:
+class CompiledInMemory(BytecodeCache):
+    """Compiled templates kept in memory, for a process that builds more than once (the
+    preview). Jinja checks each against its template's source, so an edited one is compiled
+    again."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+def compile_once(cfg: MkDocsConfig, compiled: BytecodeCache) -> None:
+    """Make the theme's Jinja environments of this build use `compiled`: MkDocs makes a new
+    one for every build, and compiling Material's templates again was a third of the preview's
+    quick build."""
+    theme_env = cfg.theme.get_env
+
+    def get_env() -> Environment:
+        env = theme_env()
+        env.bytecode_cache = compiled
+        return env
+
+    cfg.theme.get_env = get_env  # type: ignore[method-assign]
+
+
+def mkdocs_build(config: Path, docs_dir: Path, site_dir: Path, *,
+                 compiled: BytecodeCache | None = None) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -134,6 +172,8 @@ def mkdocs_build(config: Path, docs_dir: Path, site_dir: Path) -> None:
     try:
         cfg = load_config(str(config), docs_dir=str(docs_dir.resolve()),
                           site_dir=str(site_dir.resolve()), strict=True)
+        if compiled is not None:
+            compile_once(cfg, compiled)
         cfg.plugins.on_startup(command="build", dirty=False)
         try:
             build(cfg)

@@ -19,6 +19,7 @@ If the content has problems they are printed and nothing changes: the last good 
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import os
 import shutil
@@ -31,10 +32,10 @@ import threading
 from pathlib import Path
 
 from generator.cache import write_whole
-from generator.commands import BuildFailed, generate, mkdocs_build
+from generator.commands import BuildFailed, CompiledInMemory, compile_once, generate, mkdocs_build
 from generator.discover import discover
 from generator.model import Site
-from generator.pipeline import FileMemo, load
+from generator.pipeline import FileMemo, gc_paused, load
 from generator.problems import report_text
 from generator.schemacheck import SCHEMA_DIR
 
@@ -141,6 +142,7 @@ class Preview:
         self.wanted = threading.Event()
         self.stopping = threading.Event()
         self.builds = 0
+        self.compiled = CompiledInMemory()  # the theme's templates, for the quick builds
 
     def _load(self) -> tuple[Site | None, set[str]]:
         before = set(self.memo)
@@ -158,27 +160,35 @@ class Preview:
         generate(site, self.staging, pdf=False)
         first = self.workdir / "site-0"
         try:
-            mkdocs_build(self.config, self.staging / "docs", first)
+            mkdocs_build(self.config, self.staging / "docs", first, compiled=self.compiled)
         except BuildFailed as err:
             print(f"roleprint: the site engine failed: {err}", file=sys.stderr)
             return False
         self.live.symlink_to(first.name)
+        settle_memory()
         return True
 
     def site_dir(self) -> Path:
         return self.live.resolve()
 
     def quick_update(self) -> None:
-        """Step 1: the changed records' pages, rebuilt in place (see the module docstring)."""
-        site, changed = self._load()
-        self.edits += 1
-        self.wanted.set()
-        if site is None or not changed or len(changed) > QUICK_LIMIT:
-            return
-        with self.lock:
-            written = changed_pages(site, changed, self.staging / "docs", self.content)
-            if written:
-                self._dirty_build()
+        """Step 1: the changed records' pages, rebuilt in place (see the module docstring).
+
+        The collector is off meanwhile: with a thousand roles in memory, one full collection
+        takes most of a second, and the saved page should not wait for it."""
+        with gc_paused():
+            try:
+                site, changed = self._load()
+                self.edits += 1
+                if site is None or not changed or len(changed) > QUICK_LIMIT:
+                    return
+                with self.lock:
+                    written = changed_pages(site, changed, self.staging / "docs", self.content)
+                    if written:
+                        self._dirty_build()
+            finally:
+                # Only now: the full rebuild's processes would otherwise compete for the cores.
+                self.wanted.set()
         log.info("Updated %d pages; the full rebuild follows.", len(written))
 
     def _dirty_build(self) -> None:
@@ -191,6 +201,11 @@ class Preview:
         cfg = load_config(str(self.config), docs_dir=str(self.staging / "docs"),
                           site_dir=str(site_dir))
         cfg.site_url = self.serve_url
+        # The theme's templates are compiled once (see `mkdocs_build`). The 404 page and the
+        # sitemap, which a dirty build would render again though one page changed, wait for the
+        # full rebuild like the index pages.
+        compile_once(cfg, self.compiled)
+        cfg.theme.static_templates.clear()
         cfg.plugins.on_startup(command="serve", dirty=True)
         try:
             build(cfg, serve_url=self.serve_url, dirty=True)
@@ -234,7 +249,18 @@ class Preview:
             link.symlink_to(site.name)
             os.replace(link, self.live)  # one atomic step: every request sees a whole site
         shutil.rmtree(old, ignore_errors=True)
+        settle_memory()
         log.info("Full rebuild finished: search and menus are up to date.")
+
+
+def settle_memory() -> None:
+    """Collect what the last updates left, then set everything still alive aside from the
+    collector: the site, the loaded files and MkDocs' state are long-lived, and walking them in
+    every later collection is what made a quick update wait most of a second. Called when
+    nobody is waiting: after the first build and after each full rebuild."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 def _port_problem(host: str, port: int) -> str | None:

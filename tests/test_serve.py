@@ -13,7 +13,9 @@ import threading
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
+import jinja2
 import pytest
 
 from generator.serve import Preview, sync_tree
@@ -88,6 +90,29 @@ def test_a_save_shows_at_once_and_search_catches_up_after_the_full_rebuild(
     assert len(search_titles(preview)) == len(titles)
     assert "Zebra Support Worker" in served(preview, Path("roles") / "index.html")
     assert "Zebra Support Worker" in served(preview, ROLE_PAGE)
+
+
+def test_a_quick_update_compiles_no_template_and_leaves_the_404_page(
+        preview: Preview, base_content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The theme's templates, compiled for the first build, are reused by the quick builds;
+    the 404 page and the sitemap wait for the full rebuild."""
+    assert preview.compiled.store  # the first build's compiled theme templates
+    compiled: list[str | None] = []
+    original = jinja2.Environment.compile
+
+    def counting(self: jinja2.Environment, source: str, name: str | None = None,
+                 *args: Any, **kwargs: Any) -> Any:
+        compiled.append(name)
+        return original(self, source, name, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    not_found = preview.site_dir() / "404.html"
+    before = not_found.stat().st_mtime_ns
+    retitle(base_content, "Support Worker", "Quick Support Worker")
+    preview.quick_update()
+    assert "Quick Support Worker" in served(preview, ROLE_PAGE)
+    assert compiled == []
+    assert not_found.stat().st_mtime_ns == before
 
 
 def test_a_bad_save_keeps_the_last_good_site(preview: Preview, base_content: Path,
