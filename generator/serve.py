@@ -32,7 +32,14 @@ import threading
 from pathlib import Path
 
 from generator.cache import write_whole
-from generator.commands import BuildFailed, CompiledInMemory, compile_once, generate, mkdocs_build
+from generator.commands import (
+    BuildFailed,
+    CompiledInMemory,
+    compile_once,
+    generate,
+    keep_out_of_collections,
+    mkdocs_build,
+)
 from generator.discover import discover
 from generator.model import Site
 from generator.pipeline import FileMemo, gc_paused, load
@@ -120,6 +127,7 @@ def build_once(content: Path, config: Path, out: Path) -> int:
     if result.site is None:
         return 1
     generate(result.site, out / "staging", pdf=False)
+    keep_out_of_collections()
     try:
         mkdocs_build(config, out / "staging" / "docs", out / "site")
     except BuildFailed as err:

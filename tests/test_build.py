@@ -120,3 +120,25 @@ def test_forms_written_while_the_engine_runs_give_the_same_site(
     assert tree_digest(here) == tree_digest(forked)
     assert "roles/recovery-navigator/forms/interview.html" in tree_digest(forked)
     assert "forms" in json.loads((tmp_path / "timings.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.usefixtures("in_root")
+def test_the_engine_runs_with_the_model_set_aside_from_the_collector(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The model lives until the build ends: the site engine's collections need not walk it.
+    Once the command is over it is given back to the collector."""
+    import gc
+
+    from generator import commands
+
+    frozen: list[int] = []
+    engine = commands.mkdocs_build
+
+    def counting(*args: object, **kwargs: object) -> None:
+        frozen.append(gc.get_freeze_count())
+        engine(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(commands, "mkdocs_build", counting)
+    assert run(["build", "--site-dir", str(tmp_path / "site"), "--no-pdf"]) == 0
+    assert len(frozen) == 1 and frozen[0] > 10_000
+    assert gc.get_freeze_count() == 0
