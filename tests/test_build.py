@@ -142,3 +142,32 @@ def test_the_engine_runs_with_the_model_set_aside_from_the_collector(
     assert run(["build", "--site-dir", str(tmp_path / "site"), "--no-pdf"]) == 0
     assert len(frozen) == 1 and frozen[0] > 10_000
     assert gc.get_freeze_count() == 0
+
+
+def test_a_deleted_role_leaves_nothing_behind_however_warm_the_caches(
+        base_content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A role deleted between two builds that share their PDF and export caches is gone from
+    the site: its page, forms, PDFs, Word and Excel files, and its lines in the lists, the
+    catalogue and the search index."""
+    monkeypatch.setenv("ROLEPRINT_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    site = tmp_path / "site"
+    config = ("--config", str(ROOT / "mkdocs.yml"))
+    role = (base_content / "roles" / "support-worker.yaml").read_text(encoding="utf-8")
+    assert "title: Support Worker\n" in role
+    (base_content / "roles" / "care-assistant.yaml").write_text(
+        role.replace("title: Support Worker\n", "title: Care Assistant\n"), encoding="utf-8")
+    assert run(["build", "--content", str(base_content), "--site-dir", str(site), *config]) == 0
+    before = tree_digest(site)
+    assert "roles/support-worker/forms/shortlisting.pdf" in before
+    assert "roles/support-worker/support-worker.docx" in before
+    (base_content / "roles" / "support-worker.yaml").unlink()
+    (base_content / "vacancies" / "support-worker-2027.yaml").unlink()
+    assert run(["build", "--content", str(base_content), "--site-dir", str(site), *config]) == 0
+    after = tree_digest(site)
+    assert not [path for path in after if "support-worker" in path]
+    assert "roles/care-assistant/forms/shortlisting.pdf" in after
+    for listing in ("roles/index.html", "index.html", "roles/roles.csv",
+                    "search/search_index.json"):
+        text = (site / listing).read_text(encoding="utf-8")
+        assert "Support Worker" not in text and "Care Assistant" in text, listing
