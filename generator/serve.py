@@ -338,6 +338,7 @@ def serve(content: Path, config: Path, dev_addr: str) -> int:
             preview.stopping.set()
             server.shutdown()
             rebuilder.join(timeout=5)
+            gc.unfreeze()  # what settle_memory set aside, when run in-process
     return 0
 
 

@@ -41,7 +41,7 @@ _AMBIGUOUS = re.compile(
 # Plain scalars that can only be text: the number patterns above all start with one of these.
 _NUMBER_START = frozenset("-+.0123456789")
 # YYYY-MM-DD or YYYY-MM: noted as they are read, for the date check (crosscheck.check_dates).
-DATE = re.compile(r"([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?")
+_DATE = re.compile(r"([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?")
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)  # a tab among a line's leading spaces
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _YAML11_WORDS = {"yes", "no", "on", "off", "y", "n"}
@@ -221,7 +221,7 @@ class _Builder:
         if value[:1] not in _NUMBER_START:  # most text: no number, no date, no ambiguity
             if event.style or value not in _WORDS:
                 return value
-        elif value[:1].isdigit() and (date := DATE.fullmatch(value)):
+        elif value[:1].isdigit() and (date := _DATE.fullmatch(value)):
             self.doc.dates.append((path, date))
             return value
         if event.style:  # quoted or block: always text (plain is None, or '' from libyaml)
