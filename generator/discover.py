@@ -21,6 +21,9 @@ KINDS: dict[str, str] = {
     "vacancies": "vacancy",
 }
 SINGLE_FILES: dict[str, str] = {"glossary.yaml": "glossary"}
+# Folders under content/ that hold no records: the original documents the content was typed
+# from, kept beside it for reference and for the completeness tests.
+NOT_RECORDS = frozenset({"sources"})
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 MAX_ID_LENGTH = 80
@@ -80,7 +83,7 @@ def discover(content_dir: Path) -> tuple[list[SourceFile], list[Problem]]:
         problems.append(Problem(display_path(path), 0, 0, "$", message, hint))
 
     for entry in sorted(content_dir.iterdir()):
-        if is_ignored(entry.name):
+        if is_ignored(entry.name) or entry.name in NOT_RECORDS:
             continue
         if entry.is_dir():
             if entry.name not in KINDS:

@@ -9,7 +9,7 @@ from typing import Any
 
 from generator.yamlload import load_file
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[1] / "content" / "sources"
 _TAGS = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[a-z0-9£%]+")
 # Labels in the sources that became field names or numbers in the content.

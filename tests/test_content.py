@@ -37,7 +37,7 @@ def test_shipped_content_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
 
 @pytest.mark.parametrize("seed", ["000", "001", "002", "003", "004"])
 def test_every_line_of_every_seed_is_in_the_content(seed: str) -> None:
-    """The seeds live in ../shared/seeds beside the checkout (as in CI); missing ones fail."""
+    """The seeds are shipped in content/sources; a missing one fails."""
     found = sorted(SEEDS.glob(f"{seed}_*.txt"))
     assert len(found) == 1, f"seed {seed} not found in {SEEDS}"
     known = STRUCTURE.get(seed, set())
@@ -155,3 +155,16 @@ def test_seed_check_notices_a_lost_line(tmp_path: Path) -> None:
                     "A sentence that is in no content file at all.\n", encoding="utf-8")
     haystack = content_words(CONTENT)
     assert missing(seed, haystack) == ["A sentence that is in no content file at all."]
+
+
+def test_nothing_in_the_repository_reads_from_outside_the_checkout() -> None:
+    """A clone stands alone: no tracked file names a folder beside the checkout."""
+    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True,
+                             text=True, check=True).stdout.split("\0")
+    outside = re.compile(r"\.\./shared|parents\[2\]")
+    offenders = [name for name in tracked
+                 if name.endswith((".py", ".toml", ".yml", ".yaml", ".json", ".md", "Makefile",
+                                   "run", ".cfg", ".sh"))
+                 and name != "tests/test_content.py"
+                 and outside.search((ROOT / name).read_text(encoding="utf-8", errors="replace"))]
+    assert offenders == []
