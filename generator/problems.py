@@ -32,12 +32,19 @@ class Problem:
     json_path: str
     message: str
     hint: str = ""
+    # "error" stops a build; "warning" and "info" are reported and let it go on.
+    severity: str = "error"
+
+    @property
+    def blocking(self) -> bool:
+        return self.severity == "error"
 
     def format(self) -> str:
         where = self.path
         if self.line:
             where += f":{self.line}:{self.column}"
-        text = f"{where}: {self.json_path}: {self.message}"
+        label = "" if self.blocking else f"{self.severity}: "
+        text = f"{where}: {label}{self.json_path}: {self.message}"
         if self.hint:
             text += f"\n    hint: {self.hint}"
         return text
