@@ -72,7 +72,7 @@ def test_json_report(base_content: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert body["problems"] == [{
         "path": "content/roles/typo.yaml", "line": 3, "column": 1, "json_path": "$.gradee",
         "message": "unknown key 'gradee'", "hint": "did you mean 'grade'?",
-            "severity": "error",
+        "severity": "error",
     }]
 
 
