@@ -7,13 +7,13 @@ step has succeeded, so a failed build leaves the previous site as it was.
 from __future__ import annotations
 
 import argparse
+import errno
 import gc
 import json
 import logging
 import os
 import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,11 +26,14 @@ from jinja2.bccache import Bucket
 from generator.model import Site
 from generator.pipeline import LoadResult, load
 from generator.problems import report_text
+from generator.publish import PublishError, Workspace, locked, workspace
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 STAGING = Path(".staging")
+# A write refused for want of space or permission: the workspace explains these, not the engine.
+WRITE_FAILURES = (errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM, errno.EROFS)
 log = logging.getLogger("roleprint")
 
 
@@ -122,18 +125,6 @@ def place_forms(forms: list[Path], side: Path, built: Path, staging: Path | None
         folder.rename(built / rel)
 
 
-def replace_dir(new: Path, target: Path) -> None:
-    """Swap `new` into place as `target`; both must be on the same file system."""
-    old = target.with_name(target.name + ".old")
-    if old.exists():
-        shutil.rmtree(old)
-    if target.exists():
-        target.rename(old)
-    new.rename(target)
-    if old.exists():
-        shutil.rmtree(old)
-
-
 class CompiledInMemory(BytecodeCache):
     """Compiled templates kept in memory, for a process that builds more than once (the
     preview). Jinja checks each against its template's source, so an edited one is compiled
@@ -180,7 +171,11 @@ def mkdocs_build(config: Path, docs_dir: Path, site_dir: Path, *,
             build(cfg)
         finally:
             cfg.plugins.on_shutdown()
-    except (MkDocsException, OSError) as err:
+    except OSError as err:
+        if err.errno in WRITE_FAILURES:  # explained by the workspace, as any failed write
+            raise
+        raise BuildFailed(str(err)) from err
+    except MkDocsException as err:
         raise BuildFailed(str(err)) from err
 
 
@@ -193,48 +188,60 @@ def keep_out_of_collections() -> None:
 
 def build_site(content: Path, site_dir: Path, config: Path, *, pdf: bool,
                timings: Timings) -> int:
-    from generator.staging import Meanwhile, write_forms, write_pages
-
     with timings.stage("load"):
         site = load_or_report(content)
     if site is None:
         return 1
     site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".roleprint-", dir=site_dir.parent) as tmp:
-        staging, built, side = Path(tmp) / "staging", Path(tmp) / "site", Path(tmp) / "forms"
-        # The forms are static files the engine would only copy: they are written by another
-        # process meanwhile (the engine uses one core), then moved into the built site.
-        with timings.stage("generate"):
-            write_pages(site, staging, downloads=pdf)
-            keep_out_of_collections()
-            forms_job = Meanwhile(lambda: write_forms(site, side, parts=1))
-        try:
-            with timings.stage("engine"):
-                mkdocs_build(config, staging / "docs", built)
-        except BuildFailed as err:
-            print(f"roleprint: the site engine failed: {err}", file=sys.stderr)
-            print(f"The previous site in {site_dir} was left as it was.", file=sys.stderr)
-            return 1
-        finally:
-            with timings.stage("forms"):
-                forms = forms_job.result()
-        if pdf:
-            with timings.stage("pdf"):
-                make_pdfs(forms)
-            # Written after the engine, like the forms: it would only copy them. They go into
-            # the staging tree (which stays complete) and are linked into the built site.
-            with timings.stage("exports"):
-                link_into(make_exports(site, staging / "docs"), staging / "docs", built)
-        with timings.stage("write"):
-            # The staging tree is kept (for the preview and the Zensical check) only beside
-            # the site it was built for.
-            keep = STAGING.resolve().parent == site_dir.parent
-            place_forms(forms, side / "docs", built, staging / "docs" if keep else None)
-            replace_dir(built, site_dir)
-            if keep:
-                replace_dir(staging, STAGING.resolve())
-    print(f"Built {len(site.roles)} roles into {site_dir}.")
+    try:
+        with workspace(site_dir) as space:
+            status = _build_into(space, site, config, pdf=pdf, timings=timings)
+    except PublishError as err:
+        print(f"roleprint: {err}", file=sys.stderr)
+        return 1
+    if status == 0:
+        print(f"Built {len(site.roles)} roles into {site_dir}.")
+    return status
+
+
+def _build_into(space: Workspace, site: Site, config: Path, *, pdf: bool,
+                timings: Timings) -> int:
+    """Build the site in the workspace and swap it in whole (see `generator.publish`)."""
+    from generator.staging import Meanwhile, write_forms, write_pages
+
+    tmp = space.path
+    staging, built, side = tmp / "staging", tmp / "site", tmp / "forms"
+    # The forms are static files the engine would only copy: they are written by another
+    # process meanwhile (the engine uses one core), then moved into the built site.
+    with timings.stage("generate"):
+        write_pages(site, staging, downloads=pdf)
+        keep_out_of_collections()
+        forms_job = Meanwhile(lambda: write_forms(site, side, parts=1))
+    try:
+        with timings.stage("engine"):
+            mkdocs_build(config, staging / "docs", built)
+    except BuildFailed as err:
+        print(f"roleprint: the site engine failed: {err}", file=sys.stderr)
+        print(space.outcome(), file=sys.stderr)
+        return 1
+    finally:
+        with timings.stage("forms"):
+            forms = forms_job.result()
+    if pdf:
+        with timings.stage("pdf"):
+            make_pdfs(forms)
+        # Written after the engine, like the forms: it would only copy them. They go into
+        # the staging tree (which stays complete) and are linked into the built site.
+        with timings.stage("exports"):
+            link_into(make_exports(site, staging / "docs"), staging / "docs", built)
+    with timings.stage("write"):
+        # The staging tree is kept (for the preview and the Zensical check) only beside
+        # the site it was built for.
+        keep = STAGING.resolve().parent == space.target.parent
+        place_forms(forms, side / "docs", built, staging / "docs" if keep else None)
+        if keep:
+            space.publish(staging, STAGING.resolve())
+        space.publish(built)
     return 0
 
 
@@ -244,12 +251,15 @@ def generate_only(content: Path, out: Path, *, pdf: bool, timings: Timings) -> i
     if site is None:
         return 1
     out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".roleprint-", dir=out.parent) as tmp:
-        staging = Path(tmp) / "staging"
-        generate(site, staging, pdf=pdf, timings=timings)
-        with timings.stage("write"):
-            replace_dir(staging, out)
+    try:
+        with workspace(out, "staging tree") as space:
+            staging = space.path / "staging"
+            generate(site, staging, pdf=pdf, timings=timings)
+            with timings.stage("write"):
+                space.publish(staging)
+    except PublishError as err:
+        print(f"roleprint: {err}", file=sys.stderr)
+        return 1
     print(f"Wrote the staging tree for {len(site.roles)} roles into {out}.")
     return 0
 
@@ -260,12 +270,22 @@ def forms(args: argparse.Namespace) -> int:
     site = load_or_report(args.content)
     if site is None:
         return 1
+    out = args.out.resolve()
     try:
-        written = run_forms(site, args.record, args.out, candidates=args.candidates,
-                            panel=tuple(args.panel), scale_id=args.scale, pdf=not args.no_pdf)
+        out.mkdir(parents=True, exist_ok=True)
+        # The forms are written into the folder as they are made (it may hold other files), so
+        # two commands writing there at once would mix their forms: one waits for the other.
+        with locked(out.parent):
+            written = run_forms(site, args.record, out, candidates=args.candidates,
+                                panel=tuple(args.panel), scale_id=args.scale,
+                                pdf=not args.no_pdf)
     except FormsError as err:
         print(f"roleprint: {err.args[0]}", file=sys.stderr)
         return 2
+    except OSError as err:
+        print(f"roleprint: could not write the forms into {out}: {err.strerror}"
+              f"{' (' + str(err.filename) + ')' if err.filename else ''}.", file=sys.stderr)
+        return 1
     print(f"Wrote {len(written)} files into {args.out}.")
     return 0
 

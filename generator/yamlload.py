@@ -329,14 +329,31 @@ def load_text(display: str, raw: bytes) -> tuple[Document | None, list[Problem]]
 
 
 def read_file(path: Path, display: str) -> tuple[bytes | None, list[Problem]]:
-    """A file's bytes; one that is too big is refused before it is read."""
+    """A file's bytes; one that is too big, or is not an ordinary file, is refused unread.
+
+    It is opened without waiting (a named pipe put where a file was would otherwise wait for a
+    writer for ever) and checked once open, so what is checked is what is read."""
+    import os
+    import stat
+
+    def unreadable(why: str) -> Problem:  # line 1, column 1: the file itself is the problem
+        return Problem(display, 1, 1, "$", f"the file cannot be read: {why}",
+                       "check that it is an ordinary file you are allowed to read")
+
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return None, [_too_big(display, size)]
-        return path.read_bytes(), []
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_BINARY", 0))
     except OSError as err:
-        return None, [Problem(display, 0, 0, "$", f"the file cannot be read: {err.strerror}")]
+        return None, [unreadable(err.strerror or str(err))]
+    with os.fdopen(fd, "rb") as file:
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                return None, [unreadable("it is not an ordinary file")]
+            if info.st_size > MAX_BYTES:
+                return None, [_too_big(display, info.st_size)]
+            return file.read(MAX_BYTES + 1), []
+        except OSError as err:
+            return None, [unreadable(err.strerror or str(err))]
 
 
 def load_file(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
