@@ -188,13 +188,15 @@ def keep_out_of_collections() -> None:
 
 def build_site(content: Path, site_dir: Path, config: Path, *, pdf: bool,
                timings: Timings) -> int:
-    with timings.stage("load"):
-        site = load_or_report(content)
-    if site is None:
-        return 1
     site_dir = site_dir.resolve()
     try:
+        # The lock first: a build that finds a site a stopped one left out puts it back at
+        # once, whatever the content holds now.
         with workspace(site_dir) as space:
+            with timings.stage("load"):
+                site = load_or_report(content)
+            if site is None:
+                return 1
             status = _build_into(space, site, config, pdf=pdf, timings=timings)
     except PublishError as err:
         print(f"roleprint: {err}", file=sys.stderr)

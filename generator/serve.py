@@ -121,8 +121,23 @@ def changed_pages(site: Site, changed: set[str], docs: Path, content: Path) -> l
     return written
 
 
+def failed(what: str, err: Exception) -> None:
+    """Report a failure the preview lives through, in one plain line."""
+    print(f"roleprint: {what} ({type(err).__name__}: {err}). This is a fault in Roleprint: "
+          "please report it, with the file you saved. The preview still shows the last good "
+          "version.", file=sys.stderr, flush=True)
+
+
 def build_once(content: Path, config: Path, out: Path) -> int:
     """The full rebuild: staging tree at out/staging, site at out/site. Run in its own process."""
+    try:
+        return _build_once(content, config, out)
+    except Exception as err:  # reported in one line; nothing is swapped in
+        failed("the full rebuild failed", err)
+        return 1
+
+
+def _build_once(content: Path, config: Path, out: Path) -> int:
     result = load(content)
     if result.site is None:
         return 1
@@ -162,6 +177,14 @@ class Preview:
 
     def start(self) -> bool:
         """The first build, done in full before anything is served."""
+        try:
+            return self._start()
+        except Exception as err:  # a plain line, not a traceback
+            print(f"roleprint: the preview could not be started ({type(err).__name__}: {err}). "
+                  "This is a fault in Roleprint: please report it.", file=sys.stderr)
+            return False
+
+    def _start(self) -> bool:
         site, _ = self._load()
         if site is None:
             return False
@@ -182,18 +205,24 @@ class Preview:
     def quick_update(self) -> None:
         """Step 1: the changed records' pages, rebuilt in place (see the module docstring).
 
-        The collector is off meanwhile: with a thousand roles in memory, one full collection
-        takes most of a second, and the saved page should not wait for it."""
+        It never raises: the server waits for each update before it answers any request, and
+        one that failed would leave it answering none. A failure is reported and the last good
+        site stays. The collector is off meanwhile: with a thousand roles in memory, one full
+        collection takes most of a second, and the saved page should not wait for it."""
+        written: list[Path] = []
         with gc_paused():
             try:
+                self.edits += 1  # before loading: a rebuild under way is of older content
                 site, changed = self._load()
-                self.edits += 1
                 if site is None or not changed or len(changed) > QUICK_LIMIT:
                     return
                 with self.lock:
                     written = changed_pages(site, changed, self.staging / "docs", self.content)
                     if written:
                         self._dirty_build()
+            except Exception as err:  # whatever it was, the preview goes on
+                failed("the preview could not be updated", err)
+                return
             finally:
                 # Only now: the full rebuild's processes would otherwise compete for the cores.
                 self.wanted.set()
@@ -227,7 +256,10 @@ class Preview:
         while not self.stopping.is_set():
             if self.wanted.wait(timeout=0.25):
                 self.wanted.clear()
-                self.rebuild_once()
+                try:
+                    self.rebuild_once()
+                except Exception as err:  # the thread lives on to rebuild again
+                    failed("the full rebuild failed", err)
 
     def rebuild_once(self) -> bool:
         """Build everything afresh in a scratch folder; swap it in unless a save overtook it."""
