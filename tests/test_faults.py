@@ -12,16 +12,20 @@ from __future__ import annotations
 
 import fcntl
 import os
+import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import FIXTURES, ROOT
 from tests.faults_support import (
     Versions,
+    give_to_nobody,
+    nobody_folder,
     roleprint,
     site_digest,
     traced,
@@ -182,3 +186,142 @@ def _waiting(child: subprocess.Popen[bytes], said: dict[int, bytes]) -> bool:
     os.set_blocking(child.stdout.fileno(), False)
     said[child.pid] += child.stdout.read() or b""
     return b"waiting" in said[child.pid]
+
+
+def test_a_read_only_site_folder_gives_a_plain_message_and_the_next_build_succeeds() -> None:
+    """As a user other than root (root may write anywhere): a read-only site folder, or a
+    read-only folder holding it, stops the build with a plain message before anything is
+    written; a read-only folder inside the old site does not stop it at all."""
+    with nobody_folder() as work:
+        shutil.copytree(FIXTURES / "base", work / "content")
+        (work / "out").mkdir()
+        give_to_nobody(work)
+        env = {"ROLEPRINT_CACHE": str(work / "cache"), "HOME": str(work)}
+        versions = Versions(work)
+        versions.use("a")
+        assert build(work, user=True, env=env)[0] == 0
+        versions.built()
+        versions.use("b")
+        for blocked in (work / "out" / "site", work / "out"):
+            blocked.chmod(0o555)
+            status, output = build(work, user=True, env=env)
+            assert status == 1 and "Traceback" not in output
+            assert f"roleprint: cannot write into {blocked}: it is read-only" in output
+            assert f"The previous site in {work / 'out' / 'site'} was left as it was." in output
+            assert site_digest(work) == versions.digest["a"]
+            blocked.chmod(0o755)
+        assert leftovers(work) == []
+        (work / "out" / "site" / "roles").chmod(0o555)
+        status, output = build(work, user=True, env=env)
+        assert status == 0 and "Traceback" not in output, output
+        versions.built()
+        assert leftovers(work) == []
+
+
+@pytest.fixture(params=["tmpfs", "injected"])
+def small_disk(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Path | None]:
+    """A 5 MB tmpfs, room for one site of the base content but not for two; or None, and the
+    test fails a write with ENOSPC by strace instead (as it does where a tmpfs cannot be
+    mounted: not root)."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = request.param == "tmpfs" and subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=5m", "tmpfs", str(disk)],
+        capture_output=True, check=False).returncode == 0
+    yield disk if mounted else None
+    if mounted:
+        subprocess.run(["umount", str(disk)], check=True)
+
+
+def test_a_full_disk_leaves_the_old_site_and_no_temporary_files(
+        work: Path, small_disk: Path | None) -> None:
+    if small_disk is not None:
+        (work / "out").rmdir()
+        (work / "out").symlink_to(small_disk)
+    versions = Versions(work)
+    versions.use("a")
+    assert build(work)[0] == 0
+    versions.built()
+    versions.use("b")
+    full = None
+    if small_disk is None:  # the moment to fail at: three quarters of the way through
+        writes = [name for name, _ in traced(lambda strace: build(work, strace=strace))]
+        versions.built()
+        versions.use("a")
+        full = ["-e", f"inject=openat:error=ENOSPC:when={writes.count('openat') * 3 // 4}"]
+    old = "b" if small_disk is None else "a"
+    status, output = build(work, strace=full)
+    assert status == 1 and "Traceback" not in output, output
+    out = (work / "out").resolve()
+    assert f"roleprint: the disk holding {out} is full: the site needs about " in output
+    assert "MB (the size of the one it replaces)" in output and "MB is free." in output
+    assert f"The previous site in {out / 'site'} was left as it was." in output
+    assert site_digest(work) == versions.digest[old]
+    assert leftovers(work) == []
+    if small_disk is not None:
+        subprocess.run(["mount", "-o", "remount,size=20m", str(small_disk)], check=True)
+    status, output = build(work)
+    assert status == 0, output
+    versions.built()
+
+
+def test_odd_files_in_content_are_located_problems_never_a_hang_or_a_traceback() -> None:
+    """A named pipe (reading it would wait for ever), a folder named like a record, links out
+    of content/ (to a system file, to a role kept elsewhere), a link to nothing and a file that
+    cannot be read (as a user other than root): each a problem at line 1, column 1. A link
+    that stays inside content/ is followed."""
+    with nobody_folder() as work:
+        content = work / "content"
+        shutil.copytree(FIXTURES / "base", content)
+        roles = content / "roles"
+        os.mkfifo(roles / "pipe.yaml")
+        (roles / "folder.yaml").mkdir()
+        (roles / "folder.yaml" / "inside.yaml").write_text("title: Inside\n", encoding="utf-8")
+        (roles / "passwd.yaml").symlink_to("/etc/passwd")
+        (work / "elsewhere").mkdir()
+        shutil.copy(roles / "support-worker.yaml", work / "elsewhere" / "outside.yaml")
+        (roles / "outside.yaml").symlink_to(work / "elsewhere" / "outside.yaml")
+        (roles / "dangling.yaml").symlink_to("no-such-file.yaml")
+        (content / "sources").mkdir()
+        (content / "glossary.yaml").rename(content / "sources" / "glossary.yaml")
+        (content / "glossary.yaml").symlink_to(Path("sources") / "glossary.yaml")
+        (roles / "secret.yaml").write_text("title: Secret\n", encoding="utf-8")
+        give_to_nobody(work)
+        (roles / "secret.yaml").chmod(0)
+        env = {"ROLEPRINT_CACHE": str(work / "cache"), "HOME": str(work)}
+        status, output = roleprint("validate", "--content", str(content), user=True, env=env,
+                                   timeout=60)
+        shown = f"{roles}/"
+        assert output.splitlines() == [
+            f"{shown}dangling.yaml:1:1: $: this symbolic link leads to nothing that can be read",
+            "    hint: remove the link, or put the file it pointed to in its place",
+            f"{shown}folder.yaml:1:1: $: this is a folder named like a record, not a file",
+            f"    hint: records are files: rename the folder, or move what is in it into "
+            f"{roles}/",
+            f"{shown}outside.yaml:1:1: $: this symbolic link leads outside the content folder, "
+            "and is not followed",
+            "    hint: copy the file into the content folder instead of linking to it",
+            f"{shown}passwd.yaml:1:1: $: this symbolic link leads outside the content folder, "
+            "and is not followed",
+            "    hint: copy the file into the content folder instead of linking to it",
+            f"{shown}pipe.yaml:1:1: $: this is not an ordinary file (a named pipe or a device, "
+            "say), so it is not read",
+            "    hint: replace it with an ordinary YAML file, or remove it",
+            f"{shown}secret.yaml:1:1: $: the file cannot be read: Permission denied",
+            "    hint: check that it is an ordinary file you are allowed to read",
+            "Found 6 problems in 6 files (10 files checked).",
+        ]
+        assert status == 1
+        status, output = roleprint("build", "--content", str(content), "--site-dir",
+                                   str(work / "site"), "--config", CONFIG, "--no-pdf",
+                                   user=True, env=env, timeout=60)
+        assert status == 1 and "Traceback" not in output
+        assert "Nothing was written" in output and not (work / "site").exists()
+        shutil.rmtree(roles / "folder.yaml")
+        for odd in ("pipe.yaml", "passwd.yaml", "outside.yaml", "dangling.yaml", "secret.yaml"):
+            (roles / odd).unlink()
+        status, output = roleprint("build", "--content", str(content), "--site-dir",
+                                   str(work / "site"), "--config", CONFIG, "--no-pdf",
+                                   user=True, env=env, timeout=120)
+        assert status == 0, output
+        assert "Glossary" in (work / "site" / "glossary" / "index.html").read_text("utf-8")
