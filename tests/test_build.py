@@ -73,8 +73,42 @@ def test_site_engine_failure_leaves_previous_site(tmp_path: Path,
     capsys.readouterr()
     status = run(["build", "--site-dir", str(site), "--config", str(bad_config), "--no-pdf"])
     assert status == 1
-    assert "the site engine failed" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "the site engine failed" in err
+    assert f"The previous site in {site} was left as it was." in err
     assert tree_digest(site) == before
+
+
+@pytest.mark.usefixtures("in_root")
+def test_a_failed_first_build_does_not_claim_a_previous_site_was_kept(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = tmp_path / "site"
+    bad_config = tmp_path / "mkdocs.yml"
+    bad_config.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+                          + "\nnav:\n  - Missing: no-such-page.md\n", encoding="utf-8")
+    status = run(["build", "--site-dir", str(site), "--config", str(bad_config), "--no-pdf"])
+    assert status == 1
+    err = capsys.readouterr().err
+    assert "previous site" not in err
+    assert f"Nothing was written into {site} (there was no site there before)." in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mkdocs.yml"]
+
+
+def test_a_stopped_builds_temporary_folder_is_removed_by_the_next_which_says_so(
+        base_content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """However it was left: even with a read-only folder inside it."""
+    out = tmp_path / "out"
+    left = out / ".roleprint-k1ll3d"
+    (left / "site" / "roles").mkdir(parents=True)
+    (left / "site" / "roles" / "index.html").write_bytes(b"x" * 260_000)
+    (left / "site" / "roles").chmod(0o555)
+    other = out / ".roleprint-notes.txt"  # not a folder: not ours to remove
+    other.write_text("kept", encoding="utf-8")
+    assert run(["build", "--content", str(base_content), "--site-dir", str(out / "site"),
+                "--config", str(ROOT / "mkdocs.yml"), "--no-pdf"]) == 0
+    err = capsys.readouterr().err
+    assert f"Removed {left} (0.3 MB), left by a command that was stopped." in err
+    assert sorted(p.name for p in out.iterdir()) == [other.name, "site"]
 
 
 @pytest.mark.usefixtures("in_root")
