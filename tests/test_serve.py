@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -213,3 +214,108 @@ def test_stopping_the_preview_removes_its_scratch_folder(tmp_path: Path, sig: in
     assert child.returncode == 0  # stopped as Ctrl-C stops it: "Stopped."
     assert "Traceback" not in output.decode("utf-8", errors="replace")
     assert not list(scratch_parent.glob("roleprint-serve-*"))
+
+
+def test_a_failure_in_an_update_is_reported_and_the_last_good_site_stays(
+        preview: Preview, base_content: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The server answers no request while an update it asked for has failed (it waits for
+    one to succeed), so an update never fails: whatever goes wrong is reported in one line."""
+    before = served(preview, ROLE_PAGE)
+
+    def failing(*args: object) -> list[Path]:
+        raise RuntimeError("injected failure")
+
+    monkeypatch.setattr("generator.serve.changed_pages", failing)
+    retitle(base_content, "Support Worker", "Never Shown")
+    capsys.readouterr()
+    preview.quick_update()  # does not raise
+    err = capsys.readouterr().err
+    assert err == ("roleprint: the preview could not be updated (RuntimeError: injected "
+                   "failure). This is a fault in Roleprint: please report it, with the file "
+                   "you saved. The preview still shows the last good version.\n")
+    assert served(preview, ROLE_PAGE) == before
+    assert preview.wanted.is_set()  # the full rebuild still follows
+
+    def failing_rebuild() -> bool:
+        preview.stopping.set()  # one round is enough
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(preview, "rebuild_once", failing_rebuild)
+    preview.full_rebuilds()  # returns when stopped, not with the error
+    assert "the full rebuild failed (OSError: [Errno 28] No space left on device)" in \
+        capsys.readouterr().err
+
+
+# Run in the preview's process: a save whose title says so makes the quick update fail, as a
+# bug would (the content is valid, so the validator's fixes cannot make this case go away).
+INJECTED = """
+import sys
+import generator.serve as serve
+real = serve.changed_pages
+def changed_pages(site, changed, docs, content):
+    if "Injected Failure" in (content / "roles" / "support-worker.yaml").read_text():
+        raise RuntimeError("injected failure")
+    return real(site, changed, docs, content)
+serve.changed_pages = changed_pages
+from generator.cli import main
+sys.exit(main())
+"""
+
+
+def test_a_running_preview_answers_within_5_s_after_saves_that_crash(
+        base_content: Path, tmp_path: Path) -> None:
+    """Saves that crashed the loader (a scale's `min: 0.0`) or that make the update fail are
+    reported; the preview keeps answering within 5 s with the last good site, and shows the
+    next good save."""
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/roles/support-worker/"
+    env = {**os.environ, "TMPDIR": str(tmp_path), "NO_MKDOCS_2_WARNING": "1"}
+    child = subprocess.Popen(
+        [sys.executable, "-c", INJECTED, "serve", "--content", str(base_content),
+         "--config", str(ROOT / "mkdocs.yml"), "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        start_new_session=True)
+    scale = base_content / "scales" / "zero-to-three.yaml"
+    good_scale = scale.read_text(encoding="utf-8")
+    try:
+        page = _get(url, child, wait=120)
+        assert "Support Worker" in page
+        for save in (lambda: scale.write_text(good_scale.replace("min: 0\n", "min: 0.0\n"),
+                                              encoding="utf-8"),
+                     lambda: scale.write_text(good_scale, encoding="utf-8"),
+                     lambda: retitle(base_content, "Support Worker", "Injected Failure")):
+            save()
+            time.sleep(1.5)  # the watcher sees the save and the update runs (and fails)
+            started = time.monotonic()
+            assert _get(url, child, wait=5) == page
+            assert time.monotonic() - started < 5
+        retitle(base_content, "Injected Failure", "Shown At Last")
+        deadline = time.monotonic() + 60
+        while "Shown At Last" not in _get(url, child, wait=5):
+            assert time.monotonic() < deadline, "the good save never showed"
+            time.sleep(0.5)
+    finally:
+        os.killpg(child.pid, signal.SIGTERM)
+        output = child.communicate(timeout=60)[0].decode("utf-8", errors="replace")
+    assert "Traceback" not in output, output
+    assert "roleprint: the preview could not be updated (RuntimeError: injected failure)" \
+        in output
+    assert output.count("The preview still shows the last good version.") >= 2, output
+
+
+def _get(url: str, child: subprocess.Popen[bytes], wait: float) -> str:
+    """The page at `url`, trying until `wait` seconds have passed."""
+    deadline = time.monotonic() + wait
+    while True:
+        assert child.poll() is None, "the preview stopped"
+        try:
+            with urllib.request.urlopen(url, timeout=max(0.1, deadline - time.monotonic())) \
+                    as response:
+                page = response.read().decode("utf-8")
+                # Without the reload script, whose numbers count updates.
+                return re.sub(r"livereload\(\d+, \d+\)", "livereload()", page)
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
