@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 
 # Debian packages the tests drive: Chromium for the browser tests, poppler for PDF pictures,
 # Liberation Sans for lean fillable PDF fields, Java for the Nu HTML Checker, npm for the
-# accessibility checkers below.
+# accessibility checkers below, strace to stop builds at chosen moments (tests/test_faults.py).
 system: $(SYSTEM_STAMP)
 $(SYSTEM_STAMP): $(STAMP)
 	@missing=""; \
@@ -25,6 +25,7 @@ $(SYSTEM_STAMP): $(STAMP)
 	fc-list 2>/dev/null | grep -qi "Liberation Sans" || missing="$$missing fonts-liberation"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	command -v npm >/dev/null || missing="$$missing npm"; \
+	command -v strace >/dev/null || missing="$$missing strace"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing ..."; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
