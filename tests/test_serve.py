@@ -319,3 +319,18 @@ def _get(url: str, child: subprocess.Popen[bytes], wait: float) -> str:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.2)
+
+
+def test_a_second_preview_on_the_same_address_stops_with_a_plain_message() -> None:
+    """The preview writes only into a scratch folder of its own; what two previews would share
+    is the address, and the second is refused before it builds anything."""
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [sys.executable, "-m", "generator", "serve", "--content", str(CONTENT),
+             "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=ROOT, capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"roleprint: cannot serve on 127.0.0.1:{port}: ")
+    assert "another preview may be running" in done.stderr
+    assert "Traceback" not in done.stderr
