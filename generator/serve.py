@@ -123,9 +123,14 @@ def changed_pages(site: Site, changed: set[str], docs: Path, content: Path) -> l
 
 def failed(what: str, err: Exception) -> None:
     """Report a failure the preview lives through, in one plain line."""
-    print(f"roleprint: {what} ({type(err).__name__}: {err}). This is a fault in Roleprint: "
-          "please report it, with the file you saved. The preview still shows the last good "
-          "version.", file=sys.stderr, flush=True)
+    if isinstance(err, OSError):  # the machine's doing (a full disk, say), not a bug
+        where = f" ({err.filename})" if err.filename else ""
+        cause = f": {err.strerror or err}{where}."
+    else:
+        cause = (f" ({type(err).__name__}: {err}). This is a fault in Roleprint: please "
+                 "report it, with the file you saved.")
+    print(f"roleprint: {what}{cause} The preview still shows the last good version.",
+          file=sys.stderr, flush=True)
 
 
 def build_once(content: Path, config: Path, out: Path) -> int:

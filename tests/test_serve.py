@@ -239,12 +239,13 @@ def test_a_failure_in_an_update_is_reported_and_the_last_good_site_stays(
 
     def failing_rebuild() -> bool:
         preview.stopping.set()  # one round is enough
-        raise OSError(28, "No space left on device")
+        raise OSError(28, "No space left on device", "/tmp/scratch")
 
     monkeypatch.setattr(preview, "rebuild_once", failing_rebuild)
     preview.full_rebuilds()  # returns when stopped, not with the error
-    assert "the full rebuild failed (OSError: [Errno 28] No space left on device)" in \
-        capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        "roleprint: the full rebuild failed: No space left on device (/tmp/scratch). The "
+        "preview still shows the last good version.\n")
 
 
 # Run in the preview's process: a save whose title says so makes the quick update fail, as a
