@@ -53,8 +53,12 @@ def write_whole(target: Path, data: bytes) -> None:
     """Write a file whole or not at all: a reader never sees half of it."""
     target.parent.mkdir(parents=True, exist_ok=True)
     scratch = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}")
-    scratch.write_bytes(data)
-    os.replace(scratch, target)
+    try:
+        scratch.write_bytes(data)
+        os.replace(scratch, target)
+    except BaseException:  # a full disk, say: leave no half-written scratch file behind
+        scratch.unlink(missing_ok=True)
+        raise
 
 
 class Cache:

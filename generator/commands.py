@@ -219,16 +219,22 @@ def _build_into(space: Workspace, site: Site, config: Path, *, pdf: bool,
         write_pages(site, staging, downloads=pdf)
         keep_out_of_collections()
         forms_job = Meanwhile(lambda: write_forms(site, side, parts=1))
+    failure = ""
     try:
         with timings.stage("engine"):
             mkdocs_build(config, staging / "docs", built)
     except BuildFailed as err:
-        print(f"roleprint: the site engine failed: {err}", file=sys.stderr)
-        print(space.outcome(), file=sys.stderr)
-        return 1
+        failure = f"the site engine failed: {err}"
     finally:
         with timings.stage("forms"):
-            forms = forms_job.result()
+            try:
+                forms = forms_job.result()
+            except RuntimeError as err:  # the process writing them failed or was stopped
+                failure = failure or f"the forms could not be written: {err}"
+    if failure:
+        print(f"roleprint: {failure}", file=sys.stderr)
+        print(space.outcome(), file=sys.stderr)
+        return 1
     if pdf:
         with timings.stage("pdf"):
             make_pdfs(forms)

@@ -25,14 +25,6 @@ from generator.model import Site
 from generator.templating import environment
 
 T = TypeVar("T")
-_work: Callable[[int], object] | None = None  # what the forked processes run: they inherit it
-
-
-def _run(part: int) -> object:
-    assert _work is not None
-    return _work(part)
-
-
 def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
@@ -196,24 +188,34 @@ class Meanwhile:
     engine, which uses one core); where forking is not safe, run it here and now."""
 
     def __init__(self, work: Callable[[], T]) -> None:
-        global _work
-        self._pool: Any = None
+        self._process: Any = None
         if not can_fork():
             self._done: Any = work()
             return
-        _work = lambda part: work()  # noqa: E731 - the forked process inherits it
-        try:
-            self._pool = multiprocessing.get_context("fork").Pool(1)
-        finally:
-            _work = None
-        self._pending = self._pool.apply_async(_run, (0,))
+        context = multiprocessing.get_context("fork")
+        self._reader, writer = context.Pipe(duplex=False)
+        # A process of its own rather than a pool: a pool replaces a worker that was killed
+        # (by the out-of-memory killer, say) and then waits for ever for the lost result.
+        self._process = context.Process(target=_helper, args=(lambda: {0: work()}, writer),
+                                        daemon=True)
+        self._process.start()  # forked: `work` is inherited, not pickled
+        writer.close()
 
     def result(self) -> Any:
-        """Wait for the work and return what it returned (or raise what it raised)."""
-        if self._pool is None:
+        """Wait for the work and return what it returned; raise if it failed or was stopped."""
+        if self._process is None:
             return self._done
         try:
-            return self._pending.get()
+            try:
+                outcome, value = self._reader.recv()
+            except EOFError:
+                raise RuntimeError("the process writing the forms stopped (exit code "
+                                   f"{self._process.join() or self._process.exitcode})") from None
+            if outcome == "error":
+                raise RuntimeError(f"the process writing the forms failed:\n{value}")
+            return value[0]
         finally:
-            self._pool.close()
-            self._pool.join()
+            if self._process.is_alive():
+                self._process.terminate()
+            self._process.join()
+            self._reader.close()

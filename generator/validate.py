@@ -22,8 +22,10 @@ def content_key(content_dir: Path) -> str:
     parts: list[bytes | str] = [code_version(), schema_version(),
                                 *(p.format() for p in misplaced)]
     for source in sources:
-        raw, _ = read_file(source.path, source.display)
-        parts += [source.kind, source.display, b"" if raw is None else raw]
+        raw, unreadable = read_file(source.path, source.display)
+        # An unreadable file is keyed by why it could not be read, never like an empty one.
+        parts += [source.kind, source.display,
+                  raw if raw is not None else "".join(p.format() for p in unreadable)]
     return digest(parts)
 
 

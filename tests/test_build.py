@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -75,6 +77,32 @@ def test_site_engine_failure_leaves_previous_site(tmp_path: Path,
     assert status == 1
     err = capsys.readouterr().err
     assert "the site engine failed" in err
+    assert f"The previous site in {site} was left as it was." in err
+    assert tree_digest(site) == before
+
+
+@pytest.mark.usefixtures("in_root")
+def test_a_killed_forms_process_fails_the_build_plainly_and_keeps_the_site(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The forms are written by a forked process while the engine runs; if that process is
+    killed (the out-of-memory killer, say), the build must not wait for it for ever."""
+    site = tmp_path / "site"
+    assert run(["build", "--site-dir", str(site), "--no-pdf"]) == 0
+    before = tree_digest(site)
+
+    def killed(*args: object, **kwargs: object) -> list[Path]:
+        os.kill(os.getpid(), signal.SIGKILL)  # runs in the forked process only
+        raise AssertionError("not reached")
+
+    monkeypatch.setattr("generator.staging.can_fork", lambda: True)
+    monkeypatch.setattr("generator.staging.write_forms", killed)
+    capsys.readouterr()
+    assert run(["build", "--site-dir", str(site), "--no-pdf"]) == 1
+    err = capsys.readouterr().err
+    assert "roleprint: the forms could not be written: the process writing the forms " \
+           "stopped (exit code -9)" in err
+    assert "Traceback" not in err
     assert f"The previous site in {site} was left as it was." in err
     assert tree_digest(site) == before
 

@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 
 from generator import validate as validate_module
-from generator.cache import Cache, digest, schema_version
+from generator.cache import Cache, digest, schema_version, write_whole
 from generator.cli import run
 from generator.forms import pdfbatch
 from generator.forms.pdf import pdf_bytes
 from generator.forms.pdfbatch import PdfJob, render_pdfs
 from generator.pipeline import FileMemo, load
+from generator.problems import Problem
 from generator.validate import validate
 from tests.conftest import CONTENT, ROOT
 
@@ -81,6 +82,39 @@ def test_a_schema_change_invalidates_every_report(base_content: Path, tmp_path: 
     monkeypatch.setattr("generator.pipeline.load", counting_load)
     validate(base_content, cache)
     assert len(calls) == 1
+
+
+def test_an_unreadable_file_is_not_keyed_like_an_empty_one(
+        base_content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    role = base_content / "roles" / "support-worker.yaml"
+    role.write_bytes(b"")
+    empty = validate_module.content_key(base_content)
+    real_read = validate_module.read_file
+
+    def unreadable(path: Path, display: str) -> tuple[bytes | None, list[Problem]]:
+        if path == role:
+            return None, [Problem(display, 1, 1, "$", "this file cannot be read")]
+        return real_read(path, display)
+
+    monkeypatch.setattr(validate_module, "read_file", unreadable)
+    assert validate_module.content_key(base_content) != empty
+
+
+def test_a_failed_cache_write_leaves_no_scratch_file(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = Cache("validate", tmp_path / "cache")
+
+    real_write = Path.write_bytes
+
+    def full_disk(self: Path, data: bytes) -> int:
+        real_write(self, data[:2])  # half written, then the disk is full
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_bytes", full_disk)
+    with pytest.raises(OSError):
+        write_whole(cache.path("ab" * 32), b"report")
+    monkeypatch.undo()
+    assert [p for p in (tmp_path / "cache").rglob("*") if p.is_file()] == []
 
 
 def test_a_damaged_entry_is_checked_again(base_content: Path, tmp_path: Path) -> None:
