@@ -92,6 +92,9 @@ def load(path: Path | None, known_rules: set[str]) -> tuple[Config, list[Problem
     raw, problems = read_file(path, shown)
     if raw is None:
         return Config(), problems
+    if not any(line.strip() and not line.lstrip().startswith(b"#")
+               for line in raw.splitlines()):
+        return Config(path=shown), []  # nothing set, or only comments: the defaults
     doc, problems = load_text(shown, raw)
     if doc is None:
         return Config(), problems
