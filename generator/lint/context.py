@@ -69,6 +69,7 @@ class Context:
 
     def criterion_at(self, role: Role, crit: Criterion) -> tuple[str, str, JsonPath]:
         """Where a role's criterion is written: in the role, or in the family it comes from."""
+        base: JsonPath
         if crit.inherited_from:
             kind, record, base = "family", crit.inherited_from, ("criteria",)
             items = (self.raw(kind, record) or {}).get("criteria", [])

@@ -179,7 +179,8 @@ def level_not_defined(ctx: Context) -> Iterator[Finding]:
                                    ("competencies", index, key),
                                    f"level {level.number} of '{req.name}' is marked not defined",
                                    "choose a level the framework describes",
-                                   organisation=role.organisation.id, where=f"competency {req.name}")
+                                   organisation=role.organisation.id,
+                                   where=f"competency {req.name}")
 
 
 @rule("spec-scale-mismatch", "error",

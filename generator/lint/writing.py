@@ -72,7 +72,7 @@ def gender_coded(ctx: Context) -> Iterator[Finding]:
     exceptions = phrase_pattern([*word_data()["gender"]["exceptions"], *names, *titles])
     for record in records(ctx):
         first_m, male = _hits(record, masculine, exceptions)
-        first_f, female = _hits(record, feminine, exceptions)
+        _, female = _hits(record, feminine, exceptions)
         # Only a lean to the masculine is reported: that is what the study found deters.
         if len(male) > len(female) and first_m:
             yield _at(ctx, "writing-gender-coded", record, first_m,
