@@ -144,12 +144,13 @@ def vague(ctx: Context) -> Iterator[Finding]:
                     key="text")
 
 
-def _items(section: ListSection) -> Iterator[tuple[tuple[str | int, ...], str]]:
+def _items(section: ListSection) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
     for index, item in enumerate(section.items):
-        yield ("items", index), item.text
+        yield ("items", index), item.text, f"item {index + 1}"
     for g, group in enumerate(section.groups):
         for index, item in enumerate(group.items):
-            yield ("groups", g, "items", index), item.text
+            yield ("groups", g, "items", index), item.text, f"{group.heading or g + 1}, " \
+                f"item {index + 1}"
 
 
 @rule("spec-catch-all-duty", "warning",
@@ -158,13 +159,13 @@ def catch_all(ctx: Context) -> Iterator[Finding]:
     pattern = phrase_pattern(word_data()["catch_all"])
     for role in ctx.site.roles.values():
         for key in ("accountabilities", "key_activities"):
-            for path, text in _items(getattr(role, key)):
+            for path, text, item in _items(getattr(role, key)):
                 if pattern.search(text):
                     yield ctx.find("spec-catch-all-duty", "role", role.id, (key, *path),
                                    f"'{text.strip()}' is counted as a duty",
                                    "move it to a note below the list, or leave it out",
                                    organisation=role.organisation.id,
-                                   where=key.replace("_", " "))
+                                   where=f"{key.replace('_', ' ')}, {item}")
 
 
 @rule("spec-level-not-defined", "error",

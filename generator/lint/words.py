@@ -40,14 +40,16 @@ def _section(key: str, section: ListSection) -> Iterator[Prose]:
         if value:
             yield (key, field), label, value
     for index, item in enumerate(section.items):
-        yield (key, "items", index), label, item.text
+        yield (key, "items", index), f"{label}, item {index + 1}", item.text
         for sub, child in enumerate(item.items):
-            yield (key, "items", index, "items", sub), label, child.text
+            yield ((key, "items", index, "items", sub), f"{label}, item {index + 1}.{sub + 1}",
+                   child.text)
     for g, group in enumerate(section.groups):
+        where = f"{label}, {group.heading or f'group {g + 1}'}"
         if group.intro:
-            yield (key, "groups", g, "intro"), label, group.intro
+            yield (key, "groups", g, "intro"), where, group.intro
         for index, item in enumerate(group.items):
-            yield (key, "groups", g, "items", index), label, item.text
+            yield (key, "groups", g, "items", index), f"{where}, item {index + 1}", item.text
 
 
 def role_prose(role: Role) -> Iterator[Prose]:
