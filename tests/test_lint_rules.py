@@ -115,3 +115,19 @@ def test_every_rule_has_an_id_severity_and_one_line_why() -> None:
     for rule_id, rule in all_rules().items():
         assert rule.id == rule_id and rule.severity in ("error", "warning", "info")
         assert rule.why and "\n" not in rule.why and len(rule.why) < 100
+
+
+def test_reading_age_agrees_with_textstat() -> None:
+    import textstat
+
+    from generator.lint.readability import _sentence, reading_age
+    from generator.lint.words import role_prose
+    from tests.conftest import CONTENT
+
+    site = load(CONTENT).site
+    assert site is not None
+    for role in site.roles.values():
+        text = " ".join(_sentence(piece[2]) for piece in role_prose(role))
+        age, ease = reading_age(text)
+        assert abs(age - (textstat.flesch_kincaid_grade(text) + 5)) < 0.5, role.id
+        assert abs(ease - textstat.flesch_reading_ease(text)) < 3, role.id

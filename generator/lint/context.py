@@ -45,6 +45,7 @@ class Context:
     docs: dict[tuple[str, str], Document] = field(default_factory=dict)
     content_label: str = "content"
     severities: dict[str, str] = field(default_factory=dict)  # rule id -> severity
+    memo: dict[str, Any] = field(default_factory=dict)  # worked out once, for every rule
 
     def path_of(self, kind: str, record: str) -> str:
         doc = self.docs.get((kind, record))
@@ -72,15 +73,23 @@ class Context:
         base: JsonPath
         if crit.inherited_from:
             kind, record, base = "family", crit.inherited_from, ("criteria",)
-            items = (self.raw(kind, record) or {}).get("criteria", [])
         else:
             kind, record, base = "role", role.id, ("person_specification", "criteria")
-            items = ((self.raw(kind, record) or {}).get("person_specification") or {}).get(
-                "criteria", [])
-        for index, item in enumerate(items):
-            if isinstance(item, dict) and str(item.get("id")) == crit.id:
-                return kind, record, (*base, index)
-        return kind, record, base
+        index = self._criteria_index(kind, record).get(crit.id)
+        return kind, record, base if index is None else (*base, index)
+
+    def _criteria_index(self, kind: str, record: str) -> dict[str, int]:
+        """A record's criteria ids and their positions in its file, worked out once."""
+        key = f"criteria:{kind}:{record}"
+        if key not in self.memo:
+            data = self.raw(kind, record) or {}
+            if kind == "role":
+                data = data.get("person_specification") or {}
+            items = data.get("criteria") or []
+            self.memo[key] = {str(item.get("id")): index for index, item in enumerate(items)
+                              if isinstance(item, dict)}
+        found: dict[str, int] = self.memo[key]
+        return found
 
     def criterion(self, rule: str, role: Role, crit: Criterion, message: str, hint: str = "",
                   *, key: str | None = None) -> Finding:

@@ -1,16 +1,20 @@
 """Reading ease per role and per advert, and sentences over 25 words.
 
-Scores come from textstat (docs/lint.md says why). A reading age is the Flesch–Kincaid grade
+Syllables are counted as textstat counts them (generator/lint/syllables.py; docs/lint.md says
+why textstat itself is not called). A reading age is the Flesch–Kincaid grade
 plus five (a US school grade starts at age five or six), the measure GOV.UK and NHS writing
 guidance use when they aim at a reading age of about nine to twelve.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterator
 
 from generator.lint.context import Context, Finding
 from generator.lint.registry import rule
+from generator.lint.syllables import syllables
 from generator.lint.texts import records
 from generator.lint.words import sentences
 
@@ -19,11 +23,25 @@ LONG_SENTENCE = 25
 MIN_WORDS = 100
 
 
-def reading_age(text: str) -> tuple[float, float]:
-    """(reading age, Flesch reading ease) of a text."""
-    import textstat  # loaded only when a text is scored: it reads a pronouncing dictionary
+# Hyphenated words are counted as their parts ("up-to-date" is three words of one syllable):
+# the pronouncing dictionary has the parts, and rarely the whole.
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
 
-    return textstat.flesch_kincaid_grade(text) + 5, textstat.flesch_reading_ease(text)
+
+def reading_age(text: str) -> tuple[float, float]:
+    """(reading age, Flesch reading ease) of a text: the Flesch–Kincaid grade plus five, and
+    the reading ease, from the counts of words, sentences and syllables."""
+    words = Counter(w.lower() for w in _WORD.findall(text))
+    total = sum(words.values())
+    if not total:
+        return 0.0, 100.0
+    sentences = max(1, len(_SENTENCE_END.findall(text)))
+    per_sentence = total / sentences
+    per_word = sum(syllables(w) * n for w, n in words.items()) / total
+    grade = 0.39 * per_sentence + 11.8 * per_word - 15.59
+    ease = 206.835 - 1.015 * per_sentence - 84.6 * per_word
+    return grade + 5, ease
 
 
 def _sentence(text: str) -> str:
@@ -63,6 +81,8 @@ def reading(ctx: Context) -> Iterator[Finding]:
 def long_sentences(ctx: Context) -> Iterator[Finding]:
     for record in records(ctx):
         for path, label, text in record.prose:
+            if text.count(" ") < LONG_SENTENCE:  # too few words for a long sentence
+                continue
             long = [s for s in sentences(text) if len(s.split()) > LONG_SENTENCE]
             if not long:
                 continue

@@ -96,22 +96,50 @@ def family_wording(ctx: Context) -> Iterator[Finding]:
             for crit in role.person_spec.criteria:
                 if crit.inherited_from is None and crit.shared is None:
                     texts.setdefault(normalise(crit.text), (role, crit))
-        keys = sorted(texts)
-        for i, key in enumerate(keys):
+        for key, other in _similar_pairs(sorted(texts)):
             role, crit = texts[key]
-            for other in keys[i + 1:]:
-                other_role, other_crit = texts[other]
-                if other_role.id == role.id:
+            other_role, other_crit = texts[other]
+            if other_role.id != role.id:
+                yield ctx.criterion(
+                    "spec-family-wording", other_role, other_crit,
+                    f"criterion {other_crit.id} is worded differently from criterion "
+                    f"{crit.id} of '{role.id}' in the same family",
+                    "word it the same way in both, or put it in the family or content/"
+                    "criteria/ and `use` it", key="text")
+
+
+SIMILAR = 0.85
+
+
+def _similar_pairs(keys: list[str]) -> Iterator[tuple[str, str]]:
+    """Pairs of texts (in sorted order) at least 85% alike.
+
+    Comparing every pair grows with the square of the texts in a family; two texts that
+    alike share most of their words, so each is compared only with those that share one of
+    its two rarest words (rare within the family)."""
+    words = {key: set(key.split()) for key in keys}
+    counts: dict[str, int] = {}
+    for found in words.values():
+        for word in found:
+            counts[word] = counts.get(word, 0) + 1
+    index: dict[str, list[int]] = {}
+    rare: list[list[str]] = []
+    for position, key in enumerate(keys):
+        chosen = sorted(words[key], key=lambda w: (counts[w], w))[:2]
+        rare.append(chosen)
+        for word in chosen:
+            index.setdefault(word, []).append(position)
+    for position, key in enumerate(keys):
+        seen: set[int] = set()
+        for word in words[key]:
+            for other in index.get(word, ()):
+                if other <= position or other in seen:
                     continue
-                matcher = difflib.SequenceMatcher(None, key, other, autojunk=False)
-                if (matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85
-                        and matcher.ratio() >= 0.85):
-                    yield ctx.criterion(
-                        "spec-family-wording", other_role, other_crit,
-                        f"criterion {other_crit.id} is worded differently from criterion "
-                        f"{crit.id} of '{role.id}' in the same family",
-                        "word it the same way in both, or put it in the family or content/"
-                        "criteria/ and `use` it", key="text")
+                seen.add(other)
+                matcher = difflib.SequenceMatcher(None, key, keys[other], autojunk=False)
+                if (matcher.real_quick_ratio() >= SIMILAR and matcher.quick_ratio() >= SIMILAR
+                        and matcher.ratio() >= SIMILAR):
+                    yield key, keys[other]
 
 
 @rule("spec-years-experience", "warning",

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.lint.context import Context
 from generator.lint.words import Prose, _section, role_prose, vacancy_prose
@@ -16,9 +17,30 @@ class Record:
     organisation: str | None
     title: str
     prose: tuple[Prose, ...]
+    # Each piece's words, lower case: a word list is matched against a piece only when one of
+    # its first words is among them (a set look-up, where a pattern would scan the text).
+    words: tuple[frozenset[str], ...] = field(default=(), compare=False)
 
 
-def records(ctx: Context) -> Iterator[Record]:
+WORD = re.compile(r"\w+")
+
+
+def words_of(text: str) -> frozenset[str]:
+    return frozenset(WORD.findall(text.casefold()))
+
+
+def records(ctx: Context) -> list[Record]:
+    """Every record's running text (see `_records`), worked out once for all the rules."""
+    if "records" not in ctx.memo:
+        ctx.memo["records"] = [
+            Record(r.kind, r.id, r.organisation, r.title, r.prose,
+                   tuple(words_of(piece[2]) for piece in r.prose))
+            for r in _records(ctx)]
+    found: list[Record] = ctx.memo["records"]
+    return found
+
+
+def _records(ctx: Context) -> Iterator[Record]:
     """Roles (with the criteria written in them), families, vacancies and shared criteria.
 
     A criterion is read where it is written: a family's criteria once, in the family, not

@@ -33,6 +33,56 @@ def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
+class WordList:
+    """Phrases matched as whole words; a piece of text is scanned only if it has one of the
+    phrases' first words."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        phrases = [p for p in phrases if p.strip()]
+        self.pattern = phrase_pattern(phrases)
+        self.first = frozenset(re.findall(r"\w+", p.casefold())[0] for p in phrases
+                               if re.findall(r"\w+", p))
+
+    def finditer(self, text: str, words: frozenset[str]) -> Iterator[re.Match[str]]:
+        if self.first.isdisjoint(words):
+            return iter(())
+        return self.pattern.finditer(text)
+
+
+@cache
+def _one_phrase(phrase: str) -> re.Pattern[str]:
+    return phrase_pattern([phrase])  # compiled when first needed: most never are
+
+
+class Exceptions:
+    """Set phrases inside which a listed word does not count ("young" in "young people").
+
+    Checked only around each match, among the phrases that contain the matched word: one
+    pattern of a thousand job titles would be tried at every position of every text."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self.by_word: dict[str, list[str]] = {}
+        self.longest = 0
+        for phrase in sorted({" ".join(p.split()) for p in phrases if p.strip()}):
+            self.longest = max(self.longest, len(phrase))
+            for word in {w.casefold() for w in re.findall(r"[\w'’-]+", phrase)}:
+                self.by_word.setdefault(word, []).append(phrase)
+
+    def covers(self, text: str, start: int, end: int) -> bool:
+        """Whether text[start:end] lies inside one of the phrases."""
+        first = re.match(r"[\w'’-]+", text[start:end])
+        candidates = self.by_word.get(first.group(0).casefold(), ()) if first else ()
+        if not candidates:
+            return False
+        low = max(0, start - self.longest)
+        window = text[low:end + self.longest]
+        for phrase in candidates:
+            for found in _one_phrase(phrase).finditer(window):
+                if found.start() + low <= start and end <= found.end() + low:
+                    return True
+        return False
+
+
 def _section(key: str, section: ListSection) -> Iterator[Prose]:
     label = key.replace("_", " ")
     for field in ("intro", "outro"):

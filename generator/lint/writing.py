@@ -12,23 +12,21 @@ from functools import cache
 from generator.lint.context import Context, Finding
 from generator.lint.registry import rule
 from generator.lint.texts import Record, records
-from generator.lint.words import Prose, phrase_pattern, word_data
+from generator.lint.words import Exceptions, Prose, WordList, word_data
 
 GENDER_NOTE = "the research on gender-coded words is mixed: treat this as a prompt, not a rule"
 
 
-def _blank(pattern: re.Pattern[str], text: str) -> str:
-    """The text with every match of `pattern` replaced by spaces (positions kept)."""
-    return pattern.sub(lambda m: " " * len(m.group(0)), text)
-
-
-def _hits(record: Record, pattern: re.Pattern[str], exceptions: re.Pattern[str]
+def _hits(record: Record, wordlist: WordList, exceptions: Exceptions
           ) -> tuple[Prose | None, list[str]]:
     """The first piece of text with a match, and every word matched (in order, once each)."""
     first: Prose | None = None
     words: dict[str, None] = {}
-    for piece in record.prose:
-        for found in pattern.finditer(_blank(exceptions, piece[2])):
+    for piece, present in zip(record.prose, record.words, strict=True):
+        text = piece[2]
+        for found in wordlist.finditer(text, present):
+            if exceptions.covers(text, found.start(), found.end()):
+                continue
             first = first or piece
             words.setdefault(" ".join(found.group(0).lower().split()), None)
     return first, list(words)
@@ -45,7 +43,7 @@ def _at(ctx: Context, rule_id: str, record: Record, piece: Prose, message: str,
       "wording that suggests an age (young, energetic, mature) can put off people of other ages")
 def age_coded(ctx: Context) -> Iterator[Finding]:
     data = word_data()["age"]
-    pattern, exceptions = phrase_pattern(data["words"]), phrase_pattern(data["exceptions"])
+    pattern, exceptions = WordList(data["words"]), Exceptions(data["exceptions"])
     for record in records(ctx):
         first, words = _hits(record, pattern, exceptions)
         if first:
@@ -56,9 +54,9 @@ def age_coded(ctx: Context) -> Iterator[Finding]:
 
 
 @cache
-def _gender_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _gender_patterns() -> tuple[WordList, WordList]:
     data = word_data()["gender"]
-    return phrase_pattern(data["masculine"]), phrase_pattern(data["feminine"])
+    return WordList(data["masculine"]), WordList(data["feminine"])
 
 
 @rule("writing-gender-coded", "info",
@@ -69,7 +67,7 @@ def gender_coded(ctx: Context) -> Iterator[Finding]:
     names += [o.short_name for o in ctx.site.organisations.values() if o.short_name]
     titles = [r.title for r in ctx.site.roles.values()] + [
         v.title for v in ctx.site.vacancies.values()]
-    exceptions = phrase_pattern([*word_data()["gender"]["exceptions"], *names, *titles])
+    exceptions = Exceptions([*word_data()["gender"]["exceptions"], *names, *titles])
     for record in records(ctx):
         first_m, male = _hits(record, masculine, exceptions)
         _, female = _hits(record, feminine, exceptions)
@@ -85,13 +83,13 @@ def gender_coded(ctx: Context) -> Iterator[Finding]:
 @rule("writing-jargon", "info",
       "jargon makes a role harder to understand for people outside the organisation")
 def jargon(ctx: Context) -> Iterator[Finding]:
-    nothing = phrase_pattern([])
-    patterns: dict[str | None, re.Pattern[str]] = {}
+    nothing = Exceptions([])
+    patterns: dict[str | None, WordList] = {}
     for record in records(ctx):
         org = record.organisation
         if org not in patterns:
             extra = ctx.config.jargon_for(org) if org else ctx.config.jargon
-            patterns[org] = phrase_pattern([*word_data()["jargon"], *extra])
+            patterns[org] = WordList([*word_data()["jargon"], *extra])
         first, words = _hits(record, patterns[org], nothing)
         if first:
             yield _at(ctx, "writing-jargon", record, first,
