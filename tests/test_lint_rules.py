@@ -62,7 +62,9 @@ def test_sector_false_alarms_are_not_gender_or_age_coded(clean: LintResult) -> N
 
 
 def test_findings_are_located_and_worded(triggers: LintResult) -> None:
-    by_rule = {f.rule: f for f in triggers.findings}
+    by_rule = {f.rule: f for f in triggers.findings if f.record == "outreach-worker"}
+    by_rule |= {f.rule: f for f in triggers.findings if f.kind == "vacancy"
+                and f.rule.startswith("currency-")}
     years = by_rule["spec-years-experience"].problem
     assert years.path.endswith("content/roles/outreach-worker.yaml")
     assert (years.line, years.json_path) == (27, "$.person_specification.criteria[0].text")
@@ -74,6 +76,23 @@ def test_findings_are_located_and_worded(triggers: LintResult) -> None:
     assert by_rule["currency-closed"].problem.severity == "error"
     assert "in 3 days" in by_rule["currency-closing-soon"].problem.message
     assert "'service user journey'" in by_rule["writing-jargon"].problem.message
+
+
+def test_reading_age_is_judged_per_role_and_per_advert(triggers: LintResult) -> None:
+    kinds = {f.kind for f in triggers.findings if f.rule == "writing-reading-age"}
+    assert kinds == {"role", "vacancy"}
+    advert = next(f for f in triggers.findings
+                  if f.rule == "writing-reading-age" and f.kind == "vacancy")
+    assert advert.problem.message.startswith("the advert reads at a reading age of about")
+
+
+def test_age_coded_wording_in_both_directions(triggers: LintResult) -> None:
+    found = next(f for f in triggers.findings
+                 if f.rule == "writing-age-coded" and f.record == "street-worker")
+    for words in ("'recent graduate'", "'digital native'", "'mature'",
+                  "'solid career history'"):
+        assert words in found.problem.message
+    assert found.where == "criterion D1"
 
 
 def test_family_wording_and_duplicates_name_both_criteria(triggers: LintResult) -> None:
