@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.lint import config as settings
@@ -64,8 +64,7 @@ def run_rules(ctx: Context, rules: dict[str, Rule]) -> list[Finding]:
 
 
 def _accepted(cfg: settings.Config, finding: Finding) -> Finding:
-    from dataclasses import replace
-
+    """The finding marked with the reason of the first acceptance that matches it."""
     for entry in cfg.accept:
         if entry.rule != finding.rule:
             continue

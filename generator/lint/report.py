@@ -16,12 +16,15 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
+_NOUNS = {"error": ("error", "errors"), "warning": ("warning", "warnings"),
+          "info": ("note", "notes")}
+
+
 def counts(findings: Sequence[Finding]) -> str:
+    """'2 errors, 1 warning, 5 notes (3 accepted in the settings, not shown)'."""
     active = [f for f in findings if f.accepted is None]
     by = Counter(f.severity for f in active)
-    parts = [f"{by[s]} {s if by[s] == 1 else s + 's'}" for s in ("error", "warning", "info")
-             if by[s]]
-    parts = [p.replace("1 info", "1 note").replace("infos", "notes") for p in parts]
+    parts = [f"{by[s]} {_NOUNS[s][by[s] != 1]}" for s in _NOUNS if by[s]]
     accepted = len(findings) - len(active)
     text = ", ".join(parts) or "nothing to report"
     if accepted:

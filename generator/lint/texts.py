@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from generator.lint.context import Context
-from generator.lint.words import Prose, _section, role_prose, vacancy_prose
+from generator.lint.words import Prose, role_prose, section_prose, vacancy_prose
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def _records(ctx: Context) -> Iterator[Record]:
             value = getattr(family, key)
             if value:
                 prose.append(((key,), key, value))
-        prose += list(_section("responsibilities", family.responsibilities))
+        prose += list(section_prose("responsibilities", family.responsibilities))
         for index, crit in enumerate(family.criteria):
             prose.append((("criteria", index, "text"), f"criterion {crit.id}", crit.text))
         yield Record("family", family.id, None, family.title, tuple(prose))

@@ -83,7 +83,7 @@ class Exceptions:
         return False
 
 
-def _section(key: str, section: ListSection) -> Iterator[Prose]:
+def section_prose(key: str, section: ListSection) -> Iterator[Prose]:
     label = key.replace("_", " ")
     for field in ("intro", "outro"):
         value = getattr(section, field)
@@ -112,7 +112,7 @@ def role_prose(role: Role) -> Iterator[Prose]:
         if value:
             yield (key,), key, value
     for key in ("accountabilities", "key_activities", "performance_measures"):
-        yield from _section(key, getattr(role, key))
+        yield from section_prose(key, getattr(role, key))
     for index, arrangement in enumerate(role.working_arrangements):
         yield ("working_arrangements", index, "text"), "working arrangements", arrangement.text
     if role.person_spec.introduction:
