@@ -114,6 +114,17 @@ def test_bad_settings_are_located_problems(tmp_path: Path,
     assert "Traceback" not in out
 
 
+def test_settings_for_names_the_content_lacks_are_problems(tmp_path: Path) -> None:
+    content = triggers(tmp_path, "roles:\n  outreach-wroker: {disable: [spec-duplicate]}\n"
+                       "accept:\n  - {rule: spec-duplicate, organisation: nobody, reason: x}\n")
+    result = lint(content, today=DAY)
+    assert [(p.line, p.json_path, p.message) for p in result.problems] == [
+        (2, "$.roles.outreach-wroker",
+         "there is no role 'outreach-wroker' in the content"),
+        (4, "$.accept[0].organisation", "there is no organisation 'nobody' in the content")]
+    assert result.exit_code() == 1
+
+
 def test_invalid_content_is_not_linted(tmp_path: Path,
                                        capsys: pytest.CaptureFixture[str]) -> None:
     content = overlay(FIXTURES / "base", FIXTURES / "invalid" / "duplicate-key", tmp_path)

@@ -96,9 +96,15 @@ def lint(content_dir: Path, *, config_file: Path | None = None,
     loaded = load(content_dir, memo=memo)  # the memo keeps each file's document and marks
     if loaded.site is None:
         return LintResult(problems=loaded.problems, files=loaded.files, config=cfg)
+    site = loaded.site
+    records = {*site.roles, *site.vacancies, *site.families, *site.shared_criteria,
+               *site.scales, *site.organisations}
+    unknown = settings.unknown_names(cfg, set(site.organisations), set(site.roles), records)
+    if unknown:
+        return LintResult(problems=unknown, files=loaded.files, config=cfg)
     by_path = {r.doc.path: r.doc for r in memo.values() if r.doc is not None}
     sources, _ = discover(content_dir)
     docs = {(s.kind, s.id): by_path[s.display] for s in sources if s.display in by_path}
-    ctx = Context(loaded.site, cfg, today or dt.date.today(), docs,
+    ctx = Context(site, cfg, today or dt.date.today(), docs,
                   display_path(content_dir))
     return LintResult(run_rules(ctx, rules), files=loaded.files, config=cfg)

@@ -54,6 +54,7 @@ class Config:
     disable: frozenset[str] = frozenset()
     scopes: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
     accept: tuple[Accept, ...] = ()
+    doc: Document | None = field(default=None, repr=False)  # for the marks of later checks
 
     def scope(self, kind: str, key: str | None) -> dict[str, Any]:
         return self.scopes.get(kind, {}).get(key or "", {})
@@ -72,6 +73,36 @@ class Config:
                 or rule in self.scope("organisations", organisation).get("disable", ())
                 or rule in self.scope("roles", role).get("disable", ())
                 or rule in self.scope("files", file).get("disable", ()))
+
+
+def unknown_names(config: Config, organisations: set[str], roles: set[str],
+                  records: set[str]) -> list[Problem]:
+    """Settings for an organisation, role or record the content does not have: a misspelt
+    name would otherwise switch nothing off, silently."""
+    doc = config.doc
+    if doc is None:
+        return []
+    found = []
+
+    def report(path: JsonPath, what: str, name: str) -> None:
+        line, column = doc.mark(path, key=len(path) == 2)
+        found.append(Problem(doc.path, line, column, json_path(path),
+                             f"there is no {what} '{name}' in the content",
+                             "check the spelling of the id (the file name without .yaml)"))
+
+    for scope, what, known in (("organisations", "organisation", organisations),
+                               ("roles", "role", roles)):
+        for name in sorted(set(config.scopes.get(scope, {})) - known):
+            report((scope, name), what, name)
+    data = doc.data.get("accept") if isinstance(doc.data, dict) else None
+    for index, entry in enumerate(data if isinstance(data, list) else []):
+        if not isinstance(entry, dict):
+            continue
+        for key, what, known in (("organisation", "organisation", organisations),
+                                 ("role", "role", roles), ("record", "record", records)):
+            if key in entry and str(entry[key]) not in known:
+                report(("accept", index, key), what, str(entry[key]))
+    return found
 
 
 def find(content_dir: Path, given: Path | None) -> Path | None:
@@ -138,7 +169,7 @@ class _Reader:
 
     def config(self) -> Config:
         data = self.keys((), self.doc.data, _TOP)
-        config = Config(path=self.doc.path)
+        config = Config(path=self.doc.path, doc=self.doc)
         for key in ("review_interval_months", "reading_age"):
             if key in data and self.number((key,), data[key]):
                 setattr(config, key, data[key])

@@ -86,7 +86,8 @@ def sarif(findings: Sequence[Finding], rules: dict[str, Rule], version: str) -> 
 def problems_text(problems: Sequence[Any], files: int) -> str:
     """Content that does not validate is not linted: say so under the problems."""
     lines = [p.format() for p in sorted(problems)]
-    lines.append(summary(problems, files) + " Fix these first: lint reads only valid content.")
+    lines.append(summary(problems, files)
+                 + " Fix these first: lint reads only valid content and settings.")
     return "\n".join(lines)
 
 
