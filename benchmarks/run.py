@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from benchmarks import lint as lint_bench
 from benchmarks import measure, preview, report, synthetic
 from benchmarks.measure import ROLEPRINT, ROOT, Run, Trash, fresh, median_run
 
@@ -71,6 +72,8 @@ def measure_size(size: Size) -> dict[str, Any]:
         cold.append(size.roleprint("validate"))
         warm.append(size.roleprint("validate"))
     result["validate_cold"], result["validate_warm"] = median_run(cold), median_run(warm)
+    size.log(f"lint (cold) x{size.repeat}")
+    result["lint"] = lint_bench.measure_lint(size.content, size.work, size.env, size.repeat)
 
     # generate, the plain engine on the tree it wrote, and the whole build, in turn, `repeat`
     # times: each ratio compares two runs made a minute apart, so a slow spell of the machine
@@ -240,6 +243,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     result["targets"] = report.targets(sizes, result["growth"])
     section = report.markdown(result)
     print(section)
+    for size in sizes:  # not in docs/performance.md's tables yet: see docs/lint.md
+        lint = size["lint"]
+        print(f"lint cold, N={size['roles']}: {lint['seconds']:.2f} s (target ≤ "
+              f"{lint['target_s']:.0f} s at N=1000; load average {lint['load_average']})")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"Wrote {RESULTS.relative_to(ROOT)}", file=sys.stderr)

@@ -11,6 +11,7 @@ import contextlib
 import functools
 import hashlib
 import os
+import sys
 import threading
 import time
 from collections.abc import Iterable
@@ -18,7 +19,12 @@ from pathlib import Path
 
 CACHE_ENV = "ROLEPRINT_CACHE"
 PACKAGE = Path(__file__).resolve().parent
+# In a checkout (or an editable install) the schemas sit beside the package; an ordinary
+# install, as pre-commit makes for its hooks, puts them in <prefix>/share/roleprint/schemas
+# (pyproject.toml's data-files).
 SCHEMA_DIR = PACKAGE.parent / "schemas"
+if not SCHEMA_DIR.is_dir():  # pragma: no cover - only in a non-editable install
+    SCHEMA_DIR = Path(sys.prefix) / "share" / "roleprint" / "schemas"
 
 
 def folder() -> Path:

@@ -32,6 +32,17 @@ def _parser() -> argparse.ArgumentParser:
     validate = command("validate", "Check every content file and list every problem.")
     validate.add_argument("--format", choices=("text", "json"), default="text")
 
+    lint = command("lint", "Check the content is good, not only well formed: fair person "
+                           "specifications, clear adverts, current profiles.")
+    lint.add_argument("--format", choices=("text", "json", "sarif"), default="text")
+    lint.add_argument("--strict", action="store_true", help="warnings fail too (exit status 1)")
+    lint.add_argument("--config", type=Path, metavar="FILE",
+                      help="the settings (default: roleprint-lint.yaml beside the content folder)")
+    lint.add_argument("--today", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
+                      help="check review and closing dates as on this day (default: today)")
+    lint.add_argument("--rules", action="store_true", help="list the rules and stop")
+    lint.add_argument("--output", type=Path, metavar="FILE", help="write the report to FILE")
+
     generate = command("generate", "Write the site's Markdown and assets into a folder.")
     generate.add_argument("--out", type=Path, required=True, metavar="DIR")
     generate.add_argument("--no-pdf", action="store_true", help="skip PDF forms")
@@ -77,6 +88,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         return _new(args)
     if args.command == "validate":
         return _validate(args)
+    if args.command == "lint":
+        from generator.lint.cli import run_lint
+
+        return run_lint(args)
     from generator import commands  # imported late: validate should not pay for MkDocs
 
     return int(commands.run(args))

@@ -36,7 +36,7 @@ def table_rows(markdown: str) -> list[list[str]]:
 
 
 def test_every_page_is_there(site: Site, pages: dict[str, str]) -> None:
-    expected = {"index.md", "glossary.md", "tags/index.md", "accessibility.md"}
+    expected = {"index.md", "glossary.md", "tags/index.md", "accessibility.md", "content-health.md"}
     expected |= {f"{folder}/index.md" for folder in
                  ("roles", "organisations", "frameworks", "families", "vacancies")}
     expected |= {f"roles/{r}.md" for r in site.roles}

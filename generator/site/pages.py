@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -36,6 +37,7 @@ class Page:
     tags: tuple[str, ...] = ()
     jsonld: dict[str, Any] | None = None
     title: str | None = None
+    search: bool = True  # False keeps the page out of the site's search index
 
 
 def pages(site: Site, *, downloads: bool = True) -> Iterator[Page]:
@@ -56,6 +58,7 @@ def pages(site: Site, *, downloads: bool = True) -> Iterator[Page]:
     yield Page("tags/index.md", "site/tags_index.md", {"groups": views.tag_index(site)})
     yield Page("accessibility.md", "site/accessibility.md",
                {"organisations": views.organisations_by_name(site)})
+    yield _content_health(site)
     for role in site.roles.values():
         vacancies = views.role_vacancies(site, role)
         tags = views.role_tags(role)
@@ -89,7 +92,17 @@ def pages(site: Site, *, downloads: bool = True) -> Iterator[Page]:
         }, jsonld=job_posting(vacancy), title=vacancy.title)
 
 
-def front_matter(title: str | None, tags: tuple[str, ...]) -> str:
+def _content_health(site: Site) -> Page:
+    """For HR, from `roleprint lint`: linked from the footer, not the menu; not searchable."""
+    from generator.lint.health import health
+
+    # Given as a function the template calls: listing the pages must not run every rule.
+    return Page("content-health.md", "site/content_health.md",
+                {"health": functools.partial(health, site)}, title="Content health",
+                search=False)
+
+
+def front_matter(title: str | None, tags: tuple[str, ...], *, search: bool = True) -> str:
     """YAML front matter; JSON strings are YAML strings, so no value can break out of it.
 
     Material writes `title` into the page's <title> and header as HTML, so it is HTML-escaped
@@ -100,6 +113,8 @@ def front_matter(title: str | None, tags: tuple[str, ...]) -> str:
     if title is not None:
         escaped = html.escape(" ".join(title.split()))
         lines.append(f"title: {json.dumps(escaped, ensure_ascii=False)}")
+    if not search:  # Material's search plugin (and Zensical) read this
+        lines += ["search:", "  exclude: true"]
     if tags:
         lines.append("tags:")
         lines += [f"  - {json.dumps(tag, ensure_ascii=False)}" for tag in tags]
@@ -121,7 +136,7 @@ def render(site: Site, page: Page) -> str:
     template = environment().get_template(page.template)
     body = tidy(template.render(site=site, links=Links(page.path), views=views,
                                 arrangement_label=views.arrangement_label, **page.values))
-    parts = [front_matter(page.title, page.tags), body]
+    parts = [front_matter(page.title, page.tags, search=page.search), body]
     if page.jsonld:
         parts += ["\n", script_block(page.jsonld)]
     abbreviations = abbreviation_lines(body, site.glossary)

@@ -1,0 +1,122 @@
+"""Writing checks: wording that puts people off by age or sex, jargon and unexplained acronyms.
+
+All of these advise; none blocks. The word lists are in data/words.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from generator.lint.context import Context, Finding
+from generator.lint.registry import rule
+from generator.lint.texts import Record, records
+from generator.lint.words import Exceptions, Prose, WordList, word_data
+
+GENDER_NOTE = "the research on gender-coded words is mixed: treat this as a prompt, not a rule"
+
+
+def _hits(record: Record, wordlist: WordList, exceptions: Exceptions
+          ) -> tuple[Prose | None, list[str]]:
+    """The first piece of text with a match, and every word matched (in order, once each)."""
+    first: Prose | None = None
+    words: dict[str, None] = {}
+    for piece, present in zip(record.prose, record.words, strict=True):
+        text = piece[2]
+        for found in wordlist.finditer(text, present):
+            if exceptions.covers(text, found.start(), found.end()):
+                continue
+            first = first or piece
+            words.setdefault(" ".join(found.group(0).lower().split()), None)
+    return first, list(words)
+
+
+def _at(ctx: Context, rule_id: str, record: Record, piece: Prose, message: str,
+        hint: str) -> Finding:
+    path, label, _ = piece
+    return ctx.find(rule_id, record.kind, record.id, path, message, hint,
+                    organisation=record.organisation, where=label)
+
+
+@rule("writing-age-coded", "warning",
+      "wording that suggests an age (young, energetic, mature) can put off people of other ages")
+def age_coded(ctx: Context) -> Iterator[Finding]:
+    data = word_data()["age"]
+    pattern, exceptions = WordList(data["words"]), Exceptions(data["exceptions"])
+    for record in records(ctx):
+        first, words = _hits(record, pattern, exceptions)
+        if first:
+            yield _at(ctx, "writing-age-coded", record, first,
+                      "age-coded wording: " + ", ".join(f"'{w}'" for w in words),
+                      "describe the work or the skill instead, for example 'able to learn "
+                      "new systems quickly' rather than 'digital native'")
+
+
+@cache
+def _gender_patterns() -> tuple[WordList, WordList]:
+    data = word_data()["gender"]
+    return WordList(data["masculine"]), WordList(data["feminine"])
+
+
+@rule("writing-gender-coded", "info",
+      "masculine-coded wording may put some women off applying (research findings are mixed)")
+def gender_coded(ctx: Context) -> Iterator[Finding]:
+    masculine, feminine = _gender_patterns()
+    names = [o.name for o in ctx.site.organisations.values()]
+    names += [o.short_name for o in ctx.site.organisations.values() if o.short_name]
+    titles = [r.title for r in ctx.site.roles.values()] + [
+        v.title for v in ctx.site.vacancies.values()]
+    exceptions = Exceptions([*word_data()["gender"]["exceptions"], *names, *titles])
+    for record in records(ctx):
+        first_m, male = _hits(record, masculine, exceptions)
+        _, female = _hits(record, feminine, exceptions)
+        # Only a lean to the masculine is reported: that is what the study found deters.
+        if len(male) > len(female) and first_m:
+            yield _at(ctx, "writing-gender-coded", record, first_m,
+                      f"more masculine-coded words ({', '.join(male)}) than feminine-coded "
+                      f"({', '.join(female) or 'none'}); {GENDER_NOTE}",
+                      "where a word describes a trait rather than the work, a neutral one may "
+                      "read as more welcoming")
+
+
+@rule("writing-jargon", "info",
+      "jargon makes a role harder to understand for people outside the organisation")
+def jargon(ctx: Context) -> Iterator[Finding]:
+    nothing = Exceptions([])
+    patterns: dict[str | None, WordList] = {}
+    for record in records(ctx):
+        org = record.organisation
+        if org not in patterns:
+            extra = ctx.config.jargon_for(org) if org else ctx.config.jargon
+            patterns[org] = WordList([*word_data()["jargon"], *extra])
+        first, words = _hits(record, patterns[org], nothing)
+        if first:
+            yield _at(ctx, "writing-jargon", record, first,
+                      "jargon: " + ", ".join(f"'{w}'" for w in words),
+                      "use the everyday word, for example 'use' for 'utilise'")
+
+
+_ACRONYM = re.compile(r"(?<![\w&])[A-Z][A-Za-z&]*[A-Z](?![\w&])")
+
+
+@rule("writing-acronym", "info",
+      "an acronym nobody explains shuts out the readers who do not know it")
+def acronyms(ctx: Context) -> Iterator[Finding]:
+    known = {t.term for t in ctx.site.glossary} | set(word_data()["acronyms_known"])
+    for record in records(ctx):
+        first: Prose | None = None
+        missing: dict[str, None] = {}
+        for piece in record.prose:
+            for found in _ACRONYM.finditer(piece[2]):
+                word = found.group(0)
+                if word in known or (word.endswith("s") and word[:-1] in known):
+                    continue
+                if sum(ch.isupper() for ch in word) < 2 or word[1:].islower():
+                    continue
+                first = first or piece
+                missing.setdefault(word, None)
+        if first:
+            yield _at(ctx, "writing-acronym", record, first,
+                      "not in the glossary: " + ", ".join(missing),
+                      "add each to content/glossary.yaml, or write it out in full")
