@@ -1,4 +1,9 @@
-"""Per-kind cross-checks: references between records, levels, scales, families, known risks."""
+"""Per-kind cross-checks: references between records, levels, scales, families, known risks.
+
+Each rule sees the part of a record that passed its schema (pipeline.check_file), so every
+shape is the one the schema promises; only the keys a schema requires at the top level may be
+missing, where that part was cut away, and each rule looks before using one of those.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +23,8 @@ from generator.yamlload import Document
 
 def check_organisation(c: Checker, doc: Document) -> None:
     data = doc.data
-    c.reference(doc, ("default_scale",), "scale", data["default_scale"])
+    if "default_scale" in data:
+        c.reference(doc, ("default_scale",), "scale", data["default_scale"])
     builtin = {m.id for m in BUILTIN_METHODS}
     methods = data.get("assessment_methods", [])
     c.unique(doc, ("assessment_methods",), enumerate(m["id"] for m in methods), "method")
@@ -40,23 +46,37 @@ def check_organisation(c: Checker, doc: Document) -> None:
                          "the notes are: " + ", ".join(sorted(note_ids)))
 
 
+# The forms print a box per score: a wider scale cannot be laid out, and listing its missing
+# scores one by one would take as much memory as the range is wide.
+MAX_SCORES = 101
+_MISSING_SHOWN = 10
+
+
 def check_scale(c: Checker, doc: Document) -> None:
     data = doc.data
+    points = data.get("points", [])
+    c.unique(doc, ("points",), enumerate(p["score"] for p in points), "score", key="score")
+    if "min" not in data or "max" not in data:
+        return
     low, high = data["min"], data["max"]
     if low > high:
         c.report(doc, ("min",), f"the lowest score ({low}) is above the highest ({high})",
                  "swap 'min' and 'max'")
         return
-    c.unique(doc, ("points",), enumerate(p["score"] for p in data["points"]), "score",
-             key="score")
-    for index, point in enumerate(data["points"]):
+    if high - low + 1 > MAX_SCORES:
+        c.report(doc, ("max",), f"the scale has {high - low + 1:,} scores, more than the "
+                 f"{MAX_SCORES} the forms can show", "scales usually run from 0 or 1 to 3, 5 or 7")
+        return
+    for index, point in enumerate(points):
         if not low <= point["score"] <= high:
             c.report(doc, ("points", index, "score"),
                      f"the score {point['score']} is outside the scale ({low} to {high})")
-    missing = sorted(set(range(low, high + 1)) - {p["score"] for p in data["points"]})
+    scored = {p["score"] for p in points}
+    missing = [score for score in range(low, high + 1) if score not in scored]
     if missing:
-        c.report(doc, ("points",), "these scores have no descriptor: "
-                 + ", ".join(str(m) for m in missing),
+        shown = ", ".join(str(m) for m in missing[:_MISSING_SHOWN])
+        more = f" and {len(missing) - _MISSING_SHOWN} more" if len(missing) > _MISSING_SHOWN else ""
+        c.report(doc, ("points",), f"these scores have no descriptor: {shown}{more}",
                  "panels need to know what each score means: add a point for each")
 
 
@@ -100,7 +120,8 @@ def check_family(c: Checker, doc: Document, family_id: str) -> None:
 
 def check_role(c: Checker, doc: Document) -> None:
     data = doc.data
-    has_org = c.reference(doc, ("organisation",), "organisation", data["organisation"])
+    has_org = "organisation" in data and c.reference(doc, ("organisation",), "organisation",
+                                                     data["organisation"])
     if "family" in data:
         c.reference(doc, ("family",), "family", data["family"])
     allowed = methods_for(c.records, data["organisation"] if has_org else None)
@@ -182,7 +203,8 @@ def _check_known_risks(c: Checker, doc: Document, data: dict[str, Any]) -> None:
 
 def check_vacancy(c: Checker, doc: Document) -> None:
     data = doc.data
-    c.reference(doc, ("role",), "role", data["role"])
+    if "role" in data:
+        c.reference(doc, ("role",), "role", data["role"])
     if "scale" in data:
         c.reference(doc, ("scale",), "scale", data["scale"])
     posted, closing = data.get("posted"), data.get("closing_date")
@@ -196,7 +218,7 @@ def check_vacancy(c: Checker, doc: Document) -> None:
 
 
 def check_glossary(c: Checker, doc: Document) -> None:
-    c.unique(doc, ("terms",), enumerate(t["term"] for t in doc.data["terms"]), "term",
+    c.unique(doc, ("terms",), enumerate(t["term"] for t in doc.data.get("terms", [])), "term",
              key="term")
 
 
