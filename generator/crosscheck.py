@@ -1,6 +1,7 @@
 """Checks that need more than one record, or more than a schema can say.
 
-Runs on records that passed their schema; each check reports Problems with positions.
+Runs on the part of each record that passed its schema (generator/validpart.py); each check
+reports Problems with positions.
 """
 
 from __future__ import annotations
@@ -40,8 +41,8 @@ class Checker:
 
     def report(self, doc: Document, path: JsonPath, message: str, hint: str = "") -> None:
         mark = doc.mark(path)
-        self.problems.append(Problem(doc.path, mark.line, mark.column, json_path(path),
-                                     message, hint))
+        self.problems.append(Problem(doc.path, mark.line, mark.column,
+                                     json_path(doc.source_path(path)), message, hint))
 
     def reference(self, doc: Document, path: JsonPath, kind: str, value: str) -> bool:
         """Report an unknown reference with the ids it might have meant; True when it exists."""
@@ -58,8 +59,9 @@ class Checker:
         for index, value in items:
             folded = str(value).casefold()
             if folded in seen:
+                first = doc.source_path((*base, seen[folded]))[-1]
                 self.report(doc, (*base, index, key),
-                            f"{what} '{value}' is used twice (also at {base[-1]}[{seen[folded]}])",
+                            f"{what} '{value}' is used twice (also at {base[-1]}[{first}])",
                             "each must be different (capital letters are ignored when comparing)")
             else:
                 seen[folded] = index

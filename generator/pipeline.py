@@ -21,6 +21,7 @@ from generator.model import Site
 from generator.problems import Problem
 from generator.rules import check_all
 from generator.schemacheck import SchemaSet
+from generator.validpart import valid_part
 from generator.yamlload import Document, load_text, read_file
 
 
@@ -81,7 +82,7 @@ def check_file(source: SourceFile, raw: bytes, schemas: SchemaSet) -> FileResult
                        if p.json_path not in loaded]
     refused = {p.json_path for p in schema_problems}
     date_problems = [p for p in dates.problems if p.json_path not in refused]
-    return FileResult(schemas.valid_part(source.kind, doc),
+    return FileResult(valid_part(schemas, source.kind, doc),
                       (*found, *date_problems, *schema_problems))
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import copy
-import dataclasses
 import difflib
 import json
 import re
@@ -18,8 +16,7 @@ from referencing import Registry, Resource
 
 from generator.cache import SCHEMA_DIR, schema_version
 from generator.problems import JsonPath, Problem, json_path, quote
-from generator.methods import BUILTIN_METHODS
-from generator.yamlload import MAX_DEPTH, Document, is_yaml11_word
+from generator.yamlload import Document, is_yaml11_word
 
 ID_REGEX = "^[a-z0-9]+(-[a-z0-9]+)*$"
 # Where the fast validator files the schemas so their relative $refs resolve; never fetched.
@@ -89,7 +86,8 @@ class SchemaSet:
             for kind, schema in self.schemas.items()
         }
 
-    def _is_valid(self, kind: str, doc: Document, data: Any) -> bool:
+    def is_valid(self, kind: str, doc: Document, data: Any) -> bool:
+        """True when `data` (doc's own, or a part of it) passes the kind's schema."""
         # The fast checker counts 1.0 as a whole number: trust it only when there is no float.
         if not _has_float(doc) and self.fast[kind].is_valid(data):
             return True
@@ -98,7 +96,7 @@ class SchemaSet:
     def check(self, kind: str, doc: Document, dates: Iterable[str] = ()) -> list[Problem]:
         """The schema's problems with a record; `dates` are json paths the date check has
         already explained, where a pattern error would only repeat it."""
-        if self._is_valid(kind, doc, doc.data):
+        if self.is_valid(kind, doc, doc.data):
             return []
         explained = set(dates)
         problems = []
@@ -107,32 +105,6 @@ class SchemaSet:
             if not (problem.json_path in explained and error.validator == "pattern"):
                 problems.append(problem)
         return problems
-
-    def valid_part(self, kind: str, doc: Document) -> Document | None:
-        """The record with every value its schema refuses cut away, at the nearest key.
-
-        The cross-checks then run on shapes the schema promises, so that a file with schema
-        errors still gets its cross-record problems reported in the same run. A cut can
-        leave a required key missing, so the check is repeated until nothing more is cut;
-        only keys required at the top level may then be missing (the rules allow for that).
-        None when the top level itself is wrong in a way no cut can mend.
-        """
-        data = doc.data
-        for _ in range(MAX_DEPTH + 2):  # each round cuts at least one level off a path
-            if self._is_valid(kind, doc, data):
-                break
-            cuts: set[JsonPath] = set()
-            for error in self.validators[kind].iter_errors(data):
-                found = _cuts(error)
-                if found is None:
-                    return None
-                cuts.update(found)
-            if not cuts:  # only top-level keys are missing
-                break
-            data = _without(data, cuts)
-        else:  # pragma: no cover - a schema deeper than the loader allows
-            return None
-        return doc if data is doc.data else dataclasses.replace(doc, data=data)
 
     def _explain(self, error: ValidationError, doc: Document) -> Problem:
         path: JsonPath = tuple(error.absolute_path)
@@ -148,34 +120,6 @@ class SchemaSet:
 def _has_float(doc: Document) -> bool:
     # The loader keeps the text of every number; only floats have more than digits and a sign.
     return any(not raw.lstrip("+-").isdigit() for raw in doc.raw.values())
-
-
-def _cuts(error: ValidationError) -> list[JsonPath] | None:
-    """Where to cut for an error: the nearest key at or above it; None for the top level."""
-    path: JsonPath = tuple(error.absolute_path)
-    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-        known = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
-        return [(*path, key) for key in error.instance if key not in known]
-    keys = [index for index, part in enumerate(path) if isinstance(part, str)]
-    if keys:
-        return [path[: keys[-1] + 1]]
-    return [] if error.validator == "required" else None
-
-
-def _without(data: dict[str, Any], cuts: set[JsonPath]) -> dict[str, Any]:
-    """A copy of data without the keys at `cuts` (the loaded record itself is never changed)."""
-    data = copy.deepcopy(data)
-    for path in sorted(cuts, key=len):
-        parent: Any = data
-        for part in path[:-1]:
-            try:
-                parent = parent[part]
-            except (KeyError, IndexError, TypeError):
-                parent = None  # an earlier, shorter cut took it already
-                break
-        if isinstance(parent, dict):
-            parent.pop(path[-1], None)
-    return data
 
 
 def _narrow(error: ValidationError) -> ValidationError:

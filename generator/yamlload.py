@@ -68,6 +68,23 @@ class Document:
     key_marks: dict[JsonPath, Mark] = field(default_factory=dict)
     raw: dict[JsonPath, str] = field(default_factory=dict)
     dates: list[tuple[JsonPath, re.Match[str]]] = field(default_factory=list)  # text like a date
+    # Where values were cut away as refused by the schema (validpart): the containers that
+    # lost them, so a rule that counts what a list holds knows the list is not all there.
+    cut: frozenset[JsonPath] = frozenset()
+    # A list item's index in the file, where cuts before it moved it up the list.
+    origin: dict[JsonPath, int] = field(default_factory=dict)
+
+    def source_path(self, path: JsonPath) -> JsonPath:
+        """The path as written in the file (the same, unless items before it were cut)."""
+        if not self.origin:
+            return path
+        return tuple(self.origin.get(path[: i + 1], part) if isinstance(part, int) else part
+                     for i, part in enumerate(path))
+
+    def is_cut(self, path: JsonPath) -> bool:
+        """True when something at or under `path` was cut away."""
+        size = len(path)
+        return any(place[:size] == path for place in self.cut)
 
     def mark(self, path: JsonPath, *, key: bool = False) -> Mark:
         """The nearest known position for a path (a missing key falls back to its parent)."""
