@@ -101,7 +101,7 @@ def _without(doc: Document, cuts: set[JsonPath]) -> Document:
     for list_path, kept in survivors.items():
         new_list = moved(list_path)
         if new_list is not None:
-            for new, old in enumerate(kept):
-                origin[(*new_list, new)] = doc.origin.get((*list_path, old), old)
+            for position, old in enumerate(kept):
+                origin[(*new_list, position)] = doc.origin.get((*list_path, old), old)
     return Document(doc.path, data, table(doc.marks), table(doc.key_marks), table(doc.raw),
                     dates, frozenset(p for p in places if p is not None), origin)
