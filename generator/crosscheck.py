@@ -130,6 +130,8 @@ def check_criteria(checker: Checker, doc: Document, base: JsonPath, criteria: li
         methods = crit.get("assessed_by")
         if methods is not None:
             check_methods(checker, doc, (*path, "assessed_by"), methods, allowed)
+        elif doc.is_cut((*path, "assessed_by")):
+            pass  # refused by the schema, which has said so
         elif not default and not (shared and shared.data.get("assessed_by")):
             checker.report(doc, path, f"criterion '{crit['id']}' does not say how it is assessed",
                            "add 'assessed_by: [application, interview]' to the criterion, or set "

@@ -96,7 +96,10 @@ def _without(doc: Document, cuts: set[JsonPath]) -> Document:
         return {new: value for path, value in old.items() if (new := moved(path)) is not None}
 
     dates = [(new, match) for path, match in doc.dates if (new := moved(path)) is not None]
-    places = {moved(path[:-1]) for path in cuts} | doc.cut
+    # What was cut, as the rules would name it: a key itself, or the list that lost an item.
+    places = {(moved(path[:-1]), path[-1]) for path in cuts}
+    cut = {(*parent, key) if isinstance(key, str) else parent
+           for parent, key in places if parent is not None} | doc.cut
     origin = table(doc.origin)
     for list_path, kept in survivors.items():
         new_list = moved(list_path)
@@ -104,4 +107,4 @@ def _without(doc: Document, cuts: set[JsonPath]) -> Document:
             for position, old in enumerate(kept):
                 origin[(*new_list, position)] = doc.origin.get((*list_path, old), old)
     return Document(doc.path, data, table(doc.marks), table(doc.key_marks), table(doc.raw),
-                    dates, frozenset(p for p in places if p is not None), origin)
+                    dates, frozenset(cut), origin)

@@ -68,8 +68,8 @@ class Document:
     key_marks: dict[JsonPath, Mark] = field(default_factory=dict)
     raw: dict[JsonPath, str] = field(default_factory=dict)
     dates: list[tuple[JsonPath, re.Match[str]]] = field(default_factory=list)  # text like a date
-    # Where values were cut away as refused by the schema (validpart): the containers that
-    # lost them, so a rule that counts what a list holds knows the list is not all there.
+    # Where values were cut away as refused by the schema (validpart): the keys cut and the
+    # lists that lost items, so a rule that finds something missing knows it was refused.
     cut: frozenset[JsonPath] = frozenset()
     # A list item's index in the file, where cuts before it moved it up the list.
     origin: dict[JsonPath, int] = field(default_factory=dict)
