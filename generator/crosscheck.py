@@ -138,3 +138,31 @@ def check_criteria(checker: Checker, doc: Document, base: JsonPath, criteria: li
                            "person_specification.assessed_by for all of them")
         if "text" not in crit and shared is None and "use" not in crit:
             checker.report(doc, path, "criterion needs 'text' or 'use'")
+
+
+def check_weights(checker: Checker, doc: Document, base: JsonPath, criteria: list[Any],
+                  scale_id: str, at: JsonPath | None = None) -> None:
+    """Every weight must be one the scale allows; a scale without weights allows none.
+
+    A weight the sheets cannot use would otherwise be dropped without a word. Problems stand at
+    each weight, or at `at` (a vacancy's scale) when the criteria belong to another record.
+    """
+    scale = checker.records.get("scale", scale_id)
+    if scale is None or scale.is_cut(("weights",)):
+        return  # an unknown or broken scale is reported where it is named or defined
+    allowed = scale.data.get("weights") or []
+    for index, crit in enumerate(criteria):
+        weight = crit.get("weight") if isinstance(crit, dict) else None
+        if weight is None or weight in allowed:
+            continue
+        owner = "the role's criterion" if at else "criterion"
+        which = f"{owner} '{crit.get('id', index + 1)}' has the weight {weight}"
+        if allowed:
+            message = (f"{which}, which the scale '{scale_id}' does not allow (it allows "
+                       + ", ".join(str(w) for w in allowed) + ")")
+            hint = "use one of those weights, or add this one to the scale's weights"
+        else:
+            message = f"{which}, but the scale '{scale_id}' has no weights"
+            hint = ("remove the weight, or list the weights the scale allows in its file, "
+                    "such as  weights: [1, 2, 3]")
+        checker.report(doc, at or (*base, index, "weight"), message, hint)

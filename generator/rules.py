@@ -14,6 +14,7 @@ from generator.crosscheck import (
     Records,
     check_criteria,
     check_methods,
+    check_weights,
     methods_for,
     suggest,
 )
@@ -133,6 +134,10 @@ def check_role(c: Checker, doc: Document) -> None:
         check_methods(c, doc, ("person_specification", "assessed_by"), default, allowed)
     check_criteria(c, doc, ("person_specification", "criteria"), spec.get("criteria", []),
                    allowed, default)
+    org = c.records.get("organisation", data["organisation"]) if has_org else None
+    if org and "default_scale" in org.data:
+        check_weights(c, doc, ("person_specification", "criteria"), spec.get("criteria", []),
+                      org.data["default_scale"])
     for index, req in enumerate(data.get("competencies", [])):
         _check_competency(c, doc, index, req, allowed)
     _check_salary(c, doc, ("salary",), data.get("salary"))
@@ -207,8 +212,12 @@ def check_vacancy(c: Checker, doc: Document) -> None:
     data = doc.data
     if "role" in data:
         c.reference(doc, ("role",), "role", data["role"])
-    if "scale" in data:
-        c.reference(doc, ("scale",), "scale", data["scale"])
+    if "scale" in data and c.reference(doc, ("scale",), "scale", data["scale"]):
+        role = c.records.get("role", data.get("role", ""))
+        if role:  # the vacancy's scale replaces the organisation's: its weights must fit too
+            spec = role.data.get("person_specification", {})
+            check_weights(c, doc, ("person_specification", "criteria"),
+                          spec.get("criteria", []), data["scale"], at=("scale",))
     posted, closing = data.get("posted"), data.get("closing_date")
     if posted and closing and len(posted) == len(closing) and closing < posted:
         c.report(doc, ("closing_date",), "the closing date is before the date it was posted")
