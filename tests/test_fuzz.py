@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from generator.cli import run
@@ -30,7 +30,7 @@ from tests.conftest import CONTENT, ROOT
 
 LONG = os.environ.get("ROLEPRINT_FUZZ") == "long"
 VALIDATE_EXAMPLES = 3000 if LONG else 120
-BUILD_EXAMPLES = 40 if LONG else 3
+BUILD_EXAMPLES = 40 if LONG else 6
 
 RECORDS = sorted(p.relative_to(CONTENT).as_posix() for p in CONTENT.rglob("*.yaml")
                  if "sources" not in p.parts)
@@ -209,6 +209,7 @@ def test_build_never_crashes(content: Path, change: tuple[str, bytes]) -> None:
         status, out = _run(["build", "--content", str(content), "--no-pdf",
                             "--site-dir", str(content.parent / "site"),
                             "--config", str(ROOT / "mkdocs.yml")])
+    event("built" if status == 0 else "refused")  # shown by --hypothesis-show-statistics
     assert status in (0, 1), out
     assert "Traceback" not in out
     for line in out.splitlines():
