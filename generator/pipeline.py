@@ -82,8 +82,9 @@ def check_file(source: SourceFile, raw: bytes, schemas: SchemaSet) -> FileResult
                        if p.json_path not in loaded]
     refused = {p.json_path for p in schema_problems}
     date_problems = [p for p in dates.problems if p.json_path not in refused]
-    return FileResult(valid_part(schemas, source.kind, doc),
-                      (*found, *date_problems, *schema_problems))
+    problems = (*found, *date_problems, *schema_problems)
+    # A record without problems is all valid: no need to check it again to find its valid part.
+    return FileResult(valid_part(schemas, source.kind, doc) if problems else doc, problems)
 
 
 def load(content_dir: Path, schemas: SchemaSet | None = None, *, memo: FileMemo | None = None,
