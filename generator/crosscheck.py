@@ -99,16 +99,22 @@ def check_dates(checker: Checker, doc: Document) -> None:
                                f"{last} days", "check the day and the month")
 
 
-def methods_for(records: Records, organisation_id: str | None) -> set[str]:
+def methods_for(records: Records, organisation_id: str | None) -> set[str] | None:
+    """The methods a role may use; None when the organisation's own were refused by its
+    schema, so that no method is called unknown only because its definition is broken."""
     methods = {m.id for m in BUILTIN_METHODS}
     org = records.get("organisation", organisation_id) if organisation_id else None
+    if org and org.is_cut(("assessment_methods",)):
+        return None
     if org:
         methods.update(m["id"] for m in org.data.get("assessment_methods", []))
     return methods
 
 
 def check_methods(checker: Checker, doc: Document, path: JsonPath, values: list[str],
-                  allowed: set[str]) -> None:
+                  allowed: set[str] | None) -> None:
+    if allowed is None:
+        return
     for index, method in enumerate(values):
         if method not in allowed:
             close = difflib.get_close_matches(method, sorted(allowed), n=1, cutoff=0.6)
@@ -119,7 +125,7 @@ def check_methods(checker: Checker, doc: Document, path: JsonPath, values: list[
 
 
 def check_criteria(checker: Checker, doc: Document, base: JsonPath, criteria: list[dict[str, Any]],
-                   allowed: set[str], default: list[str] | None) -> None:
+                   allowed: set[str] | None, default: list[str] | None) -> None:
     """Ids unique, shared criteria exist, methods known, and each says how it is assessed."""
     checker.unique(doc, base, ((i, c["id"]) for i, c in enumerate(criteria)), "criterion id")
     for index, crit in enumerate(criteria):

@@ -146,7 +146,7 @@ def check_role(c: Checker, doc: Document) -> None:
 
 
 def _check_competency(c: Checker, doc: Document, index: int, req: dict[str, Any],
-                      allowed: set[str]) -> None:
+                      allowed: set[str] | None) -> None:
     base = ("competencies", index)
     if not c.reference(doc, (*base, "framework"), "framework", req["framework"]):
         return
@@ -158,6 +158,8 @@ def _check_competency(c: Checker, doc: Document, index: int, req: dict[str, Any]
     if "competency" in req:
         comps = {x["id"]: x for x in framework.data.get("competencies", [])}
         if req["competency"] not in comps:
+            if framework.is_cut(("competencies",)):
+                return  # it may be the one the framework's schema refused
             c.report(doc, (*base, "competency"), f"{where} has no competency '{req['competency']}'",
                      suggest(req["competency"], sorted(comps), "competencies"))
             return
@@ -168,6 +170,8 @@ def _check_competency(c: Checker, doc: Document, index: int, req: dict[str, Any]
         if key not in req:
             continue
         level = numbers.get(req[key])
+        if level is None and framework.is_cut(()):
+            continue  # it may be a level the framework's schema refused
         if level is None:
             c.report(doc, (*base, key), f"{where} has no level {req[key]}",
                      "its levels are: " + (", ".join(str(n) for n in sorted(numbers)) or "none"))
@@ -189,6 +193,8 @@ def _check_salary(c: Checker, doc: Document, path: tuple[str, ...], salary: Any)
 def _check_known_risks(c: Checker, doc: Document, data: dict[str, Any]) -> None:
     org = c.records.get("organisation", data["organisation"])
     form = org.data.get("known_risks_form") if org else None
+    if org and org.is_cut(("known_risks_form",)):
+        return  # the organisation's form was refused by its schema, which has said so
     if not form:
         c.report(doc, ("known_risks",), f"the organisation '{data['organisation']}' has no "
                  "known_risks_form for these answers", "add the checklist to the organisation")
