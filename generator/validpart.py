@@ -99,7 +99,8 @@ def _without(doc: Document, cuts: set[JsonPath]) -> Document:
     # What was cut, as the rules would name it: a key itself, or the list that lost an item.
     places = {(moved(path[:-1]), path[-1]) for path in cuts}
     cut = {(*parent, key) if isinstance(key, str) else parent
-           for parent, key in places if parent is not None} | doc.cut
+           for parent, key in places if parent is not None}
+    cut |= {new for old in doc.cut if (new := moved(old)) is not None}  # earlier rounds' cuts
     origin = table(doc.origin)
     for list_path, kept in survivors.items():
         new_list = moved(list_path)
