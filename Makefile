@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 SYSTEM_STAMP := $(VENV)/.system-stamp
 NPM_STAMP := node_modules/.npm-stamp
 
-.PHONY: site test serve validate golden clean system npm zensical-check bench
+.PHONY: site test serve validate golden clean system npm zensical-check bench fuzz
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,11 @@ test: $(STAMP) system npm
 # Timings on synthetic content (docs/performance.md); e.g. make bench BENCH_ARGS="--sizes 10,100"
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
+
+# The fuzz test at length: thousands of mutated records through validate, dozens through
+# build --no-pdf, with a new random seed each run (make test runs a fixed, short set).
+fuzz: $(STAMP)
+	ROLEPRINT_FUZZ=long $(BIN)/python -m pytest -q tests/test_fuzz.py
 
 golden: $(STAMP)
 	$(BIN)/python -m tests.update_golden

@@ -85,7 +85,10 @@ def scale(sid: str, d: Data) -> m.Scale:
 
 
 def level(d: Data) -> m.Level:
-    return m.Level(d["number"], d["name"], _t(d.get("indicators")), d.get("description"),
+    # A competency's own level may leave out its name (the schema allows it, as sources do):
+    # it is then called by its number, which the pages and forms show once, not twice.
+    name = d.get("name") or f"Level {d['number']}"
+    return m.Level(d["number"], name, _t(d.get("indicators")), d.get("description"),
                    d.get("not_defined", False))
 
 

@@ -1,6 +1,7 @@
 """Checks that need more than one record, or more than a schema can say.
 
-Runs on records that passed their schema; each check reports Problems with positions.
+Runs on the part of each record that passed its schema (generator/validpart.py); each check
+reports Problems with positions.
 """
 
 from __future__ import annotations
@@ -40,8 +41,8 @@ class Checker:
 
     def report(self, doc: Document, path: JsonPath, message: str, hint: str = "") -> None:
         mark = doc.mark(path)
-        self.problems.append(Problem(doc.path, mark.line, mark.column, json_path(path),
-                                     message, hint))
+        self.problems.append(Problem(doc.path, mark.line, mark.column,
+                                     json_path(doc.source_path(path)), message, hint))
 
     def reference(self, doc: Document, path: JsonPath, kind: str, value: str) -> bool:
         """Report an unknown reference with the ids it might have meant; True when it exists."""
@@ -58,8 +59,9 @@ class Checker:
         for index, value in items:
             folded = str(value).casefold()
             if folded in seen:
+                first = doc.source_path((*base, seen[folded]))[-1]
                 self.report(doc, (*base, index, key),
-                            f"{what} '{value}' is used twice (also at {base[-1]}[{seen[folded]}])",
+                            f"{what} '{value}' is used twice (also at {base[-1]}[{first}])",
                             "each must be different (capital letters are ignored when comparing)")
             else:
                 seen[folded] = index
@@ -97,16 +99,22 @@ def check_dates(checker: Checker, doc: Document) -> None:
                                f"{last} days", "check the day and the month")
 
 
-def methods_for(records: Records, organisation_id: str | None) -> set[str]:
+def methods_for(records: Records, organisation_id: str | None) -> set[str] | None:
+    """The methods a role may use; None when the organisation's own were refused by its
+    schema, so that no method is called unknown only because its definition is broken."""
     methods = {m.id for m in BUILTIN_METHODS}
     org = records.get("organisation", organisation_id) if organisation_id else None
+    if org and org.is_cut(("assessment_methods",)):
+        return None
     if org:
         methods.update(m["id"] for m in org.data.get("assessment_methods", []))
     return methods
 
 
 def check_methods(checker: Checker, doc: Document, path: JsonPath, values: list[str],
-                  allowed: set[str]) -> None:
+                  allowed: set[str] | None) -> None:
+    if allowed is None:
+        return
     for index, method in enumerate(values):
         if method not in allowed:
             close = difflib.get_close_matches(method, sorted(allowed), n=1, cutoff=0.6)
@@ -117,7 +125,7 @@ def check_methods(checker: Checker, doc: Document, path: JsonPath, values: list[
 
 
 def check_criteria(checker: Checker, doc: Document, base: JsonPath, criteria: list[dict[str, Any]],
-                   allowed: set[str], default: list[str] | None) -> None:
+                   allowed: set[str] | None, default: list[str] | None) -> None:
     """Ids unique, shared criteria exist, methods known, and each says how it is assessed."""
     checker.unique(doc, base, ((i, c["id"]) for i, c in enumerate(criteria)), "criterion id")
     for index, crit in enumerate(criteria):
@@ -128,9 +136,39 @@ def check_criteria(checker: Checker, doc: Document, base: JsonPath, criteria: li
         methods = crit.get("assessed_by")
         if methods is not None:
             check_methods(checker, doc, (*path, "assessed_by"), methods, allowed)
+        elif doc.is_cut((*path, "assessed_by")):
+            pass  # refused by the schema, which has said so
         elif not default and not (shared and shared.data.get("assessed_by")):
             checker.report(doc, path, f"criterion '{crit['id']}' does not say how it is assessed",
                            "add 'assessed_by: [application, interview]' to the criterion, or set "
                            "person_specification.assessed_by for all of them")
         if "text" not in crit and shared is None and "use" not in crit:
             checker.report(doc, path, "criterion needs 'text' or 'use'")
+
+
+def check_weights(checker: Checker, doc: Document, base: JsonPath, criteria: list[Any],
+                  scale_id: str, at: JsonPath | None = None) -> None:
+    """Every weight must be one the scale allows; a scale without weights allows none.
+
+    A weight the sheets cannot use would otherwise be dropped without a word. Problems stand at
+    each weight, or at `at` (a vacancy's scale) when the criteria belong to another record.
+    """
+    scale = checker.records.get("scale", scale_id)
+    if scale is None or scale.is_cut(("weights",)):
+        return  # an unknown or broken scale is reported where it is named or defined
+    allowed = scale.data.get("weights") or []
+    for index, crit in enumerate(criteria):
+        weight = crit.get("weight") if isinstance(crit, dict) else None
+        if weight is None or weight in allowed:
+            continue
+        owner = "the role's criterion" if at else "criterion"
+        which = f"{owner} '{crit.get('id', index + 1)}' has the weight {weight}"
+        if allowed:
+            message = (f"{which}, which the scale '{scale_id}' does not allow (it allows "
+                       + ", ".join(str(w) for w in allowed) + ")")
+            hint = "use one of those weights, or add this one to the scale's weights"
+        else:
+            message = f"{which}, but the scale '{scale_id}' has no weights"
+            hint = ("remove the weight, or list the weights the scale allows in its file, "
+                    "such as  weights: [1, 2, 3]")
+        checker.report(doc, at or (*base, index, "weight"), message, hint)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,7 +53,14 @@ def is_ignored(name: str) -> bool:
 
 
 def suggest_id(name: str) -> str:
-    words = re.findall(r"[a-z0-9]+", name.lower())
+    """An id from a title: "Children and Young People's Café" -> children-and-young-peoples-cafe.
+
+    An apostrophe joins the letters either side (not "people-s"); accents are dropped.
+    """
+    plain = unicodedata.normalize("NFKD", name.lower())
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    plain = re.sub(r"(?<=\w)['’‘`](?=\w)", "", plain)
+    words = re.findall(r"[a-z0-9]+", plain)
     return "-".join(words) or "new-record"
 
 

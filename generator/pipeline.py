@@ -21,6 +21,7 @@ from generator.model import Site
 from generator.problems import Problem
 from generator.rules import check_all
 from generator.schemacheck import SchemaSet
+from generator.validpart import valid_part
 from generator.yamlload import Document, load_text, read_file
 
 
@@ -37,7 +38,12 @@ class LoadResult:
 
 @dataclass(frozen=True)
 class FileResult:
-    """One file on its own: the loaded record (None if unusable) and the problems found."""
+    """One file on its own: what the cross-checks may look at, and the problems found.
+
+    `doc` is the record cut down to the part its schema accepts (the whole record when it
+    has no problems; None when it could not be read at all), so a file with schema errors
+    still gets its cross-record problems reported in the same run.
+    """
 
     doc: Document | None
     problems: tuple[Problem, ...]
@@ -68,11 +74,17 @@ def check_file(source: SourceFile, raw: bytes, schemas: SchemaSet) -> FileResult
         return FileResult(None, tuple(found))
     dates = Checker(Records())
     check_dates(dates, doc)
-    # One problem per place: a schema error where loading already explained it is noise.
-    explained = {p.json_path for p in [*found, *dates.problems]}
-    schema_problems = [p for p in schemas.check(source.kind, doc) if p.json_path not in explained]
-    usable = not (schema_problems or found)
-    return FileResult(doc if usable else None, (*found, *dates.problems, *schema_problems))
+    # One problem per place: a schema error where loading already explained it is noise, and
+    # so is a date's "no month 13" where the schema says the field is not a date at all.
+    loaded = {p.json_path for p in found}
+    schema_problems = [p for p in schemas.check(source.kind, doc, {p.json_path for p in
+                                                                    dates.problems})
+                       if p.json_path not in loaded]
+    refused = {p.json_path for p in schema_problems}
+    date_problems = [p for p in dates.problems if p.json_path not in refused]
+    problems = (*found, *date_problems, *schema_problems)
+    # A record without problems is all valid: no need to check it again to find its valid part.
+    return FileResult(valid_part(schemas, source.kind, doc) if problems else doc, problems)
 
 
 def load(content_dir: Path, schemas: SchemaSet | None = None, *, memo: FileMemo | None = None,
@@ -89,7 +101,7 @@ def load(content_dir: Path, schemas: SchemaSet | None = None, *, memo: FileMemo 
             reason = id_problem(source.id) if source.kind != "glossary" else None
             if reason:
                 problems.append(Problem(
-                    source.display, 0, 0, "$",
+                    source.display, 1, 1, "$",
                     f"the file name '{source.path.name}' cannot be used as an id: {reason}",
                     f"rename it, for example to {suggest_id(source.id + '-' + source.kind)}.yaml"))
                 continue

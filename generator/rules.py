@@ -1,4 +1,9 @@
-"""Per-kind cross-checks: references between records, levels, scales, families, known risks."""
+"""Per-kind cross-checks: references between records, levels, scales, families, known risks.
+
+Each rule sees the part of a record that passed its schema (pipeline.check_file), so every
+shape is the one the schema promises; only the keys a schema requires at the top level may be
+missing, where that part was cut away, and each rule looks before using one of those.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from generator.crosscheck import (
     Records,
     check_criteria,
     check_methods,
+    check_weights,
     methods_for,
     suggest,
 )
@@ -18,7 +24,8 @@ from generator.yamlload import Document
 
 def check_organisation(c: Checker, doc: Document) -> None:
     data = doc.data
-    c.reference(doc, ("default_scale",), "scale", data["default_scale"])
+    if "default_scale" in data:
+        c.reference(doc, ("default_scale",), "scale", data["default_scale"])
     builtin = {m.id for m in BUILTIN_METHODS}
     methods = data.get("assessment_methods", [])
     c.unique(doc, ("assessment_methods",), enumerate(m["id"] for m in methods), "method")
@@ -40,23 +47,39 @@ def check_organisation(c: Checker, doc: Document) -> None:
                          "the notes are: " + ", ".join(sorted(note_ids)))
 
 
+# The forms print a box per score: a wider scale cannot be laid out, and listing its missing
+# scores one by one would take as much memory as the range is wide.
+MAX_SCORES = 101
+_MISSING_SHOWN = 10
+
+
 def check_scale(c: Checker, doc: Document) -> None:
     data = doc.data
+    points = data.get("points", [])
+    c.unique(doc, ("points",), enumerate(p["score"] for p in points), "score", key="score")
+    if "min" not in data or "max" not in data:
+        return  # cut away as refused by the schema, which has said so
     low, high = data["min"], data["max"]
     if low > high:
         c.report(doc, ("min",), f"the lowest score ({low}) is above the highest ({high})",
                  "swap 'min' and 'max'")
         return
-    c.unique(doc, ("points",), enumerate(p["score"] for p in data["points"]), "score",
-             key="score")
-    for index, point in enumerate(data["points"]):
+    if high - low + 1 > MAX_SCORES:
+        c.report(doc, ("max",), f"the scale has {high - low + 1:,} scores, more than the "
+                 f"{MAX_SCORES} the forms can show", "scales usually run from 0 or 1 to 3, 5 or 7")
+        return
+    for index, point in enumerate(points):
         if not low <= point["score"] <= high:
             c.report(doc, ("points", index, "score"),
                      f"the score {point['score']} is outside the scale ({low} to {high})")
-    missing = sorted(set(range(low, high + 1)) - {p["score"] for p in data["points"]})
+    if doc.is_cut(("points",)) or "points" not in data:
+        return  # some points were refused by the schema: "no descriptor" would repeat it
+    scored = {p["score"] for p in points}
+    missing = [score for score in range(low, high + 1) if score not in scored]
     if missing:
-        c.report(doc, ("points",), "these scores have no descriptor: "
-                 + ", ".join(str(m) for m in missing),
+        shown = ", ".join(str(m) for m in missing[:_MISSING_SHOWN])
+        more = f" and {len(missing) - _MISSING_SHOWN} more" if len(missing) > _MISSING_SHOWN else ""
+        c.report(doc, ("points",), f"these scores have no descriptor: {shown}{more}",
                  "panels need to know what each score means: add a point for each")
 
 
@@ -100,7 +123,8 @@ def check_family(c: Checker, doc: Document, family_id: str) -> None:
 
 def check_role(c: Checker, doc: Document) -> None:
     data = doc.data
-    has_org = c.reference(doc, ("organisation",), "organisation", data["organisation"])
+    has_org = "organisation" in data and c.reference(doc, ("organisation",), "organisation",
+                                                     data["organisation"])
     if "family" in data:
         c.reference(doc, ("family",), "family", data["family"])
     allowed = methods_for(c.records, data["organisation"] if has_org else None)
@@ -110,6 +134,10 @@ def check_role(c: Checker, doc: Document) -> None:
         check_methods(c, doc, ("person_specification", "assessed_by"), default, allowed)
     check_criteria(c, doc, ("person_specification", "criteria"), spec.get("criteria", []),
                    allowed, default)
+    org = c.records.get("organisation", data["organisation"]) if has_org else None
+    if org and "default_scale" in org.data:
+        check_weights(c, doc, ("person_specification", "criteria"), spec.get("criteria", []),
+                      org.data["default_scale"])
     for index, req in enumerate(data.get("competencies", [])):
         _check_competency(c, doc, index, req, allowed)
     _check_salary(c, doc, ("salary",), data.get("salary"))
@@ -118,7 +146,7 @@ def check_role(c: Checker, doc: Document) -> None:
 
 
 def _check_competency(c: Checker, doc: Document, index: int, req: dict[str, Any],
-                      allowed: set[str]) -> None:
+                      allowed: set[str] | None) -> None:
     base = ("competencies", index)
     if not c.reference(doc, (*base, "framework"), "framework", req["framework"]):
         return
@@ -130,6 +158,8 @@ def _check_competency(c: Checker, doc: Document, index: int, req: dict[str, Any]
     if "competency" in req:
         comps = {x["id"]: x for x in framework.data.get("competencies", [])}
         if req["competency"] not in comps:
+            if framework.is_cut(("competencies",)):
+                return  # it may be the one the framework's schema refused
             c.report(doc, (*base, "competency"), f"{where} has no competency '{req['competency']}'",
                      suggest(req["competency"], sorted(comps), "competencies"))
             return
@@ -140,6 +170,8 @@ def _check_competency(c: Checker, doc: Document, index: int, req: dict[str, Any]
         if key not in req:
             continue
         level = numbers.get(req[key])
+        if level is None and framework.is_cut(()):
+            continue  # it may be a level the framework's schema refused
         if level is None:
             c.report(doc, (*base, key), f"{where} has no level {req[key]}",
                      "its levels are: " + (", ".join(str(n) for n in sorted(numbers)) or "none"))
@@ -161,6 +193,8 @@ def _check_salary(c: Checker, doc: Document, path: tuple[str, ...], salary: Any)
 def _check_known_risks(c: Checker, doc: Document, data: dict[str, Any]) -> None:
     org = c.records.get("organisation", data["organisation"])
     form = org.data.get("known_risks_form") if org else None
+    if org and org.is_cut(("known_risks_form",)):
+        return  # the organisation's form was refused by its schema, which has said so
     if not form:
         c.report(doc, ("known_risks",), f"the organisation '{data['organisation']}' has no "
                  "known_risks_form for these answers", "add the checklist to the organisation")
@@ -182,9 +216,14 @@ def _check_known_risks(c: Checker, doc: Document, data: dict[str, Any]) -> None:
 
 def check_vacancy(c: Checker, doc: Document) -> None:
     data = doc.data
-    c.reference(doc, ("role",), "role", data["role"])
-    if "scale" in data:
-        c.reference(doc, ("scale",), "scale", data["scale"])
+    if "role" in data:
+        c.reference(doc, ("role",), "role", data["role"])
+    if "scale" in data and c.reference(doc, ("scale",), "scale", data["scale"]):
+        role = c.records.get("role", data.get("role", ""))
+        if role:  # the vacancy's scale replaces the organisation's: its weights must fit too
+            spec = role.data.get("person_specification", {})
+            check_weights(c, doc, ("person_specification", "criteria"),
+                          spec.get("criteria", []), data["scale"], at=("scale",))
     posted, closing = data.get("posted"), data.get("closing_date")
     if posted and closing and len(posted) == len(closing) and closing < posted:
         c.report(doc, ("closing_date",), "the closing date is before the date it was posted")
@@ -196,7 +235,7 @@ def check_vacancy(c: Checker, doc: Document) -> None:
 
 
 def check_glossary(c: Checker, doc: Document) -> None:
-    c.unique(doc, ("terms",), enumerate(t["term"] for t in doc.data["terms"]), "term",
+    c.unique(doc, ("terms",), enumerate(t["term"] for t in doc.data.get("terms", [])), "term",
              key="term")
 
 

@@ -5,17 +5,18 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import jsonschema_rs
-from jsonschema import Draft7Validator
+from jsonschema import Draft7Validator, validators
 from jsonschema.exceptions import ValidationError, best_match
 from referencing import Registry, Resource
 
 from generator.cache import SCHEMA_DIR, schema_version
-from generator.problems import JsonPath, Problem, json_path
+from generator.methods import BUILTIN_METHODS
+from generator.problems import JsonPath, Problem, json_path, quote
 from generator.yamlload import Document, is_yaml11_word
 
 ID_REGEX = "^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -33,6 +34,13 @@ _TYPE_WORDS = {
 }
 
 
+# JSON Schema counts 1.0 as an integer; the rules and forms count with whole numbers, so a
+# whole-number float is refused where a whole number is asked for (`min: 0.0` crashed them).
+_STRICT_TYPES = Draft7Validator.TYPE_CHECKER.redefine(
+    "integer", lambda _checker, value: isinstance(value, int) and not isinstance(value, bool))
+_StrictValidator = validators.extend(Draft7Validator, type_checker=_STRICT_TYPES)
+
+
 def _describe(value: Any) -> str:
     if value is None:
         return "nothing (the value is empty)"
@@ -41,7 +49,7 @@ def _describe(value: Any) -> str:
     if isinstance(value, int | float):
         return f"the number {value}"
     if isinstance(value, str):
-        return f"the text '{value}'"
+        return f"the text {quote(value)}"
     if isinstance(value, list):
         return "a list"
     return "a block of 'key: value' lines"
@@ -67,7 +75,7 @@ class SchemaSet:
         self.version = schema_version(schema_dir)
         registry: Registry = Registry().with_resources(resources)
         self.validators = {
-            kind: Draft7Validator(schema, registry=registry)
+            kind: _StrictValidator(schema, registry=registry)
             for kind, schema in self.schemas.items()
         }
         fast_registry = jsonschema_rs.Registry(
@@ -79,12 +87,24 @@ class SchemaSet:
             for kind, schema in self.schemas.items()
         }
 
-    def check(self, kind: str, doc: Document) -> list[Problem]:
-        if self.fast[kind].is_valid(doc.data):
+    def is_valid(self, kind: str, doc: Document, data: Any) -> bool:
+        """True when `data` (doc's own, or a part of it) passes the kind's schema."""
+        # The fast checker counts 1.0 as a whole number: trust it only when there is no float.
+        if not _has_float(doc) and self.fast[kind].is_valid(data):
+            return True
+        return next(iter(self.validators[kind].iter_errors(data)), None) is None
+
+    def check(self, kind: str, doc: Document, dates: Iterable[str] = ()) -> list[Problem]:
+        """The schema's problems with a record; `dates` are json paths the date check has
+        already explained, where a pattern error would only repeat it."""
+        if self.is_valid(kind, doc, doc.data):
             return []
+        explained = set(dates)
         problems = []
         for error in self.validators[kind].iter_errors(doc.data):
-            problems.append(self._explain(_narrow(error), doc))
+            problem = self._explain(_narrow(error), doc)
+            if not (problem.json_path in explained and error.validator == "pattern"):
+                problems.append(problem)
         return problems
 
     def _explain(self, error: ValidationError, doc: Document) -> Problem:
@@ -96,6 +116,11 @@ class SchemaSet:
         else:
             mark = doc.mark(path)
         return Problem(doc.path, mark.line, mark.column, json_path(path), message, hint)
+
+
+def _has_float(doc: Document) -> bool:
+    # The loader keeps the text of every number; only floats have more than digits and a sign.
+    return any(not raw.lstrip("+-").isdigit() for raw in doc.raw.values())
 
 
 def _narrow(error: ValidationError) -> ValidationError:
@@ -112,6 +137,36 @@ def _narrow(error: ValidationError) -> ValidationError:
 def _example(schema: dict[str, Any]) -> str:
     examples = schema.get("examples") or []
     return json.dumps(examples[0], ensure_ascii=False) if examples else ""
+
+
+def _id_hint(value: Any, path: JsonPath) -> str:
+    """A hint for a value that is not an id, which never suggests something invalid."""
+    words = "-".join(re.findall(r"[a-z0-9]+", str(value).lower()))
+    if len(path) >= 2 and path[-2] == "assessed_by":  # a method: suggest only a real one
+        methods = sorted(m.id for m in BUILTIN_METHODS)
+        close = difflib.get_close_matches(words, methods, n=1, cutoff=0.6) or [
+            word for word in words.split("-") if word in methods]
+        if close:
+            return f"did you mean '{close[0]}'?"
+        return ("the methods are: " + ", ".join(methods) +
+                " (an organisation can add its own under assessment_methods)")
+    if words and len(words) <= 80 and re.fullmatch(ID_REGEX, words):
+        return f"ids are lower-case words joined by hyphens, such as '{words}'"
+    return "ids are lower-case words joined by hyphens, such as 'senior-care-worker'"
+
+
+def _block_hint(schema: dict[str, Any], value: Any, path: JsonPath) -> str:
+    """For text or a list where a block is wanted: the block's shape, from its example."""
+    examples = [e for e in schema.get("examples") or [] if isinstance(e, dict)]
+    if not examples:
+        return ""
+    lines = "  ".join(f"{key}: {json.dumps(item, ensure_ascii=False)}"
+                      for key, item in examples[0].items() if not isinstance(item, dict | list))
+    name = f"'{path[-1]}:'" if path and isinstance(path[-1], str) else "it"
+    hint = f"write each part on its own line, indented under {name}, such as  {lines}"
+    if isinstance(value, str) and "text" in schema.get("properties", {}):
+        hint += " (what you wrote goes in 'text:')"
+    return hint
 
 
 def _message(error: ValidationError, doc: Document, path: JsonPath) -> tuple[str, str, str]:
@@ -153,6 +208,10 @@ def _message(error: ValidationError, doc: Document, path: JsonPath) -> tuple[str
             return message, f"put it in quotes so it is read as text: \"{raw}\"", ""
         if "array" in wanted_list and not isinstance(value, list):
             return message, "write a list: each entry on its own line starting with '- '", ""
+        if "object" in wanted_list:
+            return message, _block_hint(schema, value, path), ""
+        if "integer" in wanted_list and isinstance(value, float) and value.is_integer():
+            return message, f"write it without a decimal point: {int(value)}", ""
         return message, "", ""
     if kind == "enum":
         choices = [str(v) for v in error.validator_value]
@@ -167,11 +226,16 @@ def _message(error: ValidationError, doc: Document, path: JsonPath) -> tuple[str
             return (f"{_describe(value)} is not a date in the form YYYY-MM-DD (or YYYY-MM)",
                     "for example 2027-01-30, or 2019-06 when only the month is known", "")
         if error.validator_value == ID_REGEX:
-            words = "-".join(re.findall(r"[a-z0-9]+", str(value).lower()))
-            return (f"{_describe(value)} is not a valid id",
-                    f"ids are lower-case words joined by hyphens, such as '{words}'", "")
-        example = _example(schema)
-        hint = f"{schema.get('description', '')} For example: {example}".strip()
+            what = ("an assessment method" if len(path) >= 2 and path[-2] == "assessed_by"
+                    else "a valid id")
+            return f"{_describe(value)} is not {what}", _id_hint(value, path), ""
+        # A branch of anyOf often has no words of its own: its parent has them.
+        parent = error.parent.schema if error.parent is not None else None
+        info = parent if not schema.get("description") and isinstance(parent, dict) else schema
+        title = info.get("title") or title
+        example = _example(info)
+        hint = " ".join(part for part in (info.get("description", ""),
+                                          f"For example: {example}" if example else "") if part)
         return f"{_describe(value)} is not in the right form for {title}", hint, ""
     if kind == "minLength":
         return "this is empty", "fill it in or delete the line", ""

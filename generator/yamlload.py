@@ -8,6 +8,7 @@ and every value keeps the line and column it came from.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 32
+MAX_NUMBER_CHARS = 24  # far more than any salary, score or year needs
 
 _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
@@ -43,7 +45,11 @@ _NUMBER_START = frozenset("-+.0123456789")
 # YYYY-MM-DD or YYYY-MM: noted as they are read, for the date check (crosscheck.check_dates).
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?")
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)  # a tab among a line's leading spaces
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Control characters, and the two "noncharacters" YAML itself refuses (U+FFFE, U+FFFF).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# Bidirectional controls reverse or reorder the text shown around them (a right-to-left
+# override can make "exe.txt" read "txt.exe"): refused anywhere, keys and values alike.
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _YAML11_WORDS = {"yes", "no", "on", "off", "y", "n"}
 
 
@@ -62,6 +68,23 @@ class Document:
     key_marks: dict[JsonPath, Mark] = field(default_factory=dict)
     raw: dict[JsonPath, str] = field(default_factory=dict)
     dates: list[tuple[JsonPath, re.Match[str]]] = field(default_factory=list)  # text like a date
+    # Where values were cut away as refused by the schema (validpart): the keys cut and the
+    # lists that lost items, so a rule that finds something missing knows it was refused.
+    cut: frozenset[JsonPath] = frozenset()
+    # A list item's index in the file, where cuts before it moved it up the list.
+    origin: dict[JsonPath, int] = field(default_factory=dict)
+
+    def source_path(self, path: JsonPath) -> JsonPath:
+        """The path as written in the file (the same, unless items before it were cut)."""
+        if not self.origin:
+            return path
+        return tuple(self.origin.get(path[: i + 1], part) if isinstance(part, int) else part
+                     for i, part in enumerate(path))
+
+    def is_cut(self, path: JsonPath) -> bool:
+        """True when something at or under `path` was cut away."""
+        size = len(path)
+        return any(place[:size] == path for place in self.cut)
 
     def mark(self, path: JsonPath, *, key: bool = False) -> Mark:
         """The nearest known position for a path (a missing key falls back to its parent)."""
@@ -216,6 +239,17 @@ class _Builder:
                          f"delete the key and type '{visible}' again by hand "
                          "(text pasted from Word or the web often carries these)")
 
+    def number(self, event: Any, path: JsonPath, value: str) -> Any:
+        """A plain scalar that looks like a number; kept as text when it cannot be one."""
+        reason = _number_problem(value)
+        if reason:
+            self.problem(event.start_mark, path, reason,
+                         "check the figure; if it is a code rather than a number, put it in "
+                         "quotes")
+            return value
+        self.doc.raw[path] = value
+        return int(value) if _INT.fullmatch(value) else float(value)
+
     def scalar(self, event: Any, path: JsonPath) -> Any:
         value: str = event.value
         if value[:1] not in _NUMBER_START:  # most text: no number, no date, no ambiguity
@@ -232,18 +266,24 @@ class _Builder:
             return True
         if value in _FALSE:
             return False
-        if _INT.fullmatch(value):
-            self.doc.raw[path] = value
-            return int(value)
-        if _FLOAT.fullmatch(value):
-            self.doc.raw[path] = value
-            return float(value)
+        if _INT.fullmatch(value) or _FLOAT.fullmatch(value):
+            return self.number(event, path, value)
         if _AMBIGUOUS.fullmatch(value):
             self.problem(event.start_mark, path,
                          f"{value} could be read as a number or as text",
                          f"put it in quotes so it stays exactly as written: \"{value}\"")
             return value
         return value
+
+
+def _number_problem(value: str) -> str | None:
+    """Why a number-shaped scalar cannot be kept as a number (Python refuses to turn more than
+    4,300 digits into a whole number, and 1e999 is infinite), or None."""
+    if len(value) > MAX_NUMBER_CHARS:
+        return f"this number is {len(value):,} characters long: too long to be a real figure"
+    if not _INT.fullmatch(value) and not math.isfinite(float(value)):
+        return f"{value} is too large to be a real figure"
+    return None
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
@@ -278,6 +318,15 @@ def _precheck(display: str, raw: bytes) -> tuple[str | None, list[Problem]]:
                                 f"the file contains a control character "
                                 f"(U+{ord(match.group()):04X}) that cannot be shown",
                                 "delete it: retype the text around this point"))
+    for match in _BIDI.finditer(text):
+        line, column = _position(text, match.start())
+        char = match.group()
+        problems.append(Problem(display, line, column, "$",
+                                f"the file contains a bidirectional control character "
+                                f"({_char_name(char)}, U+{ord(char):04X}) that changes the "
+                                "direction text is shown in",
+                                "delete it: retype the text around this point (text pasted "
+                                "from the web or a PDF can carry these)"))
     for match in _TAB_INDENT.finditer(text):
         number, column = _position(text, match.end() - 1)
         problems.append(Problem(display, number, column, "$",
@@ -320,8 +369,14 @@ def load_text(display: str, raw: bytes) -> tuple[Document | None, list[Problem]]
             Problem(display, line, column, "$", f"the YAML cannot be read: {reason}", hint)
         )
         return None, builder.problems
+    except yaml.reader.ReaderError as err:  # pragma: no cover - the precheck refuses these
+        line, column = _position(text, min(int(err.position), len(text)))
+        builder.problems.append(Problem(display, line, column, "$", "the YAML cannot be read: "
+                                        "it contains a character that is not allowed",
+                                        "delete it: retype the text around this point"))
     except yaml.YAMLError as err:
-        builder.problems.append(Problem(display, 1, 1, "$", f"the YAML cannot be read: {err}"))
+        reason = str(err).splitlines()[0] if str(err) else "the file is not valid YAML"
+        builder.problems.append(Problem(display, 1, 1, "$", f"the YAML cannot be read: {reason}"))
         return None, builder.problems
     finally:
         parser.dispose()

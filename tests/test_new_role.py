@@ -43,3 +43,13 @@ def test_new_role_refuses_unknown_organisation_and_overwrite(
     assert run(["new", "role", "Support Worker", "--organisation", "example-council",
                 "--content", str(base_content)]) == 2
     assert "already exists" in capsys.readouterr().err
+
+
+def test_apostrophes_join_and_accents_drop_in_the_id(base_content: Path) -> None:
+    assert run(["new", "role", "Children and Young People’s Café Lead", "--organisation",
+                "example-council", "--content", str(base_content)]) == 0
+    assert run(["new", "role", "Children's Worker", "--organisation", "example-council",
+                "--content", str(base_content)]) == 0
+    names = sorted(p.name for p in (base_content / "roles").iterdir())
+    assert "children-and-young-peoples-cafe-lead.yaml" in names
+    assert "childrens-worker.yaml" in names

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -81,3 +82,31 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         run(["validate", "--format", "xml"])
     assert exit_info.value.code == 2
+
+
+def test_a_file_name_cannot_split_a_problem_line(
+    base_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A newline or a right-to-left override in a file name is shown escaped, on one line,
+    and a problem with the file itself stands at line 1, column 1."""
+    (base_content / "roles" / "two\nlines.yaml").write_text("title: T\n")
+    (base_content / "roles" / "evil\u202etxt.yaml").write_text("title: T\n")
+    (base_content / "people").mkdir()
+    status, out = validate(base_content, capsys)
+    assert status == 1
+    problems = [line for line in out.splitlines() if not line.startswith("    hint: ")][:-1]
+    assert problems == [
+        "content/people:1:1: $: unknown folder 'people'",
+        "content/roles/evil\\u202etxt.yaml:1:1: $: the file name 'evil\\u202etxt.yaml' cannot "
+        "be used as an id: lower-case letters and digits in words joined by single hyphens",
+        "content/roles/two\\nlines.yaml:1:1: $: the file name 'two\\nlines.yaml' cannot be used "
+        "as an id: lower-case letters and digits in words joined by single hyphens",
+    ]
+
+
+def test_every_problem_in_every_fixture_is_one_located_line() -> None:
+    located = re.compile(r"^\S[^\n]*?:[1-9][0-9]*:[1-9][0-9]*: ((warning|info): )?\$")
+    for case in CASES:
+        lines = (FIXTURES / "invalid" / case / "expected.txt").read_text("utf-8").splitlines()
+        for line in lines[:-1]:
+            assert line.startswith("    hint: ") or located.match(line), (case, line)

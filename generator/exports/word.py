@@ -157,13 +157,25 @@ def _footer(writer: _Writer, text: str) -> None:
     field.append(paragraph.add_run("1")._r)
 
 
+# Word's document properties hold at most 255 characters (python-docx refuses more): a long
+# title is shortened there only; the document's own heading keeps it whole.
+CORE_PROPERTY_LIMIT = 255
+
+
+def _core(text: str) -> str:
+    text = xml_text(text)
+    if len(text) <= CORE_PROPERTY_LIMIT:
+        return text
+    return text[: CORE_PROPERTY_LIMIT - 1].rstrip() + "…"
+
+
 def docx_bytes(document: dict[str, Any], created: str) -> bytes:
     """The .docx file of a document made by `profile.profile_document`."""
     doc = Document(io.BytesIO(_template()))
     props = doc.core_properties
-    props.title = xml_text(document["title"])
-    props.subject = xml_text(document["subject"])
-    props.keywords = xml_text(document["keywords"])
+    props.title = _core(document["title"])
+    props.subject = _core(document["subject"])
+    props.keywords = _core(document["keywords"])
     props.language = LANGUAGE
     props.author = props.last_modified_by = props.comments = props.category = ""
     props.revision = 1
