@@ -20,7 +20,7 @@ TODAY = dt.date(2026, 12, 2)
 LINT = FIXTURES / "lint"
 # Valid content cannot reach these today (validation refuses it first), so the model is
 # changed directly below.
-MODEL_ONLY = {"spec-no-method", "spec-level-not-defined"}
+MODEL_ONLY = {"spec-no-method", "spec-level-not-defined", "spec-scale-mismatch"}
 
 
 def linted(name: str, tmp_path: Path) -> LintResult:
@@ -128,6 +128,18 @@ def test_level_marked_not_defined_is_found(tmp_path: Path) -> None:
     ctx.site.roles["support-worker"] = dataclasses.replace(role, competencies=(req,))
     found = run_rules(ctx, all_rules())
     assert [(f.rule, f.severity) for f in found] == [("spec-level-not-defined", "error")]
+
+
+def test_weight_the_scale_cannot_use_is_found(tmp_path: Path) -> None:
+    """`validate` refuses such a weight first (a located error), so only a model can reach it."""
+    ctx = _context(tmp_path)
+    role = ctx.site.roles["support-worker"]
+    crit = dataclasses.replace(role.person_spec.criteria[0], weight=5)
+    spec = dataclasses.replace(role.person_spec, criteria=(crit, *role.person_spec.criteria[1:]))
+    ctx.site.roles["support-worker"] = dataclasses.replace(role, person_spec=spec)
+    found = run_rules(ctx, all_rules())
+    assert [f.rule for f in found] == ["spec-scale-mismatch"]
+    assert f"criterion {crit.id} has weight 5" in found[0].problem.message
 
 
 def test_every_rule_has_an_id_severity_and_one_line_why() -> None:
