@@ -103,3 +103,26 @@ def test_a_relative_link_in_a_pdf_stays_out_of_the_build_folders() -> None:
     html = ('<!doctype html><html lang="en"><head><title>t</title></head><body>'
             '<p><a href="../policy.pdf">policy</a></p></body></html>')
     assert leaks("form.pdf", pdf_bytes(html), machine_paths()) == []
+
+
+def test_build_stops_on_a_relative_link_with_the_located_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Issue 20.5: the build used to end in MkDocs' "Aborted with 1 warnings in strict mode!"
+    without the warning; now the validator's located problem stops it first."""
+    from generator.cli import run
+    from tests.conftest import ROOT
+
+    content = overlay(FIXTURES / "base", FIXTURES / "invalid" / "relative-links" / "content",
+                      tmp_path)
+    monkeypatch.chdir(ROOT)
+    status = run(["build", "--content", str(content), "--site-dir", str(tmp_path / "site"),
+                  "--no-pdf"])
+    out = capsys.readouterr()
+    assert status == 1
+    text = out.out + out.err
+    assert "linked-worker-2027.yaml:6:15: $.how_to_apply: the link './application-form.pdf' is" \
+        in text
+    assert "hint: write the full address, starting https://" in text
+    assert "Aborted" not in text and "Traceback" not in text
+    assert not (tmp_path / "site").exists()
