@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+from collections.abc import Iterator
 
 import markdown
 import nh3
@@ -21,7 +22,9 @@ _ALLOWED_TAGS = {
 _ALLOWED_ATTRIBUTES = {"a": {"href"}, "abbr": {"title"}}
 
 # [text](target) and [text]: target: keep the text, drop a target that is not a full address.
-_LINK = re.compile(r"\[([^\]]*)\]\(\s*((?:[^()\s]|\([^()]*\))*)(?:\s+[^)]*)?\)")
+# The label holds no bracket, so that each character is looked at by one match attempt only;
+# `[[x]](…)` is left to `_rewrite_links`.
+_LINK = re.compile(r"\[([^\[\]]*)\]\(\s*((?:[^()\s]|\([^()]*\))*)(?:\s+[^)]*)?\)")
 # What may stand before a block's own text on its line: indentation, `>` quotes, list and
 # definition markers. A reference definition or an abbreviation inside a list item counts too.
 _PREFIX = r"(?:[ \t]|>|[*+\-:](?=[ \t])|\d{1,9}[.)](?=[ \t]))*"
@@ -32,7 +35,9 @@ _REF_DEF = re.compile(
     r"(?:\n[ \t]*(?:\"[^\n]*\"|'[^\n]*'|\([^\n]*\))[ \t]*(?=\n|$))?", re.MULTILINE)
 # `*[X]: meaning` (the abbr extension's syntax) at the start of a line: only the glossary may
 # define abbreviations, so content that looks like one is shown as typed.
-_ABBR_DEF = re.compile(rf"^({_PREFIX})\*\[(?=[^\\]*?\] ?:)", re.MULTILINE)
+# (The extension lets the term run on over lines; a bracket left open at the end of its line
+# is escaped too, which keeps the look-ahead to one line.)
+_ABBR_DEF = re.compile(rf"^({_PREFIX})\*\[(?=[^\\\n]*?\] ?:|[^\]\n]*(?:\n|$))", re.MULTILINE)
 ENTITY_START = re.compile(r"&(?=#?[a-zA-Z0-9]+;)")
 _SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
 # Autolinks kept as links: http(s) addresses and e-mail addresses made only of characters that
@@ -69,24 +74,33 @@ def _unwrap(target: str) -> str:
     return target
 
 
-def _destination(text: str, start: int) -> tuple[int, str]:
-    """The link target that starts at `start` (just after `](`) and where the link ends.
+# A link target is looked for this far at most: every `](` starts a search, and unbounded ones
+# would make a file full of `](((` take quadratic time. Longer targets are not links.
+_MAX_TARGET = 2048
+
+
+def _destination(text: str, start: int) -> tuple[int, str | None]:
+    """The link target that starts at `start` (just after `](`) and where the link ends;
+    None for the target when none ends within `_MAX_TARGET` characters.
 
     Follows Python-Markdown: `<…>` targets, nested parentheses and backslash escapes.
     """
+    limit = min(len(text), start + _MAX_TARGET)
     i = start
-    while i < len(text) and text[i] in " \t\n":
+    while i < limit and text[i] in " \t\n":
         i += 1
     for opener, closer in (("<", ">"), ("&lt;", "&gt;")):
         if text.startswith(opener, i):
-            close = text.find(")", i)
-            end = len(text) if close < 0 else close + 1
-            shut = text.find(closer, i)
-            inner_end = shut + len(closer) if 0 <= shut < end else end
+            close = text.find(")", i, limit)
+            if close < 0 and limit < len(text):
+                return start, None
+            end = limit if close < 0 else close + 1
+            shut = text.find(closer, i, end)
+            inner_end = shut + len(closer) if shut >= 0 else end
             return end, text[i:inner_end]
     depth, begin = 0, i
     target_end = None
-    while i < len(text):
+    while i < limit:
         char = text[i]
         if char == "\\":
             i += 2
@@ -100,11 +114,15 @@ def _destination(text: str, start: int) -> tuple[int, str]:
                 return i + 1, text[begin:target_end if target_end is not None else i]
             depth -= 1
         i += 1
+    if limit < len(text):
+        return start, None
     return len(text), text[begin:target_end if target_end is not None else len(text)]
 
 
-def _clean_target(target: str) -> str | None:
+def _clean_target(target: str | None) -> str | None:
     """The target to publish (brackets and title gone), or None if it is not publishable."""
+    if target is None:
+        return None
     target = _unwrap(target.strip())
     balanced = target.count("(") == target.count(")")
     if not balanced or re.search(r"\s", target) or not publishable(target):
@@ -116,6 +134,24 @@ def _clean_target(target: str) -> str | None:
 _ACTIVE = re.compile(r"[&<>\[\]{}]")
 
 
+def _inline_links(text: str) -> Iterator[tuple[int, int, str | None]]:
+    """(where `](` is, where its link ends, its target or None) for every `](` in the text.
+
+    Looking for targets costs at most about the text's length: past that budget (text
+    such as `](](](…`), the rest are given no target, so they are shown as typed, not linked.
+    """
+    budget = len(text) + 65536
+    i = 0
+    while (j := text.find("](", i)) >= 0:
+        if budget > 0:
+            end, target = _destination(text, j + 2)
+            budget -= (end if target is not None else min(len(text), j + _MAX_TARGET)) - j
+        else:
+            end, target = j + 2, None
+        yield j, end, target
+        i = j + 2
+
+
 def _rewrite_links(text: str) -> str:
     """Every `](target …)` keeps only a publishable target, without its title; any other loses
     its `(`, so it is no link at all.
@@ -125,8 +161,9 @@ def _rewrite_links(text: str) -> str:
     link's title as a tooltip through innerHTML.
     """
     out, i = [], 0
-    while (j := text.find("](", i)) >= 0:
-        end, target = _destination(text, j + 2)
+    for j, end, target in _inline_links(text):
+        if j < i:  # inside the target of a link already written
+            continue
         clean = _clean_target(target)
         if clean is not None:
             out.append(text[i:j + 2] + clean + ")")
@@ -156,11 +193,9 @@ def link_targets(text: str) -> list[str]:
     kept as links.)"""
     escaped = escape_html(text)
     found = [_unwrap(m.group("target")) for m in _REF_DEF.finditer(escaped)]
-    i = 0
-    while (j := escaped.find("](", i)) >= 0:
-        _, target = _destination(escaped, j + 2)
-        found.append(html.unescape(_unwrap(target.strip())))
-        i = j + 2
+    for _, _, target in _inline_links(escaped):
+        if target is not None:  # None: too long to be a link, and shown as typed
+            found.append(html.unescape(_unwrap(target.strip())))
     return found
 
 

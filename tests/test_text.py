@@ -66,3 +66,20 @@ def test_autolinks_are_links_only_for_full_addresses(text: str, expected: list[s
     assert [attrs.get("href") for tag, attrs in found.tags if tag == "a"] == expected
     assert not [name for _, attrs in found.tags for name in attrs if name.startswith("on")]
     assert [tag for tag, _ in found.tags if tag not in ("p", "a")] == []
+
+
+# Text the size of the largest file accepted (1 MB), shaped to make a naive scan quadratic.
+SLOW = ["](" * 300_000, "](<" * 200_000, "*[x\n" * 200_000, "[" * 800_000,
+        "- [r]: x\n" * 100_000, "[a](b)" * 100_000]
+
+
+@pytest.mark.parametrize("text", SLOW, ids=lambda text: repr(text[:6]))
+def test_hostile_text_is_made_safe_in_linear_time(text: str) -> None:
+    import time
+
+    from generator.text import link_targets
+
+    started = time.process_time()
+    markdown_safe(text)
+    link_targets(text)
+    assert time.process_time() - started < 20  # about 2 s here; quadratic was many minutes
