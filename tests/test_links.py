@@ -73,6 +73,11 @@ def test_links_work_in_the_pdf(built: tuple[Path, Path, list[str]]) -> None:
     assert set(links) == {"https://jobs.example.org/ec-0001", "mailto:jobs@example.org",
                           "https://www.example.org/guidance"}
     assert not [link for link in links if not link.startswith(("https://", "mailto:"))]
+    site_dir, forms, _ = built
+    files = [p for folder in (site_dir, forms) for p in folder.rglob("*") if p.is_file()]
+    assert len([p for p in files if p.suffix == ".pdf"]) >= 5
+    paths = machine_paths(site_dir.parent)
+    assert [leak for p in files for leak in leaks(p.name, p.read_bytes(), paths)] == []
 
 
 RELATIVE = ["[policy](../policy.pdf)", "[part](#values)", "[site](www.example.org)",
