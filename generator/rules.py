@@ -19,6 +19,7 @@ from generator.crosscheck import (
     suggest,
 )
 from generator.methods import BUILTIN_METHODS
+from generator.textrules import check_text
 from generator.yamlload import Document
 
 
@@ -244,6 +245,7 @@ def check_all(records: Records) -> Checker:
     c = Checker(records)
     for kind, docs in sorted(records.docs.items()):
         for record_id, doc in sorted(docs.items()):
+            check_text(c, doc)
             if kind == "family":
                 check_family(c, doc, record_id)
             elif kind in _RULES:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
+
 from generator.model import GlossaryTerm
 from generator.site.abbr import _occurs, terms_used
 
@@ -30,3 +32,32 @@ def test_fast_search_agrees_with_the_pattern_on_random_text() -> None:
             checked += 1
         assert terms_used(body, glossary) == tuple(expected), body
     assert checked == 3000 * len(TERMS)
+
+
+MEANINGS = [
+    "Disclosure and Barring Service",
+    "Drug & alcohol",
+    "<img src=x onerror=alert(1)> evil",
+    "&lt;img src=x onerror=alert(1)&gt; typed as entities",
+    "&amp;lt; twice &#60;script&#62;",
+    'Quotes "double" and \'single\'',
+]
+
+
+@pytest.mark.parametrize("meaning", MEANINGS)
+def test_a_tooltip_shows_the_meaning_as_text(meaning: str) -> None:
+    """Material's tooltip sets innerHTML to the abbr's title attribute: that value, read as
+    HTML, must hold no element and read as the meaning."""
+    import html
+
+    import markdown
+
+    from generator.site.abbr import definition
+    from tests.site_support import scan
+
+    page = markdown.markdown(f"DBS\n\n{definition(GlossaryTerm('DBS', meaning, None))}",
+                             extensions=["abbr"])
+    [(_, attrs)] = [t for t in scan(page).tags if t[0] == "abbr"]
+    value = attrs["title"] or ""  # as the DOM holds it: the parser decoded the attribute
+    assert scan(value).tags == []
+    assert html.unescape(value) == meaning

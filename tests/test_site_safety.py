@@ -124,3 +124,26 @@ def test_safe_links_and_braces_still_render() -> None:
     assert '<a href="https://example.org/a_(b)">a</a>' in rendered
     assert '<a href="mailto:x@example.org">m</a>' in rendered
     assert "{{ 7*7 }}" in rendered
+
+
+def test_search_index_titles_and_tags_are_escaped(
+    unsafe: tuple[dict[str, str], Path, list[str]],
+) -> None:
+    """Material's search inserts each entry's title and tags as HTML: neither may hold a tag.
+    The organisation, locations and family title all reach the role's tags."""
+    import json
+
+    index = json.loads((unsafe[1] / "search" / "search_index.json").read_text("utf-8"))
+    role = [d for d in index["docs"] if d["location"] == "roles/support-worker/"]
+    assert role and role[0]["tags"] == [
+        "Example &lt;img src=x onerror=alert(&#x27;xss-organisation&#x27;)&gt; Council "
+        "&amp;amp; Co",
+        "&lt;b onmouseover=alert(&#x27;xss-location&#x27;)&gt;Town&lt;/b&gt;",
+        "Leeds {{ 7*7 }}",
+        "&lt;img src=x onerror=alert(&#x27;xss-location2&#x27;)&gt;",
+        "Recovery &lt;svg onload=alert(&#x27;xss-family&#x27;)&gt; work",
+        "Travel",
+    ]
+    for doc in index["docs"]:
+        for value in [doc["title"], *doc.get("tags", [])]:
+            assert "<" not in value and ">" not in value, (doc["location"], value)

@@ -108,9 +108,11 @@ def pdf_bytes(html: str, *, created: str = FIXED_DATE, assets: Path = ASSETS) ->
     fetcher = RestrictedFetcher(assets, also=(font,) if font else ())
     fonts = FontConfiguration()
     sheets = [CSS(string=field_css(font), font_config=fonts, url_fetcher=fetcher)] if font else []
-    document = HTML(string=html, base_url=assets.resolve().as_uri() + "/",
-                    url_fetcher=fetcher).render(pdf_forms=True, pdf_variant="pdf/ua-1",
-                                                stylesheets=sheets, font_config=fonts)
+    # No base URL: the forms name no relative resource (their CSS is inlined, the field font
+    # has a full file: URL), and with one WeasyPrint would turn any relative link left in the
+    # text into a `file:` address in the build machine's folders, published inside the PDF.
+    document = HTML(string=html, base_url=None, url_fetcher=fetcher).render(
+        pdf_forms=True, pdf_variant="pdf/ua-1", stylesheets=sheets, font_config=fonts)
     document.metadata.created = created
     document.metadata.modified = created
     # The file identifier is normally random; derive it from the content instead.

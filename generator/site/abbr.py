@@ -11,7 +11,7 @@ import functools
 import re
 
 from generator.model import GlossaryTerm
-from generator.text import markdown_safe
+from generator.text import ENTITY_START, escape_html, markdown_safe
 
 # The abbr extension reads `*[term]: title` up to the end of the line; a term cannot hold
 # a backslash, a closing bracket or a line break.
@@ -95,10 +95,14 @@ def _occurs(body: str, text: str, pattern: re.Pattern[str]) -> bool:
 
 
 def definition(term: GlossaryTerm) -> str:
-    # The title becomes an HTML attribute, escaped by the Markdown serialiser: it needs one line,
-    # not Markdown escaping (which would show as `&amp;`).
+    """The abbr line for a term. The meaning becomes the <abbr>'s title attribute, and
+    Material's tooltip (`content.tooltips`) puts that attribute's value into the page as HTML
+    (innerHTML): so the value itself must be escaped HTML. The serialiser decodes one level
+    (it keeps `&amp;` as written), hence the escaping twice; a bare `&` stays bare, so
+    "Drug & alcohol" reads the same in the tooltip and in the browser's own title."""
     meaning = " ".join(term.meaning.split())
-    return f"*[{term.term.strip()}]: {meaning}"
+    escaped = ENTITY_START.sub("&amp;", escape_html(meaning))
+    return f"*[{term.term.strip()}]: {escaped}"
 
 
 def abbreviation_lines(body: str, glossary: tuple[GlossaryTerm, ...]) -> str:

@@ -107,7 +107,10 @@ def front_matter(title: str | None, tags: tuple[str, ...], *, search: bool = Tru
 
     Material writes `title` into the page's <title> and header as HTML, so it is HTML-escaped
     here. Without it Material takes the H1, strips its tags and unescapes it into <title>,
-    which would let a title holding `</title><script>` out of the element.
+    which would let a title holding `</title><script>` out of the element. The search plugin
+    copies `tags` into search/search_index.json, and Material's search inserts them into the
+    results as HTML: they are HTML-escaped too (an organisation, a location or a family title
+    could otherwise run script for every visitor who searches).
     """
     lines = []
     if title is not None:
@@ -117,7 +120,7 @@ def front_matter(title: str | None, tags: tuple[str, ...], *, search: bool = Tru
         lines += ["search:", "  exclude: true"]
     if tags:
         lines.append("tags:")
-        lines += [f"  - {json.dumps(tag, ensure_ascii=False)}" for tag in tags]
+        lines += [f"  - {json.dumps(html.escape(tag), ensure_ascii=False)}" for tag in tags]
     return "---\n" + "\n".join(lines) + "\n---\n\n" if lines else ""
 
 
