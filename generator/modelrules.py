@@ -44,7 +44,9 @@ def check_open_vacancy(c: Checker, doc: Document, on: str) -> None:
     if data.get("status") != "open":
         return
     role = c.records.get("role", data.get("role", ""))
-    role_data = role.data if role else {}
+    if role is None:  # an unknown role is reported already; more would be noise
+        return
+    role_data = role.data
     org = c.records.get("organisation", role_data.get("organisation", ""))
     if "posted" not in data:
         c.report(doc, (), "an open vacancy needs the date it was posted",
