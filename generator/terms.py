@@ -16,8 +16,8 @@ NOT_STATED_LABEL = "Not stated"
 
 WORKPLACE_LABELS = {"on-site": "On site", "hybrid": "Hybrid (some on site, some remote)",
                     "remote": "Remote", NOT_STATED: NOT_STATED_LABEL}
-VISA_LABELS = {"yes": "Visa sponsorship is available for this job",
-               "no": "Visa sponsorship is not available for this job",
+VISA_LABELS = {"yes": "Available for this job",
+               "no": "Not available for this job",
                NOT_STATED: NOT_STATED_LABEL}
 
 # Roleprint's standard headings, used when neither the role nor its organisation gives its own.
