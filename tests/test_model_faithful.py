@@ -329,6 +329,31 @@ def test_open_vacancy_past_its_closing_date_is_shown_closed(tmp_path: Path) -> N
     assert "reference PM-26: **Closed** (closed 1 December 2026)" in role
 
 
+# Editor help --------------------------------------------------------------------------------
+
+def _properties(node: object, path: str) -> list[tuple[str, dict[str, object]]]:
+    """Every property of a schema, however deep, with where it is."""
+    found: list[tuple[str, dict[str, object]]] = []
+    if isinstance(node, dict):
+        for name, prop in node.get("properties", {}).items():
+            found += [(f"{path}.{name}", prop), *_properties(prop, f"{path}.{name}")]
+        for key in ("items", "anyOf", "definitions"):
+            value = node.get(key)
+            children = (value.items() if isinstance(value, dict) and key == "definitions"
+                        else enumerate(value) if isinstance(value, list)
+                        else [("[]", value)] if isinstance(value, dict) else [])
+            for label, child in children:
+                found += _properties(child, f"{path}/{label}")
+    return found
+
+
+def test_every_schema_property_has_title_description_and_examples() -> None:
+    missing = [(where, key) for schema in sorted((ROOT / "schemas").glob("*.json"))
+               for where, prop in _properties(json.loads(schema.read_text("utf-8")), schema.name)
+               for key in ("title", "description", "examples") if key not in prop]
+    assert missing == []
+
+
 def main() -> None:
     """Rewrite each case's expected.txt; read every diff before committing it."""
     import tempfile
