@@ -94,6 +94,24 @@ def test_case_gives_its_expected_report(case: str, tmp_path: Path) -> None:
     assert code == (1 if case.endswith("-invalid") else 0)  # warnings alone exit 0
 
 
+def test_warnings_do_not_block_a_build_and_are_printed(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    content = content_of(tmp_path, "not-stated", "vacancies")
+    monkeypatch.chdir(ROOT)
+    site_dir = tmp_path / "site"
+    assert run(["build", "--content", str(content), "--site-dir", str(site_dir), "--no-pdf"]) == 0
+    err = capsys.readouterr().err
+    assert "warning: $.person_specification.criteria[2].assessed_by: criterion 'E2'" in err
+    assert "warning: $.closing_date: the vacancy is open but its closing date" in err
+    assert (site_dir / "roles" / "band-4-administrator" / "index.html").exists()
+    assert run(["validate", "--content", str(content), "--format", "json"]) == 0
+    body = json.loads(capsys.readouterr().out)
+    assert body["valid"] is True
+    assert [p["severity"] for p in body["problems"]] == ["warning", "warning"]
+    assert body["summary"].endswith("are valid, with 2 warnings.")
+
+
 # Point 1: "not stated" --------------------------------------------------------------------
 
 def test_not_stated_is_shown_as_not_stated_and_never_guessed(tmp_path: Path) -> None:
