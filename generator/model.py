@@ -101,7 +101,9 @@ class Salary:
         return tuple(word for word, on in (("estimated", self.estimated),
                                            ("pro rata", self.pro_rata),
                                            ("dependent on experience",
-                                            self.depends_on_experience)) if on)
+                                            self.depends_on_experience),
+                                           ("period not stated", self.period == NOT_STATED))
+                     if on)
 
 
 @dataclass(frozen=True)

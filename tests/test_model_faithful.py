@@ -127,6 +127,7 @@ def test_not_stated_is_shown_as_not_stated_and_never_guessed(tmp_path: Path) -> 
     assert "Reference\n:   Not stated" in vacancy
     word = dict((text, style) for style, text in word_text(site, "band-4-administrator"))
     assert "Not stated" in word and "Issued: Not stated" in word
+    assert "£26,530 to £29,114 (period not stated)" in word
 
 
 def test_criterion_without_a_method_is_on_no_sheet(tmp_path: Path) -> None:
