@@ -18,7 +18,7 @@ from generator.cli import run
 from tests.browser import _Quiet, axe_violations, describe, require_axe
 from tests.conftest import ROOT
 from tests.test_a11y_forms import MATERIAL, url_file, vnu
-from tests.test_model_faithful import CASES, EPOCH, content_of
+from tests.test_model_faithful import CASES, TODAY, content_of
 
 pytestmark = pytest.mark.browser
 
@@ -38,18 +38,15 @@ def model_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Every valid model fixture in one site (without PDFs: the forms' HTML is their source)."""
     where = tmp_path_factory.mktemp("model-a11y")
     content = content_of(where, *(c for c in CASES if not c.endswith("-invalid")))
-    cwd, epoch = os.getcwd(), os.environ.get("SOURCE_DATE_EPOCH")
+    cwd, before = os.getcwd(), os.environ["ROLEPRINT_TODAY"]  # pinned by tests/conftest.py
     os.chdir(ROOT)
-    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    os.environ["ROLEPRINT_TODAY"] = TODAY
     try:
         assert run(["build", "--content", str(content), "--site-dir", str(where / "site"),
                     "--no-pdf"]) == 0
     finally:
         os.chdir(cwd)
-        if epoch is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = epoch
+        os.environ["ROLEPRINT_TODAY"] = before
     return where / "site"
 
 

@@ -1,7 +1,8 @@
 """Issue 13, points 1 to 8: real job descriptions held as they are written.
 
 Each case in tests/fixtures/model/ is laid over the base fixture; the build's date is fixed at
-15 January 2027. Run `python -m tests.test_model_faithful` to rewrite the expected reports.
+15 January 2027 (ROLEPRINT_TODAY). Run `python -m tests.test_model_faithful` to rewrite the
+expected reports.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from generator.site.pages import render_all
 from generator.text import markdown_safe, markdown_to_html
 from tests.conftest import FIXTURES, ROOT, overlay
 
-EPOCH = "1799971200"  # 15 January 2027, 00:00 UTC
+TODAY = "2027-01-15"  # the build's date for these cases
 MODEL = FIXTURES / "model"
 CASES = sorted(p.name for p in MODEL.iterdir() if p.is_dir())
 NOTE_MARK = "7f3a"  # every internal note in the fixtures holds it
@@ -38,7 +39,7 @@ NOTE_MARK = "7f3a"  # every internal note in the fixtures holds it
 
 @pytest.fixture(autouse=True)
 def build_date(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    monkeypatch.setenv("ROLEPRINT_TODAY", TODAY)
 
 
 def content_of(tmp: Path, *cases: str) -> Path:
@@ -110,6 +111,17 @@ def test_warnings_do_not_block_a_build_and_are_printed(tmp_path: Path,
     assert body["valid"] is True
     assert [p["severity"] for p in body["problems"]] == ["warning", "warning"]
     assert body["summary"].endswith("are valid, with 2 warnings.")
+
+
+def test_the_build_date_is_pinned_or_today_in_the_uk() -> None:
+    from generator.clock import has_passed, today, uk_offset
+
+    assert today({"ROLEPRINT_TODAY": "2027-01-15", "SOURCE_DATE_EPOCH": "0"}) == "2027-01-15"
+    assert today({"SOURCE_DATE_EPOCH": "1799971200"}) == "2027-01-15"
+    assert len(today({})) == 10
+    assert has_passed("2027-01-14", "2027-01-15") and not has_passed("2027-01-15", "2027-01-15")
+    assert has_passed("2026-12", "2027-01-15") and not has_passed("2027-01", "2027-01-15")
+    assert uk_offset("2027-01-15") == "+00:00" and uk_offset("2027-07-01", "12:00") == "+01:00"
 
 
 # Point 1: "not stated" --------------------------------------------------------------------
@@ -377,7 +389,7 @@ def main() -> None:
     """Rewrite each case's expected.txt; read every diff before committing it."""
     import tempfile
 
-    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    os.environ["ROLEPRINT_TODAY"] = TODAY
     for case in CASES:
         with tempfile.TemporaryDirectory() as tmp:
             _, text = report(content_of(Path(tmp), case))
