@@ -19,6 +19,7 @@ from generator.crosscheck import (
     suggest,
 )
 from generator.methods import BUILTIN_METHODS
+from generator.modelrules import check_model
 from generator.textrules import check_text
 from generator.yamlload import Document
 
@@ -250,6 +251,7 @@ def check_all(records: Records) -> Checker:
                 check_family(c, doc, record_id)
             elif kind in _RULES:
                 _RULES[kind](c, doc)
+    check_model(c)  # the content model's own rules (warnings among them): generator/modelrules.py
     return c
 
 
