@@ -1,0 +1,80 @@
+"""The reading stage's output: a document as a flat run of blocks, whatever its format.
+
+Every reader (Word, PDF, text, Markdown) turns its file into the same blocks, so structure
+recovery does not care where the words came from. Each block keeps where it was found, for
+the draft's comment block and the `--report` file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# The source's own numbers: "1.", "1.2", "(iv)", "a)", "9)". A lone capital letter is not a
+# number ("A recognised qualification"), and roman numerals must be followed by a stop or bracket.
+_NUMBER = re.compile(
+    r"^\(?(?P<number>[0-9]{1,3}(?:\.[0-9]{1,3})*|[ivx]{1,5}|[a-h])(?:[.)]|(?<=[0-9])(?=\s))\s+(?=\S)"
+)
+_BULLET = re.compile(r"^[-*•▪·◦‣\uf0b7o]\s+(?=\S)")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One heading, paragraph, list item or table row of the source document."""
+
+    kind: str  # "heading", "para", "item" or "row"
+    text: str
+    where: str  # "paragraph 12", "table 2, row 3", "line 40", "page 2, line 5"
+    level: int = 0  # heading level, or list nesting depth
+    number: str | None = None  # the source's own number for a list item
+    cells: tuple[str, ...] = field(default=())
+    bold: bool = False
+
+
+def split_number(text: str) -> tuple[str | None, str, bool]:
+    """("9", "To develop …", False) from "9. To develop …"; the flag says a bullet was removed."""
+    match = _NUMBER.match(text)
+    if match:
+        return match.group("number"), text[match.end():].strip(), False
+    match = _BULLET.match(text)
+    if match:
+        return None, text[match.end():].strip(), True
+    return None, text, False
+
+
+def is_roman(number: str | None) -> bool:
+    return bool(number) and set(number or "") <= set("ivx")
+
+
+def line_block(text: str, where: str, indent: int = 0) -> Block:
+    """A paragraph or list item from one line of text, with its number or bullet taken off."""
+    number, rest, bullet = split_number(text)
+    if number is not None or bullet:
+        return Block("item", rest, where, level=indent, number=number)
+    return Block("para", text, where)
+
+
+def read_text(raw: str, markdown: bool) -> list[Block]:
+    """Blocks from a .txt or .md file: one per line; tabs or pipes make table rows."""
+    blocks: list[Block] = []
+    for index, line in enumerate(raw.splitlines(), start=1):
+        where = f"line {index}"
+        stripped = line.strip()
+        if not stripped:
+            continue
+        indent = (len(line) - len(line.lstrip(" \t"))) // 2
+        if markdown and stripped.startswith("#"):
+            level = len(stripped) - len(stripped.lstrip("#"))
+            blocks.append(Block("heading", stripped[level:].strip(), where, level=level))
+        elif markdown and stripped.startswith("|"):
+            cells = tuple(c.strip() for c in stripped.strip("|").split("|"))
+            if not all(set(c) <= set("-: ") for c in cells):  # skip the |---| line
+                blocks.append(Block("row", " ".join(c for c in cells if c), where, cells=cells))
+        elif "\t" in stripped:
+            cells = tuple(c.strip() for c in stripped.split("\t"))
+            blocks.append(Block("row", " ".join(c for c in cells if c), where, cells=cells))
+        elif markdown and stripped.startswith("**") and stripped.endswith("**"):
+            blocks.append(Block("heading", stripped.strip("*").strip(), where, level=3, bold=True))
+        else:
+            blocks.append(line_block(stripped, where, indent))
+    return blocks

@@ -1,0 +1,93 @@
+"""Read a .docx into blocks with python-docx: paragraphs, headings (styled or bold) and tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from generator.importer.blocks import Block, line_block
+
+
+def _heading_level(paragraph: Paragraph) -> int:
+    style = paragraph.style
+    name = (style.name or "") if style is not None else ""
+    if name == "Title":
+        return 1
+    if name.startswith("Heading"):
+        digits = name.removeprefix("Heading").strip()
+        return int(digits) if digits.isdigit() else 2
+    return 0
+
+
+def _all_bold(paragraph: Paragraph) -> bool:
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    return bool(runs) and all(run.bold or (run.style is not None and run.style.font.bold)
+                              for run in runs)
+
+
+def _list_level(paragraph: Paragraph) -> int | None:
+    """The nesting level of a Word list paragraph (numbered or bulleted), or None."""
+    ppr = paragraph._p.pPr
+    numpr = ppr.numPr if ppr is not None else None
+    style = paragraph.style
+    name = (style.name or "") if style is not None else ""
+    if numpr is not None:
+        ilvl = numpr.find(qn("w:ilvl"))
+        return int(ilvl.get(qn("w:val"), "0")) if ilvl is not None else 0
+    if name.startswith("List"):
+        digits = name.rsplit(" ", 1)[-1]
+        return int(digits) - 1 if digits.isdigit() else 0
+    return None
+
+
+def _paragraph(paragraph: Paragraph, where: str) -> Block | None:
+    text = " ".join(paragraph.text.split())
+    if not text:
+        return None
+    level = _heading_level(paragraph)
+    if level:
+        return Block("heading", text, where, level=level)
+    list_level = _list_level(paragraph)
+    block = line_block(text, where, list_level or 0)
+    if list_level is not None and block.kind == "para":
+        return Block("item", text, where, level=list_level)
+    if block.kind == "para" and _all_bold(paragraph) and len(text.split()) <= 12:
+        return Block("heading", text.rstrip(":"), where, level=3, bold=True)
+    return block
+
+
+def _row_cells(row: Any) -> tuple[str, ...]:
+    cells: list[str] = []
+    seen: set[int] = set()
+    for cell in row.cells:
+        if id(cell._tc) in seen:  # a merged cell is repeated once per grid column
+            continue
+        seen.add(id(cell._tc))
+        cells.append(" ".join(cell.text.split()))
+    return tuple(cells)
+
+
+def read_docx(path: Path) -> list[Block]:
+    """Blocks in document order: body paragraphs and table rows interleaved as in the file."""
+    document = docx.Document(str(path))
+    blocks: list[Block] = []
+    paragraphs = tables = 0
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            paragraphs += 1
+            block = _paragraph(Paragraph(child, document), f"paragraph {paragraphs}")
+            if block is not None:
+                blocks.append(block)
+        elif child.tag == qn("w:tbl"):
+            tables += 1
+            for index, row in enumerate(Table(child, document).rows, start=1):
+                cells = _row_cells(row)
+                if any(cells):
+                    blocks.append(Block("row", " ".join(c for c in cells if c),
+                                        f"table {tables}, row {index}", cells=cells))
+    return blocks

@@ -1,0 +1,128 @@
+"""Structure recovery: walk a document's blocks once, section by section, and place each one.
+
+What cannot be placed is kept word for word for the "to place" note; nothing is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.importer import header
+from generator.importer.assess import Methods
+from generator.importer.blocks import Block
+from generator.importer.labels import lookup, split_label
+from generator.importer.lists import ListBuilder
+from generator.importer.spec import Criterion, SpecBuilder
+
+LIST_SECTIONS = ("accountabilities", "key_activities", "performance_measures")
+TEXT_SECTIONS = ("purpose", "context", "introduction")
+
+
+@dataclass
+class Recovered:
+    """What the walk found: role fields, criteria, provenance and what is left to place."""
+
+    role: dict[str, Any] = field(default_factory=dict)
+    criteria: list[Criterion] = field(default_factory=list)
+    spec_intro: list[str] = field(default_factory=list)
+    placed: list[tuple[str, str, str]] = field(default_factory=list)  # field, where, confidence
+    to_place: list[tuple[str, str]] = field(default_factory=list)  # where, text
+
+
+def _looks_like_heading(block: Block, following: Block | None) -> bool:
+    """A short unpunctuated line of text that names a section, or stands over a list."""
+    if block.kind != "para" or len(block.text.split()) > 8:
+        return False
+    if lookup("sections", block.text):
+        return True
+    text = block.text.rstrip(":")
+    return (not re.search(r"[.,;]$", text) and text[:1].isupper()
+            and following is not None and following.kind in ("item", "row"))
+
+
+class Walker:
+    """Places blocks into sections; one instance per document."""
+
+    def __init__(self, methods: Methods) -> None:
+        self.out = Recovered()
+        self.section: str | None = None
+        self.lists: dict[str, ListBuilder] = {}
+        self.text: dict[str, list[str]] = {}
+        self.spec = SpecBuilder(methods)
+
+    def run(self, blocks: list[Block]) -> Recovered:
+        for index, block in enumerate(blocks):
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if block.kind == "heading" or _looks_like_heading(block, following):
+                self._heading(block)
+            elif not self._label(block):
+                self._body(block)
+        return self._finish()
+
+    def _heading(self, block: Block) -> None:
+        key = lookup("sections", block.text.rstrip(":"))
+        if key:
+            self.section = key
+            self.out.placed.append((key, block.where, "high"))
+            if key in LIST_SECTIONS and key not in self.lists:
+                self.lists[key] = ListBuilder(block.text.rstrip(":"))
+            return
+        if self.section in LIST_SECTIONS:
+            self.lists[self.section].heading(block)
+        elif self.section == "person_specification" and self.spec.heading(block):
+            return
+        elif self.section is None and "title" not in self.out.role:
+            self.out.role["title"] = block.text
+            self.out.placed.append(("title", block.where, "medium"))
+        else:
+            self.out.to_place.append((block.where, block.text))
+
+    def _label(self, block: Block) -> bool:
+        """A header field, from "Label: value" or a two-cell table row; True if placed."""
+        if self.section in LIST_SECTIONS or (self.section == "person_specification"
+                                             and block.kind == "row"):
+            return False
+        found = None
+        if block.kind == "row" and len([c for c in block.cells if c]) == 2:
+            label, value = [c for c in block.cells if c]
+            key = lookup("labels", label)
+            found = (key, label, value) if key else None
+        elif block.kind == "para":
+            found = split_label(block.text)
+        if found is None:
+            return False
+        key, _, value = found
+        if key in self.out.role or not header.apply(self.out.role, key, value):
+            self.out.to_place.append((block.where, block.text))
+        else:
+            self.out.placed.append((key, block.where, "high"))
+        return True
+
+    def _body(self, block: Block) -> None:
+        section = self.section
+        if section in LIST_SECTIONS:
+            builder = self.lists[section]
+            (builder.item if block.kind == "item" else builder.para)(block)
+        elif section == "person_specification":
+            {"item": self.spec.item, "row": self.spec.row}.get(block.kind, self.spec.para)(block)
+        elif section in TEXT_SECTIONS:
+            line = f"- {block.text}" if block.kind == "item" else block.text
+            self.text.setdefault(section, []).append(line)
+        else:  # header text, values, competencies, known risks: kept for a person to place
+            self.out.to_place.append((block.where, block.text))
+
+    def _finish(self) -> Recovered:
+        for key in TEXT_SECTIONS:
+            if key in self.text:
+                self.out.role[key] = "\n\n".join(self.text[key])
+        for key, builder in self.lists.items():
+            section = builder.section()
+            if section is not None:
+                self.out.role[key] = section
+            self.out.to_place.extend((b.where, b.text) for b in builder.stray)
+        self.out.criteria = self.spec.criteria
+        self.out.spec_intro = self.spec.intro
+        self.out.to_place.extend((b.where, b.text) for b in self.spec.stray)
+        return self.out
