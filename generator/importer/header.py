@@ -7,8 +7,9 @@ from typing import Any
 
 from generator.importer.representation import NOT_STATED, schema
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], start=1)}
+_MONTHS = {m: i for i, m in enumerate((
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december"), start=1)}
 _FIGURE = re.compile(r"£\s?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]{2}))?")
 _PERIODS = (("hour", r"per hour|an hour|hourly|p/h"), ("day", r"per day|a day|daily"),
             ("week", r"per week|a week|weekly|p/w"), ("month", r"per month|a month|monthly"),

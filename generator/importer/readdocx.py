@@ -32,8 +32,8 @@ def _all_bold(paragraph: Paragraph) -> bool:
 
 def _list_level(paragraph: Paragraph) -> int | None:
     """The nesting level of a Word list paragraph (numbered or bulleted), or None."""
-    ppr = paragraph._p.pPr
-    numpr = ppr.numPr if ppr is not None else None
+    ppr = paragraph._p.find(qn("w:pPr"))
+    numpr = ppr.find(qn("w:numPr")) if ppr is not None else None
     style = paragraph.style
     name = (style.name or "") if style is not None else ""
     if numpr is not None:

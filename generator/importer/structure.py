@@ -37,6 +37,8 @@ def _looks_like_heading(block: Block, following: Block | None) -> bool:
         return False
     if lookup("sections", block.text):
         return True
+    if block.text.endswith(":") and len(block.text.split()) > 4:
+        return False  # "The Case Coordinator will:" introduces a list
     text = block.text.rstrip(":")
     return (not re.search(r"[.,;]$", text) and text[:1].isupper()
             and following is not None and following.kind in ("item", "row"))
@@ -55,14 +57,18 @@ class Walker:
     def run(self, blocks: list[Block]) -> Recovered:
         for index, block in enumerate(blocks):
             following = blocks[index + 1] if index + 1 < len(blocks) else None
-            if block.kind == "heading" or _looks_like_heading(block, following):
-                self._heading(block)
+            if block.kind == "heading" or _looks_like_heading(block, following) or (
+                self._title_line(block)):
+                self._heading(block, following)
             elif not self._label(block):
                 self._body(block)
         return self._finish()
 
-    def _heading(self, block: Block) -> None:
+    def _heading(self, block: Block, following: Block | None) -> None:
         key = lookup("sections", block.text.rstrip(":"))
+        if (key in ("values", "competencies") and self.section == "person_specification"
+                and following is not None and following.kind in ("item", "row")):
+            key = None  # a category of criteria named "Values", not the values section
         if key:
             self.section = key
             self.out.placed.append((key, block.where, "high"))
@@ -73,11 +79,18 @@ class Walker:
             self.lists[self.section].heading(block)
         elif self.section == "person_specification" and self.spec.heading(block):
             return
-        elif self.section is None and "title" not in self.out.role:
+        elif self.section is None and "title" not in self.out.role and (
+                block.kind == "heading" or not block.text.endswith(".")):
             self.out.role["title"] = block.text
             self.out.placed.append(("title", block.where, "medium"))
         else:
             self.out.to_place.append((block.where, block.text))
+
+    def _title_line(self, block: Block) -> bool:
+        """The first short line of a plain document, before any label, is its title."""
+        return (block.kind == "para" and self.section is None and not self.out.placed
+                and len(block.text.split()) <= 12 and split_label(block.text) is None
+                and not block.text.endswith("."))
 
     def _label(self, block: Block) -> bool:
         """A header field, from "Label: value" or a two-cell table row; True if placed."""

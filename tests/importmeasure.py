@@ -1,0 +1,100 @@
+"""The import measures: sentences kept, criteria right, duty numbering and grouping kept."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+from generator.importer.command import run
+from generator.yamlload import load_file
+from tests import importdocs
+from tests.seedcheck import values, words
+
+SECTIONS = {"accountabilities": "accountabilities", "key_activities": "key_activities",
+            "performance_measures": "performance_measures", "responsibilities": "accountabilities"}
+
+
+def content_copy(folder: Path) -> Path:
+    """A content folder with the shipped organisations and shared records but no roles."""
+    content = folder / "content"
+    for part in ("organisations", "criteria", "frameworks", "scales", "families"):
+        shutil.copytree(importdocs.CONTENT / part, content / part)
+    (content / "roles").mkdir()
+    return content
+
+
+def import_file(path: Path, organisation: str, content: Path) -> tuple[int, str, dict[str, Any]]:
+    out, err = io.StringIO(), io.StringIO()
+    status = run([path], organisation, content, out=out, err=err)
+    drafts = sorted((content / "roles").glob("*.yaml"))
+    data: dict[str, Any] = {}
+    if drafts:
+        doc, problems = load_file(drafts[-1], str(drafts[-1]))
+        assert doc is not None, problems
+        data = doc.data
+    return status, out.getvalue() + err.getvalue(), data
+
+
+def sentences(texts: list[str]) -> list[str]:
+    """Units of five words or more, split at sentence ends (the seed measure's unit)."""
+    units = []
+    for text in texts:
+        for part in re.split(r"(?<=[.!?;])\s+", text):
+            if len(words(part).split()) >= 5:
+                units.append(part)
+    return units
+
+
+def sentence_share(texts: list[str], draft: dict[str, Any]) -> tuple[float, list[str]]:
+    haystack = " ".join(words(v) for v in values(draft))
+    units = sentences(texts)
+    lost = [u for u in units if words(u) not in haystack]
+    return 1 - len(lost) / max(len(units), 1), lost
+
+
+def criteria_share(expected: list[importdocs.Crit], draft: dict[str, Any]) -> tuple[float, list]:
+    found = {words(c.get("text", "")): c
+             for c in draft.get("person_specification", {}).get("criteria", [])}
+    wrong = []
+    for crit in expected:
+        got = found.get(words(crit.text))
+        if (got is None or got.get("requirement") != crit.requirement
+                or set(got.get("assessed_by") or ()) != set(crit.methods)):
+            wrong.append((crit.text, got))
+    return 1 - len(wrong) / max(len(expected), 1), wrong
+
+
+def _shape(section: dict[str, Any]) -> Any:
+    def items(entries: list[Any]) -> list[Any]:
+        out = []
+        for entry in entries:
+            node = entry if isinstance(entry, dict) else {"text": entry}
+            out.append((node.get("number"), words(node["text"]), items(node.get("items", []))))
+        return out
+
+    groups = [(g["heading"], items(g["items"])) for g in section.get("groups", [])]
+    return items(section.get("items", [])), groups
+
+
+def duties_match(shipped: dict[str, Any], draft: dict[str, Any]) -> dict[str, bool]:
+    """For each list section of the shipped record: same numbers, items, sub-items, groups."""
+    return {key: key in shipped and SECTIONS[key] in draft
+            and _shape(shipped[key]) == _shape(draft[SECTIONS[key]])
+            for key in SECTIONS if key in shipped}
+
+
+def measure(shape: str, record: str, organisation: str, folder: Path) -> dict[str, Any]:
+    """Make one document, import it, and measure the draft against the shipped record."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = importdocs.write(shape, record, folder)
+    shipped = importdocs.load(record)
+    status, output, draft = import_file(path, organisation, content_copy(folder))
+    texts = importdocs.plain_texts(importdocs.model(shipped))
+    share, lost = sentence_share(texts, draft)
+    right, wrong = criteria_share(importdocs.criteria(shipped), draft)
+    return {"status": status, "output": output, "draft": draft, "sentences": share,
+            "lost": lost, "criteria": right, "criteria_total": len(importdocs.criteria(shipped)),
+            "wrong": wrong, "duties": duties_match(shipped, draft)}
