@@ -65,17 +65,18 @@ def ticked(text: str) -> bool:
     return in_set("ticks", text) if text.strip() else False
 
 
-# "… plan (A, I)", "… plan [A/I/T]", "… plan – Application, Interview": methods at the end.
-_TRAILING = re.compile(r"\s*(?:\(([^()]{1,60})\)|\[([^\[\]]{1,60})\]|\s[–-]\s([^–-]{1,60}))\s*$")
-_LEADING_MARK = re.compile(r"^\(?([EDed])\)?\s*[:.)–-]?\s+(?=\S)")
+# "… plan (A, I)", "… plan [A/I/T]", "… plan – Application, Interview": methods at the end,
+# brackets tried first so that a dash inside the criterion ("Proactivity – Quick …") is text.
+_TRAILING = (re.compile(r"\s*\(([^()]{1,60})\)\s*$"), re.compile(r"\s*\[([^\[\]]{1,60})\]\s*$"),
+             re.compile(r"\s+[–-]\s+([^–-]{1,60})$"))
 
 
 def trailing_methods(text: str, methods: Methods) -> tuple[str, list[str] | None]:
     """Split "Text (A, I)" into ("Text", ["application", "interview"]) when the tail reads."""
-    match = _TRAILING.search(text)
-    if match:
-        tail = next(g for g in match.groups() if g is not None)
-        found = methods.parse(tail)
-        if found:
-            return text[: match.start()].rstrip(), found
+    for pattern in _TRAILING:
+        match = pattern.search(text)
+        if match:
+            found = methods.parse(match.group(1))
+            if found:
+                return text[: match.start()].rstrip(), found
     return text, None

@@ -80,6 +80,11 @@ def _blocks(lines: list[_Line]) -> list[Block]:
             last = blocks[-1]
             blocks[-1] = Block(last.kind, f"{last.text} {line.text}", last.where, last.level,
                                last.number)
+        elif heading and previous is not None and blocks and blocks[-1].kind == "heading" and (
+                previous.size == line.size and line.y - previous.y < line.size * 1.45):
+            last = blocks[-1]  # a heading too long for one line
+            blocks[-1] = Block("heading", f"{last.text} {line.text.rstrip(':')}", last.where,
+                               last.level, bold=True)
         elif heading:
             level = 1 if line.size > body * 1.4 else 2 if line.size > body * 1.15 else 3
             blocks.append(Block("heading", line.text.rstrip(":"), where, level=level, bold=True))

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.importer import header
-from generator.importer.assess import Methods
+from generator.importer.assess import Methods, requirement
 from generator.importer.blocks import Block
 from generator.importer.labels import lookup, split_label
 from generator.importer.lists import ListBuilder
@@ -37,7 +37,7 @@ def _looks_like_heading(block: Block, following: Block | None) -> bool:
         return False
     if lookup("sections", block.text):
         return True
-    if block.text.endswith(":") and len(block.text.split()) > 4:
+    if block.text.endswith(":") and len(block.text.split()) > 2:
         return False  # "The Case Coordinator will:" introduces a list
     text = block.text.rstrip(":")
     return (not re.search(r"[.,;]$", text) and text[:1].isupper()
@@ -67,7 +67,8 @@ class Walker:
     def _heading(self, block: Block, following: Block | None) -> None:
         key = lookup("sections", block.text.rstrip(":"))
         if (key in ("values", "competencies") and self.section == "person_specification"
-                and following is not None and following.kind in ("item", "row")):
+                and following is not None and (following.kind in ("item", "row")
+                                               or requirement(following.text) is not None)):
             key = None  # a category of criteria named "Values", not the values section
         if key:
             self.section = key
