@@ -63,8 +63,8 @@ def criteria(data: dict[str, Any]) -> list[Crit]:
 
 
 def _date(value: str) -> str:
-    months = ("January February March April May June July August September October "
-              "November December").split()
+    months = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
     year, month = value.split("-")[:2]
     return f"{months[int(month) - 1]} {year}"
 
