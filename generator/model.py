@@ -7,10 +7,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TypeVar
 
+from generator.terms import NOT_STATED, NOT_STATED_LABEL, Labels, Terms, is_stated
+
 T = TypeVar("T")
 
 ESSENTIAL = "essential"
 DESIRABLE = "desirable"
+__all__ = ["NOT_STATED", "Labels", "Terms", "is_stated"]
 STAGES = ("application", "interview", "pre-appointment")
 
 
@@ -47,6 +50,17 @@ class Salary:
     max: float | None = None
     period: str | None = None
     currency: str = "GBP"
+    estimated: bool = False
+    pro_rata: bool = False
+    depends_on_experience: bool = False
+
+    @property
+    def qualifiers(self) -> tuple[str, ...]:
+        """What the source says about the figures, for showing beside them."""
+        return tuple(word for word, on in (("estimated", self.estimated),
+                                           ("pro rata", self.pro_rata),
+                                           ("dependent on experience",
+                                            self.depends_on_experience)) if on)
 
 
 @dataclass(frozen=True)
@@ -124,6 +138,8 @@ class Organisation:
     statements: tuple[Statement, ...] = ()
     colour: str | None = None
     known_risks_form: KnownRiskForm | None = None
+    labels: Labels = field(default_factory=Labels)
+    country: str | None = None
 
     def method(self, method_id: str) -> AssessmentMethod:
         return next(m for m in self.methods if m.id == method_id)
@@ -160,6 +176,7 @@ class Level:
     indicators: tuple[str, ...] = ()
     description: str | None = None
     not_defined: bool = False
+    not_defined_text: str | None = None
 
 
 @dataclass(frozen=True)
@@ -170,6 +187,7 @@ class Competency:
     description: str | None = None
     relevance: str | None = None
     notes: str | None = None
+    required_by: tuple[str, ...] = ()
 
     def level(self, number: int) -> Level | None:
         return next((lv for lv in self.levels if lv.number == number), None)
@@ -210,10 +228,23 @@ class Criterion:
     guidance: str | None = None
     shared: str | None = None
     inherited_from: str | None = None
+    items: tuple[ListItem, ...] = ()
+    # False when the source leaves the method blank ("not stated"): the criterion is then on
+    # no scoring sheet, and `assessed_by` is empty.
+    methods_stated: bool = True
+    internal_notes: str | None = None
 
     @property
     def essential(self) -> bool:
         return self.requirement == ESSENTIAL
+
+    @property
+    def desirable(self) -> bool:
+        return self.requirement == DESIRABLE
+
+    @property
+    def requirement_stated(self) -> bool:
+        return self.requirement != NOT_STATED
 
     @property
     def stages(self) -> frozenset[str]:
@@ -221,18 +252,48 @@ class Criterion:
 
     @property
     def assessed_by_text(self) -> str:
+        if not self.methods_stated:
+            return NOT_STATED_LABEL
         return ", ".join(m.name for m in self.assessed_by)
+
+    @property
+    def assessed_by_short(self) -> str:
+        """The methods by abbreviation where they have one (the key explains them)."""
+        if not self.methods_stated:
+            return NOT_STATED_LABEL
+        return ", ".join(m.abbreviation or m.name for m in self.assessed_by)
 
 
 @dataclass(frozen=True)
 class PersonSpec:
     introduction: str | None
     criteria: tuple[Criterion, ...]
+    categories: dict[str, str] = field(default_factory=dict)  # casefolded name -> description
+
+    def __hash__(self) -> int:
+        return hash((self.introduction, self.criteria, tuple(sorted(self.categories.items()))))
 
     def at_stage(self, stage: str) -> tuple[Criterion, ...]:
-        """Criteria assessed at a stage, essential first, otherwise in published order."""
+        """Criteria assessed at a stage: essential, desirable, then those whose requirement is
+        not stated, otherwise in published order."""
         chosen = [c for c in self.criteria if stage in c.stages]
-        return tuple(sorted(chosen, key=lambda c: not c.essential))
+        return tuple(sorted(chosen, key=lambda c: (not c.essential, not c.desirable)))
+
+    def category_description(self, category: str) -> str | None:
+        return self.categories.get(category.casefold())
+
+    @property
+    def unassessed(self) -> tuple[Criterion, ...]:
+        """Criteria whose assessment method the source does not state."""
+        return tuple(c for c in self.criteria if not c.methods_stated)
+
+    def methods_used(self) -> tuple[AssessmentMethod, ...]:
+        """Every method the criteria name, once each, in the order first used: the key."""
+        found: dict[str, AssessmentMethod] = {}
+        for crit in self.criteria:
+            for method in crit.assessed_by:
+                found.setdefault(method.id, method)
+        return tuple(found.values())
 
     def by_category(self) -> tuple[tuple[str, tuple[Criterion, ...]], ...]:
         """Criteria grouped by category in the order each category first appears.
@@ -254,7 +315,7 @@ class PersonSpec:
 
     @property
     def desirable(self) -> tuple[Criterion, ...]:
-        return tuple(c for c in self.criteria if not c.essential)
+        return tuple(c for c in self.criteria if c.desirable)
 
 
 @dataclass(frozen=True)
@@ -295,7 +356,7 @@ class Checks:
 
     @property
     def needs_dbs(self) -> bool:
-        return self.dbs not in (None, "none")
+        return self.dbs not in (None, "none", NOT_STATED)
 
 
 @dataclass(frozen=True)
@@ -363,6 +424,9 @@ class Role:
     known_risks: tuple[KnownRiskAnswer, ...] = ()
     statements: tuple[Statement, ...] = ()
     competencies: tuple[CompetencyRequirement, ...] = ()
+    terms: Terms = field(default_factory=Terms)
+    labels: Labels = field(default_factory=Labels)  # already merged over the organisation's
+    internal_notes: str | None = None
 
     def competencies_at_stage(self, stage: str) -> tuple[CompetencyRequirement, ...]:
         return tuple(c for c in self.competencies if stage in c.stages)
@@ -372,7 +436,7 @@ class Role:
 class Vacancy:
     id: str
     role: Role
-    reference: str
+    reference: str | None
     status: str
     title: str
     scale: Scale
@@ -389,10 +453,21 @@ class Vacancy:
     how_to_apply: str | None = None
     contact: Contact | None = None
     panel: tuple[str, ...] = ()
+    summary: str | None = None
+    country: str | None = None
+    terms: Terms = field(default_factory=Terms)  # the role's, with the vacancy's over them
+    internal_notes: str | None = None
+    # Marked open but its closing date has passed (on the build's date): shown as closed,
+    # with no JobPosting data; `validate` warns about it.
+    expired: bool = False
 
     @property
     def is_open(self) -> bool:
-        return self.status == "open"
+        return self.status == "open" and not self.expired
+
+    @property
+    def reference_text(self) -> str:
+        return self.reference or NOT_STATED_LABEL
 
 
 @dataclass(frozen=True)
