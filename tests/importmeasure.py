@@ -96,5 +96,6 @@ def measure(shape: str, record: str, organisation: str, folder: Path) -> dict[st
     share, lost = sentence_share(texts, draft)
     right, wrong = criteria_share(importdocs.criteria(shipped), draft)
     return {"status": status, "output": output, "draft": draft, "sentences": share,
+            "units": len(sentences(texts)),
             "lost": lost, "criteria": right, "criteria_total": len(importdocs.criteria(shipped)),
             "wrong": wrong, "duties": duties_match(shipped, draft)}

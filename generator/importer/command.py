@@ -13,6 +13,7 @@ from generator.importer import draft, read
 from generator.importer.assess import Methods
 from generator.importer.guard import Refused
 from generator.importer.structure import Walker
+from generator.problems import Problem
 
 
 def collect(paths: list[Path]) -> tuple[list[Path], bool]:
@@ -83,8 +84,11 @@ def run(paths: list[Path], organisation: str, content: Path, family: str | None 
         if folder:
             _progress(done, len(files), path.name, err)
     problems = _check(content, {Path(r["draft"]) for r in results if r["status"] != "refused"})
+    blocking = False
     for entry in results:
-        entry["problems"] = problems.get(entry.get("draft", ""), [])
+        found = problems.get(entry.get("draft", ""), [])
+        entry["problems"] = [p.format().replace("\n", " ") for p in found]
+        blocking = blocking or any(p.blocking for p in found)
         if entry["problems"] and entry["status"] == "imported":
             entry["status"] = "needs review"
         out.write(_line(entry))
@@ -95,7 +99,7 @@ def run(paths: list[Path], organisation: str, content: Path, family: str | None 
     if report is not None:
         report.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n",
                           encoding="utf-8")
-    return 1 if counts["refused"] or any(r["problems"] for r in results) else 0
+    return 1 if counts["refused"] or blocking else 0
 
 
 def _line(entry: dict[str, Any]) -> str:
@@ -108,7 +112,7 @@ def _line(entry: dict[str, Any]) -> str:
     return text + "".join(f"    {p}\n" for p in entry["problems"])
 
 
-def _check(content: Path, drafts: set[Path]) -> dict[str, list[str]]:
+def _check(content: Path, drafts: set[Path]) -> dict[str, list[Problem]]:
     """roleprint validate's problems that fall in the new drafts, by draft path."""
     if not drafts:
         return {}
@@ -116,9 +120,9 @@ def _check(content: Path, drafts: set[Path]) -> dict[str, list[str]]:
 
     problems, _ = validate(content)
     names = {str(p): str(p) for p in drafts}
-    by_path: dict[str, list[str]] = {}
+    by_path: dict[str, list[Problem]] = {}
     for problem in problems:
         for name in names:
             if Path(problem.path).resolve() == Path(name).resolve():
-                by_path.setdefault(name, []).append(problem.format().replace("\n", " "))
+                by_path.setdefault(name, []).append(problem)
     return by_path

@@ -64,10 +64,11 @@ def _criteria(found: list[Criterion], review: list[str],
             entry["assessed_by"] = crit.methods
         elif lenient:
             entry["assessed_by"] = rep.NOT_STATED
-        if crit.requirement is None or not crit.methods:
+        unknown = [name for name, known in (("essential or desirable", crit.requirement),
+                                            ("how it is assessed", crit.methods)) if not known]
+        if unknown:
             review.append(f"criterion '{crit.text[:50]}' ({crit.where}): "
-                          + ("essential or desirable " if crit.requirement is None else "")
-                          + ("methods " if not crit.methods else "") + "not stated")
+                          + " and ".join(unknown) + " not stated")
         out.append(entry)
     return out
 

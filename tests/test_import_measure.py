@@ -1,0 +1,36 @@
+"""Issue 15 point 5: the five seeds, made into documents of several shapes, imported and
+measured against the shipped content. The figures per shape are in docs/import.md."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.importdocs import SEEDS, SHAPES
+from tests.importmeasure import measure
+
+pytestmark = pytest.mark.pdf  # the PDF shape renders with WeasyPrint
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_shape_keeps_sentences_criteria_and_duties(shape: str, tmp_path: Path) -> None:
+    kept = units = right = total = 0
+    lost: list[str] = []
+    duties: dict[str, bool] = {}
+    for record, organisation in SEEDS:
+        name = record.split("/")[-1]
+        found = measure(shape, record, organisation, tmp_path / name)
+        # the draft validates: no blocking problem (warnings for a person are allowed)
+        assert found["status"] == 0, found["output"]
+        units += found["units"]
+        lost += found["lost"]
+        right += round(found["criteria"] * found["criteria_total"])
+        total += found["criteria_total"]
+        duties |= {f"{name}.{key}": same for key, same in found["duties"].items()}
+        kept += 1
+    assert kept == len(SEEDS)
+    assert units > 100
+    assert len(lost) / units <= 0.01, lost
+    assert right / total >= 0.95, (right, total)
+    assert duties and all(duties.values()), duties
