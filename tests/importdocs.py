@@ -159,10 +159,11 @@ def plain_texts(parts: list[tuple[Any, ...]]) -> list[str]:
     return texts
 
 
-def write(shape: str, record: str, folder: Path) -> Path:
-    """Write one seed in one shape; the file name says which."""
+def write(shape: str, record: str, folder: Path, data: dict[str, Any] | None = None,
+          stem: str | None = None) -> Path:
+    """Write one seed (or `data` made from it) in one shape; the file name says which."""
     from tests import importwriters
 
-    parts = model(load(record))
-    stem = record.split("/")[-1]
-    return importwriters.WRITERS[shape](parts, folder / f"{stem}-{shape}", html.escape)
+    parts = model(data if data is not None else load(record))
+    stem = stem or f"{record.split('/')[-1]}-{shape}"
+    return importwriters.WRITERS[shape](parts, folder / stem, html.escape)
