@@ -22,8 +22,8 @@ SEEDS = (("roles/recovery-coordinator-tier-4-lead", "forward-trust"),
          ("roles/supervised-contact-co-ordinator", "darlington-borough-council"),
          ("roles/da-sv-case-coordinator", "first-light"),
          ("families/prison-recovery-worker", "second-step"))
-SHAPES = ("word-tables", "word-bold-lists", "word-ed-codes", "pdf-lists", "text-tabs",
-          "markdown")
+SHAPES = ("word-tables", "word-bold-lists", "word-ed-codes", "word-autonumber", "pdf-lists",
+          "text-tabs", "markdown")
 NAMES = {"application": "Application", "interview": "Interview", "test": "Test",
          "certificates": "Certificates", "references": "References",
          "presentation": "Presentation", "written-exercise": "Written exercise"}

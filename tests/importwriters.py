@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import docx
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 
 from tests.importdocs import Crit, by_category, methods_text
 
@@ -23,10 +25,70 @@ def _number(number: str | None, depth: int) -> str:
 
 # --- Word ---------------------------------------------------------------------------------
 
-def _word(parts: Parts, path: Path, styled: bool, spec: str) -> Path:
+_ABSTRACT = (
+    '<w:abstractNum {ns} w:abstractNumId="90"><w:multiLevelType w:val="multilevel"/>'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>'
+    '<w:pPr><w:ind w:left="720" w:hanging="360"/></w:pPr></w:lvl>'
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerRoman"/>'
+    '<w:lvlText w:val="%2)"/><w:pPr><w:ind w:left="1440" w:hanging="360"/></w:pPr></w:lvl>'
+    '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>'
+    '<w:lvlText w:val="%3."/><w:pPr><w:ind w:left="2160" w:hanging="360"/></w:pPr></w:lvl>'
+    '</w:abstractNum>')
+
+
+class _Lists:
+    """Word's own numbering (numbering.xml): one list per section, numbers not in the text."""
+
+    def __init__(self, document: Any) -> None:
+        self.root = document.part.numbering_part.element
+        first_num = self.root.find(qn("w:num"))
+        abstract = parse_xml(_ABSTRACT.format(ns=nsdecls("w")))
+        if first_num is not None:
+            first_num.addprevious(abstract)  # definitions come before the lists in the schema
+        else:
+            self.root.append(abstract)
+        self.next_id = 90
+        self.current: str | None = None
+
+    def restart(self) -> None:
+        self.next_id += 1
+        self.root.append(parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="{self.next_id}">'
+            '<w:abstractNumId w:val="90"/></w:num>'))
+        self.current = str(self.next_id)
+
+    def number(self, paragraph: Any, depth: int) -> None:
+        if self.current is None:
+            self.restart()
+        ppr = paragraph._p.get_or_add_pPr()
+        ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{depth}"/>'
+                             f'<w:numId w:val="{self.current}"/></w:numPr>'))
+
+
+def _sequential(parts: Parts) -> bool:
+    """Whether every list's numbers run 1, 2, 3 … and i, ii … as Word would number them."""
+    from generator.importer.wordnumbers import _format
+
+    counters: dict[int, int] = {}
+    for part in parts:
+        if part[0] == "h":
+            counters = {}
+        elif part[0] == "li" and part[2]:
+            depth = part[1]
+            counters[depth] = counters.get(depth, 0) + 1
+            counters = {k: v for k, v in counters.items() if k <= depth}
+            if part[2] != _format(counters[depth], ("decimal", "lowerRoman", "lowerLetter")[depth]):
+                return False
+    return True
+
+
+def _word(parts: Parts, path: Path, styled: bool, spec: str, auto: bool = False) -> Path:
     document = docx.Document()
+    lists = _Lists(document) if auto and _sequential(parts) else None
     for part in parts:
         kind = part[0]
+        if kind == "h" and lists is not None:
+            lists.current = None  # each section's list starts again at 1
         if kind == "h":
             if styled:
                 document.add_heading(part[2], level=part[1])
@@ -43,11 +105,15 @@ def _word(parts: Parts, path: Path, styled: bool, spec: str) -> Path:
         elif kind == "li":
             _, depth, number, text = part
             style = ("List Bullet" if depth == 0 else "List Bullet 2") if not number else None
+            if lists is not None and number:
+                lists.number(document.add_paragraph(text), depth)
+                continue
             paragraph = document.add_paragraph(_number(number, depth) + text, style=style)
             if number and depth:
                 paragraph.paragraph_format.left_indent = docx.shared.Cm(1.5)
         elif kind == "spec":
-            {"ticks": _word_ticks, "lists": _word_lists, "codes": _word_codes}[spec](
+            {"ticks": _word_ticks, "lists": _word_lists, "codes": _word_codes,
+             "words": _word_words}[spec](
                 document, part[1])
     document.core_properties.created = dt.datetime(2026, 1, 1)  # the same bytes each time
     path = path.with_suffix(".docx")
@@ -81,6 +147,21 @@ def _word_codes(document: Any, crits: list[Crit]) -> None:
         row[0].text, row[1].text = crit.category, crit.text
         row[2].text = "E" if crit.requirement == "essential" else "D"
         row[3].text = methods_text(crit, words=False, joiner=", ")
+
+
+def _word_words(document: Any, crits: list[Crit]) -> None:
+    """Category as a heading row, E/D and methods as words ("Essential", "Application / …")."""
+    table = document.add_table(rows=1, cols=3)
+    for cell, text in zip(table.rows[0].cells, ("Attributes", "Essential/Desirable",
+                                               "Method of assessment"), strict=True):
+        cell.text = text
+    for category, group in by_category(crits):
+        row = table.add_row().cells
+        row[0].merge(row[2]).text = category
+        for crit in group:
+            row = table.add_row().cells
+            row[0].text, row[1].text = crit.text, crit.requirement.capitalize()
+            row[2].text = methods_text(crit, words=True, joiner=" / ")
 
 
 def _word_lists(document: Any, crits: list[Crit]) -> None:
@@ -169,6 +250,8 @@ WRITERS: dict[str, Callable[[Parts, Path, Callable[[str], str]], Path]] = {
     "word-tables": lambda parts, path, _: _word(parts, path, styled=True, spec="ticks"),
     "word-bold-lists": lambda parts, path, _: _word(parts, path, styled=False, spec="lists"),
     "word-ed-codes": lambda parts, path, _: _word(parts, path, styled=True, spec="codes"),
+    "word-autonumber": lambda parts, path, _: _word(parts, path, styled=True, spec="words",
+                                                    auto=True),
     "pdf-lists": _pdf,
     "text-tabs": lambda parts, path, _: _text(parts, path, markdown=False),
     "markdown": lambda parts, path, _: _text(parts, path, markdown=True),

@@ -11,6 +11,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from generator.importer.blocks import Block, line_block
+from generator.importer.wordnumbers import Numbering
 
 
 def _heading_level(paragraph: Paragraph) -> int:
@@ -45,13 +46,16 @@ def _list_level(paragraph: Paragraph) -> int | None:
     return None
 
 
-def _paragraph(paragraph: Paragraph, where: str) -> Block | None:
+def _paragraph(paragraph: Paragraph, where: str, numbering: Numbering) -> Block | None:
     text = " ".join(paragraph.text.split())
     if not text:
         return None
     level = _heading_level(paragraph)
     if level:
         return Block("heading", text, where, level=level)
+    auto = numbering.number(paragraph)
+    if auto is not None:  # Word numbers it itself: the number is not in the text
+        return Block("item", text, where, level=auto[0], number=auto[1])
     list_level = _list_level(paragraph)
     block = line_block(text, where, list_level or 0)
     if list_level is not None and block.kind == "para":
@@ -75,12 +79,13 @@ def _row_cells(row: Any) -> tuple[str, ...]:
 def read_docx(path: Path) -> list[Block]:
     """Blocks in document order: body paragraphs and table rows interleaved as in the file."""
     document = docx.Document(str(path))
+    numbering = Numbering(document)
     blocks: list[Block] = []
     paragraphs = tables = 0
     for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):
             paragraphs += 1
-            block = _paragraph(Paragraph(child, document), f"paragraph {paragraphs}")
+            block = _paragraph(Paragraph(child, document), f"paragraph {paragraphs}", numbering)
             if block is not None:
                 blocks.append(block)
         elif child.tag == qn("w:tbl"):
