@@ -116,12 +116,46 @@ def model(data: dict[str, Any]) -> list[tuple[Any, ...]]:
             parts += _items(group["items"], 0)
         if "outro" in section:
             parts.append(("p", section["outro"]))
+    parts += _competencies(data) + _known_risks(data)
     if "person_specification" in data or "criteria" in data:
         parts.append(("h", 2, "Person specification"))
         intro = data.get("person_specification", {}).get("introduction")
         if intro:
             parts.append(("p", " ".join(intro.split())))
         parts.append(("spec", criteria(data)))
+    return parts
+
+
+def _competencies(data: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """ "Client Focus – Level 3", or "PDR competency framework – Level 1" for a whole framework."""
+    if not data.get("competencies"):
+        return []
+    parts: list[tuple[Any, ...]] = [("h", 2, "Competencies")]
+    for need in data["competencies"]:
+        framework = load(f"frameworks/{need['framework']}")
+        if "competency" in need:
+            name = next(c["name"] for c in framework["competencies"]
+                        if c["id"] == need["competency"])
+        else:
+            name = framework["name"]
+        others = [f"{word} level {need[key]}" for key, word in (
+            ("entry_level", "entry"), ("exceptional_level", "exceptional")) if key in need]
+        extra = f" ({', '.join(others)})" if others else ""
+        parts.append(("li", 0, None, f"{name} – Level {need['level']}{extra}"))
+    return parts
+
+
+def _known_risks(data: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """The known-risks answers as "A) Is likely to be exposed to asbestos: NO"."""
+    if not data.get("known_risks"):
+        return []
+    form = load(f"organisations/{data['organisation']}")["known_risks_form"]
+    questions = {item["id"]: item for item in form["items"]}
+    parts: list[tuple[Any, ...]] = [("h", 2, "Known risks")]
+    for answer in data["known_risks"]:
+        item = questions[answer["item"]]
+        value = answer.get("answer") or answer.get("details")
+        parts.append(("label", f"{item.get('letter', '')}) {item['text']}", value))
     return parts
 
 

@@ -48,8 +48,28 @@ def sentences(texts: list[str]) -> list[str]:
     return units
 
 
+def references(draft: dict[str, Any]) -> list[str]:
+    """What the draft's competency and known-risk references stand for, written out, so that a
+    line placed as a reference counts as placed."""
+    texts = []
+    for need in draft.get("competencies", []):
+        framework = importdocs.load(f"frameworks/{need['framework']}")
+        name = next((c["name"] for c in framework.get("competencies", [])
+                     if c["id"] == need.get("competency")), framework["name"])
+        others = [f"{word} level {need[key]}" for key, word in (
+            ("entry_level", "entry"), ("exceptional_level", "exceptional")) if key in need]
+        texts.append(f"{name} – Level {need['level']}"
+                     + (f" ({', '.join(others)})" if others else ""))
+    if draft.get("known_risks"):
+        form = importdocs.load(f"organisations/{draft['organisation']}")["known_risks_form"]
+        questions = {item["id"]: item for item in form["items"]}
+        for answer in draft["known_risks"]:
+            texts.append(questions[answer["item"]]["text"])
+    return texts
+
+
 def sentence_share(texts: list[str], draft: dict[str, Any]) -> tuple[float, list[str]]:
-    haystack = " ".join(words(v) for v in values(draft))
+    haystack = " ".join(words(v) for v in [*values(draft), *references(draft)])
     units = sentences(texts)
     lost = [u for u in units if words(u) not in haystack]
     return 1 - len(lost) / max(len(units), 1), lost
@@ -98,4 +118,6 @@ def measure(shape: str, record: str, organisation: str, folder: Path) -> dict[st
     return {"status": status, "output": output, "draft": draft, "sentences": share,
             "units": len(sentences(texts)),
             "lost": lost, "criteria": right, "criteria_total": len(importdocs.criteria(shipped)),
-            "wrong": wrong, "duties": duties_match(shipped, draft)}
+            "wrong": wrong, "duties": duties_match(shipped, draft),
+            "references": {key: draft.get(key) == shipped[key]
+                           for key in ("competencies", "known_risks") if key in shipped}}

@@ -111,9 +111,11 @@ def test_folder_progress_summary_and_report(sparse: Path, tmp_path: Path) -> Non
     status, out, err = _run([folder], content, report=report)
     assert status == 1  # one refused
     assert "[##############################] 3/3" in err
-    assert out.endswith("Imported 1, needs review 1, refused 1 (of 3 files).\n")
+    assert out.endswith("Imported 0, needs review 2, refused 1 (of 3 files).\n")
     entries = json.loads(report.read_text(encoding="utf-8"))
-    assert [e["status"] for e in entries] == ["imported", "refused", "needs review"]
+    # First Light's competencies are not Second Step's: they are left to place, for review
+    assert [e["status"] for e in entries] == ["needs review", "refused", "needs review"]
+    assert any("Client Focus – Level 3" in e["text"] for e in entries[0]["to_place"])
     da_sv = entries[0]
     assert {"field": "salary", "source": "table 2, row 1", "confidence": "high"} in da_sv["fields"]
     assert all(set(f) == {"field", "source", "confidence"} for f in da_sv["fields"])

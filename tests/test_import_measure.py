@@ -18,6 +18,7 @@ def test_shape_keeps_sentences_criteria_and_duties(shape: str, tmp_path: Path) -
     kept = units = right = total = 0
     lost: list[str] = []
     duties: dict[str, bool] = {}
+    references: dict[str, bool] = {}
     for record, organisation in SEEDS:
         name = record.split("/")[-1]
         found = measure(shape, record, organisation, tmp_path / name)
@@ -28,9 +29,12 @@ def test_shape_keeps_sentences_criteria_and_duties(shape: str, tmp_path: Path) -
         right += round(found["criteria"] * found["criteria_total"])
         total += found["criteria_total"]
         duties |= {f"{name}.{key}": same for key, same in found["duties"].items()}
+        references |= {f"{name}.{key}": same for key, same in found["references"].items()}
         kept += 1
     assert kept == len(SEEDS)
     assert units > 100
     assert len(lost) / units <= 0.01, lost
     assert right / total >= 0.95, (right, total)
     assert duties and all(duties.values()), duties
+    # competency requirements and known-risks answers, matched to the organisation's records
+    assert len(references) == 4 and all(references.values()), references

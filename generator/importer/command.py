@@ -11,6 +11,7 @@ from typing import Any, TextIO
 from generator.discover import suggest_id
 from generator.importer import draft, read
 from generator.importer.assess import Methods
+from generator.importer.extras import Organisation
 from generator.importer.guard import Refused
 from generator.importer.structure import Walker
 from generator.problems import Problem
@@ -40,12 +41,12 @@ def _progress(done: int, total: int, name: str, stream: TextIO) -> None:
 
 
 def import_one(path: Path, content: Path, organisation: str, family: str | None,
-               methods: Methods, taken: set[Path]) -> dict[str, Any]:
+               methods: Methods, org: Organisation, taken: set[Path]) -> dict[str, Any]:
     """Import one file; the result says what happened and is the report's entry for it."""
     source = path.name
     try:
         blocks, fmt = read.read(path)
-        found = Walker(methods).run(blocks)
+        found = Walker(methods, org).run(blocks)
         result = draft.build(found, organisation, family, source, fmt)
     except Refused as err:
         return {"source": source, "status": "refused", "reason": err.message, "hint": err.hint}
@@ -77,10 +78,11 @@ def run(paths: list[Path], organisation: str, content: Path, family: str | None 
                   "does not exist or is empty\n")
         return 2
     methods = Methods(content, organisation)
+    org = Organisation(content, organisation)
     taken: set[Path] = set()
     results = []
     for done, path in enumerate(files, start=1):
-        results.append(import_one(path, content, organisation, family, methods, taken))
+        results.append(import_one(path, content, organisation, family, methods, org, taken))
         if folder:
             _progress(done, len(files), path.name, err)
     problems = _check(content, {Path(r["draft"]) for r in results if r["status"] != "refused"})

@@ -12,6 +12,7 @@ from typing import Any
 from generator.importer import header
 from generator.importer.assess import Methods, requirement
 from generator.importer.blocks import Block
+from generator.importer.extras import Organisation
 from generator.importer.labels import lookup, split_label
 from generator.importer.lists import ListBuilder
 from generator.importer.spec import Criterion, SpecBuilder
@@ -47,7 +48,8 @@ def _looks_like_heading(block: Block, following: Block | None) -> bool:
 class Walker:
     """Places blocks into sections; one instance per document."""
 
-    def __init__(self, methods: Methods) -> None:
+    def __init__(self, methods: Methods, organisation: Organisation) -> None:
+        self.organisation = organisation
         self.out = Recovered()
         self.section: str | None = None
         self.lists: dict[str, ListBuilder] = {}
@@ -95,8 +97,8 @@ class Walker:
 
     def _label(self, block: Block) -> bool:
         """A header field, from "Label: value" or a two-cell table row; True if placed."""
-        if self.section in LIST_SECTIONS or (self.section == "person_specification"
-                                             and block.kind == "row"):
+        if self.section in (*LIST_SECTIONS, "known_risks", "competencies") or (
+                self.section == "person_specification" and block.kind == "row"):
             return False
         found = None
         if block.kind == "row" and len([c for c in block.cells if c]) == 2:
@@ -121,6 +123,13 @@ class Walker:
             (builder.item if block.kind == "item" else builder.para)(block)
         elif section == "person_specification":
             {"item": self.spec.item, "row": self.spec.row}.get(block.kind, self.spec.para)(block)
+        elif section == "known_risks" and (found := self.organisation.known_risk(block)):
+            self.out.role.setdefault("known_risks", []).append(found)
+            self.out.placed.append((f"known_risks.{found['item']}", block.where, "high"))
+        elif section == "competencies" and (found := self.organisation.competency(block)):
+            self.out.role.setdefault("competencies", []).append(found)
+            name = found.get("competency", found["framework"])
+            self.out.placed.append((f"competencies.{name}", block.where, "medium"))
         elif section in TEXT_SECTIONS:
             line = f"- {block.text}" if block.kind == "item" else block.text
             self.text.setdefault(section, []).append(line)
