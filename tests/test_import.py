@@ -159,3 +159,31 @@ def test_draft_validates_and_generates(tmp_path: Path) -> None:
     page = (out / "docs" / "roles" / "supervised-contact-co-ordinator.md").read_text("utf-8")
     assert "To prepare staff rotas to ensure adequate staffing" in page
     assert "To place" not in page  # the internal note is never published
+
+
+def test_word_page_headers_nested_tables_and_text_boxes_are_kept(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Confidential draft for the panel only, 2026"
+    document.add_heading("Peer Mentor", level=1)
+    document.add_heading("Person specification", level=2)
+    table = document.add_table(rows=2, cols=3)
+    for cell, text in zip(table.rows[0].cells, ("Criteria", "E/D", "How identified"),
+                          strict=True):
+        cell.text = text
+    row = table.rows[1].cells
+    row[0].text, row[1].text, row[2].text = "Experience of group work", "E", "A/I"
+    inner = row[0].add_table(rows=1, cols=1)
+    inner.rows[0].cells[0].text = "including groups for families of people in recovery"
+    path = tmp_path / "peer.docx"
+    document.save(str(path))
+    content = content_copy(tmp_path)
+    assert _run([path], content)[0] == 0
+    _, data = _draft(content)
+    (criterion,) = data["person_specification"]["criteria"]
+    assert criterion["text"] == ("Experience of group work including groups for families of "
+                                 "people in recovery")
+    assert criterion["requirement"] == "essential"
+    assert "(page header, section 1) Confidential draft for the panel only, 2026" in (
+        data["internal_notes"])

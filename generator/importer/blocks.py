@@ -22,7 +22,7 @@ _BULLET = re.compile(r"^[-*•▪·◦‣\uf0b7o]\s+(?=\S)")
 class Block:
     """One heading, paragraph, list item or table row of the source document."""
 
-    kind: str  # "heading", "para", "item" or "row"
+    kind: str  # "heading", "para", "item", "row", or "aside" (page headers, text boxes)
     text: str
     where: str  # "paragraph 12", "table 2, row 3", "line 40", "page 2, line 5"
     level: int = 0  # heading level, or list nesting depth

@@ -27,8 +27,8 @@ class Draft:
     needs_review: bool
 
 
-def _criteria(found: list[Criterion], review: list[str],
-              to_place: list[tuple[str, str]]) -> list[dict[str, Any]]:
+def _criteria(found: list[Criterion], review: list[str], to_place: list[tuple[str, str]],
+              rows: list[dict[str, str]]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     counters: dict[str, int] = {}
     seen: set[str] = set()
@@ -69,6 +69,8 @@ def _criteria(found: list[Criterion], review: list[str],
         if unknown:
             review.append(f"criterion '{crit.text[:50]}' ({crit.where}): "
                           + " and ".join(unknown) + " not stated")
+        rows.append({"field": f"person_specification.criteria[{len(out)}]", "source": crit.where,
+                     "confidence": "low" if unknown else "high"})
         out.append(entry)
     return out
 
@@ -95,7 +97,8 @@ def build(found: Recovered, organisation: str, family: str | None, source: str,
         role["family"] = family
     review: list[str] = []
     to_place = list(found.to_place)
-    criteria = _criteria(found.criteria, review, to_place)
+    rows: list[dict[str, str]] = []
+    criteria = _criteria(found.criteria, review, to_place, rows)
     spec: dict[str, Any] = {}
     if found.spec_intro:
         spec["introduction"] = "\n\n".join(found.spec_intro)
@@ -123,10 +126,8 @@ def build(found: Recovered, organisation: str, family: str | None, source: str,
         head += [f"#   - {line}" for line in review]
     text = "\n".join(head) + "\n" + body + "".join(f"# {c}\n" for c in comments)
     report = {"source": source, "format": fmt,
-              "fields": [{"field": f, "source": w, "confidence": c} for f, w, c in found.placed]
-              + [{"field": f"person_specification.criteria[{i}]", "source": c.where,
-                  "confidence": "high" if c.requirement and c.methods else "low"}
-                 for i, c in enumerate(found.criteria)],
+              "fields": [{"field": f, "source": w, "confidence": c}
+                         for f, w, c in found.placed] + rows,
               "not_stated": missing, "needs_review": review,
               "to_place": [{"source": w, "text": t} for w, t in to_place]}
     return Draft(text, report, bool(review))

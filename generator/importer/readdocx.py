@@ -65,6 +65,12 @@ def _paragraph(paragraph: Paragraph, where: str, numbering: Numbering) -> Block 
     return block
 
 
+def _text_of(element: Any) -> str:
+    """All the text of the paragraphs under an element, nested tables included."""
+    paragraphs = ("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in element.iter(qn("w:p")))
+    return " ".join(" ".join(paragraphs).split())
+
+
 def _row_cells(row: Any) -> tuple[str, ...]:
     cells: list[str] = []
     seen: set[int] = set()
@@ -72,8 +78,29 @@ def _row_cells(row: Any) -> tuple[str, ...]:
         if id(cell._tc) in seen:  # a merged cell is repeated once per grid column
             continue
         seen.add(id(cell._tc))
-        cells.append(" ".join(cell.text.split()))
+        cells.append(_text_of(cell._tc))
     return tuple(cells)
+
+
+def _asides(document: Any) -> list[Block]:
+    """Text in page headers and footers, and in text boxes: kept for a person to place."""
+    found: list[Block] = []
+    seen: set[str] = set()
+    for number, section in enumerate(document.sections, start=1):
+        for name, part in (("page header", section.header), ("page footer", section.footer)):
+            if part.is_linked_to_previous and number > 1:
+                continue
+            for paragraph in part.paragraphs:
+                text = " ".join(paragraph.text.split())
+                if text and text not in seen:
+                    seen.add(text)
+                    found.append(Block("aside", text, f"{name}, section {number}"))
+    for index, box in enumerate(document.element.body.iter(qn("w:txbxContent")), start=1):
+        text = _text_of(box)
+        if text and text not in seen:
+            seen.add(text)
+            found.append(Block("aside", text, f"text box {index}"))
+    return found
 
 
 def read_docx(path: Path) -> list[Block]:
@@ -95,4 +122,4 @@ def read_docx(path: Path) -> list[Block]:
                 if any(cells):
                     blocks.append(Block("row", " ".join(c for c in cells if c),
                                         f"table {tables}, row {index}", cells=cells))
-    return blocks
+    return blocks + _asides(document)

@@ -59,7 +59,9 @@ class Walker:
     def run(self, blocks: list[Block]) -> Recovered:
         for index, block in enumerate(blocks):
             following = blocks[index + 1] if index + 1 < len(blocks) else None
-            if block.kind == "heading" or _looks_like_heading(block, following) or (
+            if block.kind == "aside":
+                self.out.to_place.append((block.where, block.text))
+            elif block.kind == "heading" or _looks_like_heading(block, following) or (
                 self._title_line(block)):
                 self._heading(block, following)
             elif not self._label(block):
