@@ -23,7 +23,7 @@ SEEDS = (("roles/recovery-coordinator-tier-4-lead", "forward-trust"),
          ("roles/da-sv-case-coordinator", "first-light"),
          ("families/prison-recovery-worker", "second-step"))
 SHAPES = ("word-tables", "word-bold-lists", "word-ed-codes", "word-autonumber", "pdf-lists",
-          "text-tabs", "markdown")
+          "pdf-table", "text-tabs", "markdown")
 NAMES = {"application": "Application", "interview": "Interview", "test": "Test",
          "certificates": "Certificates", "references": "References",
          "presentation": "Presentation", "written-exercise": "Written exercise"}

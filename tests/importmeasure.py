@@ -121,3 +121,30 @@ def measure(shape: str, record: str, organisation: str, folder: Path) -> dict[st
             "wrong": wrong, "duties": duties_match(shipped, draft),
             "references": {key: draft.get(key) == shipped[key]
                            for key in ("competencies", "known_risks") if key in shipped}}
+
+
+def figures(folder: Path) -> str:
+    """The table of docs/import.md: every shape over the five seeds."""
+    rows = ["| shape | sentences kept | criteria right (E/D and methods) | duty lists as shipped "
+            "| competencies and known risks |", "|---|---:|---:|---:|---:|"]
+    for shape in importdocs.SHAPES:
+        units = lost = right = total = lists = same = refs = refs_same = 0
+        for record, organisation in importdocs.SEEDS:
+            found = measure(shape, record, organisation, folder / shape / record.split("/")[-1])
+            units, lost = units + found["units"], lost + len(found["lost"])
+            right += round(found["criteria"] * found["criteria_total"])
+            total += found["criteria_total"]
+            lists, same = lists + len(found["duties"]), same + sum(found["duties"].values())
+            refs += len(found["references"])
+            refs_same += sum(found["references"].values())
+        rows.append(f"| {shape} | {units - lost}/{units} ({(units - lost) / units:.1%}) | "
+                    f"{right}/{total} ({right / total:.1%}) | {same}/{lists} | "
+                    f"{refs_same}/{refs} |")
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        print(figures(Path(tmp)))

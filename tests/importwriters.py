@@ -179,7 +179,7 @@ def _word_lists(document: Any, crits: list[Crit]) -> None:
 
 # --- PDF, text, Markdown --------------------------------------------------------------------
 
-def _pdf(parts: Parts, path: Path, escape: Callable[[str], str]) -> Path:
+def _pdf(parts: Parts, path: Path, escape: Callable[[str], str], table: bool = False) -> Path:
     import weasyprint
 
     out = ["<html lang='en'><body>"]
@@ -195,6 +195,13 @@ def _pdf(parts: Parts, path: Path, escape: Callable[[str], str]) -> Path:
             _, depth, number, text = part
             marker = _number(number, depth) or "• "
             out.append(f"<p style='margin-left:{1 + depth * 2}em'>{escape(marker + text)}</p>")
+        elif kind == "spec" and table:
+            out.append("<table><tr><th>Criteria</th><th>E/D</th><th>How identified</th></tr>")
+            for category, group in by_category(part[1]):
+                out.append(f"<tr><td colspan='3'><b>{escape(category)}</b></td></tr>")
+                out += [f"<tr><td>{escape(c.text)}</td><td>{c.requirement[0].upper()}</td>"
+                        f"<td>{escape(methods_text(c, words=False))}</td></tr>" for c in group]
+            out.append("</table>")
         elif kind == "spec":
             for category, group in by_category(part[1]):
                 out.append(f"<h3>{escape(category)}</h3>")
@@ -253,6 +260,7 @@ WRITERS: dict[str, Callable[[Parts, Path, Callable[[str], str]], Path]] = {
     "word-autonumber": lambda parts, path, _: _word(parts, path, styled=True, spec="words",
                                                     auto=True),
     "pdf-lists": _pdf,
+    "pdf-table": lambda parts, path, escape: _pdf(parts, path, escape, table=True),
     "text-tabs": lambda parts, path, _: _text(parts, path, markdown=False),
     "markdown": lambda parts, path, _: _text(parts, path, markdown=True),
 }

@@ -3,6 +3,7 @@ joined into paragraphs; bold or larger lines are headings. A PDF with no text is
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,8 @@ from pypdf.errors import PdfReadError
 from generator.importer.blocks import Block, line_block, split_number
 from generator.importer.guard import MAX_PAGES, Refused
 
+_COLUMN = 150.0  # points: a piece this far right of the line's start is another column
+
 
 @dataclass
 class _Line:
@@ -22,6 +25,7 @@ class _Line:
     size: float
     bold: bool
     text: str
+    tail: str = ""  # text in a column far to the right (a table's E/D and method cells)
 
 
 def _fragments(reader: pypdf.PdfReader) -> list[_Line]:
@@ -46,7 +50,10 @@ def _lines(pieces: list[_Line]) -> list[_Line]:
     lines: list[_Line] = []
     for piece in sorted(pieces, key=lambda p: (p.page, round(p.y), p.x)):
         last = lines[-1] if lines else None
-        if last and last.page == piece.page and abs(last.y - piece.y) < piece.size * 0.4:
+        if last and last.page == piece.page and abs(last.y - piece.y) < piece.size * 0.4 and (
+                piece.x > last.x + _COLUMN):
+            last.tail = f"{last.tail} {piece.text}".strip()
+        elif last and last.page == piece.page and abs(last.y - piece.y) < piece.size * 0.4:
             left, right = (last.text, piece.text) if piece.x > last.x else (piece.text, last.text)
             last.text = f"{left} {right}"
             last.bold = last.bold and piece.bold
@@ -58,6 +65,16 @@ def _lines(pieces: list[_Line]) -> list[_Line]:
     return lines
 
 
+def _line_gap(lines: list[_Line], body: float) -> float:
+    """The commonest distance between lines closer than a blank line: the line spacing."""
+    gaps: dict[float, int] = {}
+    for one, two in itertools.pairwise(lines):
+        if one.page == two.page and one.y < two.y < one.y + body * 1.5:
+            gap = round(two.y - one.y, 1)
+            gaps[gap] = gaps.get(gap, 0) + 1
+    return max(gaps, key=lambda g: (gaps[g], -g)) if gaps else 0.0
+
+
 def _body_size(lines: list[_Line]) -> float:
     sizes: dict[float, int] = {}
     for line in lines:
@@ -67,7 +84,9 @@ def _body_size(lines: list[_Line]) -> float:
 
 def _blocks(lines: list[_Line]) -> list[Block]:
     body = _body_size(lines)
+    spacing = min(_line_gap(lines, body) * 1.1 or body * 1.45, body * 1.45)
     blocks: list[Block] = []
+    tails: dict[int, str] = {}
     previous: _Line | None = None
     for index, line in enumerate(lines, start=1):
         where = f"page {line.page}, line {index}"
@@ -75,7 +94,9 @@ def _blocks(lines: list[_Line]) -> list[Block]:
         starts = split_number(line.text)[0] is not None or split_number(line.text)[2]
         joins = (previous is not None and blocks and blocks[-1].kind in ("para", "item")
                  and not heading and not starts and not previous.bold
-                 and line.page == previous.page and line.y - previous.y < line.size * 1.45)
+                 and line.page == previous.page and line.y - previous.y < spacing)
+        if line.tail:
+            tails[len(blocks) - (0 if not joins else 1)] = line.tail
         if joins:
             last = blocks[-1]
             blocks[-1] = Block(last.kind, f"{last.text} {line.text}", last.where, last.level,
@@ -91,6 +112,10 @@ def _blocks(lines: list[_Line]) -> list[Block]:
         else:
             blocks.append(line_block(line.text, where))
         previous = line
+    for index, tail in tails.items():  # the far column goes after the row's own text
+        block = blocks[index]
+        blocks[index] = Block(block.kind, f"{block.text} {tail}", block.where, block.level,
+                              block.number)
     return blocks
 
 

@@ -12,6 +12,9 @@ from generator.importer.blocks import Block
 from generator.importer.labels import is_category, lookup, normalise
 
 _CRITERIA_WORD = re.compile(r"\s+(criteria|requirements?)$")
+# A table row as a PDF's text layer gives it: "Management Qualification D A/I".
+_ROW_MARKS = re.compile(r"\s(E|D|Essential|Desirable)\s+"
+                        r"([A-Za-z]{1,2}(?:\s*[/,&]\s*[A-Za-z]{1,2})*)$")
 
 
 @dataclass
@@ -38,6 +41,7 @@ class SpecBuilder:
         self.criteria: list[Criterion] = []
         self.intro: list[str] = []
         self.stray: list[Block] = []
+        self.marks = ""  # E/D and methods seen on their own, waiting for their criterion
 
     def heading(self, block: Block) -> bool:
         """Take a heading as category or essential/desirable; False if it is neither."""
@@ -52,10 +56,25 @@ class SpecBuilder:
         return False
 
     def para(self, block: Block) -> None:
+        text = f"{block.text} {self.marks}" if self.marks else block.text
+        marks = _ROW_MARKS.search(" " + text)
+        methods = self.methods.parse(marks.group(2)) if marks else None
+        if marks and methods:
+            self.marks = ""
+            if marks.start() == 0:  # a row cut by a page break: its marks came first
+                self.marks = text
+                return
+            self.criteria.append(Criterion(text[: marks.start() - 1].rstrip(), block.where,
+                                           self.category, requirement(marks.group(1)), methods))
+            return
         if not self.criteria and self.columns is None and self.category is None:
             self.intro.append(block.text)
         else:
             self.stray.append(block)
+
+    def is_row_text(self, text: str) -> bool:
+        marks = _ROW_MARKS.search(" " + text)
+        return bool(marks and self.methods.parse(marks.group(2)))
 
     def item(self, block: Block) -> None:
         last = self.criteria[-1] if self.criteria else None

@@ -71,8 +71,7 @@ class Walker:
     def _heading(self, block: Block, following: Block | None) -> None:
         key = lookup("sections", block.text.rstrip(":"))
         if (key in ("values", "competencies") and self.section == "person_specification"
-                and following is not None and (following.kind in ("item", "row")
-                                               or requirement(following.text) is not None)):
+                and following is not None and self._criterion_next(following)):
             key = None  # a category of criteria named "Values", not the values section
         if key:
             self.section = key
@@ -90,6 +89,13 @@ class Walker:
             self.out.placed.append(("title", block.where, "medium"))
         else:
             self.out.to_place.append((block.where, block.text))
+
+    def _criterion_next(self, following: Block) -> bool:
+        """Whether what follows a heading in the person specification reads as criteria."""
+        if self.organisation.competency(following) is not None:
+            return False
+        return (following.kind in ("item", "row") or requirement(following.text) is not None
+                or self.spec.is_row_text(following.text))
 
     def _title_line(self, block: Block) -> bool:
         """The first short line of a plain document, before any label, is its title."""
