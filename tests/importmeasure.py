@@ -75,12 +75,25 @@ def sentence_share(texts: list[str], draft: dict[str, Any]) -> tuple[float, list
     return 1 - len(lost) / max(len(units), 1), lost
 
 
+def _pairs(expected: list[importdocs.Crit],
+           draft: dict[str, Any]) -> list[tuple[importdocs.Crit, dict[str, Any] | None]]:
+    """Each expected criterion with the draft's criterion of the same words (a text the source
+    gives twice is matched twice, in order)."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for crit in draft.get("person_specification", {}).get("criteria", []):
+        found.setdefault(words(crit.get("text", "")), []).append(crit)
+    return [(c, (found.get(words(c.text)) or [None]).pop(0)) for c in expected]
+
+
+def category_share(expected: list[importdocs.Crit], draft: dict[str, Any]) -> float:
+    right = sum(bool(got) and got.get("category") == c.category
+                for c, got in _pairs(expected, draft))
+    return right / max(len(expected), 1)
+
+
 def criteria_share(expected: list[importdocs.Crit], draft: dict[str, Any]) -> tuple[float, list]:
-    found = {words(c.get("text", "")): c
-             for c in draft.get("person_specification", {}).get("criteria", [])}
     wrong = []
-    for crit in expected:
-        got = found.get(words(crit.text))
+    for crit, got in _pairs(expected, draft):
         if (got is None or got.get("requirement") != crit.requirement
                 or set(got.get("assessed_by") or ()) != set(crit.methods)):
             wrong.append((crit.text, got))
@@ -119,26 +132,29 @@ def measure(shape: str, record: str, organisation: str, folder: Path) -> dict[st
             "units": len(sentences(texts)),
             "lost": lost, "criteria": right, "criteria_total": len(importdocs.criteria(shipped)),
             "wrong": wrong, "duties": duties_match(shipped, draft),
+            "categories": category_share(importdocs.criteria(shipped), draft),
             "references": {key: draft.get(key) == shipped[key]
                            for key in ("competencies", "known_risks") if key in shipped}}
 
 
 def figures(folder: Path) -> str:
     """The table of docs/import.md: every shape over the five seeds."""
-    rows = ["| shape | sentences kept | criteria right (E/D and methods) | duty lists as shipped "
-            "| competencies and known risks |", "|---|---:|---:|---:|---:|"]
+    rows = ["| shape | sentences kept | criteria right (E/D and methods) | categories right "
+            "| duty lists as shipped | competencies and known risks |",
+            "|---|---:|---:|---:|---:|---:|"]
     for shape in importdocs.SHAPES:
-        units = lost = right = total = lists = same = refs = refs_same = 0
+        units = lost = right = total = lists = same = refs = refs_same = cats = 0
         for record, organisation in importdocs.SEEDS:
             found = measure(shape, record, organisation, folder / shape / record.split("/")[-1])
             units, lost = units + found["units"], lost + len(found["lost"])
             right += round(found["criteria"] * found["criteria_total"])
             total += found["criteria_total"]
+            cats += round(found["categories"] * found["criteria_total"])
             lists, same = lists + len(found["duties"]), same + sum(found["duties"].values())
             refs += len(found["references"])
             refs_same += sum(found["references"].values())
         rows.append(f"| {shape} | {units - lost}/{units} ({(units - lost) / units:.1%}) | "
-                    f"{right}/{total} ({right / total:.1%}) | {same}/{lists} | "
+                    f"{right}/{total} ({right / total:.1%}) | {cats}/{total} | {same}/{lists} | "
                     f"{refs_same}/{refs} |")
     return "\n".join(rows)
 

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.pdf  # the PDF shape renders with WeasyPrint
 
 @pytest.mark.parametrize("shape", SHAPES)
 def test_shape_keeps_sentences_criteria_and_duties(shape: str, tmp_path: Path) -> None:
-    kept = units = right = total = 0
+    kept = units = right = total = categories = 0
     lost: list[str] = []
     duties: dict[str, bool] = {}
     references: dict[str, bool] = {}
@@ -27,6 +27,7 @@ def test_shape_keeps_sentences_criteria_and_duties(shape: str, tmp_path: Path) -
         units += found["units"]
         lost += found["lost"]
         right += round(found["criteria"] * found["criteria_total"])
+        categories += round(found["categories"] * found["criteria_total"])
         total += found["criteria_total"]
         duties |= {f"{name}.{key}": same for key, same in found["duties"].items()}
         references |= {f"{name}.{key}": same for key, same in found["references"].items()}
@@ -35,6 +36,7 @@ def test_shape_keeps_sentences_criteria_and_duties(shape: str, tmp_path: Path) -
     assert units > 100
     assert len(lost) / units <= 0.01, lost
     assert right / total >= 0.95, (right, total)
+    assert categories / total >= 0.95, (categories, total)
     assert duties and all(duties.values()), duties
     # competency requirements and known-risks answers, matched to the organisation's records
     assert len(references) == 4 and all(references.values()), references

@@ -67,7 +67,7 @@ def read_text(raw: str, markdown: bool) -> list[Block]:
             level = len(stripped) - len(stripped.lstrip("#"))
             blocks.append(Block("heading", stripped[level:].strip(), where, level=level))
         elif markdown and stripped.startswith("|"):
-            cells = tuple(c.strip() for c in stripped.strip("|").split("|"))
+            cells = tuple(c.strip().strip("*").strip() for c in stripped.strip("|").split("|"))
             if not all(set(c) <= set("-: ") for c in cells):  # skip the |---| line
                 blocks.append(Block("row", " ".join(c for c in cells if c), where, cells=cells))
         elif "\t" in stripped:
