@@ -159,8 +159,34 @@ def figures(folder: Path) -> str:
     return "\n".join(rows)
 
 
+
+def raw_seeds(folder: Path) -> list[dict[str, Any]]:
+    """The five seed texts in content/sources imported as they are (not made from the YAML):
+    sentences by the seed-completeness measure, criteria compared with the shipped ones."""
+    from tests.seedcheck import SEEDS as SOURCES
+    from tests.seedcheck import seed_fragments
+
+    rows = []
+    for (record, organisation), seed in zip(importdocs.SEEDS, sorted(SOURCES.glob("*.txt")),
+                                            strict=True):
+        status, _, draft = import_file(seed, organisation, content_copy(folder / seed.stem))
+        haystack = " ".join(words(v) for v in values(draft))
+        units = [f for f in seed_fragments(seed) if len(words(f).split()) >= 5]
+        expected = importdocs.criteria(importdocs.load(record))
+        pairs = _pairs(expected, draft)
+        rows.append({"seed": seed.name, "status": status, "units": len(units),
+                     "kept": sum(words(u) in haystack for u in units),
+                     "criteria": len(expected), "found": sum(g is not None for _, g in pairs),
+                     "requirement": sum(bool(g) and g.get("requirement") == c.requirement
+                                        for c, g in pairs),
+                     "lists": duties_match(importdocs.load(record), draft)})
+    return rows
+
+
 if __name__ == "__main__":
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
         print(figures(Path(tmp)))
+        for row in raw_seeds(Path(tmp) / "raw"):
+            print(row)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 _NUMBER = re.compile(
     r"^\(?(?P<number>[0-9]{1,3}(?:\.[0-9]{1,3})*|[ivx]{1,5}|[a-h])(?:[.)]|(?<=[0-9])(?=\s))\s+(?=\S)"
 )
+_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
 _BULLET = re.compile(r"^[-*•▪·◦‣\uf0b7o]\s+(?=\S)")
 
 
@@ -59,6 +60,7 @@ def read_text(raw: str, markdown: bool) -> list[Block]:
     blocks: list[Block] = []
     for index, line in enumerate(raw.splitlines(), start=1):
         where = f"line {index}"
+        line = _TAG.sub(" ", line).replace("&amp;", "&")  # HTML pasted into a text file
         stripped = line.strip()
         if not stripped:
             continue
@@ -70,8 +72,8 @@ def read_text(raw: str, markdown: bool) -> list[Block]:
             cells = tuple(c.strip().strip("*").strip() for c in stripped.strip("|").split("|"))
             if not all(set(c) <= set("-: ") for c in cells):  # skip the |---| line
                 blocks.append(Block("row", " ".join(c for c in cells if c), where, cells=cells))
-        elif "\t" in stripped:
-            cells = tuple(c.strip() for c in stripped.split("\t"))
+        elif "\t" in stripped:  # leading tabs kept: an empty first cell keeps the columns
+            cells = tuple(c.strip() for c in line.rstrip().lstrip(" ").split("\t"))
             blocks.append(Block("row", " ".join(c for c in cells if c), where, cells=cells))
         elif markdown and stripped.startswith("**") and stripped.endswith("**"):
             blocks.append(Block("heading", stripped.strip("*").strip(), where, level=3, bold=True))

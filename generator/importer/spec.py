@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from generator.importer import celllines
 from generator.importer.assess import Methods, requirement, ticked, trailing_methods
 from generator.importer.blocks import Block
 from generator.importer.labels import is_category, lookup, normalise
@@ -15,6 +16,9 @@ _CRITERIA_WORD = re.compile(r"\s+(criteria|requirements?)$")
 # A table row as a PDF's text layer gives it: "Management Qualification D A/I".
 _ROW_MARKS = re.compile(r"\s(E|D|Essential|Desirable)\s+"
                         r"([A-Za-z]{1,2}(?:\s*[/,&]\s*[A-Za-z]{1,2})*)$")
+
+
+_BULLETS = re.compile(r"\s*[▪•·\uf0b7]\s*")
 
 
 @dataclass
@@ -30,6 +34,10 @@ class Criterion:
     items: list[str] = field(default_factory=list)
 
 
+def _is_mark(text: str, methods: Methods) -> bool:
+    return requirement(text) is not None or ticked(text) or methods.parse(text) is not None
+
+
 class SpecBuilder:
     """Collects the person specification's blocks into criteria."""
 
@@ -42,9 +50,11 @@ class SpecBuilder:
         self.intro: list[str] = []
         self.stray: list[Block] = []
         self.marks = ""  # E/D and methods seen on their own, waiting for their criterion
+        self.lines: list[Block] = []
 
     def heading(self, block: Block) -> bool:
         """Take a heading as category or essential/desirable; False if it is neither."""
+        self.flush()
         text = _CRITERIA_WORD.sub("", normalise(block.text))
         found = requirement(text)
         if found:
@@ -60,6 +70,7 @@ class SpecBuilder:
         marks = _ROW_MARKS.search(" " + text)
         methods = self.methods.parse(marks.group(2)) if marks else None
         if marks and methods:
+            self.flush()
             self.marks = ""
             if marks.start() == 0:  # a row cut by a page break: its marks came first
                 self.marks = text
@@ -67,16 +78,28 @@ class SpecBuilder:
             self.criteria.append(Criterion(text[: marks.start() - 1].rstrip(), block.where,
                                            self.category, requirement(marks.group(1)), methods))
             return
-        if not self.criteria and self.columns is None and self.category is None:
-            self.intro.append(block.text)
-        else:
-            self.stray.append(block)
+        self.lines.append(block)
+
+    def flush(self) -> None:
+        """Place the run of plain lines held back (one-cell-per-line tables need lookahead)."""
+        lines, self.lines = self.lines, []
+        for kind, block, req, methods in celllines.group(lines, self.methods):
+            if kind == "criterion":
+                self.criteria.append(Criterion(block.text, block.where, self.category,
+                                               req, methods))
+            elif kind == "category":
+                self.category, self.context = block.text.rstrip(":"), None
+            elif not self.criteria and self.columns is None and self.category is None:
+                self.intro.append(block.text)
+            else:
+                self.stray.append(block)
 
     def is_row_text(self, text: str) -> bool:
         marks = _ROW_MARKS.search(" " + text)
         return bool(marks and self.methods.parse(marks.group(2)))
 
     def item(self, block: Block) -> None:
+        self.flush()
         last = self.criteria[-1] if self.criteria else None
         if last is not None and block.level > 0:
             last.items.append(block.text)  # a point under the criterion above
@@ -86,6 +109,7 @@ class SpecBuilder:
                                        methods, block.number))
 
     def row(self, block: Block) -> None:
+        self.flush()
         cells = block.cells
         filled = [c for c in cells if c]
         if self.columns is None:
@@ -100,7 +124,27 @@ class SpecBuilder:
         if len(set(filled)) == 1:  # a heading row (merged cells repeat their text)
             self.heading(Block("heading", filled[0], block.where))
             return
+        if self._criteria_in_columns(cells, block.where):
+            return
         self.criteria.append(self._from_row(cells, block.where))
+
+    def _criteria_in_columns(self, cells: tuple[str, ...], where: str) -> bool:
+        """Rows like "Skills | ▪ criterion ▪ criterion | ▪ criterion": Essential and Desirable
+        columns holding the criteria themselves, one category per row."""
+        cols = self.columns or {}
+        found = [(name, cells[cols[name]]) for name in ("essential", "desirable")
+                 if name in cols and cols[name] < len(cells) and len(cells[cols[name]].split()) > 3]
+        if not found:
+            return False
+        used = {cols[name] for name, _ in found}
+        others = [c for i, c in enumerate(cells) if c and i not in used]
+        category = others[0] if others else self.category
+        self.stray.extend(Block("para", c, where) for c in others[1:])
+        for name, text in found:
+            for part in _BULLETS.split(text):
+                if part.strip():
+                    self.criteria.append(Criterion(part.strip(), where, category, name, None))
+        return True
 
     def _from_row(self, cells: tuple[str, ...], where: str) -> Criterion:
         cols = self.columns or {}
@@ -125,4 +169,8 @@ class SpecBuilder:
             for other in cells[1:]:
                 req = req or requirement(other)
                 methods = methods or self.methods.parse(other)
+        # a cell that is none of these (a note, a second description) is kept to place
+        known = {text, category, how, cell("requirement"), cell("essential"), cell("desirable")}
+        self.stray.extend(Block("para", c, where) for c in cells
+                          if c and c not in known and not _is_mark(c, self.methods))
         return Criterion(text, where, category, req, methods)

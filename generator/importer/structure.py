@@ -34,10 +34,12 @@ class Recovered:
 
 def _looks_like_heading(block: Block, following: Block | None) -> bool:
     """A short unpunctuated line of text that names a section, or stands over a list."""
-    if block.kind != "para" or len(block.text.split()) > 8:
+    if block.kind not in ("para", "item") or len(block.text.split()) > 8:
         return False
     if lookup("sections", block.text):
-        return True
+        return True  # "Main duties", or "1.6 PERFORMANCE MEASURES" with its number
+    if block.kind == "item":
+        return False
     if block.text.endswith(":") and len(block.text.split()) > 2:
         return False  # "The Case Coordinator will:" introduces a list
     text = block.text.rstrip(":")
@@ -70,7 +72,7 @@ class Walker:
 
     def _heading(self, block: Block, following: Block | None) -> None:
         key = lookup("sections", block.text.rstrip(":"))
-        if (key in ("values", "competencies") and self.section == "person_specification"
+        if (key == "values" and self.section == "person_specification"
                 and following is not None and self._criterion_next(following)):
             key = None  # a category of criteria named "Values", not the values section
         if key:
@@ -138,6 +140,9 @@ class Walker:
             self.out.role.setdefault("competencies", []).append(found)
             name = found.get("competency", found["framework"])
             self.out.placed.append((f"competencies.{name}", block.where, "medium"))
+            # the indicators beside the name are the framework's words: kept to place
+            self.out.to_place.extend((block.where, cell) for cell in block.cells
+                                     if len(cell.split()) > 4)
         elif section in TEXT_SECTIONS:
             line = f"- {block.text}" if block.kind == "item" else block.text
             self.text.setdefault(section, []).append(line)
@@ -153,6 +158,7 @@ class Walker:
             if section is not None:
                 self.out.role[key] = section
             self.out.to_place.extend((b.where, b.text) for b in builder.stray)
+        self.spec.flush()
         self.out.criteria = self.spec.criteria
         self.out.spec_intro = self.spec.intro
         self.out.to_place.extend((b.where, b.text) for b in self.spec.stray)
