@@ -85,6 +85,24 @@ def _malformed(tmp_path: Path) -> Path:
     return path
 
 
+def _stream_bomb(tmp_path: Path) -> Path:
+    """A 200 KB PDF whose page content expands to 200 MB."""
+    import zlib
+
+    from pypdf.generic import NameObject, StreamObject
+
+    writer = pypdf.PdfWriter()
+    page = writer.add_blank_page(595, 842)
+    stream = StreamObject()
+    stream._data = zlib.compress(b" " * (200 * 1024 * 1024), 9)
+    stream[NameObject("/Filter")] = NameObject("/FlateDecode")
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    path = tmp_path / "bomb.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    return path
+
+
 def _huge(tmp_path: Path) -> Path:
     path = tmp_path / "huge.txt"
     with path.open("wb") as handle:  # sparse: 50 MB on paper, little on disk
@@ -107,6 +125,7 @@ CASES = {
     "scanned PDF": (_scanned, "no text layer"),
     "malformed PDF": (_malformed, "could not be read"),
     "50 MB file": (_huge, "files over 20 MB are refused"),
+    "PDF stream bomb": (_stream_bomb, "nothing was imported"),
     "not a zip": (_not_zip, "not a Word .docx document"),
 }
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pypdf
-from pypdf.errors import PdfReadError
+from pypdf.errors import PyPdfError
 
 from generator.importer.blocks import Block, line_block, split_number
 from generator.importer.guard import MAX_PAGES, Refused
@@ -132,7 +132,7 @@ def read_pdf(path: Path) -> list[Block]:
         lines = _lines(_fragments(reader))
     except Refused:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError,
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError,
             RecursionError, IndexError, ZeroDivisionError) as err:
         raise Refused(f"the PDF could not be read ({type(err).__name__}: "
                       f"{str(err)[:80] or 'damaged file'})",

@@ -77,7 +77,8 @@ class Walker:
             key = None  # a category of criteria named "Values", not the values section
         if key:
             self.section = key
-            self.out.placed.append((key, block.where, "high"))
+            if key in (*LIST_SECTIONS, *TEXT_SECTIONS, "person_specification"):
+                self.out.placed.append((key, block.where, "high"))
             if key in LIST_SECTIONS and key not in self.lists:
                 self.lists[key] = ListBuilder(block.text.rstrip(":"))
             return
