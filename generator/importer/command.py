@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from generator.discover import suggest_id
+from generator.discover import MAX_ID_LENGTH, id_problem, suggest_id
 from generator.importer import draft, read
 from generator.importer.assess import Methods
 from generator.importer.extras import Organisation
@@ -31,6 +31,15 @@ def collect(paths: list[Path]) -> tuple[list[Path], bool]:
     return files, folder
 
 
+def draft_id(title: str, stem: str) -> str:
+    """The draft's file name: from its title (or the file's name), always a valid id."""
+    words = suggest_id(title if title and title != "not stated" else stem).split("-")
+    while len("-".join(words)) > MAX_ID_LENGTH and len(words) > 1:
+        words.pop()  # cut at a word, not inside one
+    record_id = "-".join(words)[:MAX_ID_LENGTH].strip("-") or "role"
+    return record_id if id_problem(record_id) is None else f"{record_id}-role"
+
+
 def _progress(done: int, total: int, name: str, stream: TextIO) -> None:
     width = 30
     filled = width * done // total
@@ -50,8 +59,7 @@ def import_one(path: Path, content: Path, organisation: str, family: str | None,
         result = draft.build(found, organisation, family, source, fmt)
     except Refused as err:
         return {"source": source, "status": "refused", "reason": err.message, "hint": err.hint}
-    title = str(found.role.get("title") or path.stem)
-    target = content / "roles" / f"{suggest_id(title) or suggest_id(path.stem) or 'role'}.yaml"
+    target = content / "roles" / f"{draft_id(str(found.role.get('title', '')), path.stem)}.yaml"
     if target.exists() or target in taken:
         return {"source": source, "status": "refused", "draft": str(target),
                 "reason": f"{target} already exists, so nothing was written for this file",

@@ -116,6 +116,7 @@ def build(found: Recovered, organisation: str, family: str | None, source: str,
     ordered = {key: role[key] for key in ORDER if key in role}
     body = yaml.dump(ordered, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
                      width=4096, default_flow_style=False)
+    source = "".join(ch if ch.isprintable() else "?" for ch in source)  # a comment stays one line
     head = ["# yaml-language-server: $schema=../../schemas/role.schema.json",
             f"# Draft imported by `roleprint import` from {source} ({fmt}).",
             "# It is a draft: check it against the source before publishing."]
@@ -123,7 +124,7 @@ def build(found: Recovered, organisation: str, family: str | None, source: str,
         head.append("# Not stated in the source: " + ", ".join(missing) + ".")
     if review:
         head.append("# Needs a person's eye:")
-        head += [f"#   - {line}" for line in review]
+        head += [f"#   - {' '.join(line.split())}" for line in review]
     text = "\n".join(head) + "\n" + body + "".join(f"# {c}\n" for c in comments)
     report = {"source": source, "format": fmt,
               "fields": [{"field": f, "source": w, "confidence": c}
