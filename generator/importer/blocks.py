@@ -16,7 +16,8 @@ _NUMBER = re.compile(
     r"^\(?(?P<number>[0-9]{1,3}(?:\.[0-9]{1,3})*|[ivx]{1,5}|[a-h])(?:[.)]|(?<=[0-9])(?=\s))\s+(?=\S)"
 )
 _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
-_BULLET = re.compile(r"^[-*•▪·◦‣\uf0b7o]\s+(?=\S)")
+_INLINE_BULLETS = re.compile(r"\s{2,}[•▪\uf0b7]\s+(?=\S)")
+_BULLET = re.compile(r"^[-*•▪·◦‣\uf0b7o]\s+(?=\S)")  # a tab after the bullet is still a bullet
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ def line_block(text: str, where: str, indent: int = 0) -> Block:
     number, rest, bullet = split_number(text)
     if number is not None or bullet:
         return Block("item", rest, where, level=indent, number=number)
-    return Block("para", text, where)
+    return Block("para", text, where, level=indent)
 
 
 def read_text(raw: str, markdown: bool) -> list[Block]:
@@ -64,7 +65,8 @@ def read_text(raw: str, markdown: bool) -> list[Block]:
         stripped = line.strip()
         if not stripped:
             continue
-        indent = (len(line) - len(line.lstrip(" \t"))) // 2
+        spaced = line.expandtabs(2)  # a tab indents as much as two spaces
+        indent = (len(spaced) - len(spaced.lstrip(" "))) // 2
         if markdown and stripped.startswith("#"):
             level = len(stripped) - len(stripped.lstrip("#"))
             blocks.append(Block("heading", stripped[level:].strip(), where, level=level))
@@ -72,11 +74,22 @@ def read_text(raw: str, markdown: bool) -> list[Block]:
             cells = tuple(c.strip().strip("*").strip() for c in stripped.strip("|").split("|"))
             if not all(set(c) <= set("-: ") for c in cells):  # skip the |---| line
                 blocks.append(Block("row", " ".join(c for c in cells if c), where, cells=cells))
-        elif "\t" in stripped:  # leading tabs kept: an empty first cell keeps the columns
+        elif "\t" in stripped and not _BULLET.match(stripped):
+            # leading tabs kept: an empty first cell keeps the columns in place
             cells = tuple(c.strip() for c in line.rstrip().lstrip(" ").split("\t"))
             blocks.append(Block("row", " ".join(c for c in cells if c), where, cells=cells))
+        elif _INLINE_BULLETS.search(stripped):  # "… email.   • Work towards …": two items
+            first, *rest = _INLINE_BULLETS.split(stripped)
+            blocks.append(line_block(first, where, indent))
+            blocks += [Block("item", part.strip(), where, level=indent) for part in rest
+                       if part.strip()]
         elif markdown and stripped.startswith("**") and stripped.endswith("**"):
             blocks.append(Block("heading", stripped.strip("*").strip(), where, level=3, bold=True))
+        elif (stripped[0].islower() and blocks and blocks[-1].kind in ("para", "item")
+              and split_number(stripped) == (None, stripped, False)):
+            last = blocks[-1]  # a sentence broken over two lines (and a blank one) goes on
+            blocks[-1] = Block(last.kind, f"{last.text} {stripped}", last.where, last.level,
+                               last.number)
         else:
             blocks.append(line_block(stripped, where, indent))
     return blocks

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.importer import header
+from generator.importer import header, layout
 from generator.importer.assess import Methods, requirement
 from generator.importer.blocks import Block
 from generator.importer.extras import Organisation
@@ -38,8 +38,8 @@ def _looks_like_heading(block: Block, following: Block | None) -> bool:
         return False
     if lookup("sections", block.text):
         return True  # "Main duties", or "1.6 PERFORMANCE MEASURES" with its number
-    if block.kind == "item":
-        return False
+    if block.kind == "item":  # "2. PEOPLE PROFILE": a numbered heading in capitals
+        return block.text.isupper() and len(block.text.split()) <= 5
     if block.text.endswith(":") and len(block.text.split()) > 2:
         return False  # "The Case Coordinator will:" introduces a list
     text = block.text.rstrip(":")
@@ -59,6 +59,7 @@ class Walker:
         self.spec = SpecBuilder(methods)
 
     def run(self, blocks: list[Block]) -> Recovered:
+        blocks = layout.expand(blocks)
         for index, block in enumerate(blocks):
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             if block.kind == "aside":
