@@ -31,7 +31,7 @@ class Block:
     number: str | None = None  # the source's own number for a list item
     cells: tuple[str, ...] = field(default=())
     bold: bool = False
-
+    label: bool = False  # a "Label: value" put together from a layout table
 
 def split_number(text: str) -> tuple[str | None, str, bool]:
     """("9", "To develop …", False) from "9. To develop …"; the flag says a bullet was removed."""

@@ -53,7 +53,8 @@ def expand(blocks: list[Block]) -> list[Block]:
         if index == joined:
             continue
         if _label_above_value(block, after) and after is not None:
-            out.append(Block("para", f"{block.text}: {after.text}", block.where))
+            out.append(Block("para", f"{block.text.rstrip(' :')}: {after.text}", block.where,
+                             label=True))
             joined = index + 1
             continue
         if block.kind != "row":
@@ -77,8 +78,8 @@ def expand(blocks: list[Block]) -> list[Block]:
         elif len(rest) == 3 and lookup("labels", first) and lookup("labels", cells[2] if
                                                                     len(cells) > 2 else ""):
             current = None  # "Role Title | … | Service | …": two header fields in one row
-            out += [Block("para", f"{first}: {cells[1]}", block.where),
-                    Block("para", f"{cells[2]}: {cells[3]}", block.where)]
+            out += [Block("para", f"{first}: {cells[1]}", block.where, label=True),
+                    Block("para", f"{cells[2]}: {cells[3]}", block.where, label=True)]
         else:
             current = None
             out.append(block)

@@ -13,7 +13,7 @@ from generator.importer import header, layout
 from generator.importer.assess import Methods, requirement
 from generator.importer.blocks import Block
 from generator.importer.extras import Organisation
-from generator.importer.labels import lookup, split_label
+from generator.importer.labels import in_set, lookup, split_label
 from generator.importer.lists import ListBuilder
 from generator.importer.spec import Criterion, SpecBuilder
 
@@ -34,8 +34,10 @@ class Recovered:
 
 def _looks_like_heading(block: Block, following: Block | None) -> bool:
     """A short unpunctuated line of text that names a section, or stands over a list."""
-    if block.kind not in ("para", "item") or len(block.text.split()) > 8:
+    if block.kind not in ("para", "item") or len(block.text.split()) > 8 or block.label:
         return False
+    if split_label(block.text) is not None:
+        return False  # "Salary: £19,500 per annum" is a field, not a heading
     if lookup("sections", block.text):
         return True  # "Main duties", or "1.6 PERFORMANCE MEASURES" with its number
     if block.kind == "item":  # "2. PEOPLE PROFILE": a numbered heading in capitals
@@ -57,6 +59,7 @@ class Walker:
         self.lists: dict[str, ListBuilder] = {}
         self.text: dict[str, list[str]] = {}
         self.spec = SpecBuilder(methods)
+        self.title_from = ""  # where a title taken from the first line came from
 
     def run(self, blocks: list[Block]) -> Recovered:
         blocks = layout.expand(blocks)
@@ -90,6 +93,7 @@ class Walker:
         elif self.section is None and "title" not in self.out.role and (
                 block.kind == "heading" or not block.text.endswith(".")):
             self.out.role["title"] = block.text
+            self.title_from = block.where
             self.out.placed.append(("title", block.where, "medium"))
         else:
             self.out.to_place.append((block.where, block.text))
@@ -102,15 +106,18 @@ class Walker:
                 or self.spec.is_row_text(following.text))
 
     def _title_line(self, block: Block) -> bool:
-        """The first short line of a plain document, before any label, is its title."""
+        """The first short line of a plain document, before any label, is its title (but not
+        a line naming the kind of document, such as "Role Profile")."""
         return (block.kind == "para" and self.section is None and not self.out.placed
+                and not in_set("document_kinds", block.text)
                 and len(block.text.split()) <= 12 and split_label(block.text) is None
                 and not block.text.endswith("."))
 
     def _label(self, block: Block) -> bool:
         """A header field, from "Label: value" or a two-cell table row; True if placed."""
-        if self.section in (*LIST_SECTIONS, "known_risks", "competencies") or (
-                self.section == "person_specification" and block.kind == "row"):
+        if not block.label and (self.section in (*LIST_SECTIONS, "known_risks", "competencies")
+                                or (self.section == "person_specification"
+                                    and block.kind == "row")):
             return False
         found = None
         if block.kind == "row" and len([c for c in block.cells if c]) == 2:
@@ -122,6 +129,10 @@ class Walker:
         if found is None:
             return False
         key, _, value = found
+        if key == "title" and ("title", self.title_from, "medium") in self.out.placed:
+            # a "Job title:" label beats the first line, which was only a guess: keep that
+            self.out.placed.remove(("title", self.title_from, "medium"))
+            self.out.to_place.append((self.title_from, self.out.role.pop("title")))
         if key in self.out.role or not header.apply(self.out.role, key, value):
             self.out.to_place.append((block.where, block.text))
         else:
