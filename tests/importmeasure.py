@@ -112,6 +112,23 @@ def _shape(section: dict[str, Any]) -> Any:
     return items(section.get("items", [])), groups
 
 
+HEADER = ("title", "grade", "hours", "locations", "reports_to", "post_number",
+          "job_evaluation_number", "directorate", "service", "team", "contract", "direct_reports")
+
+
+def header_fields(shipped: dict[str, Any], draft: dict[str, Any]) -> tuple[int, int]:
+    """(right, given): the shipped record's header fields the draft has the same."""
+    pairs = [(shipped.get(k), draft.get(k)) for k in HEADER if k in shipped]
+    if "salary" in shipped:
+        pairs.append((shipped["salary"]["text"], draft.get("salary", {}).get("text")))
+    if "issued" in shipped.get("dates", {}):
+        pairs.append((shipped["dates"]["issued"], draft.get("dates", {}).get("issued")))
+    if "dbs" in shipped.get("pre_employment_checks", {}):
+        pairs.append((shipped["pre_employment_checks"]["dbs"],
+                      draft.get("pre_employment_checks", {}).get("dbs")))
+    return sum(a == b for a, b in pairs), len(pairs)
+
+
 def duties_match(shipped: dict[str, Any], draft: dict[str, Any]) -> dict[str, bool]:
     """For each list section of the shipped record: same numbers, items, sub-items, groups."""
     return {key: key in shipped and SECTIONS[key] in draft
@@ -133,6 +150,7 @@ def measure(shape: str, record: str, organisation: str, folder: Path) -> dict[st
             "lost": lost, "criteria": right, "criteria_total": len(importdocs.criteria(shipped)),
             "wrong": wrong, "duties": duties_match(shipped, draft),
             "categories": category_share(importdocs.criteria(shipped), draft),
+            "header": header_fields(shipped, draft),
             "references": {key: draft.get(key) == shipped[key]
                            for key in ("competencies", "known_risks") if key in shipped}}
 
@@ -140,10 +158,11 @@ def measure(shape: str, record: str, organisation: str, folder: Path) -> dict[st
 def figures(folder: Path) -> str:
     """The table of docs/import.md: every shape over the five seeds."""
     rows = ["| shape | sentences kept | criteria right (E/D and methods) | categories right "
-            "| duty lists as shipped | competencies and known risks |",
-            "|---|---:|---:|---:|---:|---:|"]
+            "| duty lists as shipped | competencies and known risks | header fields |",
+            "|---|---:|---:|---:|---:|---:|---:|"]
     for shape in importdocs.SHAPES:
         units = lost = right = total = lists = same = refs = refs_same = cats = 0
+        fields = fields_right = 0
         for record, organisation in importdocs.SEEDS:
             found = measure(shape, record, organisation, folder / shape / record.split("/")[-1])
             units, lost = units + found["units"], lost + len(found["lost"])
@@ -153,9 +172,11 @@ def figures(folder: Path) -> str:
             lists, same = lists + len(found["duties"]), same + sum(found["duties"].values())
             refs += len(found["references"])
             refs_same += sum(found["references"].values())
+            fields_right, fields = (fields_right + found["header"][0],
+                                    fields + found["header"][1])
         rows.append(f"| {shape} | {units - lost}/{units} ({(units - lost) / units:.1%}) | "
                     f"{right}/{total} ({right / total:.1%}) | {cats}/{total} | {same}/{lists} | "
-                    f"{refs_same}/{refs} |")
+                    f"{refs_same}/{refs} | {fields_right}/{fields} |")
     return "\n".join(rows)
 
 
@@ -179,7 +200,8 @@ def raw_seeds(folder: Path) -> list[dict[str, Any]]:
                      "criteria": len(expected), "found": sum(g is not None for _, g in pairs),
                      "requirement": sum(bool(g) and g.get("requirement") == c.requirement
                                         for c, g in pairs),
-                     "lists": duties_match(importdocs.load(record), draft)})
+                     "lists": duties_match(importdocs.load(record), draft),
+                     "header": header_fields(importdocs.load(record), draft)})
     return rows
 
 

@@ -19,6 +19,7 @@ def test_shape_keeps_sentences_criteria_and_duties(shape: str, tmp_path: Path) -
     lost: list[str] = []
     duties: dict[str, bool] = {}
     references: dict[str, bool] = {}
+    fields = fields_right = 0
     for record, organisation in SEEDS:
         name = record.split("/")[-1]
         found = measure(shape, record, organisation, tmp_path / name)
@@ -31,6 +32,7 @@ def test_shape_keeps_sentences_criteria_and_duties(shape: str, tmp_path: Path) -
         total += found["criteria_total"]
         duties |= {f"{name}.{key}": same for key, same in found["duties"].items()}
         references |= {f"{name}.{key}": same for key, same in found["references"].items()}
+        fields_right, fields = fields_right + found["header"][0], fields + found["header"][1]
         kept += 1
     assert kept == len(SEEDS)
     assert units > 100
@@ -40,6 +42,8 @@ def test_shape_keeps_sentences_criteria_and_duties(shape: str, tmp_path: Path) -
     assert duties and all(duties.values()), duties
     # competency requirements and known-risks answers, matched to the organisation's records
     assert len(references) == 4 and all(references.values()), references
+    # header fields (title, grade, salary, hours, location, reports to, numbers, DBS …)
+    assert fields > 20 and fields_right == fields, (fields_right, fields)
 
 
 def test_raw_seed_texts(tmp_path: Path) -> None:

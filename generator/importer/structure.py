@@ -118,7 +118,10 @@ class Walker:
         if not block.label and (self.section in (*LIST_SECTIONS, "known_risks", "competencies")
                                 or (self.section == "person_specification"
                                     and block.kind == "row")):
-            return False
+            # in a list, only "Date: June 2019" on its own line is surely a field
+            dated = split_label(block.text) if block.kind == "para" else None
+            if not (dated and dated[0] in ("issued", "reviewed") and header.month(dated[2])):
+                return False
         found = None
         if block.kind == "row" and len([c for c in block.cells if c]) == 2:
             label, value = [c for c in block.cells if c]
