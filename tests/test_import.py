@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -96,8 +97,12 @@ def test_never_overwrites(sparse: Path, tmp_path: Path) -> None:
 
 def test_shipped_role_clashes_with_the_shipped_content(tmp_path: Path) -> None:
     path = importdocs.write("word-tables", "roles/recovery-navigator", tmp_path)
-    status, out, _ = _run([path], importdocs.CONTENT)
+    content = tmp_path / "content"
+    shutil.copytree(importdocs.CONTENT, content)  # a copy: a failure must not touch content/
+    before = (content / "roles" / "recovery-navigator.yaml").read_bytes()
+    status, out, _ = _run([path], content)
     assert status == 1 and "recovery-navigator.yaml already exists" in out
+    assert (content / "roles" / "recovery-navigator.yaml").read_bytes() == before
 
 
 def test_folder_progress_summary_and_report(sparse: Path, tmp_path: Path) -> None:
