@@ -1,21 +1,28 @@
 """The build's date, for the one thing that depends on it: whether a closing date has passed.
 
-SOURCE_DATE_EPOCH, when set, fixes it (reproducible builds and tests); otherwise it is today's
-date in the United Kingdom, where the closing dates are.
+ROLEPRINT_TODAY (YYYY-MM-DD), when set, fixes it (the tests pin it, so a shipped vacancy's
+closing date passing does not change what they see); else SOURCE_DATE_EPOCH's date
+(reproducible builds); otherwise today's date in the United Kingdom, where the closing dates are.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from zoneinfo import ZoneInfo
 
 UK = ZoneInfo("Europe/London")
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def today(environ: dict[str, str] | None = None) -> str:
-    """Today as YYYY-MM-DD in UK time, or SOURCE_DATE_EPOCH's date when it is set."""
-    epoch = (environ if environ is not None else os.environ).get("SOURCE_DATE_EPOCH")
+    """Today as YYYY-MM-DD in UK time, or the date ROLEPRINT_TODAY or SOURCE_DATE_EPOCH fix."""
+    environ = environ if environ is not None else dict(os.environ)
+    pinned = environ.get("ROLEPRINT_TODAY", "")
+    if _DAY.fullmatch(pinned):
+        return pinned
+    epoch = environ.get("SOURCE_DATE_EPOCH")
     moment = (dt.datetime.fromtimestamp(int(epoch), tz=UK) if epoch and epoch.isdigit()
               else dt.datetime.now(tz=UK))
     return moment.date().isoformat()

@@ -38,6 +38,22 @@ def check_unassessed(c: Checker, doc: Document, base: JsonPath,
                  "when the source gives the method, write it, such as assessed_by: [interview]")
 
 
+def check_categories(c: Checker, doc: Document, spec: dict[str, Any]) -> None:
+    """A category description must name a category the criteria use, or it is never shown."""
+    used = {crit.get("category", "").casefold() for crit in spec.get("criteria", [])}
+    shared = c.records.docs.get("criterion", {})
+    used.update(shared[crit["use"]].data.get("category", "").casefold()
+                for crit in spec.get("criteria", []) if crit.get("use") in shared)
+    for index, category in enumerate(spec.get("categories", [])):
+        if category["name"].casefold() not in used:
+            names = sorted({crit["category"] for crit in spec.get("criteria", [])
+                            if "category" in crit})
+            warn(c, doc, ("person_specification", "categories", index, "name"),
+                 f"no criterion is in the category '{category['name']}', so its description "
+                 "is not shown",
+                 "write the name as the criteria do" + (": " + ", ".join(names) if names else ""))
+
+
 def check_open_vacancy(c: Checker, doc: Document, on: str) -> None:
     """An open vacancy has what Google requires of a JobPosting, and is not past its close."""
     data = doc.data
@@ -88,6 +104,7 @@ def check_model(c: Checker, on: str | None = None) -> None:
     for _, doc in sorted(docs.get("role", {}).items()):
         spec = doc.data.get("person_specification", {})
         check_unassessed(c, doc, ("person_specification", "criteria"), spec.get("criteria", []))
+        check_categories(c, doc, spec)
     for _, doc in sorted(docs.get("family", {}).items()):
         check_unassessed(c, doc, ("criteria",), doc.data.get("criteria", []))
     for _, doc in sorted(docs.get("vacancy", {}).items()):

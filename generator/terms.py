@@ -29,7 +29,6 @@ SECTION_DEFAULTS = {
     "performance_measures": "Key results",
     "person_specification": "Person specification",
     "competencies": "Competencies",
-    "assessment": "How it is assessed",
     "directorate": "Directorate",
 }
 COLUMN_DEFAULTS = {"criterion": "Criterion", "requirement": "Essential or desirable",

@@ -14,6 +14,7 @@ pytest_plugins = ["tests.browser"]
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CONTENT = ROOT / "content"
+BUILD_DATE = "2026-12-01"
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -27,6 +28,19 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         del os.environ["ROLEPRINT_CACHE"]
     else:
         os.environ["ROLEPRINT_CACHE"] = before
+
+
+@pytest.fixture(scope="session", autouse=True)
+def build_date() -> Iterator[str]:
+    """Every test builds as on one fixed day, so the shipped vacancy's closing date passing
+    (it would then be shown as closed) never changes what the tests see."""
+    before = os.environ.get("ROLEPRINT_TODAY")
+    os.environ["ROLEPRINT_TODAY"] = BUILD_DATE
+    yield BUILD_DATE
+    if before is None:
+        del os.environ["ROLEPRINT_TODAY"]
+    else:
+        os.environ["ROLEPRINT_TODAY"] = before
 
 
 def overlay(base: Path, extra: Path, target: Path) -> Path:
