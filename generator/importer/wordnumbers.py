@@ -61,17 +61,18 @@ class Numbering:
             self.levels[num.get(qn("w:numId"), "")] = abstract.get(
                 _val(num, "w:abstractNumId", ""), {})
 
-    def _numpr(self, paragraph: Any) -> tuple[str, int] | None:
-        for holder in (paragraph._p, paragraph.style.element if paragraph.style else None):
+    def _numpr(self, paragraph: Any, style: Any) -> tuple[str, int] | None:
+        for holder in (paragraph._p, style):
             ppr = holder.find(qn("w:pPr")) if holder is not None else None
             numpr = ppr.find(qn("w:numPr")) if ppr is not None else None
             if numpr is not None:
                 return _val(numpr, "w:numId", "0"), int(_val(numpr, "w:ilvl", "0"))
         return None
 
-    def number(self, paragraph: Any) -> tuple[int, str | None] | None:
-        """The paragraph's list level and shown number; None if it is not in a list."""
-        found = self._numpr(paragraph)
+    def number(self, paragraph: Any, style: Any) -> tuple[int, str | None] | None:
+        """The paragraph's list level and shown number (its own numbering, or its style's);
+        None if it is not in a list."""
+        found = self._numpr(paragraph, style)
         if found is None or found[0] == "0" or found[0] not in self.levels:
             return None
         num_id, level = found
