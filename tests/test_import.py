@@ -192,3 +192,16 @@ def test_word_page_headers_nested_tables_and_text_boxes_are_kept(tmp_path: Path)
     assert criterion["requirement"] == "essential"
     assert "(page header, section 1) Confidential draft for the panel only, 2026" in (
         data["internal_notes"])
+
+
+def test_control_characters_do_not_break_the_draft(tmp_path: Path) -> None:
+    path = tmp_path / "odd.txt"
+    path.write_bytes(b"Job Title: Peer\x00 Mentor\x07\nMain duties\n1. Support\x1b clients "
+                     b"to attend their appointments.\n")
+    content = content_copy(tmp_path)
+    status, out, _ = _run([path], content)
+    assert status == 0, out
+    _, data = _draft(content)
+    assert data["title"] == "Peer Mentor"
+    assert data["accountabilities"]["items"][0] == {
+        "number": "1", "text": "Support clients to attend their appointments."}

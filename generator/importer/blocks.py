@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 _NUMBER = re.compile(
     r"^\(?(?P<number>[0-9]{1,3}(?:\.[0-9]{1,3})*|[ivx]{1,5}|[a-h])(?:[.)]|(?<=[0-9])(?=\s))\s+(?=\S)"
 )
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
 _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
 _INLINE_BULLETS = re.compile(r"\s{2,}[•▪\uf0b7]\s+(?=\S)")
 _BULLET = re.compile(r"^[-*•▪·◦‣\uf0b7o]\s+(?=\S)")  # a tab after the bullet is still a bullet
@@ -50,6 +51,7 @@ def is_roman(number: str | None) -> bool:
 
 def line_block(text: str, where: str, indent: int = 0) -> Block:
     """A paragraph or list item from one line of text, with its number or bullet taken off."""
+    text = " ".join(text.split())
     number, rest, bullet = split_number(text)
     if number is not None or bullet:
         return Block("item", rest, where, level=indent, number=number)
@@ -62,6 +64,7 @@ def read_text(raw: str, markdown: bool) -> list[Block]:
     for index, line in enumerate(raw.splitlines(), start=1):
         where = f"line {index}"
         line = _TAG.sub(" ", line).replace("&amp;", "&")  # HTML pasted into a text file
+        line = _CONTROL.sub(" ", line)  # a NUL or bell would make the draft unreadable YAML
         stripped = line.strip()
         if not stripped:
             continue
