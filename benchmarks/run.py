@@ -20,8 +20,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from benchmarks import importing, measure, preview, report, synthetic
 from benchmarks import lint as lint_bench
-from benchmarks import measure, preview, report, synthetic
 from benchmarks.measure import ROLEPRINT, ROOT, Run, Trash, fresh, median_run
 
 OUT = ROOT / "bench-out"
@@ -210,7 +210,8 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="build PDFs only up to this N (default 100)")
     parser.add_argument("--preview-timeout", type=float, default=300.0, metavar="S")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--skip", default="", help="comma-separated: pdf, exports, preview")
+    parser.add_argument("--skip", default="",
+                        help="comma-separated: pdf, exports, preview, import")
     parser.add_argument("--no-docs", action="store_true",
                         help="do not rewrite docs/performance.md")
     args = parser.parse_args(argv)
@@ -220,8 +221,8 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     except ValueError:
         parser.error("--sizes takes whole numbers separated by commas, e.g. 10,100,1000")
     args.skip = {x.strip() for x in args.skip.split(",") if x.strip()}
-    if args.skip - {"pdf", "exports", "preview"}:
-        parser.error("--skip takes pdf, exports and/or preview")
+    if args.skip - {"pdf", "exports", "preview", "import"}:
+        parser.error("--skip takes pdf, exports, preview and/or import")
     return args
 
 
@@ -241,6 +242,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     result: dict[str, Any] = {"command": command.strip(), "machine": report.machine(),
                               "timings_flag": timings, "sizes": sizes, "growth": growth(sizes)}
     result["targets"] = report.targets(sizes, result["growth"])
+    if "import" not in args.skip:  # issue 15: 100 Word files through roleprint import
+        result["import"] = importing.run(OUT / "import")
+        result["targets"].append(importing.target(result["import"]))
     section = report.markdown(result)
     print(section)
     for size in sizes:  # not in docs/performance.md's tables yet: see docs/lint.md

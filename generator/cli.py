@@ -66,6 +66,14 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("title")
     new.add_argument("--organisation", required=True, metavar="ID")
 
+    importer = command("import", "Bring job descriptions in from Word, PDF, text or Markdown "
+                       "as draft roles.")
+    importer.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_FOLDER")
+    importer.add_argument("--organisation", required=True, metavar="ID")
+    importer.add_argument("--family", metavar="ID", help="the role family the drafts belong to")
+    importer.add_argument("--report", type=Path, metavar="FILE",
+                          help="write what was found, where and how sure, to FILE (JSON)")
+
     forms = command("forms", "Write the recruitment forms for one role or vacancy.")
     forms.add_argument("record", metavar="ROLE_OR_VACANCY_ID")
     forms.add_argument("--candidates", type=int, metavar="N")
@@ -92,6 +100,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         from generator.lint.cli import run_lint
 
         return run_lint(args)
+    if args.command == "import":
+        from generator.importer.command import run as run_import
+
+        return run_import(args.paths, args.organisation, args.content, args.family, args.report)
     from generator import commands  # imported late: validate should not pay for MkDocs
 
     return int(commands.run(args))

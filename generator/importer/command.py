@@ -1,0 +1,138 @@
+"""`roleprint import`: read each file, recover its structure, write a draft role next to the
+others; never overwrite, refuse hostile files with nothing written, end with a summary."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from generator.discover import MAX_ID_LENGTH, id_problem, suggest_id
+from generator.importer import draft, read
+from generator.importer.assess import Methods
+from generator.importer.extras import Organisation
+from generator.importer.guard import Refused
+from generator.importer.structure import Walker
+from generator.problems import Problem
+
+
+def collect(paths: list[Path]) -> tuple[list[Path], bool]:
+    """The files to read, folders expanded in name order; True if any folder was given."""
+    files: list[Path] = []
+    folder = False
+    for path in paths:
+        if path.is_dir():
+            folder = True
+            files.extend(sorted(p for p in path.rglob("*")
+                                if p.is_file() and not p.name.startswith((".", "~$"))))
+        else:
+            files.append(path)
+    return files, folder
+
+
+def draft_id(title: str, stem: str) -> str:
+    """The draft's file name: from its title (or the file's name), always a valid id."""
+    words = suggest_id(title if title and title != "not stated" else stem).split("-")
+    while len("-".join(words)) > MAX_ID_LENGTH and len(words) > 1:
+        words.pop()  # cut at a word, not inside one
+    record_id = "-".join(words)[:MAX_ID_LENGTH].strip("-") or "role"
+    return record_id if id_problem(record_id) is None else f"{record_id}-role"
+
+
+def _progress(done: int, total: int, name: str, stream: TextIO) -> None:
+    width = 30
+    filled = width * done // total
+    stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name[:40]:<40}")
+    if done == total:
+        stream.write("\n")
+    stream.flush()
+
+
+def import_one(path: Path, content: Path, organisation: str, family: str | None,
+               methods: Methods, org: Organisation, taken: set[Path]) -> dict[str, Any]:
+    """Import one file; the result says what happened and is the report's entry for it."""
+    source = path.name
+    try:
+        blocks, fmt = read.read(path)
+        found = Walker(methods, org).run(blocks)
+        result = draft.build(found, organisation, family, source, fmt)
+    except Refused as err:
+        return {"source": source, "status": "refused", "reason": err.message, "hint": err.hint}
+    target = content / "roles" / f"{draft_id(str(found.role.get('title', '')), path.stem)}.yaml"
+    if target.exists() or target in taken:
+        return {"source": source, "status": "refused", "draft": str(target),
+                "reason": f"{target} already exists, so nothing was written for this file",
+                "hint": "rename or move the existing record, or import into another folder"}
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
+        handle.write(result.text)
+    taken.add(target)
+    status = "needs review" if result.needs_review else "imported"
+    return {**result.report, "status": status, "draft": str(target)}
+
+
+def run(paths: list[Path], organisation: str, content: Path, family: str | None = None,
+        report: Path | None = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    """Import every file; 0 when all were imported, 1 when any was refused or has problems."""
+    if not (content / "organisations" / f"{organisation}.yaml").is_file():
+        err.write(f"roleprint: there is no organisation '{organisation}' in "
+                  f"{content / 'organisations'}\n")
+        return 2
+    files, folder = collect(paths)
+    missing = [p for p in files if not p.exists()]
+    if missing or not files:
+        err.write(f"roleprint: nothing to import: '{missing[0] if missing else paths[0]}' "
+                  "does not exist or is empty\n")
+        return 2
+    methods = Methods(content, organisation)
+    org = Organisation(content, organisation)
+    taken: set[Path] = set()
+    results = []
+    for done, path in enumerate(files, start=1):
+        results.append(import_one(path, content, organisation, family, methods, org, taken))
+        if folder:
+            _progress(done, len(files), path.name, err)
+    problems = _check(content, {Path(r["draft"]) for r in results if r["status"] != "refused"})
+    blocking = False
+    for entry in results:
+        found = problems.get(entry.get("draft", ""), [])
+        entry["problems"] = [p.format().replace("\n", " ") for p in found]
+        blocking = blocking or any(p.blocking for p in found)
+        if entry["problems"] and entry["status"] == "imported":
+            entry["status"] = "needs review"
+        out.write(_line(entry))
+    counts = {s: sum(r["status"] == s for r in results)
+              for s in ("imported", "needs review", "refused")}
+    out.write(f"Imported {counts['imported']}, needs review {counts['needs review']}, "
+              f"refused {counts['refused']} (of {len(results)} files).\n")
+    if report is not None:
+        report.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n",
+                          encoding="utf-8")
+    return 1 if counts["refused"] or blocking else 0
+
+
+def _line(entry: dict[str, Any]) -> str:
+    if entry["status"] == "refused":
+        text = f"{entry['source']}: refused: {entry['reason']}\n"
+        return text + (f"    hint: {entry['hint']}\n" if entry.get("hint") else "")
+    text = f"{entry['source']}: {entry['status']}: wrote {entry['draft']}\n"
+    for line in entry["needs_review"]:
+        text += f"    - {line}\n"
+    return text + "".join(f"    {p}\n" for p in entry["problems"])
+
+
+def _check(content: Path, drafts: set[Path]) -> dict[str, list[Problem]]:
+    """roleprint validate's problems that fall in the new drafts, by draft path."""
+    if not drafts:
+        return {}
+    from generator.validate import validate
+
+    problems, _ = validate(content)
+    names = {str(p): str(p) for p in drafts}
+    by_path: dict[str, list[Problem]] = {}
+    for problem in problems:
+        for name in names:
+            if Path(problem.path).resolve() == Path(name).resolve():
+                by_path.setdefault(name, []).append(problem)
+    return by_path

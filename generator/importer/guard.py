@@ -1,0 +1,75 @@
+"""Refuse hostile or unreadable files before any parser sees them, and write nothing for them."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+MAX_BYTES = 20 * 1024 * 1024  # far above any real job description (a few hundred KB)
+MAX_UNZIPPED = 60 * 1024 * 1024  # what all the parts of a .docx may expand to, together
+MAX_RATIO = 100  # text compresses about 10:1; a zip bomb does 1,000:1 or more
+MAX_PAGES = 200
+SUFFIXES = (".docx", ".pdf", ".txt", ".md")
+
+
+class Refused(Exception):
+    """A file the importer will not read, with a plain reason and what to do about it."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+def check_file(path: Path) -> None:
+    """Raise Refused if the file is of a kind, size or shape the importer does not read."""
+    suffix = path.suffix.lower()
+    if suffix in (".docm", ".dotm", ".doc"):
+        raise Refused(f"'{suffix}' files are not read" + (
+            " (a .docm may carry macros)" if suffix != ".doc" else ""),
+            "save it from Word as a .docx document (Word Document, no macros) and import that")
+    if suffix not in SUFFIXES:
+        raise Refused(f"'{suffix or path.name}' is not a format the importer reads",
+                      "use .docx, .pdf, .txt or .md")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise Refused(f"the file is {size / 1048576:.1f} MB; files over "
+                      f"{MAX_BYTES // 1048576} MB are refused",
+                      "a job description is rarely over 1 MB: save it without images")
+    if size == 0:
+        raise Refused("the file is empty")
+    if suffix == ".docx":
+        check_docx(path)
+
+
+def check_docx(path: Path) -> None:
+    """A .docx is a zip: refuse zip bombs, macros and XML with entity declarations."""
+    if not zipfile.is_zipfile(path):
+        raise Refused("the file is not a Word .docx document (it is not a zip package)",
+                      "open it in Word and save it again as .docx")
+    try:
+        with zipfile.ZipFile(path) as package:
+            infos = package.infolist()
+            names = {info.filename.lower() for info in infos}
+            if any(name.endswith("vbaproject.bin") or "vbadata" in name for name in names):
+                raise Refused("the document contains macros, which are never opened",
+                              "save it from Word as a .docx document without macros")
+            total = sum(info.file_size for info in infos)
+            packed = sum(info.compress_size for info in infos) or 1
+            if total > MAX_UNZIPPED or total / packed > MAX_RATIO:
+                raise Refused("the document would expand to "
+                              f"{total / 1048576:.0f} MB when unpacked (a zip bomb?)",
+                              "open it in Word and save it again; if that fails, do not use it")
+            if "word/document.xml" not in names:
+                raise Refused("the package has no Word document in it",
+                              "open it in Word and save it again as .docx")
+            for info in infos:
+                if info.filename.lower().endswith((".xml", ".rels")):
+                    head = package.read(info)[:4096].lower()
+                    if b"<!doctype" in head or b"<!entity" in head:
+                        raise Refused("the document's XML declares entities, which Word never "
+                                      "writes; it is not read",
+                                      "open it in Word and save it again as .docx")
+    except zipfile.BadZipFile as err:
+        raise Refused(f"the .docx package is damaged ({err})",
+                      "open it in Word and save it again") from None

@@ -1,0 +1,176 @@
+"""The person specification: criteria with category, essential/desirable and methods, from
+tables (E/D column, Essential and Desirable columns, a method column) or from lists under
+Essential/Desirable and category headings with codes or words after each criterion."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from generator.importer import celllines
+from generator.importer.assess import Methods, requirement, ticked, trailing_methods
+from generator.importer.blocks import Block
+from generator.importer.labels import is_category, lookup, normalise
+
+_CRITERIA_WORD = re.compile(r"\s+(criteria|requirements?)$")
+# A table row as a PDF's text layer gives it: "Management Qualification D A/I".
+_ROW_MARKS = re.compile(r"\s(E|D|Essential|Desirable)\s+"
+                        r"([A-Za-z]{1,2}(?:\s*[/,&]\s*[A-Za-z]{1,2})*)$")
+
+
+_BULLETS = re.compile(r"\s*[▪•·\uf0b7]\s*")
+
+
+@dataclass
+class Criterion:
+    """One criterion as found; None means the source does not say."""
+
+    text: str
+    where: str
+    category: str | None
+    requirement: str | None
+    methods: list[str] | None
+    number: str | None = None
+    items: list[str] = field(default_factory=list)
+
+
+def _is_mark(text: str, methods: Methods) -> bool:
+    return requirement(text) is not None or ticked(text) or methods.parse(text) is not None
+
+
+class SpecBuilder:
+    """Collects the person specification's blocks into criteria."""
+
+    def __init__(self, methods: Methods) -> None:
+        self.methods = methods
+        self.category: str | None = None
+        self.context: str | None = None  # essential/desirable from a heading
+        self.columns: dict[str, int] | None = None
+        self.criteria: list[Criterion] = []
+        self.intro: list[str] = []
+        self.stray: list[Block] = []
+        self.marks = ""  # E/D and methods seen on their own, waiting for their criterion
+        self.lines: list[Block] = []
+
+    def heading(self, block: Block) -> bool:
+        """Take a heading as category or essential/desirable; False if it is neither."""
+        self.flush()
+        text = _CRITERIA_WORD.sub("", normalise(block.text))
+        found = requirement(text)
+        if found:
+            self.context = found
+            return True
+        if is_category(block.text) or not self.criteria:
+            self.category, self.context = block.text.rstrip(":"), None
+            return True
+        return False
+
+    def para(self, block: Block) -> None:
+        text = f"{block.text} {self.marks}" if self.marks else block.text
+        marks = _ROW_MARKS.search(" " + text)
+        methods = self.methods.parse(marks.group(2)) if marks else None
+        if marks and methods:
+            self.flush()
+            self.marks = ""
+            if marks.start() == 0:  # a row cut by a page break: its marks came first
+                self.marks = text
+                return
+            self.criteria.append(Criterion(text[: marks.start() - 1].rstrip(), block.where,
+                                           self.category, requirement(marks.group(1)), methods))
+            return
+        self.lines.append(block)
+
+    def flush(self) -> None:
+        """Place the run of plain lines held back (one-cell-per-line tables need lookahead)."""
+        lines, self.lines = self.lines, []
+        for kind, block, req, methods in celllines.group(lines, self.methods):
+            if kind == "criterion":
+                self.criteria.append(Criterion(block.text, block.where, self.category,
+                                               req, methods))
+            elif kind == "category":
+                self.category, self.context = block.text.rstrip(":"), None
+            elif not self.criteria and self.columns is None and self.category is None:
+                self.intro.append(block.text)
+            else:
+                self.stray.append(block)
+
+    def is_row_text(self, text: str) -> bool:
+        marks = _ROW_MARKS.search(" " + text)
+        return bool(marks and self.methods.parse(marks.group(2)))
+
+    def item(self, block: Block) -> None:
+        self.flush()
+        last = self.criteria[-1] if self.criteria else None
+        if last is not None and block.level > 0:
+            last.items.append(block.text)  # a point under the criterion above
+            return
+        text, methods = trailing_methods(block.text, self.methods)
+        self.criteria.append(Criterion(text, block.where, self.category, self.context,
+                                       methods, block.number))
+
+    def row(self, block: Block) -> None:
+        self.flush()
+        cells = block.cells
+        filled = [c for c in cells if c]
+        if self.columns is None:
+            columns: dict[str, int] = {}
+            for index, text in enumerate(cells):
+                key = lookup("columns", text) if text else None
+                if key is not None:
+                    columns.setdefault(key, index)
+            if len(columns) >= 2:
+                self.columns = columns
+                return
+        if len(set(filled)) == 1:  # a heading row (merged cells repeat their text)
+            self.heading(Block("heading", filled[0], block.where))
+            return
+        if self._criteria_in_columns(cells, block.where):
+            return
+        self.criteria.append(self._from_row(cells, block.where))
+
+    def _criteria_in_columns(self, cells: tuple[str, ...], where: str) -> bool:
+        """Rows like "Skills | ▪ criterion ▪ criterion | ▪ criterion": Essential and Desirable
+        columns holding the criteria themselves, one category per row."""
+        cols = self.columns or {}
+        found = [(name, cells[cols[name]]) for name in ("essential", "desirable")
+                 if name in cols and cols[name] < len(cells) and len(cells[cols[name]].split()) > 3]
+        if not found:
+            return False
+        used = {cols[name] for name, _ in found}
+        others = [c for i, c in enumerate(cells) if c and i not in used]
+        category = others[0] if others else self.category
+        self.stray.extend(Block("para", c, where) for c in others[1:])
+        for name, text in found:
+            for part in _BULLETS.split(text):
+                if part.strip():
+                    self.criteria.append(Criterion(part.strip(), where, category, name, None))
+        return True
+
+    def _from_row(self, cells: tuple[str, ...], where: str) -> Criterion:
+        cols = self.columns or {}
+
+        def cell(name: str) -> str | None:
+            index = cols.get(name)
+            return cells[index] if index is not None and index < len(cells) else None
+
+        used = set(cols.values())
+        text = cell("criterion")
+        if text is None:
+            text = next((c for i, c in enumerate(cells) if i not in used and c), cells[0])
+        category = cell("category") or self.category
+        req = requirement(cell("requirement") or "") if "requirement" in cols else None
+        if req is None and ("essential" in cols or "desirable" in cols):
+            marks = (ticked(cell("essential") or ""), ticked(cell("desirable") or ""))
+            req = {(True, False): "essential", (False, True): "desirable"}.get(marks)
+        req = req or self.context
+        how = cell("assessed_by")
+        methods = self.methods.parse(how) if how else None
+        if how is None and not cols:  # no header row: try each other cell as E/D or methods
+            for other in cells[1:]:
+                req = req or requirement(other)
+                methods = methods or self.methods.parse(other)
+        # a cell that is none of these (a note, a second description) is kept to place
+        known = {text, category, how, cell("requirement"), cell("essential"), cell("desirable")}
+        self.stray.extend(Block("para", c, where) for c in cells
+                          if c and c not in known and not _is_mark(c, self.methods))
+        return Criterion(text, where, category, req, methods)

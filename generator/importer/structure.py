@@ -1,0 +1,181 @@
+"""Structure recovery: walk a document's blocks once, section by section, and place each one.
+
+What cannot be placed is kept word for word for the "to place" note; nothing is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.importer import header, layout
+from generator.importer.assess import Methods, requirement
+from generator.importer.blocks import Block
+from generator.importer.extras import Organisation
+from generator.importer.labels import in_set, lookup, split_label
+from generator.importer.lists import ListBuilder
+from generator.importer.spec import Criterion, SpecBuilder
+
+LIST_SECTIONS = ("accountabilities", "key_activities", "performance_measures")
+TEXT_SECTIONS = ("purpose", "context", "introduction")
+
+
+@dataclass
+class Recovered:
+    """What the walk found: role fields, criteria, provenance and what is left to place."""
+
+    role: dict[str, Any] = field(default_factory=dict)
+    criteria: list[Criterion] = field(default_factory=list)
+    spec_intro: list[str] = field(default_factory=list)
+    placed: list[tuple[str, str, str]] = field(default_factory=list)  # field, where, confidence
+    to_place: list[tuple[str, str]] = field(default_factory=list)  # where, text
+
+
+def _looks_like_heading(block: Block, following: Block | None) -> bool:
+    """A short unpunctuated line of text that names a section, or stands over a list."""
+    if block.kind not in ("para", "item") or len(block.text.split()) > 8 or block.label:
+        return False
+    if split_label(block.text) is not None:
+        return False  # "Salary: £19,500 per annum" is a field, not a heading
+    if lookup("sections", block.text):
+        return True  # "Main duties", or "1.6 PERFORMANCE MEASURES" with its number
+    if block.kind == "item":  # "2. PEOPLE PROFILE": a numbered heading in capitals
+        return block.text.isupper() and len(block.text.split()) <= 5
+    if block.text.endswith(":") and len(block.text.split()) > 2:
+        return False  # "The Case Coordinator will:" introduces a list
+    text = block.text.rstrip(":")
+    return (not re.search(r"[.,;]$", text) and text[:1].isupper()
+            and following is not None and following.kind in ("item", "row"))
+
+
+class Walker:
+    """Places blocks into sections; one instance per document."""
+
+    def __init__(self, methods: Methods, organisation: Organisation) -> None:
+        self.organisation = organisation
+        self.out = Recovered()
+        self.section: str | None = None
+        self.lists: dict[str, ListBuilder] = {}
+        self.text: dict[str, list[str]] = {}
+        self.spec = SpecBuilder(methods)
+        self.title_from = ""  # where a title taken from the first line came from
+
+    def run(self, blocks: list[Block]) -> Recovered:
+        blocks = layout.expand(blocks)
+        for index, block in enumerate(blocks):
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if block.kind == "aside":
+                self.out.to_place.append((block.where, block.text))
+            elif block.kind == "heading" or _looks_like_heading(block, following) or (
+                self._title_line(block)):
+                self._heading(block, following)
+            elif not self._label(block):
+                self._body(block)
+        return self._finish()
+
+    def _heading(self, block: Block, following: Block | None) -> None:
+        key = lookup("sections", block.text.rstrip(":"))
+        if (key == "values" and self.section == "person_specification"
+                and following is not None and self._criterion_next(following)):
+            key = None  # a category of criteria named "Values", not the values section
+        if key:
+            self.section = key
+            if key in (*LIST_SECTIONS, *TEXT_SECTIONS, "person_specification"):
+                self.out.placed.append((key, block.where, "high"))
+            if key in LIST_SECTIONS and key not in self.lists:
+                self.lists[key] = ListBuilder(block.text.rstrip(":"))
+            return
+        if self.section in LIST_SECTIONS:
+            self.lists[self.section].heading(block)
+        elif self.section == "person_specification" and self.spec.heading(block):
+            return
+        elif self.section is None and "title" not in self.out.role and (
+                block.kind == "heading" or not block.text.endswith(".")):
+            self.out.role["title"] = block.text
+            self.title_from = block.where
+            self.out.placed.append(("title", block.where, "medium"))
+        else:
+            self.out.to_place.append((block.where, block.text))
+
+    def _criterion_next(self, following: Block) -> bool:
+        """Whether what follows a heading in the person specification reads as criteria."""
+        if self.organisation.competency(following) is not None:
+            return False
+        return (following.kind in ("item", "row") or requirement(following.text) is not None
+                or self.spec.is_row_text(following.text))
+
+    def _title_line(self, block: Block) -> bool:
+        """The first short line of a plain document, before any label, is its title (but not
+        a line naming the kind of document, such as "Role Profile")."""
+        return (block.kind == "para" and self.section is None and not self.out.placed
+                and not in_set("document_kinds", block.text)
+                and len(block.text.split()) <= 12 and split_label(block.text) is None
+                and not block.text.endswith("."))
+
+    def _label(self, block: Block) -> bool:
+        """A header field, from "Label: value" or a two-cell table row; True if placed."""
+        if not block.label and (self.section in (*LIST_SECTIONS, "known_risks", "competencies")
+                                or (self.section == "person_specification"
+                                    and block.kind == "row")):
+            # in a list, only "Date: June 2019" on its own line is surely a field
+            dated = split_label(block.text) if block.kind == "para" else None
+            if not (dated and dated[0] in ("issued", "reviewed") and header.month(dated[2])):
+                return False
+        found = None
+        if block.kind == "row" and len([c for c in block.cells if c]) == 2:
+            label, value = [c for c in block.cells if c]
+            key = lookup("labels", label)
+            found = (key, label, value) if key else None
+        elif block.kind == "para":
+            found = split_label(block.text)
+        if found is None:
+            return False
+        key, _, value = found
+        if key == "title" and ("title", self.title_from, "medium") in self.out.placed:
+            # a "Job title:" label beats the first line, which was only a guess: keep that
+            self.out.placed.remove(("title", self.title_from, "medium"))
+            self.out.to_place.append((self.title_from, self.out.role.pop("title")))
+        if key in self.out.role or not header.apply(self.out.role, key, value):
+            self.out.to_place.append((block.where, block.text))
+        else:
+            self.out.placed.append((key, block.where, "high"))
+        return True
+
+    def _body(self, block: Block) -> None:
+        section = self.section
+        if section in LIST_SECTIONS:
+            builder = self.lists[section]
+            (builder.item if block.kind == "item" else builder.para)(block)
+        elif section == "person_specification":
+            {"item": self.spec.item, "row": self.spec.row}.get(block.kind, self.spec.para)(block)
+        elif section == "known_risks" and (found := self.organisation.known_risk(block)):
+            self.out.role.setdefault("known_risks", []).append(found)
+            self.out.placed.append((f"known_risks.{found['item']}", block.where, "high"))
+        elif section == "competencies" and (found := self.organisation.competency(block)):
+            self.out.role.setdefault("competencies", []).append(found)
+            name = found.get("competency", found["framework"])
+            self.out.placed.append((f"competencies.{name}", block.where, "medium"))
+            # the indicators beside the name are the framework's words: kept to place
+            self.out.to_place.extend((block.where, cell) for cell in block.cells
+                                     if len(cell.split()) > 4)
+        elif section in TEXT_SECTIONS:
+            line = f"- {block.text}" if block.kind == "item" else block.text
+            self.text.setdefault(section, []).append(line)
+        else:  # header text, values, competencies, known risks: kept for a person to place
+            self.out.to_place.append((block.where, block.text))
+
+    def _finish(self) -> Recovered:
+        for key in TEXT_SECTIONS:
+            if key in self.text:
+                self.out.role[key] = "\n\n".join(self.text[key])
+        for key, builder in self.lists.items():
+            section = builder.section()
+            if section is not None:
+                self.out.role[key] = section
+            self.out.to_place.extend((b.where, b.text) for b in builder.stray)
+        self.spec.flush()
+        self.out.criteria = self.spec.criteria
+        self.out.spec_intro = self.spec.intro
+        self.out.to_place.extend((b.where, b.text) for b in self.spec.stray)
+        return self.out
