@@ -5,8 +5,14 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SYSTEM_STAMP := $(VENV)/.system-stamp
 NPM_STAMP := node_modules/.npm-stamp
+# Zensical, the successor of Material for MkDocs, in a venv of its own. Pinned: every later
+# release (0.0.74 and 0.1.x) requires zensical-ui, which the package index here does not serve,
+# so pip would fall back to this one anyway, after trying each of them.
+ZENSICAL_VERSION := 0.0.73
+ZENSICAL_VENV := .venv-zensical
+ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed-$(ZENSICAL_VERSION)
 
-.PHONY: site test serve validate golden clean system npm zensical-check bench fuzz
+.PHONY: site test serve validate golden clean system npm zensical zensical-check bench fuzz
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +45,13 @@ $(NPM_STAMP): package.json package-lock.json | $(SYSTEM_STAMP)
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $(NPM_STAMP)
 
+zensical: $(ZENSICAL_STAMP)
+$(ZENSICAL_STAMP):
+	rm -rf $(ZENSICAL_VENV)
+	$(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet zensical==$(ZENSICAL_VERSION)
+	touch $(ZENSICAL_STAMP)
+
 site: $(STAMP)
 	$(BIN)/roleprint build
 
@@ -48,13 +61,13 @@ validate: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/roleprint serve
 
-test: $(STAMP) system npm
+test: $(STAMP) system npm zensical
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 # Timings on synthetic content (docs/performance.md); e.g. make bench BENCH_ARGS="--sizes 10,100"
-bench: $(STAMP)
+bench: $(STAMP) zensical
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 # The fuzz test at length: thousands of mutated records through validate, dozens through
@@ -65,12 +78,12 @@ fuzz: $(STAMP)
 golden: $(STAMP)
 	$(BIN)/python -m tests.update_golden
 
-# Engine portability: the same staging tree and mkdocs.yml built by Zensical, in its own venv.
-zensical-check: $(STAMP)
+# Engine portability: the same staging tree and mkdocs.yml built by Zensical (writes site/).
+zensical-check: $(STAMP) zensical
 	$(BIN)/roleprint generate --out .staging --no-pdf
-	test -x .venv-zensical/bin/zensical || ($(PYTHON) -m venv .venv-zensical && .venv-zensical/bin/pip install --quiet zensical)
-	.venv-zensical/bin/zensical build -f mkdocs.yml --strict
+	$(ZENSICAL_VENV)/bin/zensical build -f mkdocs.yml --strict --clean
 	test -f site/roles/recovery-navigator/index.html
+	test -f site/search.json
 
 clean:
 	rm -rf site build .staging .cache

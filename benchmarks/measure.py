@@ -23,18 +23,21 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 ROLEPRINT = BIN / "roleprint" if (BIN / "roleprint").exists() else ROOT / ".venv/bin/roleprint"
+ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
 PDF_LINE = re.compile(r"PDFs: (\d+) rendered, (\d+) reused")
 
 
 @dataclass
 class Run:
-    """One child process: how long, how much memory, what it said, its stage timings."""
+    """One child process: how long, how much memory, what it said, its stage timings, and
+    the processor time it and the children it waited for used (`cpu`)."""
 
     seconds: float
     rss_mb: float
     returncode: int
     output: str
     timings: dict[str, float] = field(default_factory=dict)
+    cpu: float = 0.0
 
     def check(self, what: str) -> Run:
         if self.returncode != 0:
@@ -61,7 +64,8 @@ def run(args: Sequence[str], cwd: Path, env: dict[str, str],
         raw = json.loads(timings.read_text(encoding="utf-8"))
         found = {k: float(v) for k, v in raw.items() if isinstance(v, int | float)}
     # ru_maxrss is in kilobytes on Linux.
-    return Run(seconds, usage.ru_maxrss / 1024, child.returncode, text, found)
+    return Run(seconds, usage.ru_maxrss / 1024, child.returncode, text, found,
+               usage.ru_utime + usage.ru_stime)
 
 
 def median_run(runs: list[Run]) -> dict[str, Any]:
@@ -69,6 +73,7 @@ def median_run(runs: list[Run]) -> dict[str, Any]:
     keys = sorted({k for r in runs for k in r.timings})
     return {
         "seconds": statistics.median(r.seconds for r in runs),
+        "cpu": statistics.median(r.cpu for r in runs),
         "rss_mb": max(r.rss_mb for r in runs),
         "runs": [round(r.seconds, 3) for r in runs],
         "timings": {k: statistics.median(r.timings[k] for r in runs if k in r.timings)
@@ -86,8 +91,10 @@ def supports_timings() -> bool:
 def config_copy(dest: Path, docs: Path | None = None, site: Path | None = None) -> Path:
     """A copy of the project's mkdocs.yml that works from `dest`'s folder.
 
-    MkDocs reads relative paths from the config file's folder, so the theme's custom_dir is
-    made absolute; docs_dir and site_dir are set when given.
+    Both engines read relative paths from the config file's folder, so the theme's custom_dir
+    is made absolute; docs_dir and site_dir are set when given, relative to that folder.
+    (Zensical 0.0.73 stops with a panic on an absolute docs_dir, and refuses one outside the
+    config's folder: keep `docs` under `dest`'s folder for it.)
     """
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
 
@@ -101,12 +108,44 @@ def config_copy(dest: Path, docs: Path | None = None, site: Path | None = None) 
     for key, value in (("docs_dir", docs), ("site_dir", site)):
         if value is None:
             continue
-        line = f"{key}: {json.dumps(str(value.resolve()))}"
+        where = os.path.relpath(value.resolve(), dest.resolve().parent)
+        line = f"{key}: {json.dumps(where)}"
         text, found = re.subn(rf"(?m)^{key}:.*$", line, text)
         if not found:
             text += f"\n{line}\n"
     dest.write_text(text, encoding="utf-8")
     return dest
+
+
+def zensical_version() -> str | None:
+    """The release of Zensical in .venv-zensical/ (`make zensical`), or None without one."""
+    if not ZENSICAL.exists():
+        return None
+    found = subprocess.run([str(ZENSICAL), "--version"], capture_output=True, text=True,
+                           check=False)
+    return found.stdout.strip() or None
+
+
+# Zensical 0.0.73 keeps a search position in 30 bits: the item's number, rounded up to a power
+# of two, and the byte offset in the field share them (docs/performance.md).
+ZENSICAL_POSITION_BITS = 30
+
+
+def zensical_field_limit(items: int) -> int:
+    """The most bytes Zensical indexes in one field of an index of `items` sections."""
+    return 2 ** ZENSICAL_POSITION_BITS // (1 << max(items - 1, 0).bit_length())
+
+
+def search_fields(site: Path) -> dict[str, Any]:
+    """Zensical's search index in `site`: how many sections it holds, its largest text field
+    and where, and the most that field could have held."""
+    index = json.loads((site / "search.json").read_text(encoding="utf-8"))
+    items = index["items"]
+    size, where = max(((len(i["text"].encode("utf-8")), i["location"]) for i in items),
+                      default=(0, ""))
+    return {"items": len(items), "largest": size, "largest_at": where,
+            "limit": zensical_field_limit(len(items)),
+            "bytes": (site / "search.json").stat().st_size}
 
 
 def site_sizes(site: Path) -> dict[str, int]:

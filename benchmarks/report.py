@@ -12,7 +12,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from benchmarks.measure import ROOT, Run
+from benchmarks.measure import ROOT, Run, zensical_version
 
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 TARGET_N = 1000
@@ -36,6 +36,7 @@ def machine() -> dict[str, Any]:
             versions[name] = metadata.version(name)
         except metadata.PackageNotFoundError:
             versions[name] = "not installed"
+    versions["zensical"] = zensical_version() or "not installed"
     return {"nproc": len(os.sched_getaffinity(0)), "cpu": cpu, "ram": ram,
             "python": platform.python_version(), "date": dt.datetime.now(dt.UTC).strftime(
                 "%Y-%m-%d %H:%M UTC"), "commit": commit or "unknown", "versions": versions}
@@ -122,6 +123,16 @@ def targets(sizes: list[dict[str, Any]], growth: dict[str, float]) -> list[tuple
     row("build --no-pdf ≤ 1.15 × plain mkdocs", ratio, 1.15, f"{ratio:.2f} ×; {how}")
     for name, value in growth.items():
         row(f"{name}: N=3000 / N=1000 ≤ 3.3", value, 3.3, f"{value:.2f}")
+    tried = [s for s in sizes if "seconds" in s.get("zensical", {})
+             or s.get("zensical", {}).get("note") == "failed"]
+    if tried:
+        broke = [str(s["roles"]) for s in tried if "seconds" not in s["zensical"]]
+        rows.append(("Zensical builds the staging tree at every N",
+                     ("failed at N=" + ", ".join(broke)) if broke else
+                     "built at N=" + ", ".join(str(s["roles"]) for s in tried),
+                     "MISS" if broke else "PASS"))
+    else:
+        rows.append(("Zensical builds the staging tree at every N", "not measured", "–"))
     # PDFs at N=1000 take many minutes and are off by default: use the largest N built.
     built = [s for s in sizes if "seconds" in s.get("pdf", {})]
     source = at if at in built else (built[-1] if built else at)
@@ -160,7 +171,9 @@ def markdown(result: dict[str, Any]) -> str:
     sizes = result["sizes"]
     out = [f"Measured {m['date']} on {m['nproc']} CPUs ({m['cpu']}), {m['ram']} RAM, "
            f"Python {m['python']}, mkdocs {m['versions']['mkdocs']}, mkdocs-material "
-           f"{m['versions']['mkdocs-material']}, WeasyPrint {m['versions']['weasyprint']}, "
+           f"{m['versions']['mkdocs-material']}, Zensical "
+           f"{m['versions'].get('zensical', 'not measured')}, WeasyPrint "
+           f"{m['versions']['weasyprint']}, "
            f"commit {m['commit']}.", "", f"Command: `{result['command']}`", ""]
     if not result["timings_flag"]:
         out += ["This roleprint has no `--timings`: stage columns are empty and generate is "
@@ -177,6 +190,13 @@ def markdown(result: dict[str, Any]) -> str:
                    f"{_cell(s['validate_warm'])} | {_s(gen)} | {_cell(s['generate'])} | "
                    f"{_cell(s['mkdocs'])} | {_cell(s['build_nopdf'])} | "
                    f"{s['build_nopdf']['seconds'] / s['mkdocs']['seconds']:.2f} |")
+    out += ["", "**Engines** (the same staging tree, built by plain MkDocs and by Zensical: "
+            "median wall seconds · processor seconds · peak memory; Zensical's search index)",
+            "", "| N | plain mkdocs | zensical | zensical ÷ mkdocs | index items "
+            "| largest text field | Zensical's limit for it |",
+            "|---:|---:|---:|---:|---:|---|---:|"]
+    for s in sizes:
+        out.append(engines_row(s))
     out += ["", "**Stages** (median seconds from `--timings`)", "",
             "| N | command | load | generate | forms wait | pdf | engine | write | total |",
             "|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
@@ -255,6 +275,25 @@ def markdown(result: dict[str, Any]) -> str:
             "|---|---|---|"]
     out += [f"| {a} | {b} | {c} |" for a, b, c in result["targets"]]
     return "\n".join(out) + "\n"
+
+
+def _engine(stage: dict[str, Any]) -> str:
+    return f"{stage['seconds']:.2f} s · {stage.get('cpu', 0.0):.2f} s · {_mb(stage['rss_mb'])}"
+
+
+def engines_row(size: dict[str, Any]) -> str:
+    """One N of the engines table: each engine's time, their ratio, Zensical's search fields."""
+    mk, z = size["mkdocs"], size.get("zensical", {"note": "not measured"})
+    head = f"| {size['roles']} | {_engine(mk)} | "
+    if "seconds" not in z:
+        why = z["note"]
+        if z.get("error"):
+            why += f" after {z['seconds_to_fail']:.0f} s: {z['error']}"
+        return head + f"{why.replace('|', '/')} | | | | |"
+    ratio, _ = paired(size, "zensical", z["seconds"] / mk["seconds"])
+    found = z["search"]
+    return (head + f"{_engine(z)} | {ratio:.2f} | {found['items']:,} | "
+            f"{_size(found['largest'])} (`{found['largest_at']}`) | {_size(found['limit'])} |")
 
 
 def rewrite_docs(path: Path, section: str) -> bool:

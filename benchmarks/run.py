@@ -1,5 +1,5 @@
-"""`make bench`: time validate, generate, build, PDFs, exports and the live preview on synthetic
-content.
+"""`make bench`: time validate, generate, build (with MkDocs, and the same tree with Zensical),
+PDFs, exports and the live preview on synthetic content.
 
     python -m benchmarks.run [--sizes 10,100,1000] [--repeat R] [--large] [--pdf-max 100]
 
@@ -28,7 +28,7 @@ OUT = ROOT / "bench-out"
 RESULTS = ROOT / "benchmarks" / "results" / "latest.json"
 DOCS = ROOT / "docs" / "performance.md"
 GROWTH = {"validate cold": "validate_cold", "generate": "generate", "plain mkdocs": "mkdocs",
-          "build --no-pdf": "build_nopdf"}
+          "zensical": "zensical", "build --no-pdf": "build_nopdf"}
 
 
 class Size:
@@ -75,22 +75,38 @@ def measure_size(size: Size) -> dict[str, Any]:
     size.log(f"lint (cold) x{size.repeat}")
     result["lint"] = lint_bench.measure_lint(size.content, size.work, size.env, size.repeat)
 
-    # generate, the plain engine on the tree it wrote, and the whole build, in turn, `repeat`
-    # times: each ratio compares two runs made a minute apart, so a slow spell of the machine
-    # (common here) falls on both sides of it.
-    size.log(f"generate --no-pdf, plain mkdocs build of its tree, build --no-pdf; "
+    # generate, the plain engine on the tree it wrote, Zensical on the same tree, and the whole
+    # build, in turn, `repeat` times: each ratio compares two runs made a minute apart, so a
+    # slow spell of the machine (common here) falls on both sides of it.
+    zensical = "zensical" not in args.skip and measure.ZENSICAL.exists()
+    size.log(f"generate --no-pdf, plain mkdocs build of its tree, "
+             f"{'zensical build of the same tree, ' if zensical else ''}build --no-pdf; "
              f"x{size.repeat} in turn")
     staging, plain = size.work / "staging", size.work / "site-plain"
-    nopdf = size.work / "site-nopdf"
+    nopdf, zensical_site = size.work / "site-nopdf", size.work / "site-zensical"
     config = measure.config_copy(size.work / "mkdocs-plain.yml", staging / "docs", plain)
+    zensical_config = measure.config_copy(size.work / "zensical.yml", staging / "docs",
+                                          zensical_site)
     common = ("--config", ROOT / "mkdocs.yml")
-    generated, engine, built = [], [], []
+    generated, engine, other, built = [], [], [], []
+    failed: Run | None = None
     for _ in range(size.repeat):
         size.trash.settle(staging)
         generated.append(size.roleprint("generate", "--out", staging, "--no-pdf", timed=True))
         size.trash.settle(plain)
         engine.append(measure.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
                                    str(config)], size.work, size.env).check("mkdocs build"))
+        if zensical:
+            # Zensical keeps a cache in .cache/ beside its config: every run starts without
+            # one, as MkDocs always does (moved aside rather than cleaned by `--clean`, which
+            # would time the deleting).
+            size.trash.settle(zensical_site, size.work / ".cache")
+            found = measure.run([str(measure.ZENSICAL), "build", "-f", str(zensical_config)],
+                                size.work, size.env)
+            if found.returncode == 0:
+                other.append(found)
+            else:  # reported as a miss; the rest of the benchmark goes on
+                failed, zensical = found, False
         size.trash.settle(nopdf)
         built.append(size.roleprint("build", "--site-dir", nopdf, *common, "--no-pdf",
                                     timed=True))
@@ -102,6 +118,18 @@ def measure_size(size: Size) -> dict[str, Any]:
         "build_nopdf": [round(b.seconds / e.seconds, 4)
                         for b, e in zip(built, engine, strict=True)],
     }
+    if failed is not None:
+        last = [line for line in failed.output.splitlines() if line.strip()][-1:]
+        result["zensical"] = {"note": "failed", "error": " ".join(last)[:500],
+                              "seconds_to_fail": failed.seconds}
+    elif other:
+        result["zensical"] = {**median_run(other),
+                              "search": measure.search_fields(zensical_site)}
+        result["pairs"]["zensical"] = [round(z.seconds / e.seconds, 4)
+                                       for z, e in zip(other, engine, strict=True)]
+    else:
+        result["zensical"] = {"note": "skipped" if "zensical" in args.skip else
+                              "not installed (make zensical)"}
     result["site"] = measure.site_sizes(nopdf)
     result["role_page_bytes"] = measure.role_page_bytes(staging)
 
@@ -196,7 +224,8 @@ def growth(sizes: list[dict[str, Any]]) -> dict[str, float]:
     if 1000 not in by_n or 3000 not in by_n:
         return {}
     return {name: by_n[3000][key]["seconds"] / by_n[1000][key]["seconds"]
-            for name, key in GROWTH.items()}
+            for name, key in GROWTH.items()
+            if "seconds" in by_n[3000].get(key, {}) and "seconds" in by_n[1000].get(key, {})}
 
 
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -211,7 +240,7 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--preview-timeout", type=float, default=300.0, metavar="S")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--skip", default="",
-                        help="comma-separated: pdf, exports, preview, import")
+                        help="comma-separated: pdf, exports, preview, import, zensical")
     parser.add_argument("--no-docs", action="store_true",
                         help="do not rewrite docs/performance.md")
     args = parser.parse_args(argv)
@@ -221,8 +250,8 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     except ValueError:
         parser.error("--sizes takes whole numbers separated by commas, e.g. 10,100,1000")
     args.skip = {x.strip() for x in args.skip.split(",") if x.strip()}
-    if args.skip - {"pdf", "exports", "preview", "import"}:
-        parser.error("--skip takes pdf, exports, preview and/or import")
+    if args.skip - {"pdf", "exports", "preview", "import", "zensical"}:
+        parser.error("--skip takes pdf, exports, preview, import and/or zensical")
     return args
 
 

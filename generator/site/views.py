@@ -10,6 +10,7 @@ from generator.filters import PERIOD_WORDS, money
 from generator.model import (
     Competency,
     Framework,
+    GlossaryTerm,
     KnownRiskNote,
     Level,
     Organisation,
@@ -118,6 +119,33 @@ def tag_index(site: Site) -> tuple[TagGroup, ...]:
         tags = sorted((t for t in found if t.group == key), key=lambda t: (t.name.casefold(), t))
         groups.append(TagGroup(title, tuple((t, by_title(found[t])) for t in tags)))
     return tuple(groups)
+
+
+@dataclass(frozen=True)
+class Letter:
+    heading: str
+    anchor: str
+    terms: tuple[GlossaryTerm, ...]
+
+
+def glossary_letters(terms: Iterable[GlossaryTerm]) -> tuple[Letter, ...]:
+    """The glossary under its initial letters, each a section of the page (and of the search
+    index, so that no one section holds the whole glossary); terms that start with a digit or
+    a sign come first, under one heading. Letters in glossary order, terms too."""
+    found: dict[str, list[GlossaryTerm]] = {"": []}
+    for term in terms:
+        first = term.term[:1]
+        found.setdefault(first.upper() if first.isalpha() else "", []).append(term)
+    return tuple(Letter(letter or "Numbers and signs", _letter_anchor(letter), tuple(group))
+                 for letter, group in found.items() if group)
+
+
+def _letter_anchor(letter: str) -> str:
+    if not letter:
+        return "numbers-and-signs"
+    if letter.isascii():
+        return f"letter-{slug(letter)}"
+    return "letter-" + "-".join(f"u{ord(c):04x}" for c in letter)
 
 
 def risk_notes(role: Role) -> tuple[KnownRiskNote, ...]:
