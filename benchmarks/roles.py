@@ -281,7 +281,12 @@ def vacancy(w: Words, role_id: str, role: Data, org: Org, status: str, scales: l
     data["contact"] = {"name": w.person(), "email": f"jobs@{org.id}.example.org",
                        "phone": w.phone()}
     if w.rng.random() < 0.3:
-        data["scale"] = w.rng.choice(scales)
+        chosen = w.rng.choice(scales)
+        # A weight must be one the scale allows: a role that weights its criteria keeps its
+        # organisation's scale (drawn all the same, so the random stream is as it was).
+        criteria = role.get("person_specification", {}).get("criteria", [])
+        if not any("weight" in criterion for criterion in criteria):
+            data["scale"] = chosen
     data["candidates"] = w.rng.randint(3, 12)
     if w.rng.random() < 0.5:
         data["panel"] = [w.person() for _ in range(w.rng.randint(2, 3))]

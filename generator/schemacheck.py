@@ -130,7 +130,10 @@ def _narrow(error: ValidationError) -> ValidationError:
         if all(e.validator == "required" for e in error.context):
             return error
         deeper = [e for e in error.context if e.validator != "type"] or list(error.context)
-        error = best_match(deeper)
+        # A branch that got inside the value (a list of methods whose second item is wrong)
+        # came closer than one that refused it whole (the word "not stated").
+        inside = max(len(e.relative_path) for e in deeper)
+        error = best_match([e for e in deeper if len(e.relative_path) == inside])
     return error
 
 

@@ -24,6 +24,8 @@ reference: EC-0009
 status: open
 posted: 2020-01-06
 closing_date: 2020-02-01
+locations: [Leeds]
+country: GB
 """
 
 

@@ -289,7 +289,10 @@ def test_a_running_preview_answers_within_5_s_after_saves_that_crash(
             save()
             time.sleep(1.5)  # the watcher sees the save and the update runs (and fails)
             started = time.monotonic()
-            assert _get(url, child, wait=5) == page
+            served = _get(url, child, wait=5)
+            # The injected failure is in the quick update only; the full rebuild that follows
+            # (another process) may already have built the valid save, which is right to show.
+            assert served == page or "Injected Failure" in served
             assert time.monotonic() - started < 5
         retitle(base_content, "Injected Failure", "Shown At Last")
         deadline = time.monotonic() + 60

@@ -64,7 +64,7 @@ def review_due(ctx: Context) -> Iterator[Finding]:
 def closed(ctx: Context) -> Iterator[Finding]:
     for vacancy in ctx.site.vacancies.values():
         closing = parse_date(vacancy.closing_date)
-        if vacancy.is_open and closing is not None and closing < ctx.today:
+        if vacancy.status == "open" and closing is not None and closing < ctx.today:
             yield ctx.find("currency-closed", "vacancy", vacancy.id, ("closing_date",),
                            f"the vacancy is open but closed on {long_date(closing)}",
                            "set status: closed, or a new closing date",
