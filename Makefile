@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 SYSTEM_STAMP := $(VENV)/.system-stamp
 NPM_STAMP := node_modules/.npm-stamp
 
-.PHONY: site test serve validate golden clean system npm zensical-check bench
+.PHONY: site test serve edit format validate golden clean system npm zensical-check bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,8 +31,9 @@ $(SYSTEM_STAMP): $(STAMP)
 	fi
 	touch $(SYSTEM_STAMP)
 
-# axe-core and the Nu HTML Checker (vnu-jar), exact versions from package-lock.json. Install
-# scripts are off: vnu-jar's would download a Java runtime; the tests use Debian's java.
+# axe-core, the Nu HTML Checker (vnu-jar) and the browser editor (Decap CMS), exact versions
+# from package-lock.json. Install scripts are off: vnu-jar's would download a Java runtime (the
+# tests use Debian's java) and Decap CMS needs none (its built bundle is in the package).
 npm: $(NPM_STAMP)
 $(NPM_STAMP): package.json package-lock.json | $(SYSTEM_STAMP)
 	npm ci --ignore-scripts --no-audit --no-fund
@@ -46,6 +47,13 @@ validate: $(STAMP)
 
 serve: $(STAMP)
 	$(BIN)/roleprint serve
+
+# The browser editor and the live preview together, on 127.0.0.1 (docs/editor.md).
+edit: $(STAMP) npm
+	$(BIN)/roleprint edit
+
+format: $(STAMP)
+	$(BIN)/roleprint format
 
 test: $(STAMP) system npm
 	$(BIN)/ruff check generator tests benchmarks
