@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from benchmarks import measure, preview, report, synthetic
+from benchmarks import editor, measure, preview, report, synthetic
 from benchmarks.measure import ROLEPRINT, ROOT, Run, Trash, fresh, median_run
 
 OUT = ROOT / "bench-out"
@@ -122,6 +122,12 @@ def measure_size(size: Size) -> dict[str, Any]:
                   if titles[rid] != titles[edited]}
         result["preview"] = preview.edit_to_preview(size.content, size.work, size.env, edited,
                                                     others, args.preview_timeout)
+    if "editor" in args.skip or n != 1000:
+        result["editor"] = {"note": "skipped" if "editor" in args.skip else "measured at N=1000"}
+    else:
+        size.log("browser editor: role list and one save (benchmarks/editor.py)")
+        result["editor"] = editor.measure(size.content)
+        size.log(f"editor: {json.dumps(result['editor'])}")
     return result
 
 
@@ -207,7 +213,8 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="build PDFs only up to this N (default 100)")
     parser.add_argument("--preview-timeout", type=float, default=300.0, metavar="S")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--skip", default="", help="comma-separated: pdf, exports, preview")
+    parser.add_argument("--skip", default="",
+                        help="comma-separated: pdf, exports, preview, editor")
     parser.add_argument("--no-docs", action="store_true",
                         help="do not rewrite docs/performance.md")
     args = parser.parse_args(argv)
@@ -217,8 +224,8 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     except ValueError:
         parser.error("--sizes takes whole numbers separated by commas, e.g. 10,100,1000")
     args.skip = {x.strip() for x in args.skip.split(",") if x.strip()}
-    if args.skip - {"pdf", "exports", "preview"}:
-        parser.error("--skip takes pdf, exports and/or preview")
+    if args.skip - {"pdf", "exports", "preview", "editor"}:
+        parser.error("--skip takes pdf, exports, preview and/or editor")
     return args
 
 
