@@ -272,6 +272,11 @@ def vacancy(w: Words, role_id: str, role: Data, org: Org, status: str, scales: l
     data["employment_type"] = w.pick(("full-time", "part-time", "temporary", "contractor"))
     if w.rng.random() < 0.5:
         data["locations"] = [w.place()]
+    # What job boards require of an open vacancy (validate refuses it otherwise); no draw from
+    # the random stream, so the rest of the synthetic content stays as it was.
+    data["country"] = "GB"
+    if status == "open" and "locations" not in data and "locations" not in role:
+        data["locations"] = ["Leeds"]
     data["how_to_apply"] = w.markdown(2)
     data["contact"] = {"name": w.person(), "email": f"jobs@{org.id}.example.org",
                        "phone": w.phone()}

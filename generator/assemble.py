@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from generator import model as m
+from generator.autoid import criterion_ids
+from generator.clock import has_passed, today
 from generator.methods import BUILTIN_METHODS, organisation_methods
+from generator.terms import NOT_STATED
 
 Data = dict[str, Any]
 
@@ -40,7 +43,20 @@ def salary(raw: Data | None) -> m.Salary | None:
     if not raw:
         return None
     return m.Salary(raw["text"], raw.get("min"), raw.get("max"), raw.get("period"),
-                    raw.get("currency", "GBP"))
+                    raw.get("currency", "GBP"), raw.get("estimated", False),
+                    raw.get("pro_rata", False), raw.get("depends_on_experience", False))
+
+
+def terms(raw: Data | None) -> m.Terms:
+    raw = raw or {}
+    return m.Terms(raw.get("annual_leave"), raw.get("pension"), _t(raw.get("benefits")),
+                   raw.get("workplace"), raw.get("workplace_text"), raw.get("visa_sponsorship"))
+
+
+def labels(raw: Data | None) -> m.Labels:
+    raw = raw or {}
+    return m.Labels(dict(raw.get("sections", {})), dict(raw.get("columns", {})),
+                    raw.get("competency"), raw.get("methods_as"))
 
 
 def statements(raw: list[Data] | None) -> tuple[m.Statement, ...]:
@@ -74,6 +90,7 @@ def organisation(oid: str, d: Data) -> m.Organisation:
         values=tuple(m.Value(v["name"], v.get("description")) for v in d.get("values", [])),
         values_statement=d.get("values_statement"), statements=statements(d.get("statements")),
         colour=(d.get("branding") or {}).get("colour"), known_risks_form=risk_form,
+        labels=labels(d.get("labels")), country=d.get("country"),
     )
 
 
@@ -86,13 +103,14 @@ def scale(sid: str, d: Data) -> m.Scale:
 
 def level(d: Data) -> m.Level:
     return m.Level(d["number"], d["name"], _t(d.get("indicators")), d.get("description"),
-                   d.get("not_defined", False))
+                   d.get("not_defined", False), d.get("not_defined_text"))
 
 
 def framework(fid: str, d: Data) -> m.Framework:
     comps = tuple(
         m.Competency(c["id"], c["name"], tuple(map(level, c.get("levels", []))),
-                     c.get("description"), c.get("relevance"), c.get("notes"))
+                     c.get("description"), c.get("relevance"), c.get("notes"),
+                     _t(c.get("required_by")))
         for c in d.get("competencies", [])
     )
     return m.Framework(fid, d["name"], d.get("organisation"), d.get("description"),
@@ -100,17 +118,31 @@ def framework(fid: str, d: Data) -> m.Framework:
 
 
 def criterion(d: Data, methods: dict[str, m.AssessmentMethod], shared: dict[str, Data],
-              default: list[str] | None, family: str | None = None) -> m.Criterion:
-    """A person-spec criterion; fields it leaves out come from its shared criterion."""
+              default: list[str] | None, family: str | None = None,
+              given_id: str | None = None) -> m.Criterion:
+    """A person-spec criterion; fields it leaves out come from its shared criterion.
+    `given_id` is the id numbered for a criterion written without one."""
     base = shared.get(d["use"], {}) if "use" in d else {}
-    method_ids = d.get("assessed_by") or base.get("assessed_by") or default or []
+    stated = d.get("assessed_by") != NOT_STATED
+    method_ids = (d.get("assessed_by") or base.get("assessed_by") or default or []) if stated \
+        else []
     return m.Criterion(
-        id=str(d["id"]), category=d.get("category") or base.get("category", "Other"),
+        id=str(d["id"]) if "id" in d else (given_id or ""),
+        category=d.get("category") or base.get("category", "Other"),
         text=d.get("text") or base["text"], requirement=d["requirement"],
         assessed_by=tuple(methods[x] for x in method_ids if x in methods),
         weight=d.get("weight"), guidance=d.get("guidance") or base.get("guidance"),
-        shared=d.get("use"), inherited_from=family,
+        shared=d.get("use"), inherited_from=family, items=tuple(map(list_item, d.get("items", []))),
+        methods_stated=stated, internal_notes=d.get("internal_notes"),
     )
+
+
+def _criteria(raws: list[Data], methods: dict[str, m.AssessmentMethod], shared: dict[str, Data],
+              default: list[str] | None, family: str | None = None,
+              taken: tuple[str, ...] = ()) -> tuple[m.Criterion, ...]:
+    ids = criterion_ids(raws, taken)
+    return tuple(criterion(raw, methods, shared, default, family, given)
+                 for raw, given in zip(raws, ids, strict=True))
 
 
 def family_chain(families: dict[str, Data], family_id: str) -> list[str]:
@@ -129,8 +161,8 @@ def family(fid: str, d: Data, shared: dict[str, Data]) -> m.Family:
     return m.Family(
         id=fid, title=d["title"], extends=d.get("extends"), summary=d.get("summary"),
         description=d.get("description"), responsibilities=list_section(d.get("responsibilities")),
-        criteria=tuple(criterion(c, methods, shared, ["application", "interview"], fid)
-                       for c in d.get("criteria", [])),
+        criteria=_criteria(d.get("criteria", []), methods, shared, ["application", "interview"],
+                           fid),
         source=m.Source(source.get("title"), source.get("kind"), source.get("text"))
         if source else None,
     )
@@ -146,11 +178,12 @@ def role(rid: str, d: Data, orgs: dict[str, m.Organisation], families: dict[str,
     criteria: dict[str, m.Criterion] = {}
     if "family" in d:
         for fid in family_chain(families, d["family"]):
-            for raw in families[fid].get("criteria", []):
-                criteria[str(raw["id"])] = criterion(raw, methods, shared,
-                                                     ["application", "interview"], fid)
-    for raw in spec.get("criteria", []):
-        criteria[str(raw["id"])] = criterion(raw, methods, shared, default)
+            for crit in _criteria(families[fid].get("criteria", []), methods, shared,
+                                  ["application", "interview"], fid):
+                criteria[crit.id] = crit
+    for crit in _criteria(spec.get("criteria", []), methods, shared, default,
+                          taken=tuple(criteria)):
+        criteria[crit.id] = crit
     checks = d.get("pre_employment_checks", {})
     risks: tuple[m.KnownRiskAnswer, ...] = ()
     if org.known_risks_form and "known_risks" in d:
@@ -164,7 +197,9 @@ def role(rid: str, d: Data, orgs: dict[str, m.Organisation], families: dict[str,
     dates = d.get("dates", {})
     return m.Role(
         id=rid, title=d["title"], organisation=org,
-        person_spec=m.PersonSpec(spec.get("introduction"), tuple(criteria.values())),
+        person_spec=m.PersonSpec(spec.get("introduction"), tuple(criteria.values()),
+                                 {c["name"].casefold(): c["description"]
+                                  for c in spec.get("categories", [])}),
         family=family_models.get(d.get("family", "")),
         directorate=d.get("directorate"), service=d.get("service"), team=d.get("team"),
         locations=_t(d.get("locations")), reports_to=_t(d.get("reports_to")),
@@ -183,6 +218,8 @@ def role(rid: str, d: Data, orgs: dict[str, m.Organisation], families: dict[str,
                         checks.get("statement"), _t(checks.get("other"))),
         known_risks=risks, statements=statements(d.get("statements")),
         competencies=tuple(_requirement(r, frameworks, methods) for r in d.get("competencies", [])),
+        terms=terms(d.get("terms")), labels=labels(d.get("labels")).over(org.labels),
+        internal_notes=d.get("internal_notes"),
     )
 
 
@@ -203,10 +240,13 @@ def _requirement(d: Data, frameworks: dict[str, m.Framework],
     )
 
 
-def vacancy(vid: str, d: Data, roles: dict[str, m.Role], scales: dict[str, m.Scale]) -> m.Vacancy:
+def vacancy(vid: str, d: Data, roles: dict[str, m.Role], scales: dict[str, m.Scale],
+            on: str | None = None) -> m.Vacancy:
+    """A vacancy; `on` is the build's date (YYYY-MM-DD), which decides whether it has expired."""
     the_role = roles[d["role"]]
+    expired = d["status"] == "open" and has_passed(d.get("closing_date"), on or today())
     return m.Vacancy(
-        id=vid, role=the_role, reference=d["reference"], status=d["status"],
+        id=vid, role=the_role, reference=d.get("reference"), status=d["status"],
         title=d.get("title") or the_role.title,
         scale=scales[d.get("scale") or the_role.organisation.default_scale],
         candidates=d.get("candidates", 6), posted=d.get("posted"),
@@ -215,11 +255,16 @@ def vacancy(vid: str, d: Data, roles: dict[str, m.Role], scales: dict[str, m.Sca
         hours=d.get("hours"), contract=d.get("contract"), employment_type=d.get("employment_type"),
         locations=_t(d.get("locations")) or the_role.locations, how_to_apply=d.get("how_to_apply"),
         contact=contact(d["contact"]) if d.get("contact") else None, panel=_t(d.get("panel")),
+        summary=d.get("summary"), country=d.get("country") or the_role.organisation.country,
+        terms=the_role.terms.merged(terms(d.get("terms"))),
+        internal_notes=d.get("internal_notes"), expired=expired,
     )
 
 
-def site(records: dict[str, dict[str, Data]]) -> m.Site:
-    """Build the whole model from every record's data, keyed by kind then id."""
+def site(records: dict[str, dict[str, Data]], on: str | None = None) -> m.Site:
+    """Build the whole model from every record's data, keyed by kind then id; `on` is the
+    build's date (today, or SOURCE_DATE_EPOCH's, when not given)."""
+    on = on or today()
 
     def of(kind: str) -> dict[str, Data]:
         return dict(sorted(records.get(kind, {}).items()))
@@ -232,7 +277,7 @@ def site(records: dict[str, dict[str, Data]]) -> m.Site:
     families = {k: family(k, v, shared_raw) for k, v in families_raw.items()}
     roles = {k: role(k, v, orgs, families_raw, families, frameworks, shared_raw)
              for k, v in of("role").items()}
-    vacancies = {k: vacancy(k, v, roles, scales) for k, v in of("vacancy").items()}
+    vacancies = {k: vacancy(k, v, roles, scales, on) for k, v in of("vacancy").items()}
     builtin = {x.id: x for x in BUILTIN_METHODS}
     shared = {k: criterion({"id": k, "use": k, "requirement": "essential"}, builtin, shared_raw,
                            None) for k in shared_raw}

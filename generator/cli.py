@@ -88,7 +88,7 @@ def _validate(args: argparse.Namespace) -> int:
     problems, files = validate(args.content)
     report = report_json if args.format == "json" else report_text
     print(report(problems, files))
-    return 0 if not problems else 1
+    return 1 if any(p.blocking for p in problems) else 0  # warnings alone: exit 0
 
 
 def _new(args: argparse.Namespace) -> int:

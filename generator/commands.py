@@ -64,6 +64,8 @@ def load_or_report(content: Path) -> Site | None:
         print(report_text(result.problems, result.files), file=sys.stderr)
         print("Nothing was written: fix the problems above and run the command again.",
               file=sys.stderr)
+    elif result.problems:  # warnings only: shown, and the command goes on
+        print(report_text(result.problems, result.files), file=sys.stderr)
     return result.site
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.autoid import criterion_ids
 from generator.methods import BUILTIN_METHODS
 from generator.problems import JsonPath, Problem, json_path
 from generator.yamlload import Document
@@ -119,17 +120,22 @@ def check_methods(checker: Checker, doc: Document, path: JsonPath, values: list[
 def check_criteria(checker: Checker, doc: Document, base: JsonPath, criteria: list[dict[str, Any]],
                    allowed: set[str], default: list[str] | None) -> None:
     """Ids unique, shared criteria exist, methods known, and each says how it is assessed."""
-    checker.unique(doc, base, ((i, c["id"]) for i, c in enumerate(criteria)), "criterion id")
-    for index, crit in enumerate(criteria):
+    # Criteria may leave out their id (they are numbered E1, D1 … as the model numbers them).
+    ids = criterion_ids(criteria)
+    checker.unique(doc, base, ((i, c["id"]) for i, c in enumerate(criteria) if "id" in c),
+                   "criterion id")
+    for index, (crit, crit_id) in enumerate(zip(criteria, ids, strict=True)):
         path = (*base, index)
         shared = None
         if "use" in crit and checker.reference(doc, (*path, "use"), "criterion", crit["use"]):
             shared = checker.records.get("criterion", crit["use"])
         methods = crit.get("assessed_by")
-        if methods is not None:
+        if methods == "not stated":  # said explicitly: modelrules warns, it is no error
+            pass
+        elif methods is not None:
             check_methods(checker, doc, (*path, "assessed_by"), methods, allowed)
         elif not default and not (shared and shared.data.get("assessed_by")):
-            checker.report(doc, path, f"criterion '{crit['id']}' does not say how it is assessed",
+            checker.report(doc, path, f"criterion '{crit_id}' does not say how it is assessed",
                            "add 'assessed_by: [application, interview]' to the criterion, or set "
                            "person_specification.assessed_by for all of them")
         if "text" not in crit and shared is None and "use" not in crit:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.model import Salary
+from generator.terms import NOT_STATED, NOT_STATED_LABEL
 
 DBS_LABELS = {
     "none": "No DBS check",
@@ -12,6 +13,7 @@ DBS_LABELS = {
     "standard": "Standard DBS check",
     "enhanced": "Enhanced DBS check",
     "enhanced-with-barred-list": "Enhanced DBS check with barred list check",
+    NOT_STATED: "DBS check: not stated",
 }
 PERIOD_WORDS = {"year": "a year", "month": "a month", "week": "a week", "day": "a day",
                 "hour": "an hour"}
@@ -23,6 +25,8 @@ def long_date(value: str | None) -> str:
     """'2026-11-02' -> '2 November 2026'; '2019-06' -> 'June 2019'."""
     if not value:
         return ""
+    if value == NOT_STATED:
+        return NOT_STATED_LABEL
     parts = [int(p) for p in value.split("-")]
     if len(parts) == 2:
         return dt.date(parts[0], parts[1], 1).strftime("%B %Y")
@@ -40,7 +44,9 @@ def salary_text(salary: Salary | None) -> str:
     """The salary as the source words it, or built from the numbers when there is no text."""
     if salary is None:
         return ""
-    return salary.text
+    # The source's flags (estimated, pro rata …) are added only where its words lack them.
+    extra = [q for q in salary.qualifiers if q.casefold() not in salary.text.casefold()]
+    return salary.text + (f" ({', '.join(extra)})" if extra else "")
 
 
 def dbs_label(level: str | None) -> str:
@@ -52,7 +58,7 @@ def employment_label(kind: str | None) -> str:
 
 
 def requirement_label(requirement: str) -> str:
-    return "Essential" if requirement == "essential" else "Desirable"
+    return {"essential": "Essential", "desirable": "Desirable"}.get(requirement, NOT_STATED_LABEL)
 
 
 FILTERS = {

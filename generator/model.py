@@ -1,4 +1,9 @@
-"""The validated content as frozen dataclasses: what templates and exporters are given."""
+"""The validated content as frozen dataclasses: what templates and exporters are given.
+
+The records roles are built from are in `generator.records`, the person specification in
+`generator.personspec` and the employer's own words in `generator.terms`; every name is
+importable from here.
+"""
 
 from __future__ import annotations
 
@@ -7,37 +12,76 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TypeVar
 
+from generator.personspec import (
+    DESIRABLE,
+    ESSENTIAL,
+    CompetencyRequirement,
+    Criterion,
+    PersonSpec,
+)
+from generator.records import (
+    AssessmentMethod,
+    Competency,
+    Contact,
+    Framework,
+    KnownRiskForm,
+    KnownRiskItem,
+    KnownRiskNote,
+    Level,
+    ListGroup,
+    ListItem,
+    ListSection,
+    Organisation,
+    Scale,
+    ScalePoint,
+    Statement,
+    Value,
+)
+from generator.terms import NOT_STATED, NOT_STATED_LABEL, Labels, Terms, is_stated
+
+__all__ = [
+    "DESIRABLE",
+    "ESSENTIAL",
+    "NOT_STATED",
+    "NOT_STATED_LABEL",
+    "STAGES",
+    "AssessmentMethod",
+    "Checks",
+    "Competency",
+    "CompetencyRequirement",
+    "Contact",
+    "Criterion",
+    "Family",
+    "Framework",
+    "GlossaryTerm",
+    "KnownRiskAnswer",
+    "KnownRiskForm",
+    "KnownRiskItem",
+    "KnownRiskNote",
+    "Labels",
+    "Level",
+    "ListGroup",
+    "ListItem",
+    "ListSection",
+    "Organisation",
+    "PersonSpec",
+    "Role",
+    "RoleDates",
+    "Salary",
+    "Scale",
+    "ScalePoint",
+    "Site",
+    "Source",
+    "Statement",
+    "Terms",
+    "Vacancy",
+    "Value",
+    "WorkingArrangement",
+    "is_stated",
+]
+
 T = TypeVar("T")
-
-ESSENTIAL = "essential"
-DESIRABLE = "desirable"
 STAGES = ("application", "interview", "pre-appointment")
-
-
-@dataclass(frozen=True)
-class ListItem:
-    text: str
-    number: str | None = None
-    items: tuple[ListItem, ...] = ()
-
-
-@dataclass(frozen=True)
-class ListGroup:
-    heading: str | None
-    intro: str | None
-    items: tuple[ListItem, ...]
-
-
-@dataclass(frozen=True)
-class ListSection:
-    title: str | None = None
-    intro: str | None = None
-    items: tuple[ListItem, ...] = ()
-    groups: tuple[ListGroup, ...] = ()
-    outro: str | None = None
-
-    def __bool__(self) -> bool:
-        return bool(self.items or self.groups or self.intro)
 
 
 @dataclass(frozen=True)
@@ -47,237 +91,19 @@ class Salary:
     max: float | None = None
     period: str | None = None
     currency: str = "GBP"
-
-
-@dataclass(frozen=True)
-class Statement:
-    kind: str
-    title: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Value:
-    name: str
-    description: str | None
-
-
-@dataclass(frozen=True)
-class Contact:
-    purpose: str | None = None
-    name: str | None = None
-    phone: str | None = None
-    email: str | None = None
-
-
-@dataclass(frozen=True)
-class AssessmentMethod:
-    id: str
-    name: str
-    abbreviation: str | None
-    stage: str
-    description: str | None = None
-
-
-@dataclass(frozen=True)
-class KnownRiskItem:
-    id: str
-    text: str
-    letter: str | None = None
-    note: str | None = None
-    kind: str = "yes-no"
-
-
-@dataclass(frozen=True)
-class KnownRiskNote:
-    id: str
-    title: str
-    text: str
-    letter: str | None = None
-
-
-@dataclass(frozen=True)
-class KnownRiskForm:
-    title: str
-    introduction: str | None
-    question: str | None
-    items: tuple[KnownRiskItem, ...]
-    notes: tuple[KnownRiskNote, ...]
-    history: str | None
-
-
-@dataclass(frozen=True)
-class Organisation:
-    id: str
-    name: str
-    default_scale: str
-    methods: tuple[AssessmentMethod, ...]
-    short_name: str | None = None
-    formerly: tuple[str, ...] = ()
-    about: str | None = None
-    address: tuple[str, ...] = ()
-    website: str | None = None
-    contacts: tuple[Contact, ...] = ()
-    values_intro: str | None = None
-    values: tuple[Value, ...] = ()
-    values_statement: str | None = None
-    statements: tuple[Statement, ...] = ()
-    colour: str | None = None
-    known_risks_form: KnownRiskForm | None = None
-
-    def method(self, method_id: str) -> AssessmentMethod:
-        return next(m for m in self.methods if m.id == method_id)
-
-
-@dataclass(frozen=True)
-class ScalePoint:
-    score: int
-    descriptor: str
-    label: str | None = None
-
-
-@dataclass(frozen=True)
-class Scale:
-    id: str
-    name: str
-    min: int
-    max: int
-    points: tuple[ScalePoint, ...]
-    description: str | None = None
-    weights: tuple[int, ...] = ()
-    essential_gate: bool = True
-    score_desirable_only: bool = False
+    estimated: bool = False
+    pro_rata: bool = False
+    depends_on_experience: bool = False
 
     @property
-    def points_high_first(self) -> tuple[ScalePoint, ...]:
-        return tuple(sorted(self.points, key=lambda p: -p.score))
-
-
-@dataclass(frozen=True)
-class Level:
-    number: int
-    name: str
-    indicators: tuple[str, ...] = ()
-    description: str | None = None
-    not_defined: bool = False
-
-
-@dataclass(frozen=True)
-class Competency:
-    id: str
-    name: str
-    levels: tuple[Level, ...] = ()
-    description: str | None = None
-    relevance: str | None = None
-    notes: str | None = None
-
-    def level(self, number: int) -> Level | None:
-        return next((lv for lv in self.levels if lv.number == number), None)
-
-
-@dataclass(frozen=True)
-class Framework:
-    id: str
-    name: str
-    organisation: str | None = None
-    description: str | None = None
-    relevance_label: str | None = None
-    levels: tuple[Level, ...] = ()
-    competencies: tuple[Competency, ...] = ()
-
-    def level(self, number: int) -> Level | None:
-        return next((lv for lv in self.levels if lv.number == number), None)
-
-    def competency(self, competency_id: str) -> Competency | None:
-        return next((c for c in self.competencies if c.id == competency_id), None)
-
-    @property
-    def level_numbers(self) -> tuple[int, ...]:
-        numbers = {lv.number for lv in self.levels}
-        for comp in self.competencies:
-            numbers.update(lv.number for lv in comp.levels)
-        return tuple(sorted(numbers))
-
-
-@dataclass(frozen=True)
-class Criterion:
-    id: str
-    category: str
-    text: str
-    requirement: str
-    assessed_by: tuple[AssessmentMethod, ...]
-    weight: int | None = None
-    guidance: str | None = None
-    shared: str | None = None
-    inherited_from: str | None = None
-
-    @property
-    def essential(self) -> bool:
-        return self.requirement == ESSENTIAL
-
-    @property
-    def stages(self) -> frozenset[str]:
-        return frozenset(m.stage for m in self.assessed_by)
-
-    @property
-    def assessed_by_text(self) -> str:
-        return ", ".join(m.name for m in self.assessed_by)
-
-
-@dataclass(frozen=True)
-class PersonSpec:
-    introduction: str | None
-    criteria: tuple[Criterion, ...]
-
-    def at_stage(self, stage: str) -> tuple[Criterion, ...]:
-        """Criteria assessed at a stage, essential first, otherwise in published order."""
-        chosen = [c for c in self.criteria if stage in c.stages]
-        return tuple(sorted(chosen, key=lambda c: not c.essential))
-
-    def by_category(self) -> tuple[tuple[str, tuple[Criterion, ...]], ...]:
-        """Criteria grouped by category in the order each category first appears.
-
-        Categories are compared ignoring case ("Special Requirements" from a role and "Special
-        requirements" from a shared criterion are one group, named as first written).
-        """
-        names: dict[str, str] = {}
-        groups: dict[str, list[Criterion]] = {}
-        for crit in self.criteria:
-            key = crit.category.casefold()
-            names.setdefault(key, crit.category)
-            groups.setdefault(key, []).append(crit)
-        return tuple((names[key], tuple(items)) for key, items in groups.items())
-
-    @property
-    def essential(self) -> tuple[Criterion, ...]:
-        return tuple(c for c in self.criteria if c.essential)
-
-    @property
-    def desirable(self) -> tuple[Criterion, ...]:
-        return tuple(c for c in self.criteria if not c.essential)
-
-
-@dataclass(frozen=True)
-class CompetencyRequirement:
-    framework: Framework
-    competency: Competency | None
-    level: Level
-    assessed_by: tuple[AssessmentMethod, ...]
-    entry_level: Level | None = None
-    exceptional_level: Level | None = None
-
-    @property
-    def key(self) -> str:
-        """A stable id for form fields: the competency id, or the framework's for a whole level."""
-        return self.competency.id if self.competency else self.framework.id
-
-    @property
-    def name(self) -> str:
-        return self.competency.name if self.competency else self.framework.name
-
-    @property
-    def stages(self) -> frozenset[str]:
-        return frozenset(m.stage for m in self.assessed_by)
+    def qualifiers(self) -> tuple[str, ...]:
+        """What the source says about the figures, for showing beside them."""
+        return tuple(word for word, on in (("estimated", self.estimated),
+                                           ("pro rata", self.pro_rata),
+                                           ("dependent on experience",
+                                            self.depends_on_experience),
+                                           ("period not stated", self.period == NOT_STATED))
+                     if on)
 
 
 @dataclass(frozen=True)
@@ -295,7 +121,7 @@ class Checks:
 
     @property
     def needs_dbs(self) -> bool:
-        return self.dbs not in (None, "none")
+        return self.dbs not in (None, "none", NOT_STATED)
 
 
 @dataclass(frozen=True)
@@ -363,6 +189,9 @@ class Role:
     known_risks: tuple[KnownRiskAnswer, ...] = ()
     statements: tuple[Statement, ...] = ()
     competencies: tuple[CompetencyRequirement, ...] = ()
+    terms: Terms = field(default_factory=Terms)
+    labels: Labels = field(default_factory=Labels)  # already merged over the organisation's
+    internal_notes: str | None = None
 
     def competencies_at_stage(self, stage: str) -> tuple[CompetencyRequirement, ...]:
         return tuple(c for c in self.competencies if stage in c.stages)
@@ -372,7 +201,7 @@ class Role:
 class Vacancy:
     id: str
     role: Role
-    reference: str
+    reference: str | None
     status: str
     title: str
     scale: Scale
@@ -389,10 +218,21 @@ class Vacancy:
     how_to_apply: str | None = None
     contact: Contact | None = None
     panel: tuple[str, ...] = ()
+    summary: str | None = None
+    country: str | None = None
+    terms: Terms = field(default_factory=Terms)  # the role's, with the vacancy's over them
+    internal_notes: str | None = None
+    # Marked open but its closing date has passed (on the build's date): shown as closed,
+    # with no JobPosting data; `validate` warns about it.
+    expired: bool = False
 
     @property
     def is_open(self) -> bool:
-        return self.status == "open"
+        return self.status == "open" and not self.expired
+
+    @property
+    def reference_text(self) -> str:
+        return self.reference or NOT_STATED_LABEL
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ class LoadResult:
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not any(p.blocking for p in self.problems)
 
 
 @dataclass(frozen=True)
@@ -109,9 +109,11 @@ def load(content_dir: Path, schemas: SchemaSet | None = None, *, memo: FileMemo 
         if memo is not None:  # keep only what is current: deleted and old versions go
             memo.clear()
             memo.update(seen)
-        if problems or not model:
-            return LoadResult(None, sorted(set(problems)), len(sources))
+        # Only errors stop the model; warnings travel with it so every command can print them.
+        problems = sorted(set(problems))
+        if any(p.blocking for p in problems) or not model:
+            return LoadResult(None, problems, len(sources))
         data = {kind: {rid: doc.data for rid, doc in docs.items()}
                 for kind, docs in records.docs.items()}
-        return LoadResult(assemble.site(data), [], len(sources))
+        return LoadResult(assemble.site(data), problems, len(sources))
 

@@ -59,8 +59,11 @@ class ContentError(Exception):
 
 
 def summary(problems: Sequence[Problem], files: int) -> str:
-    if not problems:
-        return f"All {files} content files are valid."
+    blocking = [p for p in problems if p.blocking]
+    if not blocking:
+        notes = "" if not problems else (
+            f", with {len(problems)} warning{'s' if len(problems) != 1 else ''}")
+        return f"All {files} content files are valid{notes}."
     count = len({p.path for p in problems})
     noun = "problem" if len(problems) == 1 else "problems"
     fnoun = "file" if count == 1 else "files"
@@ -75,7 +78,7 @@ def report_text(problems: Sequence[Problem], files: int) -> str:
 
 def report_json(problems: Sequence[Problem], files: int) -> str:
     body = {
-        "valid": not problems,
+        "valid": not any(p.blocking for p in problems),
         "files_checked": files,
         "problems": [asdict(p) for p in sorted(problems)],
         "summary": summary(problems, files),

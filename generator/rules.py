@@ -13,6 +13,7 @@ from generator.crosscheck import (
     suggest,
 )
 from generator.methods import BUILTIN_METHODS
+from generator.modelrules import check_model
 from generator.yamlload import Document
 
 
@@ -209,6 +210,7 @@ def check_all(records: Records) -> Checker:
                 check_family(c, doc, record_id)
             elif kind in _RULES:
                 _RULES[kind](c, doc)
+    check_model(c)  # the content model's own rules (warnings among them): generator/modelrules.py
     return c
 
 

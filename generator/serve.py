@@ -178,6 +178,8 @@ class Preview:
         if result.site is None:
             print(report_text(result.problems, result.files), file=sys.stderr)
             print("The preview still shows the last good version.", file=sys.stderr)
+        elif result.problems:  # warnings only: shown, and the preview is rebuilt
+            print(report_text(result.problems, result.files), file=sys.stderr)
         return result.site, {key[0] for key in set(self.memo) - before}
 
     def start(self) -> bool:

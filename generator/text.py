@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+from collections.abc import Callable
 
 import markdown
 import nh3
@@ -64,6 +65,19 @@ def _destination(text: str, start: int) -> tuple[int, str]:
     return len(text), text[begin:target_end if target_end is not None else len(text)]
 
 
+# An autolink, <https://…>, with a safe scheme and nothing in it that could end the element or an
+# attribute: it is kept as Markdown writes it, so it is published as a link (the guide says
+# links work). Anything else in angle brackets is escaped and shown as typed.
+_AUTOLINK = re.compile(r"<((?:https?|mailto|tel):[^\s<>\"'`\\{}]+)>")
+
+
+def _outside_autolinks(text: str, convert: Callable[[str], str]) -> str:
+    """`convert` applied to the text between autolinks; the autolinks kept as written."""
+    parts = _AUTOLINK.split(text)
+    return "".join(convert(part) if index % 2 == 0 else f"<{part}>"
+                   for index, part in enumerate(parts))
+
+
 # Every change markdown_safe makes starts at one of these characters.
 _ACTIVE = re.compile(r"[&<>\[\]{}]")
 
@@ -97,6 +111,8 @@ def markdown_safe(text: str) -> str:
 
     if not _ACTIVE.search(text):  # most text: nothing below would change it
         return text
+    if "<" in text and _AUTOLINK.search(text):
+        return _outside_autolinks(text, markdown_safe)
 
     def link(match: re.Match[str]) -> str:
         label, target = match.group(1), match.group(2)
@@ -130,7 +146,7 @@ def markdown_to_html(text: str | None) -> Markup:
     if not text:
         return Markup("")
     _MD.reset()
-    rendered = _MD.convert(html.escape(text, quote=False))
+    rendered = _MD.convert(_outside_autolinks(text, lambda part: html.escape(part, quote=False)))
     cleaned = nh3.clean(
         rendered,
         tags=_ALLOWED_TAGS,

@@ -12,6 +12,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from generator.cache import Cache, code_version, digest, schema_version
+from generator.clock import today
 from generator.discover import discover
 from generator.problems import Problem
 from generator.yamlload import read_file
@@ -19,7 +20,8 @@ from generator.yamlload import read_file
 
 def content_key(content_dir: Path) -> str:
     sources, misplaced = discover(content_dir)
-    parts: list[bytes | str] = [code_version(), schema_version(),
+    # Today's date is in the key: whether an open vacancy's closing date has passed depends on it.
+    parts: list[bytes | str] = [code_version(), schema_version(), today(),
                                 *(p.format() for p in misplaced)]
     for source in sources:
         raw, unreadable = read_file(source.path, source.display)

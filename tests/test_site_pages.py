@@ -148,7 +148,8 @@ def test_open_vacancy_has_job_posting(site: Site, pages: dict[str, str]) -> None
     assert data["title"] == "Supervised Contact Co-Ordinator"
     assert data["identifier"]["value"] == "DBC-PG-0412"
     assert data["datePosted"] == "2026-11-02"
-    assert data["validThrough"] == "2027-09-30T12:00"
+    assert data["validThrough"] == "2027-09-30T12:00:00+01:00"  # British Summer Time
+    assert data["jobLocation"][0]["address"]["addressCountry"] == "GB"
     assert data["hiringOrganization"]["name"] == "Darlington Borough Council"
     assert data["jobLocation"][0]["address"]["addressLocality"] == "Darlington"
     assert data["employmentType"] == "FULL_TIME"

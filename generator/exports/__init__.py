@@ -44,14 +44,16 @@ def export_jobs(site: Site, docs_dir: Path,
     from generator.exports.catalogue import COLUMNS, catalogue_book, catalogue_rows
     from generator.exports.profile import profile_document
     from generator.exports.shortlist import shortlisting_book
+    from generator.forms.sheets import left_out
 
     jobs = []
     for role_id in sorted(site.roles) if role_ids is None else role_ids:
         role = site.roles[role_id]
         jobs.append(ExportJob("docx", profile_document(site, role),
                               docs_dir / profile_path(role_id)))
-        jobs.append(ExportJob("xlsx", shortlisting_book(site, role),
-                              docs_dir / shortlisting_path(role_id)))
+        if "shortlisting" not in left_out(role):  # no rows, no workbook (as for the sheet)
+            jobs.append(ExportJob("xlsx", shortlisting_book(site, role),
+                                  docs_dir / shortlisting_path(role_id)))
     rows = catalogue_rows(site)
     jobs.append(ExportJob("xlsx", catalogue_book(rows), docs_dir / CATALOGUE_XLSX))
     jobs.append(ExportJob("csv", {"columns": [c for c, _ in COLUMNS], "rows": rows},

@@ -36,8 +36,8 @@ def _row(site: Site, role: Role) -> list[Any]:
     folder = role_folder(role.id)
     opens = [v for v in views.role_vacancies(site, role) if v.is_open]
     vacancies = "; ".join(
-        f"{plain(v.reference)}, closing {long_date(v.closing_date)}" if v.closing_date
-        else plain(v.reference) for v in opens)
+        f"{plain(v.reference_text)}, closing {long_date(v.closing_date)}" if v.closing_date
+        else plain(v.reference_text) for v in opens)
     cells = [
         role.id, plain(role.title), plain(role.organisation.name), plain(role.directorate),
         plain(role.service), plain(role.team), plain(role.family.title) if role.family else "",

@@ -15,7 +15,7 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 from generator.exports.richtext import plain, plain_block
 from generator.forms import sheets
 from generator.forms.build import campaign
-from generator.model import Role, Scale, Site
+from generator.model import ListItem, Role, Scale, Site
 
 YES_NO = ["Y", "N"]
 
@@ -53,12 +53,17 @@ def _how_to(role: Role, sheet: sheets.Sheet) -> list[str]:
         "Only the criteria that can be judged from the application are listed, essential "
         "criteria first. The ids are the ones in the published person specification; the "
         "Criteria sheet gives each one in full.",
-        f"Enter a score from {scale.min} to {scale.max} in each criterion's column, using the "
-        "Scoring scale sheet. Anything else is refused.",
     ]
+    # The instructions follow the scale: no "score in each column" beside "not scored".
     if sheet.met_rows:
         lines.append("Essential criteria are not scored: enter Y if the criterion is met or N "
-                     "if it is not. Only desirable criteria carry points.")
+                     "if it is not."
+                     + (f" Enter a score from {scale.min} to {scale.max} for each of the other "
+                        "criteria, using the Scoring scale sheet. Anything else is refused."
+                        if sheet.scored else ""))
+    else:
+        lines.append(f"Enter a score from {scale.min} to {scale.max} in each criterion's "
+                     "column, using the Scoring scale sheet. Anything else is refused.")
     if sheet.weighted:
         lines.append("Some criteria carry a weight (×1, ×2 …): the total multiplies each score "
                      "by its weight.")
@@ -134,10 +139,21 @@ def _criteria(sheet: sheets.Sheet) -> dict[str, Any]:
         assert crit is not None  # a shortlisting row is always a criterion
         scored = ("Met or not met (Y or N)" if row.mode == sheets.MET
                   else f"Score {scale.min} to {scale.max}")
-        rows.append([plain(row.label), plain(crit.text), row.kind_label, scored,
+        rows.append([plain(row.label), plain(crit.text) + items_text(crit.items),
+                     row.kind_label, scored,
                      *([row.weight] if sheet.weighted else []), plain(crit.assessed_by_text),
                      plain_block(crit.guidance) or None])
     return {"name": "Criteria", "columns": columns, "rows": rows, "freeze": "B2"}
+
+
+def items_text(items: tuple[ListItem, ...], depth: int = 0) -> str:
+    """Sub-items as lines under the criterion in its cell: a bullet and an indent per level."""
+    lines = []
+    for item in items:
+        number = f"{plain(item.number)} " if item.number else ""
+        lines.append("\n" + "    " * depth + "• " + number + plain(item.text)
+                     + items_text(item.items, depth + 1))
+    return "".join(lines)
 
 
 def _scale(scale: Scale) -> dict[str, Any]:

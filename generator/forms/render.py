@@ -14,7 +14,7 @@ from generator.forms import sheets
 from generator.forms.controls import CONTROLS
 from generator.forms.equality import QUESTIONS
 from generator.forms.pdfbatch import ASSETS
-from generator.forms.rows import interview_row
+from generator.forms.rows import interview_row, sub_items
 from generator.model import Organisation, Role, Scale, Site, Vacancy
 from generator.templating import environment
 
@@ -133,7 +133,7 @@ def render(template: str, page: Page, **context: Any) -> str:
     """One form page: forms/<template>.html with the campaign, the page and `context`."""
     return environment().get_template(f"forms/{template}.html").render(
         c=page.campaign, page=page, css=stylesheet(), css_string=css_string, key=sheets.field_key,
-        fixed=fixed, interview_row=interview_row, **CONTROLS, **context)
+        fixed=fixed, interview_row=interview_row, sub_items=sub_items, **CONTROLS, **context)
 
 
 def interview_sheets(panel: tuple[str, ...]) -> tuple[tuple[str, int, str | None], ...]:
@@ -145,14 +145,19 @@ def interview_sheets(panel: tuple[str, ...]) -> tuple[tuple[str, int, str | None
 def form_pages(campaign: Campaign) -> tuple[tuple[str, str], ...]:
     """Every page of the campaign's form set as (file stem, HTML), in a fixed order."""
     role, scale = campaign.role, campaign.scale
+    missing = sheets.left_out(role)  # a sheet with no rows is not made (the role page says why)
     pages = [
         (APPLICATION, render(APPLICATION, Page(APPLICATION, TITLES[APPLICATION], campaign),
                              criteria=role.person_spec.at_stage("application"),
                              later=role.person_spec.at_stage("pre-appointment"))),
         (EQUALITY, render(EQUALITY, Page(EQUALITY, TITLES[EQUALITY], campaign))),
-        (SHORTLISTING, render(SHORTLISTING, Page(SHORTLISTING, TITLES[SHORTLISTING], campaign),
-                              sheet=sheets.shortlisting(role, scale, campaign.candidates))),
     ]
+    if SHORTLISTING not in missing:
+        pages.append((SHORTLISTING, render(
+            SHORTLISTING, Page(SHORTLISTING, TITLES[SHORTLISTING], campaign),
+            sheet=sheets.shortlisting(role, scale, campaign.candidates))))
+    if INTERVIEW in missing:
+        return tuple(pages)
     interview = sheets.interview(role, scale)
     total = len(campaign.panel)
     for stem, number, member in interview_sheets(campaign.panel):

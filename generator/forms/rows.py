@@ -12,8 +12,19 @@ from markupsafe import Markup
 
 from generator.forms.controls import area, esc
 from generator.forms.sheets import Row
-from generator.model import CompetencyRequirement, Scale
+from generator.model import CompetencyRequirement, ListItem, Scale
 from generator.text import markdown_to_html
+
+
+def sub_items(items: tuple[ListItem, ...]) -> Markup:
+    """A criterion's sub-items as a nested list (escaped), or nothing when it has none."""
+    if not items:
+        return Markup("")
+    parts = []
+    for item in items:
+        number = f"<strong>{esc(item.number)}</strong> " if item.number else ""
+        parts.append(f"<li>{number}{esc(item.text)}{sub_items(item.items)}</li>")
+    return Markup('<ul class="subitems">' + "".join(parts) + "</ul>")
 
 
 def _expected(req: CompetencyRequirement) -> str:
@@ -49,6 +60,8 @@ def interview_row(row: Row, scale: Scale) -> Markup:
         heading = (f'<span class="cid">{esc(row.label)}</span> '
                    f'<span class="kind">{esc(row.kind_label)}</span>')
         asks = f'<p class="ctext">{esc(row.text)}</p>\n'
+        if row.criterion is not None and row.criterion.items:
+            asks += sub_items(row.criterion.items) + "\n"
     if row.weight:
         heading += f' <span class="weight">weight ×{esc(row.weight)}</span>'
     what = ("competency " if row.competency else "criterion ") + str(row.label)

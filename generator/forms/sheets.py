@@ -54,12 +54,21 @@ class Row:
     essential: bool | None = None  # None for a competency
     criterion: Criterion | None = None
     competency: CompetencyRequirement | None = None
+    competency_term: str = "competency"  # the employer's word: "skill", "behaviour"
+
+    @property
+    def kind(self) -> str:
+        """essential, desirable, not stated (the source does not say) or competency."""
+        if self.criterion is None:
+            return "competency"
+        return self.criterion.requirement
 
     @property
     def kind_label(self) -> str:
-        if self.essential is None:
-            return "Competency"
-        return "Essential" if self.essential else "Desirable"
+        if self.kind == "competency":
+            return self.competency_term.capitalize()
+        return {"essential": "Essential", "desirable": "Desirable"}.get(
+            self.kind, "Essential or desirable: not stated")
 
     @property
     def multiplier(self) -> int:
@@ -79,6 +88,7 @@ class Sheet:
     candidates: tuple[str, ...] = ()
     weighted: bool = False
     gate: bool = False
+    competency_term: str = "competency"
 
     @property
     def tables(self) -> tuple[tuple[str, ...], ...]:
@@ -86,14 +96,21 @@ class Sheet:
 
     @property
     def groups(self) -> tuple[tuple[str, tuple[Row, ...]], ...]:
-        """Rows under headings, in order: essential criteria, desirable, then competencies."""
+        """Rows under headings, in order: essential criteria, desirable, those whose requirement
+        is not stated, then competencies (in the employer's word for them)."""
         found = []
-        for heading, kind in (("Essential criteria", True), ("Desirable criteria", False),
-                              ("Competencies", None)):
-            rows = tuple(r for r in self.rows if r.essential is kind)
+        for heading, kind in (("Essential criteria", "essential"),
+                              ("Desirable criteria", "desirable"),
+                              ("Criteria not stated as essential or desirable", "not stated"),
+                              (_plural(self.competency_term).capitalize(), "competency")):
+            rows = tuple(r for r in self.rows if r.kind == kind)
             if rows:
                 found.append((heading, rows))
         return tuple(found)
+
+    @property
+    def has_essential(self) -> bool:
+        return any(r.kind == "essential" for r in self.rows)
 
     @property
     def scored(self) -> tuple[Row, ...]:
@@ -112,6 +129,10 @@ class Sheet:
         return sum(self.scale.min * r.multiplier for r in self.scored)
 
 
+def _plural(word: str) -> str:
+    return word[:-1] + "ies" if word.endswith("y") else word + "s"
+
+
 def _weighted(scale: Scale, criteria: tuple[Criterion, ...]) -> bool:
     return bool(scale.weights) and any(c.weight is not None for c in criteria)
 
@@ -122,9 +143,9 @@ def _criterion_row(crit: Criterion, mode: str, weighted: bool) -> Row:
                essential=crit.essential, criterion=crit)
 
 
-def competency_row(req: CompetencyRequirement) -> Row:
+def competency_row(req: CompetencyRequirement, term: str = "competency") -> Row:
     return Row(key="comp-" + field_key(req.key), label=req.name, text=req.level.name,
-               competency=req)
+               competency=req, competency_term=term)
 
 
 def shortlisting(role: Role, scale: Scale, candidates: int = DEFAULT_CANDIDATES) -> Sheet:
@@ -139,8 +160,10 @@ def shortlisting(role: Role, scale: Scale, candidates: int = DEFAULT_CANDIDATES)
         _criterion_row(c, MET if (scale.score_desirable_only and c.essential) else SCORE, weighted)
         for c in criteria
     )
+    # The gate applies only where there are essential criteria to meet.
+    gate = scale.essential_gate and any(c.essential for c in criteria)
     return Sheet(scale=scale, rows=rows, candidates=candidate_codes(candidates),
-                 weighted=weighted, gate=scale.essential_gate)
+                 weighted=weighted, gate=gate)
 
 
 def interview_rows(role: Role, scale: Scale) -> tuple[tuple[Row, ...], bool]:
@@ -148,7 +171,8 @@ def interview_rows(role: Role, scale: Scale) -> tuple[tuple[Row, ...], bool]:
     criteria = role.person_spec.at_stage("interview")
     weighted = _weighted(scale, criteria)
     rows = tuple(_criterion_row(c, SCORE, weighted) for c in criteria)
-    comps = tuple(competency_row(req) for req in role.competencies_at_stage("interview"))
+    term = role.labels.competency_term
+    comps = tuple(competency_row(req, term) for req in role.competencies_at_stage("interview"))
     if weighted:
         comps = tuple(replace(r, weight=1) for r in comps)
     return rows + comps, weighted
@@ -157,11 +181,29 @@ def interview_rows(role: Role, scale: Scale) -> tuple[tuple[Row, ...], bool]:
 def interview(role: Role, scale: Scale) -> Sheet:
     """One panel member's sheet for one candidate: every interview row scored on the scale."""
     rows, weighted = interview_rows(role, scale)
-    return Sheet(scale=scale, rows=rows, weighted=weighted)
+    return Sheet(scale=scale, rows=rows, weighted=weighted,
+                 competency_term=role.labels.competency_term)
 
 
 def moderation(role: Role, scale: Scale, candidates: int = DEFAULT_CANDIDATES) -> Sheet:
     """The panel's agreed interview scores: the interview rows by candidate code."""
     rows, weighted = interview_rows(role, scale)
     return Sheet(scale=scale, rows=rows, candidates=candidate_codes(candidates),
-                 weighted=weighted)
+                 weighted=weighted, competency_term=role.labels.competency_term)
+
+
+SHORTLISTING, INTERVIEW, MODERATION = "shortlisting", "interview", "moderation"
+
+
+def left_out(role: Role) -> dict[str, str]:
+    """The sheets this role would leave empty (file stem -> why), so none is made: a sheet of
+    no rows would read "Total score, 0 to 0"."""
+    spec = role.person_spec
+    missing: dict[str, str] = {}
+    if not spec.at_stage("application"):
+        missing[SHORTLISTING] = "no criterion is assessed from the application"
+    if not (spec.at_stage("interview") or role.competencies_at_stage("interview")):
+        why = f"no criterion or {role.labels.competency_term} is assessed at interview"
+        missing[INTERVIEW] = why
+        missing[MODERATION] = why
+    return missing

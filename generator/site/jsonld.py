@@ -8,7 +8,8 @@ from typing import Any
 import markdown
 import nh3
 
-from generator.model import Salary, Vacancy
+from generator.clock import uk_offset
+from generator.model import Salary, Terms, Vacancy
 from generator.site.views import role_summary_text
 from generator.text import SAFE_SCHEMES, markdown_safe
 
@@ -31,11 +32,30 @@ def description_html(text: str) -> str:
 
 
 def valid_through(vacancy: Vacancy) -> str | None:
+    """The closing moment with the UK's offset that day (Google reads a bare time as UTC):
+    the closing time, else the end of the closing day."""
     if not vacancy.closing_date:
         return None
-    if vacancy.closing_time and len(vacancy.closing_date) == 10:
-        return f"{vacancy.closing_date}T{vacancy.closing_time}"
-    return vacancy.closing_date
+    if len(vacancy.closing_date) != len("YYYY-MM-DD"):
+        return vacancy.closing_date  # validate refuses this on an open vacancy
+    time = vacancy.closing_time or "23:59"
+    return f"{vacancy.closing_date}T{time}:00{uk_offset(vacancy.closing_date, time)}"
+
+
+def job_benefits(terms: Terms) -> str | None:
+    """The terms and benefits in the source's words, one sentence each."""
+    parts = [f"Annual leave: {terms.annual_leave}" if terms.annual_leave else None,
+             f"Pension: {terms.pension}" if terms.pension else None, *terms.benefits]
+    text = "; ".join(p.strip().rstrip(".;") for p in parts if p)
+    return text + "." if text else None
+
+
+def locations(vacancy: Vacancy) -> list[dict[str, Any]] | None:
+    places = [{"@type": "Place", "address": {
+        "@type": "PostalAddress", "addressLocality": place,
+        **({"addressCountry": vacancy.country} if vacancy.country else {})}}
+        for place in vacancy.locations]
+    return places or None
 
 
 def base_salary(salary: Salary | None) -> dict[str, Any] | None:
@@ -59,22 +79,27 @@ def job_posting(vacancy: Vacancy) -> dict[str, Any] | None:
     if not vacancy.is_open:
         return None
     role = vacancy.role
-    description = role_summary_text(role) or vacancy.how_to_apply or vacancy.title
+    description = (vacancy.summary or role_summary_text(role) or vacancy.how_to_apply
+                   or vacancy.title)
+    remote = vacancy.terms.workplace == "remote"
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "JobPosting",
         "title": vacancy.title,
         "description": description_html(description),
         "identifier": {"@type": "PropertyValue", "name": role.organisation.name,
-                       "value": vacancy.reference},
+                       "value": vacancy.reference} if vacancy.reference else None,
         "datePosted": vacancy.posted,
         "validThrough": valid_through(vacancy),
         "hiringOrganization": {"@type": "Organization", "name": role.organisation.name},
-        "jobLocation": [{"@type": "Place",
-                         "address": {"@type": "PostalAddress", "addressLocality": place}}
-                        for place in vacancy.locations] or None,
+        "jobLocation": locations(vacancy),
+        # A job done from home: Google needs the type and the country applicants may live in.
+        "jobLocationType": "TELECOMMUTE" if remote else None,
+        "applicantLocationRequirements": {"@type": "Country", "name": vacancy.country}
+        if remote and vacancy.country else None,
         "employmentType": EMPLOYMENT_TYPES.get(vacancy.employment_type or ""),
         "baseSalary": base_salary(vacancy.salary or role.salary),
+        "jobBenefits": job_benefits(vacancy.terms),
     }
     return {key: value for key, value in data.items() if value is not None}
 

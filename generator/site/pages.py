@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.forms.sheets import left_out
 from generator.model import Site
 from generator.site import views
 from generator.site.abbr import abbreviation_lines
@@ -62,8 +63,9 @@ def pages(site: Site, *, downloads: bool = True) -> Iterator[Page]:
         yield Page(role_page(role.id), "site/role.md", {
             "role": role, "vacancies": vacancies,
             "open_vacancy": next((v for v in vacancies if v.is_open), None),
-            "tags": tags, "notes": views.risk_notes(role), "forms": FORMS,
-            "downloads": downloads,
+            "tags": tags, "notes": views.risk_notes(role), "downloads": downloads,
+            "forms": tuple(f for f in FORMS if f[0] not in left_out(role)),
+            "left_out": left_out(role),
         }, tags=tuple(t.name for t in tags), title=role.title)
     for org in site.organisations.values():
         yield Page(organisation_page(org.id), "site/organisation.md", {

@@ -36,7 +36,8 @@ def _published(vacancies: Iterable[Vacancy]) -> tuple[Vacancy, ...]:
     vacancies = tuple(vacancies)
     open_ = sorted((v for v in vacancies if v.is_open),
                    key=lambda v: (v.closing_date or "9999", v.closing_time or "", v.id))
-    closed = sorted((v for v in vacancies if v.status == "closed"),
+    # A vacancy still marked open after its closing date is shown among the closed ones.
+    closed = sorted((v for v in vacancies if v.status == "closed" or v.expired),
                     key=lambda v: (v.closing_date or "", v.id))
     return (*open_, *reversed(closed))
 

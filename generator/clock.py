@@ -1,0 +1,38 @@
+"""The build's date, for the one thing that depends on it: whether a closing date has passed.
+
+SOURCE_DATE_EPOCH, when set, fixes it (reproducible builds and tests); otherwise it is today's
+date in the United Kingdom, where the closing dates are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from zoneinfo import ZoneInfo
+
+UK = ZoneInfo("Europe/London")
+
+
+def today(environ: dict[str, str] | None = None) -> str:
+    """Today as YYYY-MM-DD in UK time, or SOURCE_DATE_EPOCH's date when it is set."""
+    epoch = (environ if environ is not None else os.environ).get("SOURCE_DATE_EPOCH")
+    moment = (dt.datetime.fromtimestamp(int(epoch), tz=UK) if epoch and epoch.isdigit()
+              else dt.datetime.now(tz=UK))
+    return moment.date().isoformat()
+
+
+def has_passed(closing_date: str | None, on: str) -> bool:
+    """True once the whole closing day is over; a YYYY-MM date counts to the month's end."""
+    if not closing_date:
+        return False
+    if len(closing_date) == 7:
+        return on[:7] > closing_date
+    return on > closing_date
+
+
+def uk_offset(day: str, time: str = "23:59") -> str:
+    """The UK's offset from UTC at that moment: "+00:00" in winter, "+01:00" in summer time."""
+    moment = dt.datetime.fromisoformat(f"{day}T{time}").replace(tzinfo=UK)
+    offset = moment.utcoffset() or dt.timedelta()
+    hours, rest = divmod(int(offset.total_seconds()), 3600)
+    return f"{'+' if hours >= 0 else '-'}{abs(hours):02d}:{rest // 60:02d}"

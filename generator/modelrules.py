@@ -1,0 +1,96 @@
+"""Checks that hold the content model to real documents: what is "not stated", and what a
+job board needs of an open vacancy.
+
+Some of these advise rather than refuse (severity "warning": reported, exit 0, the build goes
+on); the rest are errors like any other cross-check. `rules.check_all` runs them all.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.autoid import criterion_ids
+from generator.clock import has_passed, today
+from generator.crosscheck import Checker
+from generator.filters import long_date
+from generator.problems import JsonPath, Problem, json_path
+from generator.terms import NOT_STATED
+from generator.yamlload import Document
+
+_FULL_DATE = 10  # len("YYYY-MM-DD")
+
+
+def warn(c: Checker, doc: Document, path: JsonPath, message: str, hint: str = "") -> None:
+    """Report a problem that does not stop the build."""
+    mark = doc.mark(path)
+    c.problems.append(Problem(doc.path, mark.line, mark.column, json_path(path), message, hint,
+                              severity="warning"))
+
+
+def check_unassessed(c: Checker, doc: Document, base: JsonPath,
+                     criteria: list[dict[str, Any]]) -> None:
+    """A criterion whose method is "not stated" is on no scoring sheet: say so, once each."""
+    for index, (crit, crit_id) in enumerate(zip(criteria, criterion_ids(criteria), strict=True)):
+        if crit.get("assessed_by") == NOT_STATED:
+            warn(c, doc, (*base, index, "assessed_by"),
+                 f"criterion '{crit_id}' does not say how it is assessed, so it is on no "
+                 "scoring sheet",
+                 "when the source gives the method, write it, such as assessed_by: [interview]")
+
+
+def check_open_vacancy(c: Checker, doc: Document, on: str) -> None:
+    """An open vacancy has what Google requires of a JobPosting, and is not past its close."""
+    data = doc.data
+    if data.get("status") != "open":
+        return
+    role = c.records.get("role", data.get("role", ""))
+    if role is None:  # an unknown role is reported already; more would be noise
+        return
+    role_data = role.data
+    org = c.records.get("organisation", role_data.get("organisation", ""))
+    if "posted" not in data:
+        c.report(doc, (), "an open vacancy needs the date it was posted",
+                 "add  posted: YYYY-MM-DD  (job search engines require datePosted)")
+    closing = data.get("closing_date")
+    if not closing or len(closing) != _FULL_DATE:
+        c.report(doc, ("closing_date",) if closing else (),
+                 "an open vacancy needs a closing date written as a full date",
+                 "add  closing_date: YYYY-MM-DD  (job search engines require validThrough)")
+    workplace = (data.get("terms") or {}).get("workplace") or \
+        (role_data.get("terms") or {}).get("workplace")
+    if not (data.get("locations") or role_data.get("locations")) and workplace != "remote":
+        c.report(doc, (), "an open vacancy needs a location",
+                 "add  locations: [Town]  to the vacancy or its role, or terms: {workplace: "
+                 "remote}  for a job done from home")
+    if not data.get("country") and not (org and org.data.get("country")):
+        c.report(doc, (), "an open vacancy needs the country where the job is",
+                 "add  country: GB  to the vacancy or to its organisation")
+    if closing and has_passed(closing, on):
+        warn(c, doc, ("closing_date",),
+             f"the vacancy is open but its closing date ({long_date(closing)}) has passed; "
+             "it is published as closed",
+             "change status to closed, or give a new closing date")
+
+
+def check_levels(c: Checker, doc: Document) -> None:
+    for index, comp in enumerate(doc.data.get("competencies", [])):
+        for number, level in enumerate(comp.get("levels", [])):
+            if "not_defined_text" in level and not level.get("not_defined"):
+                c.report(doc, ("competencies", index, "levels", number, "not_defined_text"),
+                         "not_defined_text is for a level marked not defined",
+                         "add  not_defined: true  to the level, or remove not_defined_text")
+
+
+def check_model(c: Checker, on: str | None = None) -> None:
+    """Every model rule over every document that passed its schema."""
+    on = on or today()
+    docs = c.records.docs
+    for _, doc in sorted(docs.get("role", {}).items()):
+        spec = doc.data.get("person_specification", {})
+        check_unassessed(c, doc, ("person_specification", "criteria"), spec.get("criteria", []))
+    for _, doc in sorted(docs.get("family", {}).items()):
+        check_unassessed(c, doc, ("criteria",), doc.data.get("criteria", []))
+    for _, doc in sorted(docs.get("vacancy", {}).items()):
+        check_open_vacancy(c, doc, on)
+    for _, doc in sorted(docs.get("framework", {}).items()):
+        check_levels(c, doc)
