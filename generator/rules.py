@@ -14,6 +14,7 @@ from generator.crosscheck import (
 )
 from generator.methods import BUILTIN_METHODS
 from generator.modelrules import check_model
+from generator.scalerules import check_scoring
 from generator.yamlload import Document
 
 
@@ -211,6 +212,7 @@ def check_all(records: Records) -> Checker:
             elif kind in _RULES:
                 _RULES[kind](c, doc)
     check_model(c)  # the content model's own rules (warnings among them): generator/modelrules.py
+    check_scoring(c)  # stage scales and the weights they allow: generator/scalerules.py
     return c
 
 
