@@ -22,7 +22,8 @@ $(STAMP): pyproject.toml
 
 # Debian packages the tests drive: Chromium for the browser tests, poppler for PDF pictures,
 # Liberation Sans for lean fillable PDF fields, Java for the Nu HTML Checker, npm for the
-# accessibility checkers below, strace to stop builds at chosen moments (tests/test_faults.py).
+# accessibility checkers below, strace to stop builds at chosen moments (tests/test_faults.py), HarfBuzz-Subset, which
+# WeasyPrint warns it will need (the tests turn that warning into an error).
 system: $(SYSTEM_STAMP)
 $(SYSTEM_STAMP): $(STAMP)
 	@missing=""; \
@@ -32,6 +33,7 @@ $(SYSTEM_STAMP): $(STAMP)
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	command -v npm >/dev/null || missing="$$missing npm"; \
 	command -v strace >/dev/null || missing="$$missing strace"; \
+	ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || missing="$$missing libharfbuzz-subset0"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing ..."; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \

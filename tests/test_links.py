@@ -126,7 +126,7 @@ def test_build_stops_on_a_relative_link_with_the_located_problem(
     out = capsys.readouterr()
     assert status == 1
     text = out.out + out.err
-    assert "linked-worker-2027.yaml:6:15: $.how_to_apply: the link './application-form.pdf' is" \
+    assert "linked-worker-2027.yaml:8:15: $.how_to_apply: the link './application-form.pdf' is" \
         in text
     assert "hint: write the full address, starting https://" in text
     assert "Aborted" not in text and "Traceback" not in text
