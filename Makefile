@@ -22,8 +22,8 @@ $(STAMP): pyproject.toml
 
 # Debian packages the tests drive: Chromium for the browser tests, poppler for PDF pictures,
 # Liberation Sans for lean fillable PDF fields, Java for the Nu HTML Checker, npm for the
-# accessibility checkers below, strace to stop builds at chosen moments (tests/test_faults.py), HarfBuzz-Subset, which
-# WeasyPrint warns it will need (the tests turn that warning into an error).
+# accessibility checkers below, strace to stop builds at chosen moments (tests/test_faults.py),
+# HarfBuzz-Subset, which WeasyPrint warns it will need (the tests make that warning an error).
 system: $(SYSTEM_STAMP)
 $(SYSTEM_STAMP): $(STAMP)
 	@missing=""; \
