@@ -74,6 +74,17 @@ def _parser() -> argparse.ArgumentParser:
     importer.add_argument("--report", type=Path, metavar="FILE",
                           help="write what was found, where and how sure, to FILE (JSON)")
 
+    edit = command("edit", "Edit records in the browser, beside the live preview (127.0.0.1).")
+    edit.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE")
+    edit.add_argument("--addr", default="127.0.0.1:8080", metavar="127.0.0.1:PORT",
+                      help="the editor's address (default: 127.0.0.1:8080)")
+    edit.add_argument("--preview-addr", default="127.0.0.1:8000", metavar="127.0.0.1:PORT",
+                      help="the live preview's address (default: 127.0.0.1:8000)")
+
+    fmt = command("format", "Give every record the one layout the editor saves in.")
+    fmt.add_argument("--check", action="store_true",
+                     help="change nothing; exit 1 if any file would change")
+
     forms = command("forms", "Write the recruitment forms for one role or vacancy.")
     forms.add_argument("record", metavar="ROLE_OR_VACANCY_ID")
     forms.add_argument("--candidates", type=int, metavar="N")
@@ -104,6 +115,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         from generator.importer.command import run as run_import
 
         return run_import(args.paths, args.organisation, args.content, args.family, args.report)
+    if args.command in ("edit", "format"):
+        return _editor(args)
     from generator import commands  # imported late: validate should not pay for MkDocs
 
     return int(commands.run(args))
@@ -116,6 +129,23 @@ def _validate(args: argparse.Namespace) -> int:
     report = report_json if args.format == "json" else report_text
     print(report(problems, files))
     return 1 if any(p.blocking for p in problems) else 0  # warnings alone: exit 0
+
+
+def _editor(args: argparse.Namespace) -> int:
+    if args.command == "edit":
+        from generator.editor.run import edit
+
+        return edit(args.content, args.config, args.addr, args.preview_addr)
+    from generator.editor.format import format_content
+
+    changed, problems = format_content(args.content, check=args.check)
+    for problem in problems:
+        print(problem.format())
+    verb = "would change" if args.check else "formatted"
+    for name in changed:
+        print(f"{verb}: {name}")
+    print(f"{len(changed)} file{'' if len(changed) == 1 else 's'} {verb}.")
+    return 1 if problems or (args.check and changed) else 0
 
 
 def _new(args: argparse.Namespace) -> int:

@@ -1,0 +1,188 @@
+"""The editor's configuration (Decap CMS), made from the JSON Schemas and never written by hand.
+
+Every property of every schema becomes one field: the schema's title is its label and its
+description the hint under it; enumerations become select lists, ids of other records become
+pickers (`references.py`), patterns, limits and required properties become the editor's own
+checks. What a schema says that Decap cannot (such as "items or groups, or both") is checked by
+Roleprint when the record is saved and shown in the editor's problems panel.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from generator.editor import references
+from generator.editor.schemas import FILES, FOLDERS, Node, is_ref_to, resolve, root, string_or_object
+
+Field = dict[str, Any]
+# Collections in the order the editor lists them: the ones an HR officer works in first.
+ORDER = ("role", "vacancy", "family", "criterion", "organisation", "framework", "scale",
+         "glossary")
+# The property whose slug names a new record's file, first one the schema has.
+IDENTIFIERS = ("title", "name", "reference", "text")
+PROXY_URL = "/api/v1"
+# How many levels of items inside items the forms offer (the rest are plain text).
+MAX_NESTING = 3
+_DEPTH: dict[str, int] = {}
+
+
+class Unmapped(ValueError):
+    """A schema shape the generator has no editor field for: the config test fails on it."""
+
+
+def _label(name: str, node: Node) -> str:
+    return str(node.get("title") or name.replace("_", " ").capitalize())
+
+
+def _common(name: str, node: Node, required: bool) -> Field:
+    field: Field = {"name": name, "label": _label(name, node), "required": required}
+    if node.get("description"):
+        field["hint"] = node["description"]
+    if "default" in node:
+        field["default"] = node["default"]
+    return field
+
+
+def _pattern(node: Node) -> list[str] | None:
+    pattern = node.get("pattern")
+    if not pattern:
+        return None
+    return [pattern, f"Please write this as the hint says (it must match {pattern})."]
+
+
+def _scalar(node: Node, raw: Node) -> Field:
+    """The widget for a string, number or yes/no value."""
+    if "enum" in node:
+        return {"widget": "select", "options": [str(v) for v in node["enum"]]}
+    kind = node.get("type")
+    if kind is None and "anyOf" in node:
+        # An id that may be text or a whole number (criterion ids): text, checked by the schema.
+        kinds = {b.get("type") for b in node["anyOf"]}
+        if kinds <= {"string", "integer"}:
+            strings = [b for b in node["anyOf"] if b.get("type") == "string"]
+            return {"widget": "string", **({"pattern": p} if strings and (p := _pattern(strings[0])) else {})}
+        raise Unmapped(f"anyOf of {sorted(map(str, kinds))}")
+    if kind == "string":
+        # Markdown fields use a plain text area: Decap's rich editor rewrites Markdown.
+        widget = "text" if is_ref_to(raw, "markdown") or node.get("title", "").startswith("Text (") else "string"
+        field: Field = {"widget": widget}
+        if (pattern := _pattern(node)) is not None:
+            field["pattern"] = pattern
+        return field
+    if kind in ("integer", "number"):
+        field = {"widget": "number", "value_type": "int" if kind == "integer" else "float"}
+        for key, decap in (("minimum", "min"), ("maximum", "max")):
+            if key in node:
+                field[decap] = node[key]
+        return field
+    if kind == "boolean":
+        return {"widget": "boolean"}
+    raise Unmapped(f"type {kind!r}")
+
+
+def _relation(target: tuple[str, str, str], multiple: bool) -> Field:
+    collection, value, shown = target
+    return {"widget": "relation", "collection": collection, "value_field": value,
+            "search_fields": [shown], "display_fields": [shown], "multiple": multiple,
+            "options_length": 50}
+
+
+def field(kind: str, name: str, raw: Node, base: str, required: bool) -> Field:
+    """One editor field for the property `name` whose schema is `raw` (in file `base`)."""
+    node, base = resolve(raw, base)
+    out = _common(name, node, required)
+    if is_ref_to(raw, "id") and (target := references.reference(kind, name)):
+        return {**out, **_relation(target, multiple=False)}
+    if node.get("type") == "array":
+        items_raw = node.get("items", {})
+        items, items_base = resolve(items_raw, base)
+        out.update(widget="list", collapsed=False)
+        if "minItems" in node:
+            out["min"] = node["minItems"]
+        if "maxItems" in node:
+            out["max"] = node["maxItems"]
+        if is_ref_to(items_raw, "id") and (target := references.reference(kind, name)):
+            return {**out, **_relation(target, multiple=True)}
+        union = string_or_object(items, items_base)
+        if union is not None:
+            items, items_base, _ = union
+        ref = str(items_raw.get("$ref", ""))
+        if union is not None and _DEPTH.get(ref, 0) >= MAX_NESTING:
+            # A list item holds sub-items of the same shape, without end; Decap's forms need an
+            # end. Below MAX_NESTING levels the sub-items are plain text (the shipped content
+            # goes two levels deep).
+            out["field"] = {"name": "item", "label": _label("item", items), "widget": "text"}
+            return out
+        if items.get("type") == "object":
+            _DEPTH[ref] = _DEPTH.get(ref, 0) + 1
+            try:
+                out["fields"] = fields(kind, items, items_base)
+            finally:
+                _DEPTH[ref] -= 1
+            out["summary"] = _summary(items)
+        else:
+            out["field"] = {"name": "item", "label": _label("item", items),
+                            **_scalar(items, items_raw)}
+        return out
+    if node.get("type") == "object" or "properties" in node:
+        if not node.get("properties"):
+            raise Unmapped(f"object without properties at {name}")
+        return {**out, "widget": "object", "collapsed": not required,
+                "fields": fields(kind, node, base)}
+    return {**out, **_scalar(node, raw)}
+
+
+def _summary(items: Node) -> str:
+    names = [n for n in ("id", "term", "name", "title", "heading", "text", "item", "framework")
+             if n in items.get("properties", {})]
+    return " ".join(f"{{{{fields.{n}}}}}" for n in names[:2]) or "{{fields." + next(iter(items["properties"])) + "}}"
+
+
+def fields(kind: str, node: Node, base: str) -> list[Field]:
+    """The fields of an object schema, in the schema's own order."""
+    required = set(node.get("required", []))
+    return [field(kind, name, sub, base, name in required)
+            for name, sub in node.get("properties", {}).items()]
+
+
+def collection(kind: str, prefix: str = "content") -> dict[str, Any]:
+    """The editor collection for one record kind: a folder of records, or the glossary file."""
+    schema, base = root(kind)
+    label = str(schema.get("title") or kind.capitalize())
+    common = {"name": FOLDERS.get(kind, kind), "label": label if kind in FILES else _plural(label), "label_singular": label,
+              "description": schema.get("description", ""), "format": "yaml"}
+    if kind in FILES:
+        return {**common, "files": [{"name": kind, "label": label,
+                                     "file": f"{prefix}/{FILES[kind]}",
+                                     "fields": fields(kind, schema, base)}]}
+    props = schema.get("properties", {})
+    identifier = next(n for n in IDENTIFIERS if n in props)
+    return {**common, "folder": f"{prefix}/{FOLDERS[kind]}", "extension": "yaml", "create": True,
+            "delete": True, "identifier_field": identifier, "slug": "{{slug}}",
+            "summary": "{{" + identifier + "}}", "sortable_fields": [identifier],
+            "fields": fields(kind, schema, base)}
+
+
+def _plural(label: str) -> str:
+    if label.endswith("criterion"):
+        return label[: -len("criterion")] + "criteria"
+    last = label.rsplit(" ", 1)[-1]
+    if re.fullmatch(r".*[^aeiou]y", last):
+        return label[:-1] + "ies"
+    return label if label.endswith("s") else label + "s"
+
+
+def decap_config(prefix: str = "content", publish_mode: str = "simple") -> dict[str, Any]:
+    """The whole Decap CMS configuration for the local backend Roleprint serves.
+
+    `prefix` is the content folder's name, the root being the folder that holds it.
+    """
+    return {
+        "backend": {"name": "proxy", "proxy_url": PROXY_URL, "branch": "main"},
+        "publish_mode": publish_mode,
+        "media_folder": f"{prefix}/sources",
+        "locale": "en",
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "collections": [collection(kind, prefix) for kind in ORDER],
+    }

@@ -1,0 +1,45 @@
+"""What a file holds, and what the editor's forms can show, translated both ways by the schema.
+
+A list item may be plain text or a mapping with `text` (and a number, sub-items). Decap's list
+widget holds either text or mappings, never both, so the editor is always given mappings
+(`widen`) and a mapping holding nothing but `text` is written back as plain text (`narrow`).
+Nothing else is changed: the two are inverse on every value the schemas accept.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.editor.schemas import Node, resolve, root, string_or_object
+
+
+def _walk(value: Any, raw: Node, base: str, wide: bool) -> Any:
+    node, base = resolve(raw, base)
+    union = string_or_object(node, base)
+    if union is not None:
+        obj, obj_base, key = union
+        if wide and isinstance(value, str):
+            value = {key: value}
+        if isinstance(value, dict):
+            value = _walk(value, obj, obj_base, wide)
+            if not wide and list(value) == [key] and isinstance(value[key], str):
+                return value[key]
+        return value
+    if isinstance(value, dict):
+        props = node.get("properties", {})
+        return {k: _walk(v, props[k], base, wide) if k in props else v for k, v in value.items()}
+    if isinstance(value, list) and isinstance(node.get("items"), dict):
+        return [_walk(v, node["items"], base, wide) for v in value]
+    return value
+
+
+def widen(kind: str, value: Any) -> Any:
+    """A record's values as the editor's forms need them."""
+    schema, base = root(kind)
+    return _walk(value, schema, base, wide=True)
+
+
+def narrow(kind: str, value: Any) -> Any:
+    """A record's values from the editor, in the shortest form the schema accepts."""
+    schema, base = root(kind)
+    return _walk(value, schema, base, wide=False)
