@@ -14,6 +14,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+import yaml as pyyaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
@@ -68,13 +69,42 @@ def fresh(value: Any) -> Any:
     if isinstance(value, list):
         return CommentedSeq(fresh(v) for v in value)
     if isinstance(value, str):
-        if is_yaml11_word(value):
-            return DoubleQuotedScalarString(value)  # NO must stay the word, for every reader
+        if is_yaml11_word(value) or _ambiguous(value):
+            # NO, 12:00 and 1e3 must stay text for every reader, YAML 1.1 ones too.
+            return DoubleQuotedScalarString(value)
         lines = value.split("\n")
         if len(lines) > 1 and not value.startswith(" ") and all(
                 line == line.rstrip() for line in lines):
             return LiteralScalarString(value)
     return value
+
+
+def _ambiguous(value: str) -> bool:
+    """Whether a YAML 1.1 reader (PyYAML) would take the bare text for something else."""
+    try:
+        return pyyaml.safe_load(value) != value
+    except pyyaml.YAMLError:
+        return True
+
+
+def _from_editor(raw: bytes, display: str) -> dict[str, Any]:
+    """The values Decap sent. It writes YAML 1.2 (12:00 bare is text), so it is read as such."""
+    def plain(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {str(k): plain(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [plain(v) for v in value]
+        if isinstance(value, dt.date):
+            return value.isoformat()  # Roleprint keeps dates as the text written
+        return value
+
+    try:
+        loaded = YAML(typ="safe", pure=True).load(raw.decode("utf-8"))
+    except Exception as err:
+        raise FormatError([Problem(display, 1, 1, "$", f"the editor sent text that is not YAML: {err}")]) from err
+    if not isinstance(loaded, dict):
+        raise FormatError([Problem(display, 1, 1, "$", "the editor sent something other than a record")])
+    return {str(k): plain(v) for k, v in loaded.items()}
 
 
 def _same(old: Any, new: Any) -> bool:
@@ -116,10 +146,13 @@ def merge(old: Any, new: Any) -> Any:
 def format_text(kind: str, single_file: bool, new: bytes, old: bytes | None = None,
                 display: str = "record", from_editor: bool = False) -> bytes:
     """The formatted text of one record; `old` is the file as it was, if there was one."""
-    doc, problems = load_text(display, new)
-    if doc is None or [p for p in problems if p.blocking]:
-        raise FormatError([p for p in problems if p.blocking])
-    values = narrow(kind, prune(doc.data) if from_editor else doc.data)
+    if from_editor:
+        values = narrow(kind, prune(_from_editor(new, display)))
+    else:
+        doc, problems = load_text(display, new)
+        if doc is None or [p for p in problems if p.blocking]:
+            raise FormatError([p for p in problems if p.blocking])
+        values = narrow(kind, doc.data)
     tree: Any = None
     if old is not None:
         try:
