@@ -76,6 +76,8 @@ def test_labels_and_hints_are_the_schemas_titles_and_descriptions(kind: str) -> 
         assert field["label"] == prop.get("title", field["label"])
         assert field.get("hint", "") == prop.get("description", "")
         assert field["required"] == (field["name"] in schema.get("required", []))
+        if field["widget"] == "object" and not field["required"]:
+            assert not any(sub["required"] for sub in field["fields"])
 
 
 def test_enumerations_references_patterns_and_limits() -> None:

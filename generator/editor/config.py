@@ -39,8 +39,8 @@ def _common(name: str, node: Node, required: bool) -> Field:
     field: Field = {"name": name, "label": _label(name, node), "required": required}
     if node.get("description"):
         field["hint"] = node["description"]
-    if "default" in node:
-        field["default"] = node["default"]
+    # No `default`: Decap would write it into every new record (and a default inside an
+    # optional object, such as a salary's currency, would make a half-filled salary).
     return field
 
 
@@ -122,14 +122,16 @@ def field(kind: str, name: str, raw: Node, base: str, required: bool) -> Field:
                 _DEPTH[ref] -= 1
             out["summary"] = _summary(items)
         else:
-            out["field"] = {"name": "item", "label": _label("item", items),
-                            **_scalar(items, items_raw)}
+            # Each entry is labelled as the list is: "Locations", not the shared "Id".
+            out["field"] = {"name": "item", "label": out["label"], **_scalar(items, items_raw)}
         return out
     if node.get("type") == "object" or "properties" in node:
         if not node.get("properties"):
             raise Unmapped(f"object without properties at {name}")
-        return {**out, "widget": "object", "collapsed": not required,
-                "fields": fields(kind, node, base)}
+        # Decap checks an optional object's required fields even when it is left empty, so
+        # inside an optional object nothing is required here; Roleprint's check still is.
+        return {**out, "widget": "object", "collapsed": False,
+                "fields": fields(kind, node, base, optional=not required)}
     return {**out, **_scalar(node, raw)}
 
 
@@ -139,9 +141,9 @@ def _summary(items: Node) -> str:
     return " ".join(f"{{{{fields.{n}}}}}" for n in names[:2]) or "{{fields." + next(iter(items["properties"])) + "}}"
 
 
-def fields(kind: str, node: Node, base: str) -> list[Field]:
+def fields(kind: str, node: Node, base: str, optional: bool = False) -> list[Field]:
     """The fields of an object schema, in the schema's own order."""
-    required = set(node.get("required", []))
+    required = set() if optional else set(node.get("required", []))
     return [field(kind, name, sub, base, name in required)
             for name, sub in node.get("properties", {}).items()]
 

@@ -6,6 +6,8 @@ its own); the editor's server runs here. Both stop together, on Ctrl+C or when e
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import subprocess
 import sys
 import threading
@@ -49,6 +51,9 @@ def edit(content: Path, config: Path, editor_addr: str, preview_addr: str,
     print(f"Editor: http://{editor_addr}/   (live preview: http://{preview_addr}/)", flush=True)
     watcher = threading.Thread(target=lambda: (child.wait(), server.shutdown()), daemon=True)
     watcher.start()
+    # A plain `kill` must stop the preview too, as Ctrl+C does, never leave it running alone.
+    with contextlib.suppress(ValueError):  # not the main thread (tests): the caller stops us
+        signal.signal(signal.SIGTERM, lambda *_: threading.Thread(target=server.shutdown).start())
     if ready is not None:
         ready.set()
     try:

@@ -12,6 +12,8 @@ import http.server
 import json
 import mimetypes
 import threading
+import urllib.parse
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +61,20 @@ class Checker:
                                "checking": version != self.version}
 
 
+def preview_has(preview: str, request: str) -> bool:
+    """Whether the live preview serves the page named in `?path=` yet (asked from here, as
+    the browser cannot read another port's answers)."""
+    query = urllib.parse.parse_qs(urllib.parse.urlsplit(request).query)
+    path = query.get("path", [""])[0]
+    if not path or path.startswith("/") or ".." in path:
+        return False
+    try:
+        with urllib.request.urlopen(f"{preview}/{urllib.parse.quote(path)}", timeout=3) as answer:
+            return bool(answer.status == 200)
+    except OSError:
+        return False
+
+
 def page(preview: str) -> bytes:
     """The editor's page, with the live preview's address for the preview pane."""
     text = (ASSETS / "index.html").read_text(encoding="utf-8")
@@ -95,6 +111,8 @@ def make_handler(backend: Backend, checker: Checker, preview: str) -> type:
                 return self.send(200, config, "text/yaml; charset=utf-8")
             if route == "/roleprint/problems":
                 return self.send_json(200, checker.report)
+            if route == "/roleprint/preview-status":
+                return self.send_json(200, {"ready": preview_has(preview, self.path)})
             if route in OWN:
                 return self.file(ASSETS / OWN[route])
             if route.startswith("/decap/"):

@@ -52,15 +52,39 @@
   refresh();
   window.setInterval(refresh, 1500);
 
+  // The page is shown once the live preview has it (a new record's page appears a few seconds
+  // after its first save); from then on the preview's own live reload keeps it up to date.
   PAGES.forEach(function (name) {
     CMS.registerPreviewTemplate(name, createClass({
-      render: function () {
+      getInitialState: function () { return {ready: ""}; },
+      componentDidMount: function () {
+        var self = this;
+        this.timer = window.setInterval(function () { self.check(); }, 1000);
+        this.check();
+      },
+      componentWillUnmount: function () { window.clearInterval(this.timer); },
+      path: function () {
         var slug = this.props.entry.get("slug");
-        if (!slug || this.props.entry.get("newRecord")) {
+        return slug && !this.props.entry.get("newRecord") ? name + "/" + encodeURIComponent(slug) + "/" : "";
+      },
+      check: function () {
+        var self = this, path = this.path();
+        if (!path || this.state.ready === path) { return; }
+        fetch("/roleprint/preview-status?path=" + encodeURIComponent(path), {cache: "no-store"})
+          .then(function (r) { return r.json(); })
+          .then(function (answer) { if (answer.ready) { self.setState({ready: path}); } })
+          .catch(function () {});
+      },
+      render: function () {
+        var path = this.path();
+        if (!path) {
           return h("p", {}, "The published page appears here once the record has been saved.");
         }
+        if (this.state.ready !== path) {
+          return h("p", {}, "The live preview is building this page…");
+        }
         return h("iframe", {
-          src: preview + "/" + name + "/" + encodeURIComponent(slug) + "/",
+          src: preview + "/" + path,
           title: "The published page of this record (live preview)",
           style: {width: "100%", height: "95vh", border: "0"}
         });
