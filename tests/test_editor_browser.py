@@ -117,10 +117,10 @@ def test_create_edit_delete_pick_save_validate_preview(browser: Any, editor: dic
         pick(page, form.get_by_role("combobox", name="Essential or desirable"), "essential")
     # edit the first, delete the second
     criterion(page, 0).get_by_role("textbox", name="Text").fill("Experience of community support work")
-    # The item's top bar: a collapse button, then the remove button (Decap gives neither a name).
+    # The item's own remove button (named by roleprint-editor.js: Decap leaves it unnamed).
     box = page.get_by_role("textbox", name="Criterion id").nth(1)
-    item = box.locator("xpath=ancestor::*[.//button[contains(@class, 'TopBarButton')]][1]")
-    item.locator("button[class*='TopBarButton']").nth(1).click()
+    item = box.locator("xpath=ancestor::*[.//button[@aria-label='Remove this item']][1]")
+    item.get_by_role("button", name="Remove this item").first.click()
     assert page.get_by_role("textbox", name="Criterion id").count() == 2
 
     page.get_by_role("button", name="Add competencies").click()
@@ -172,3 +172,29 @@ def test_create_edit_delete_pick_save_validate_preview(browser: Any, editor: dic
     frame = page.frame_locator("iframe").last.frame_locator(f'iframe[src="{page_url}"]')
     frame.get_by_role("heading", name=TITLE).first.wait_for(timeout=60_000)
     assert not outside, f"the editor loaded files from outside Roleprint: {outside}"
+
+
+# Rules Decap CMS's own markup breaks that Roleprint cannot mend from outside it would be
+# listed here, each with its reason and in the accessibility statement of docs/editor.md.
+# None is left in these states: roleprint-editor.js names Decap's unnamed buttons, drag
+# handles and preview frame, and roleprint-editor.css darkens its low-contrast greys.
+DECAP_KNOWN: dict[str, str] = {}
+
+
+@pytest.mark.parametrize("where", [
+    "#/collections/roles", "#/collections/roles/new", "#/collections/roles/entries/recovery-navigator",
+    "#/collections/vacancies/new", "#/collections/organisations/entries/second-step",
+])
+def test_editor_pages_axe(browser: Any, editor: dict[str, Any], where: str) -> None:  # noqa: F811
+    source = require_axe()
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    open_editor(page, editor["url"])
+    page.goto(editor["url"] + "/" + where)
+    page.wait_for_timeout(1500)
+    page.locator("#roleprint-problems summary").click()  # the panel open, as when it reports
+    violations = axe_violations(page, source)
+    ours = [v for v in violations if any("#roleprint-problems" in " ".join(map(str, n["target"]))
+                                         for n in v["nodes"])]
+    assert not ours, describe(ours)
+    unexpected = [v for v in violations if v["id"] not in DECAP_KNOWN]
+    assert not unexpected, describe(unexpected)

@@ -92,4 +92,27 @@
     }));
   });
   CMS.registerEventListener({name: "postSave", handler: function () { refresh(); }});
+
+  // Names for the controls Decap CMS 3.16.3 leaves without one (screen readers would say only
+  // "button" or "frame"). Its icons are told apart by their drawing, fixed for this version.
+  var ICONS = {"M11.916": "Remove this item", "m5.123 ": "Show or hide this item"};
+  var pending = false;
+  function name() {
+    pending = false;
+    var pane = document.getElementById("preview-pane");
+    if (pane && !pane.title) { pane.title = "Preview of this record"; }
+    document.querySelectorAll('[aria-roledescription="sortable"]:not([aria-label])')
+      .forEach(function (el) { el.setAttribute("aria-label", "Move this item"); });
+    document.querySelectorAll("button:not([aria-label])").forEach(function (button) {
+      if (button.textContent.trim()) { return; }
+      var path = button.querySelector("svg path");
+      var d = path ? path.getAttribute("d") || "" : "";
+      Object.keys(ICONS).forEach(function (start) {
+        if (d.indexOf(start) === 0) { button.setAttribute("aria-label", ICONS[start]); }
+      });
+    });
+  }
+  new MutationObserver(function () {
+    if (!pending) { pending = true; window.requestAnimationFrame(name); }
+  }).observe(document.body, {childList: true, subtree: true});
 })();
