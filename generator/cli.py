@@ -80,6 +80,11 @@ def _parser() -> argparse.ArgumentParser:
                       help="the editor's address (default: 127.0.0.1:8080)")
     edit.add_argument("--preview-addr", default="127.0.0.1:8000", metavar="127.0.0.1:PORT",
                       help="the live preview's address (default: 127.0.0.1:8000)")
+    edit.add_argument("--export", type=Path, metavar="DIR",
+                      help="instead, write the editor for a GitHub or GitLab backend into DIR")
+    edit.add_argument("--backend", choices=("github", "gitlab"), default="github")
+    edit.add_argument("--repo", metavar="OWNER/NAME", help="the repository (with --export)")
+    edit.add_argument("--branch", default="main", help="the branch to publish (with --export)")
 
     fmt = command("format", "Give every record the one layout the editor saves in.")
     fmt.add_argument("--check", action="store_true",
@@ -132,6 +137,17 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _editor(args: argparse.Namespace) -> int:
+    if args.command == "edit" and args.export:
+        from generator.editor.export import export
+
+        try:
+            files = export(args.export, args.backend, args.repo or "", args.branch,
+                           args.content.name)
+        except ValueError as err:
+            print(f"roleprint: {err}", file=sys.stderr)
+            return 2
+        print(f"Wrote the editor for {args.backend} ({len(files)} files) into {args.export}")
+        return 0
     if args.command == "edit":
         from generator.editor.run import edit
 

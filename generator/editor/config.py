@@ -175,14 +175,19 @@ def _plural(label: str) -> str:
     return label if label.endswith("s") else label + "s"
 
 
-def decap_config(prefix: str = "content", publish_mode: str = "simple") -> dict[str, Any]:
-    """The whole Decap CMS configuration for the local backend Roleprint serves.
+def decap_config(prefix: str = "content", hosted: dict[str, str] | None = None) -> dict[str, Any]:
+    """The whole Decap CMS configuration: for the local backend Roleprint serves, or (with
+    `hosted`, e.g. `{"name": "github", "repo": "owner/name"}`) for GitHub or GitLab, where
+    each save becomes a pull or merge request through draft, in review and ready.
 
     `prefix` is the content folder's name, the root being the folder that holds it.
     """
+    backend = {"name": "proxy", "proxy_url": PROXY_URL, "branch": "main"}
+    if hosted:
+        backend = {"branch": "main", **hosted, "squash_merges": True}
     return {
-        "backend": {"name": "proxy", "proxy_url": PROXY_URL, "branch": "main"},
-        "publish_mode": publish_mode,
+        "backend": backend,
+        "publish_mode": "editorial_workflow" if hosted else "simple",
         "media_folder": f"{prefix}/sources",
         "locale": "en",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},

@@ -43,14 +43,22 @@
     }
   }
 
+  // Published for GitHub or GitLab (roleprint edit --export) there is no Roleprint server:
+  // the checks run in CI on each pull or merge request instead.
+  var local = preview.indexOf("http://127.0.0.1:") === 0;
   function refresh() {
+    if (!local) {
+      window.clearInterval(timer);
+      summary.textContent = "the checks run on each pull or merge request (see its CI results).";
+      return;
+    }
     fetch("/roleprint/problems", {cache: "no-store"})
       .then(function (r) { return r.json(); })
       .then(show)
-      .catch(function () { summary.textContent = "The editor's server has stopped."; });
+      .catch(function () { summary.textContent = "the editor's server has stopped."; });
   }
+  var timer = window.setInterval(refresh, 1500);
   refresh();
-  window.setInterval(refresh, 1500);
 
   // The page is shown once the live preview has it (a new record's page appears a few seconds
   // after its first save); from then on the preview's own live reload keeps it up to date.
