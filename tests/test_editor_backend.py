@@ -62,7 +62,8 @@ def test_a_save_is_formatted_keeps_comments_and_tells_the_checker(content: Path)
     values = json.loads(entry["data"])
     values["team"] = "Forensic Team"
     raw = yaml.safe_dump(values, sort_keys=False, allow_unicode=True)
-    backend.handle({"action": "persistEntry", "params": {"dataFiles": [{"path": path, "raw": raw}]}})
+    save = {"dataFiles": [{"path": path, "raw": raw}]}
+    backend.handle({"action": "persistEntry", "params": save})
     text = (content / "roles" / "recovery-navigator.yaml").read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../schemas/role.schema.json\n")
     assert "# Bristol is where Second Step's office is" in text
@@ -72,14 +73,16 @@ def test_a_save_is_formatted_keeps_comments_and_tells_the_checker(content: Path)
 
 def test_new_renamed_and_deleted_records(content: Path) -> None:
     backend = Backend(content)
-    new = {"path": "content/roles/new-role.yaml", "raw": "title: New role\norganisation: second-step\n"}
+    raw = "title: New role\norganisation: second-step\n"
+    new = {"path": "content/roles/new-role.yaml", "raw": raw}
     backend.handle({"action": "persistEntry", "params": {"dataFiles": [new]}})
     saved = content / "roles" / "new-role.yaml"
     assert saved.read_text().splitlines()[0].startswith("# yaml-language-server: $schema=")
     moved = {**new, "newPath": "content/roles/newer-role.yaml"}
     backend.handle({"action": "persistEntry", "params": {"dataFiles": [moved]}})
     assert not saved.exists() and (content / "roles" / "newer-role.yaml").is_file()
-    backend.handle({"action": "deleteFiles", "params": {"paths": ["content/roles/newer-role.yaml"]}})
+    gone = {"paths": ["content/roles/newer-role.yaml"]}
+    backend.handle({"action": "deleteFiles", "params": gone})
     assert not (content / "roles" / "newer-role.yaml").exists()
     with pytest.raises(Refused, match="glossary cannot be deleted"):
         backend.handle({"action": "deleteFiles", "params": {"paths": ["content/glossary.yaml"]}})

@@ -15,7 +15,6 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -48,7 +47,8 @@ def wait_for(url: str, timeout: float, contains: str = "") -> str:
         except OSError:
             pass
         if time.monotonic() > deadline:
-            pytest.fail(f"{url} did not answer{' with ' + contains if contains else ''} in {timeout} s")
+            wanted = f" with {contains}" if contains else ""
+            pytest.fail(f"{url} did not answer{wanted} in {timeout} s")
         time.sleep(0.5)
 
 
@@ -96,7 +96,8 @@ def criterion(page: Any, index: int) -> Any:
     return box.locator("xpath=ancestor::div[.//textarea][1]")
 
 
-def test_create_edit_delete_pick_save_validate_preview(browser: Any, editor: dict[str, Any]) -> None:  # noqa: F811
+def test_create_edit_delete_pick_save_validate_preview(
+        browser: Any, editor: dict[str, Any]) -> None:  # noqa: F811
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     outside: list[str] = []
     page.on("request", lambda r: outside.append(r.url)
@@ -116,7 +117,8 @@ def test_create_edit_delete_pick_save_validate_preview(browser: Any, editor: dic
         form.get_by_role("textbox", name="Text").fill(text)
         pick(page, form.get_by_role("combobox", name="Essential or desirable"), "essential")
     # edit the first, delete the second
-    criterion(page, 0).get_by_role("textbox", name="Text").fill("Experience of community support work")
+    first = criterion(page, 0).get_by_role("textbox", name="Text")
+    first.fill("Experience of community support work")
     # The item's own remove button (named by roleprint-editor.js: Decap leaves it unnamed).
     box = page.get_by_role("textbox", name="Criterion id").nth(1)
     item = box.locator("xpath=ancestor::*[.//button[@aria-label='Remove this item']][1]")
@@ -182,7 +184,8 @@ DECAP_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("where", [
-    "#/collections/roles", "#/collections/roles/new", "#/collections/roles/entries/recovery-navigator",
+    "#/collections/roles", "#/collections/roles/new",
+    "#/collections/roles/entries/recovery-navigator",
     "#/collections/vacancies/new", "#/collections/organisations/entries/second-step",
 ])
 def test_editor_pages_axe(browser: Any, editor: dict[str, Any], where: str) -> None:  # noqa: F811

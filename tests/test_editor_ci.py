@@ -45,7 +45,7 @@ def test_github_template_publishes_only_on_merge() -> None:
 @pytest.mark.parametrize("template", ["github", "gitlab"])
 def test_template_commands_run(template: str, tmp_path: Path) -> None:
     commands = github_commands() if template == "github" else gitlab_commands()
-    ours = [c for c in commands if not c.startswith(("sudo ",) + SETUP)]
+    ours = [c for c in commands if not c.startswith(("sudo ", *SETUP))]
     assert len(ours) >= 3, commands  # lint, validate, build at least
     repo = tmp_path / "repo"
     repo.mkdir()

@@ -8,7 +8,15 @@ import pytest
 
 from generator.editor import references
 from generator.editor.config import ORDER, decap_config
-from generator.editor.schemas import FILES, FOLDERS, Node, is_ref_to, resolve, root, string_or_object
+from generator.editor.schemas import (
+    FILES,
+    FOLDERS,
+    Node,
+    is_ref_to,
+    resolve,
+    root,
+    string_or_object,
+)
 
 
 def schema_paths(kind: str) -> set[str]:

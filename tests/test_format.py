@@ -90,8 +90,8 @@ def test_text_the_loader_refuses_is_not_formatted() -> None:
         format_text("role", False, b"title: [unclosed\n", None)
 
 
-def test_format_command_settles_a_file_and_check_reports_it(tmp_path: Path,
-                                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_format_command_settles_a_file_and_check_reports_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
     assert run(["format", "--check", "--content", str(content)]) == 0

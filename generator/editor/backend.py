@@ -70,7 +70,7 @@ class Backend:
             # A file the loader refuses is given as it is: the editor shows what it can and
             # the problems panel says what is wrong with it.
             data = raw.decode("utf-8", "replace") if doc is None else json.dumps(
-                widen(kind, doc.data), ensure_ascii=False, indent=1)
+                widen(kind, doc.data), ensure_ascii=False, separators=(",", ":"))
             self._widened[path] = (stat.st_mtime_ns, stat.st_size, data)
         return {"data": data, "file": {"path": self.display(path), "id": None}}
 
@@ -83,6 +83,13 @@ class Backend:
         kind = KINDS[base.name]
         files = sorted(p for p in base.glob("*.yaml") if not p.name.startswith("."))
         return [self.entry(p, kind) for p in files]
+
+    def warm(self) -> None:
+        """Read every record once, so that the first list the editor asks for is quick."""
+        for folder in sorted(KINDS):
+            base = self.content / folder
+            if base.is_dir():
+                self.folder(f"{self.content.name}/{folder}")
 
     # ---- writing ----
 

@@ -13,7 +13,15 @@ import re
 from typing import Any
 
 from generator.editor import references
-from generator.editor.schemas import FILES, FOLDERS, Node, is_ref_to, resolve, root, string_or_object
+from generator.editor.schemas import (
+    FILES,
+    FOLDERS,
+    Node,
+    is_ref_to,
+    resolve,
+    root,
+    string_or_object,
+)
 
 Field = dict[str, Any]
 # Collections in the order the editor lists them: the ones an HR officer works in first.
@@ -61,11 +69,13 @@ def _scalar(node: Node, raw: Node) -> Field:
         kinds = {b.get("type") for b in node["anyOf"]}
         if kinds <= {"string", "integer"}:
             strings = [b for b in node["anyOf"] if b.get("type") == "string"]
-            return {"widget": "string", **({"pattern": p} if strings and (p := _pattern(strings[0])) else {})}
+            pattern = _pattern(strings[0]) if strings else None
+            return {"widget": "string", **({"pattern": pattern} if pattern else {})}
         raise Unmapped(f"anyOf of {sorted(map(str, kinds))}")
     if kind == "string":
         # Markdown fields use a plain text area: Decap's rich editor rewrites Markdown.
-        widget = "text" if is_ref_to(raw, "markdown") or node.get("title", "").startswith("Text (") else "string"
+        markdown = is_ref_to(raw, "markdown") or node.get("title", "").startswith("Text (")
+        widget = "text" if markdown else "string"
         field: Field = {"widget": widget}
         if (pattern := _pattern(node)) is not None:
             field["pattern"] = pattern
@@ -138,7 +148,8 @@ def field(kind: str, name: str, raw: Node, base: str, required: bool) -> Field:
 def _summary(items: Node) -> str:
     names = [n for n in ("id", "term", "name", "title", "heading", "text", "item", "framework")
              if n in items.get("properties", {})]
-    return " ".join(f"{{{{fields.{n}}}}}" for n in names[:2]) or "{{fields." + next(iter(items["properties"])) + "}}"
+    names = names[:2] or [next(iter(items["properties"]))]
+    return " ".join(f"{{{{fields.{n}}}}}" for n in names)
 
 
 def fields(kind: str, node: Node, base: str, optional: bool = False) -> list[Field]:
@@ -152,8 +163,13 @@ def collection(kind: str, prefix: str = "content") -> dict[str, Any]:
     """The editor collection for one record kind: a folder of records, or the glossary file."""
     schema, base = root(kind)
     label = str(schema.get("title") or kind.capitalize())
-    common = {"name": FOLDERS.get(kind, kind), "label": label if kind in FILES else _plural(label), "label_singular": label,
-              "description": schema.get("description", ""), "format": "yaml"}
+    plural = label if kind in FILES else _plural(label)
+    common = {"name": FOLDERS.get(kind, kind), "label": plural, "label_singular": label,
+              "description": schema.get("description", ""),
+              # The backend hands Decap each record as JSON (JSON.parse is many times quicker
+              # than a YAML parser on 1,000 roles) and gives what Decap sends back to
+              # `roleprint format`, which writes YAML: the files stay YAML.
+              "format": "json"}
     if kind in FILES:
         return {**common, "files": [{"name": kind, "label": label,
                                      "file": f"{prefix}/{FILES[kind]}",
@@ -182,7 +198,7 @@ def decap_config(prefix: str = "content", hosted: dict[str, str] | None = None) 
 
     `prefix` is the content folder's name, the root being the folder that holds it.
     """
-    backend = {"name": "proxy", "proxy_url": PROXY_URL, "branch": "main"}
+    backend: dict[str, Any] = {"name": "proxy", "proxy_url": PROXY_URL, "branch": "main"}
     if hosted:
         backend = {"branch": "main", **hosted, "squash_merges": True}
     return {

@@ -18,7 +18,8 @@ from generator.editor.server import ASSETS, DECAP, OWN
 BACKENDS = ("github", "gitlab")
 
 
-def export(target: Path, backend: str, repo: str, branch: str, prefix: str = "content") -> list[Path]:
+def export(target: Path, backend: str, repo: str, branch: str,
+           prefix: str = "content") -> list[Path]:
     """Write the editor's page, configuration and scripts into `target`; the files written."""
     if backend not in BACKENDS:
         raise ValueError(f"the backend must be one of {', '.join(BACKENDS)}, not '{backend}'")

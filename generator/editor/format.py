@@ -101,9 +101,11 @@ def _from_editor(raw: bytes, display: str) -> dict[str, Any]:
     try:
         loaded = YAML(typ="safe", pure=True).load(raw.decode("utf-8"))
     except Exception as err:
-        raise FormatError([Problem(display, 1, 1, "$", f"the editor sent text that is not YAML: {err}")]) from err
+        message = f"the editor sent text that is not YAML: {err}"
+        raise FormatError([Problem(display, 1, 1, "$", message)]) from err
     if not isinstance(loaded, dict):
-        raise FormatError([Problem(display, 1, 1, "$", "the editor sent something other than a record")])
+        message = "the editor sent something other than a record"
+        raise FormatError([Problem(display, 1, 1, "$", message)])
     return {str(k): plain(v) for k, v in loaded.items()}
 
 
@@ -111,7 +113,7 @@ def _same(old: Any, new: Any) -> bool:
     if isinstance(old, dt.date) and isinstance(new, str):
         # ruamel.yaml reads 2024-06-03 as a date; Roleprint's loader keeps it as text.
         return old.isoformat()[: len(new)] == new and len(new) == len(str(old))
-    return type(old) is type(new) and old == new or (
+    return (type(old) is type(new) and old == new) or (
         isinstance(old, str) and isinstance(new, str) and str(old) == new)
 
 

@@ -49,7 +49,11 @@ def edit(content: Path, config: Path, editor_addr: str, preview_addr: str,
     child = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--content",
                               str(content), "--config", str(config), "--dev-addr", preview_addr])
     print(f"Editor: http://{editor_addr}/   (live preview: http://{preview_addr}/)", flush=True)
-    watcher = threading.Thread(target=lambda: (child.wait(), server.shutdown()), daemon=True)
+    def stop_with_the_preview() -> None:
+        child.wait()
+        server.shutdown()
+
+    watcher = threading.Thread(target=stop_with_the_preview, daemon=True)
     watcher.start()
     # A plain `kill` must stop the preview too, as Ctrl+C does, never leave it running alone.
     with contextlib.suppress(ValueError):  # not the main thread (tests): the caller stops us

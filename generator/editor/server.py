@@ -22,7 +22,7 @@ from generator.editor.config import decap_config
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 DECAP = Path(__file__).resolve().parents[2] / "node_modules" / "decap-cms" / "dist"
-OWN = {"/roleprint-editor.js": "roleprint-editor.js", "/roleprint-editor.css": "roleprint-editor.css"}
+OWN = {f"/{name}": name for name in ("roleprint-editor.js", "roleprint-editor.css")}
 MAX_BODY = 2_000_000  # a record is at most 1 MB; its JSON request a little more
 
 
@@ -141,15 +141,18 @@ def make_handler(backend: Backend, checker: Checker, preview: str) -> type:
             except Refused as err:
                 return self.send_json(err.status, {"error": str(err)})
             except (ValueError, AttributeError, TypeError) as err:
-                return self.send_json(400, {"error": f"The editor's request was not understood: {err}"})
+                message = f"The editor's request was not understood: {err}"
+                return self.send_json(400, {"error": message})
 
     return Handler
 
 
-def make_server(content: Path, host: str, port: int, preview: str) -> http.server.ThreadingHTTPServer:
+def make_server(content: Path, host: str, port: int,
+                preview: str) -> http.server.ThreadingHTTPServer:
     """The editor's server for one content folder (not yet serving)."""
     checker = Checker(content)
     backend = Backend(content, on_change=checker.changed)
+    threading.Thread(target=backend.warm, daemon=True, name="roleprint-editor-warm").start()
     server = http.server.ThreadingHTTPServer((host, port), make_handler(backend, checker, preview))
     server.daemon_threads = True
     return server
