@@ -141,3 +141,19 @@ def test_edit_listens_on_127_0_0_1_only(addr: str, capsys: pytest.CaptureFixture
     assert run(["edit", "--content", str(CONTENT), "--addr", addr]) == 2
     assert "127.0.0.1" in capsys.readouterr().err
     assert run(["edit", "--content", str(CONTENT), "--preview-addr", addr]) == 2
+
+
+def test_export_for_a_hosted_backend(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "admin"
+    assert run(["edit", "--export", str(target), "--backend", "gitlab", "--repo", "hr/roles",
+                "--content", str(CONTENT)]) == 0
+    config = json.loads((target / "config.yml").read_text())
+    assert config["backend"] == {"name": "gitlab", "repo": "hr/roles", "branch": "main",
+                                 "squash_merges": True}
+    assert config["publish_mode"] == "editorial_workflow"
+    page = (target / "index.html").read_text()
+    assert 'src="decap-cms.js"' in page and 'href="config.yml"' in page and '="/' not in page
+    assert (target / "decap-cms.js").stat().st_size > 1_000_000
+    assert run(["edit", "--export", str(target), "--repo", "no-slash",
+                "--content", str(CONTENT)]) == 2
+    assert "OWNER/NAME" in capsys.readouterr().err
