@@ -140,3 +140,35 @@ def test_markdown_is_a_plain_text_area() -> None:
     role = {f["name"]: f for f in collection_fields("role")}
     assert role["purpose"]["widget"] == "text"
     assert role["title"]["widget"] == "string"
+
+
+def test_a_new_schema_property_gets_a_field_and_an_unknown_shape_is_refused(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The configuration follows the schemas: nothing to add by hand, nothing silently left out."""
+    import copy
+
+    from generator.editor import schemas
+    from generator.editor.config import Unmapped
+
+    real = schemas._document
+
+    def with_extra(kind: str, extra: Node) -> Any:
+        def document(name: str) -> Node:
+            found = real(name)
+            if name == f"{kind}.schema.json":
+                found = copy.deepcopy(found)
+                found["properties"]["probation"] = extra
+            return found
+        return document
+
+    extra = {"title": "Probation period", "description": "How long.", "type": "string",
+             "enum": ["none", "3 months", "6 months"]}
+    monkeypatch.setattr(schemas, "_document", with_extra("role", extra))
+    fields = {f["name"]: f for f in collection_fields("role")}
+    assert fields["probation"]["widget"] == "select"
+    assert fields["probation"]["label"] == "Probation period"
+    assert fields["probation"]["options"] == ["none", "3 months", "6 months"]
+
+    monkeypatch.setattr(schemas, "_document", with_extra("role", {"type": "null"}))
+    with pytest.raises(Unmapped):
+        decap_config()
