@@ -176,6 +176,28 @@ def test_create_edit_delete_pick_save_validate_preview(
     assert not outside, f"the editor loaded files from outside Roleprint: {outside}"
 
 
+def test_an_edit_in_the_browser_changes_one_line_of_the_file(
+        browser: Any, editor: dict[str, Any]) -> None:  # noqa: F811
+    """Decap's real save of a shipped role: comments, quoting, order and layout all stay."""
+    path = editor["content"] / "roles" / "recovery-navigator.yaml"
+    before = path.read_text(encoding="utf-8").splitlines()
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    open_editor(page, editor["url"])
+    page.goto(editor["url"] + "/#/collections/roles/entries/recovery-navigator")
+    team = page.get_by_role("textbox", name="Team")
+    team.wait_for(timeout=30_000)
+    team.fill("Forensic Team")
+    page.get_by_role("button", name="Publish").click()
+    page.get_by_text("Publish now").click()
+    deadline = time.monotonic() + 30
+    while path.read_text(encoding="utf-8").splitlines() == before:
+        assert time.monotonic() < deadline, "the save did not reach the file"
+        time.sleep(0.2)
+    after = path.read_text(encoding="utf-8").splitlines()
+    changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
+    assert changed == [("team: Specialist Community Forensic Team", "team: Forensic Team")]
+
+
 # Rules Decap CMS's own markup breaks that Roleprint cannot mend from outside it would be
 # listed here, each with its reason and in the accessibility statement of docs/editor.md.
 # None is left in these states: roleprint-editor.js names Decap's unnamed buttons, drag

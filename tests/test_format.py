@@ -19,21 +19,25 @@ from tests.conftest import CONTENT
 SOURCES, _ = discover(CONTENT)
 
 
-def as_the_editor_writes(kind: str, raw: bytes) -> bytes:
+def as_the_editor_writes(kind: str, raw: bytes, writer: str = "yaml") -> bytes:
     """What Decap sends on save when nothing was changed: the values it was given (widened for
-    its forms), written by a YAML writer that knows nothing of comments or the schema line."""
+    its forms), as JSON (`JSON.stringify(data, null, 2)`, Decap's json format, which the
+    editor's collections use) or by a YAML writer that knows nothing of comments."""
     doc, _ = load_text("x", raw)
     assert doc is not None
     values = json.loads(json.dumps(widen(kind, doc.data)))
+    if writer == "json":
+        return json.dumps(values, indent=2, ensure_ascii=False).encode("utf-8")
     return yaml.safe_dump(values, allow_unicode=True, sort_keys=False, width=60).encode("utf-8")
 
 
+@pytest.mark.parametrize("writer", ["json", "yaml"])
 @pytest.mark.parametrize("source", SOURCES, ids=lambda s: s.display)
-def test_an_unchanged_save_gives_back_the_file_byte_for_byte(source: object) -> None:
+def test_an_unchanged_save_gives_back_the_file_byte_for_byte(source: object, writer: str) -> None:
     path, kind = source.path, source.kind  # type: ignore[attr-defined]
     raw = path.read_bytes()
-    saved = format_text(kind, path.parent == CONTENT, as_the_editor_writes(kind, raw), raw,
-                        from_editor=True)
+    sent = as_the_editor_writes(kind, raw, writer)
+    saved = format_text(kind, path.parent == CONTENT, sent, raw, from_editor=True)
     assert saved == raw
 
 

@@ -21,7 +21,8 @@ from generator.editor.backend import Backend, Refused, plain
 from generator.editor.config import decap_config
 
 ASSETS = Path(__file__).resolve().parent / "assets"
-DECAP = Path(__file__).resolve().parents[2] / "node_modules" / "decap-cms" / "dist"
+# The checkout's own node_modules (generator/editor/ is two folders below the checkout root).
+DECAP = Path(__file__).resolve().parent.parent.parent / "node_modules" / "decap-cms" / "dist"
 OWN = {f"/{name}": name for name in ("roleprint-editor.js", "roleprint-editor.css")}
 MAX_BODY = 2_000_000  # a record is at most 1 MB; its JSON request a little more
 
