@@ -100,7 +100,7 @@ def test_enumerations_references_patterns_and_limits() -> None:
                                    "value_type": "int", "min": 0}
     salary = {f["name"]: f for f in role["salary"]["fields"]}
     assert salary["period"]["widget"] == "select"
-    assert salary["period"]["options"] == ["year", "month", "week", "day", "hour"]
+    assert salary["period"]["options"] == ["year", "month", "week", "day", "hour", "not stated"]
     assert salary["currency"]["pattern"][0] == "^[A-Z]{3}$"
     vacancy = {f["name"]: f for f in collection_fields("vacancy")}
     assert vacancy["role"]["collection"] == "roles"
@@ -133,6 +133,25 @@ def test_every_id_property_is_a_known_reference_or_not() -> None:
         schema, base = root(kind)
         walk(kind, schema, base, "", 0)
     assert not unknown
+
+
+def test_a_date_or_a_list_that_may_be_not_stated() -> None:
+    """"not stated" is offered where the schema allows it, and checked as the schema checks it."""
+    import re
+
+    role = {f["name"]: f for f in collection_fields("role")}
+    issued = {f["name"]: f for f in role["dates"]["fields"]}["issued"]
+    assert issued["widget"] == "string"
+    check = re.compile(issued["pattern"][0])
+    assert [bool(check.search(v)) for v in ("2024-04", "2025-01-15", "not stated", "April",
+                                            "not stated yet", "2024-13")] == [
+        True, True, True, False, False, False]
+    spec = {f["name"]: f for f in role["person_specification"]["fields"]}
+    criterion = {f["name"]: f for f in spec["criteria"]["fields"]}["assessed_by"]
+    assert criterion["widget"] == "list"
+    entry = re.compile(criterion["field"]["pattern"][0])
+    assert [bool(entry.search(v)) for v in ("interview", "not stated", "Interview")] == [
+        True, True, False]
 
 
 def test_markdown_is_a_plain_text_area() -> None:

@@ -89,6 +89,21 @@ def test_empty_fields_the_form_leaves_are_dropped_and_plain_items_stay_plain() -
     assert narrow("role", widen("role", doc.data)) == doc.data
 
 
+def test_not_stated_reaches_the_form_as_a_one_entry_list_and_is_written_back_as_words() -> None:
+    record = {"title": "T", "organisation": "o", "dates": {"issued": "not stated"},
+              "person_specification": {"criteria": [
+                  {"text": "A", "assessed_by": "not stated"},
+                  {"text": "B", "assessed_by": ["interview"]}]}}
+    wide = widen("role", record)
+    criteria = wide["person_specification"]["criteria"]
+    assert [c["assessed_by"] for c in criteria] == [["not stated"], ["interview"]]
+    assert wide["dates"] == {"issued": "not stated"}
+    saved = format_text("role", False, json.dumps(wide).encode(), None, from_editor=True)
+    doc, _ = load_text("x", saved)
+    assert doc is not None and doc.data == record
+    assert "assessed_by: not stated" in saved.decode()
+
+
 def test_text_the_loader_refuses_is_not_formatted() -> None:
     with pytest.raises(FormatError):
         format_text("role", False, b"title: [unclosed\n", None)

@@ -18,6 +18,7 @@ from generator.editor.schemas import (
     FOLDERS,
     Node,
     is_ref_to,
+    list_or_word,
     resolve,
     root,
     string_or_object,
@@ -59,18 +60,37 @@ def _pattern(node: Node) -> list[str] | None:
     return [pattern, f"Please write this as the hint says (it must match {pattern})."]
 
 
-def _scalar(node: Node, raw: Node) -> Field:
+def _literal(word: str) -> str:
+    """A word as a regular expression that JavaScript and Python both read the same way."""
+    return re.sub(r"([\\^$.|?*+()\[\]{}])", r"\\\1", word)
+
+
+def _either(pattern: str | None, words: list[str]) -> list[str] | None:
+    """A pattern that also accepts `words` (such as "not stated"), as Decap's check."""
+    if pattern is None:
+        return None
+    both = "|".join([pattern, *(f"^{_literal(w)}$" for w in words)])
+    shown = " or ".join([f"match {pattern}", *(f"be {w}" for w in words)])
+    return [both, f"Please write this as the hint says (it must {shown})."]
+
+
+def _scalar(node: Node, raw: Node, base: str) -> Field:
     """The widget for a string, number or yes/no value."""
     if "enum" in node:
         return {"widget": "select", "options": [str(v) for v in node["enum"]]}
     kind = node.get("type")
     if kind is None and "anyOf" in node:
-        # An id that may be text or a whole number (criterion ids): text, checked by the schema.
-        kinds = {b.get("type") for b in node["anyOf"]}
+        branches = [resolve(b, base)[0] for b in node["anyOf"]]
+        kinds = {b.get("type") for b in branches}
         if kinds <= {"string", "integer"}:
-            strings = [b for b in node["anyOf"] if b.get("type") == "string"]
-            pattern = _pattern(strings[0]) if strings else None
-            return {"widget": "string", **({"pattern": pattern} if pattern else {})}
+            # An id that may be text or a whole number (criterion ids), or a date that may be
+            # the words "not stated": text, checked against every form the schema allows.
+            strings = [b for b in branches if b.get("type") == "string" and "enum" not in b]
+            words = [str(w) for b in branches for w in b.get("enum", [])]
+            exact = str(strings[0]["pattern"]) if strings and "pattern" in strings[0] else None
+            checked = _either(exact, words) if words else _pattern(strings[0]) if strings \
+                else None
+            return {"widget": "string", **({"pattern": checked} if checked else {})}
         raise Unmapped(f"anyOf of {sorted(map(str, kinds))}")
     if kind == "string":
         # Markdown fields use a plain text area: Decap's rich editor rewrites Markdown.
@@ -104,6 +124,11 @@ def field(kind: str, name: str, raw: Node, base: str, required: bool) -> Field:
     out = _common(name, node, required)
     if is_ref_to(raw, "id") and (target := references.reference(kind, name)):
         return {**out, **_relation(target, multiple=False)}
+    words: list[str] = []
+    if (either := list_or_word(node, base)) is not None:
+        # A list, or a word such as "not stated": the editor shows a list, and the word is
+        # written as its only entry (`shapes.py` turns it back into the word).
+        node, base, words = either
     if node.get("type") == "array":
         items_raw = node.get("items", {})
         items, items_base = resolve(items_raw, base)
@@ -112,7 +137,8 @@ def field(kind: str, name: str, raw: Node, base: str, required: bool) -> Field:
             out["min"] = node["minItems"]
         if "maxItems" in node:
             out["max"] = node["maxItems"]
-        if is_ref_to(items_raw, "id") and (target := references.reference(kind, name)):
+        if not words and is_ref_to(items_raw, "id") and (
+                target := references.reference(kind, name)):
             return {**out, **_relation(target, multiple=True)}
         union = string_or_object(items, items_base)
         if union is not None:
@@ -133,7 +159,12 @@ def field(kind: str, name: str, raw: Node, base: str, required: bool) -> Field:
             out["summary"] = _summary(items)
         else:
             # Each entry is labelled as the list is: "Locations", not the shared "Id".
-            out["field"] = {"name": "item", "label": out["label"], **_scalar(items, items_raw)}
+            entry = {"name": "item", "label": out["label"], **_scalar(items, items_raw, items_base)}
+            if words:
+                entry.pop("pattern", None)
+                if (checked := _either(items.get("pattern"), words)) is not None:
+                    entry["pattern"] = checked
+            out["field"] = entry
         return out
     if node.get("type") == "object" or "properties" in node:
         if not node.get("properties"):
@@ -142,7 +173,7 @@ def field(kind: str, name: str, raw: Node, base: str, required: bool) -> Field:
         # inside an optional object nothing is required here; Roleprint's check still is.
         return {**out, "widget": "object", "collapsed": False,
                 "fields": fields(kind, node, base, optional=not required)}
-    return {**out, **_scalar(node, raw)}
+    return {**out, **_scalar(node, raw, base)}
 
 
 def _summary(items: Node) -> str:

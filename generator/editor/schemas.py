@@ -67,5 +67,22 @@ def string_or_object(node: Node, base: str) -> tuple[Node, str, str] | None:
     return obj, base, obj["required"][0]
 
 
+def list_or_word(node: Node, base: str) -> tuple[Node, str, list[str]] | None:
+    """For `anyOf: [a list, a word such as "not stated"]`: the list, its base and the words.
+
+    Decap's list widget cannot hold a word instead of a list, so the editor sees the word as a
+    list of that one entry (`shapes.py`); no list the schema accepts is made of such a word.
+    """
+    branches = node.get("anyOf")
+    if not isinstance(branches, list) or len(branches) != 2:
+        return None
+    resolved = [resolve(b, base) for b in branches]
+    lists = [(n, b) for n, b in resolved if n.get("type") == "array"]
+    words = [n for n, _ in resolved if n.get("type") == "string" and "enum" in n]
+    if len(lists) != 1 or len(words) != 1:
+        return None
+    return lists[0][0], lists[0][1], [str(v) for v in words[0]["enum"]]
+
+
 def schema_dir() -> Path:
     return SCHEMA_DIR

@@ -3,14 +3,16 @@
 A list item may be plain text or a mapping with `text` (and a number, sub-items). Decap's list
 widget holds either text or mappings, never both, so the editor is always given mappings
 (`widen`) and a mapping holding nothing but `text` is written back as plain text (`narrow`).
-Nothing else is changed: the two are inverse on every value the schemas accept.
+A value that may be a list or a word ("not stated") is given to the editor as a list, the word
+as its one entry, and written back as the word. Nothing else is changed: the two are inverse on
+every value the schemas accept.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from generator.editor.schemas import Node, resolve, root, string_or_object
+from generator.editor.schemas import Node, list_or_word, resolve, root, string_or_object
 
 
 def _walk(value: Any, raw: Node, base: str, wide: bool) -> Any:
@@ -25,6 +27,13 @@ def _walk(value: Any, raw: Node, base: str, wide: bool) -> Any:
             if not wide and list(value) == [key] and isinstance(value[key], str):
                 return value[key]
         return value
+    if (either := list_or_word(node, base)) is not None:
+        items, items_base, words = either
+        if wide and isinstance(value, str) and value in words:
+            return [value]
+        if not wide and isinstance(value, list) and len(value) == 1 and value[0] in words:
+            return value[0]
+        node, base = items, items_base
     if isinstance(value, dict):
         props = node.get("properties", {})
         return {k: _walk(v, props[k], base, wide) if k in props else v for k, v in value.items()}
