@@ -57,7 +57,8 @@ def test_a_new_file_keeps_the_values_and_gets_its_schema_line(source: object) ->
 
 
 def test_an_edit_changes_only_its_own_lines() -> None:
-    raw = (CONTENT / "roles" / "recovery-navigator.yaml").read_bytes()
+    raw = (CONTENT / "roles" / "recovery-navigator.yaml").read_bytes().replace(
+        b"\nlocations:", b"\n# Bristol is where Second Step's office is\nlocations:")
     doc, _ = load_text("x", raw)
     assert doc is not None
     values = widen("role", doc.data)
