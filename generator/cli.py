@@ -158,10 +158,16 @@ def _editor(args: argparse.Namespace) -> int:
     for problem in problems:
         print(problem.format())
     verb = "would change" if args.check else "formatted"
-    for name in changed:
-        print(f"{verb}: {name}")
-    print(f"{len(changed)} file{'' if len(changed) == 1 else 's'} {verb}.")
-    return 1 if problems or (args.check and changed) else 0
+    for name, line in changed:
+        print(f"{name}:{line}:1: {verb}: not laid out as the editor saves (first from this line)")
+    count = f"{len(changed)} file{'' if len(changed) == 1 else 's'}"
+    if args.check and changed:
+        # What a CI log shows after a save from the hosted editor, which Roleprint cannot format.
+        print(f"{count} would change. Run `make format` (or `.venv/bin/roleprint format`) and "
+              "commit the result: it changes only the layout, never a value.")
+        return 1
+    print(f"{count} {verb}.")
+    return 1 if problems else 0
 
 
 def _new(args: argparse.Namespace) -> int:

@@ -42,28 +42,73 @@ def test_github_template_publishes_only_on_merge() -> None:
     assert workflow["permissions"] == {"contents": "read"}
 
 
-@pytest.mark.parametrize("template", ["github", "gitlab"])
-def test_template_commands_run(template: str, tmp_path: Path) -> None:
-    commands = github_commands() if template == "github" else gitlab_commands()
-    ours = [c for c in commands if not c.startswith(("sudo ", *SETUP))]
-    assert len(ours) >= 3, commands  # lint, validate, build at least
+def repository(tmp_path: Path) -> Path:
+    """A content repository: a copy of Roleprint with its own content (docs/editor.md)."""
     repo = tmp_path / "repo"
     repo.mkdir()
-    # A content repository is a copy of Roleprint with its own content (docs/editor.md).
-    for name in ("content", "schemas", "mkdocs.yml", "generator"):
+    for name in ("content", "schemas", "mkdocs.yml", "roleprint-lint.yaml", "generator"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copyfile(source, repo / name)
-    bin_dir = Path(sys.executable).parent
-    for command in ours:
+    return repo
+
+
+def ours(template: str) -> list[str]:
+    """The template's own commands, as run here (this machine's environment for `.venv`)."""
+    commands = github_commands() if template == "github" else gitlab_commands()
+    found = [c for c in commands if not c.startswith(("sudo ", *SETUP))]
+    assert len(found) >= 4, commands  # layout, validate, lint, build at least
+    for command in found:
         known = command.startswith((".venv/bin/roleprint ", "test -f "))
         assert known, f"a step the test does not know: {command}"
-        command = command.replace(".venv/bin/", f"{bin_dir}/")
-        done = subprocess.run(command, shell=True, cwd=repo, capture_output=True, text=True,
-                              timeout=900)
+    bin_dir = Path(sys.executable).parent
+    return [c.replace(".venv/bin/", f"{bin_dir}/") for c in found]
+
+
+def sh(command: str, repo: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, shell=True, cwd=repo, capture_output=True, text=True,
+                          timeout=900)
+
+
+@pytest.mark.parametrize("template", ["github", "gitlab"])
+def test_template_commands_run(template: str, tmp_path: Path) -> None:
+    repo = repository(tmp_path)
+    commands = ours(template)
+    assert [c.split("/")[-1] for c in commands[:3]] == [
+        "roleprint format --check", "roleprint validate", "roleprint lint"]
+    for command in commands:
+        done = sh(command, repo)
         assert done.returncode == 0, f"{command}\n{done.stdout}\n{done.stderr}"
     site = repo / ("site" if template == "github" else "public")
     assert (site / "index.html").is_file()
     assert (site / "roles" / "recovery-navigator" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("template", ["github", "gitlab"])
+def test_a_hosted_save_fails_the_layout_step_until_make_format(template: str,
+                                                               tmp_path: Path) -> None:
+    """Issue 17, point 5: Decap writes a hosted save itself (no schema line, its own quoting),
+    so the first step fails and says what to do; once formatted, every step passes."""
+    repo = repository(tmp_path)
+    target = repo / "content" / "roles" / "recovery-navigator.yaml"
+    record = yaml.safe_load(target.read_text(encoding="utf-8"))
+    record["team"] = "Forensic Team"
+    target.write_text(yaml.safe_dump(record, sort_keys=False, allow_unicode=True),
+                      encoding="utf-8")
+    layout, *rest = ours(template)
+    done = sh(layout, repo)
+    assert done.returncode == 1
+    assert "content/roles/recovery-navigator.yaml:1:1: would change: " in done.stdout
+    assert "Run `make format` (or `.venv/bin/roleprint format`) and commit the result" in (
+        done.stdout)
+    # What `make format` runs, on the request's branch.
+    fixed = sh(f"{Path(sys.executable).parent}/roleprint format", repo)
+    assert fixed.returncode == 0, fixed.stdout
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../schemas/role.schema.json\n")
+    assert yaml.safe_load(text) == record
+    for command in [layout, *rest[:2]]:  # layout, validate, lint: the build is shown above
+        again = sh(command, repo)
+        assert again.returncode == 0, f"{command}\n{again.stdout}\n{again.stderr}"

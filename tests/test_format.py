@@ -118,6 +118,9 @@ def test_format_command_settles_a_file_and_check_reports_it(
     target = content / "criteria" / "enhanced-dbs.yaml"
     target.write_bytes(target.read_bytes().split(b"\n", 1)[1])  # the schema line lost
     assert run(["format", "--check", "--content", str(content)]) == 1
-    assert "would change: " in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "criteria/enhanced-dbs.yaml:1:1: would change: not laid out as the editor saves" in out
+    assert out.endswith("1 file would change. Run `make format` (or `.venv/bin/roleprint format`)"
+                        " and commit the result: it changes only the layout, never a value.\n")
     assert run(["format", "--content", str(content)]) == 0
     assert target.read_bytes() == (CONTENT / "criteria" / "enhanced-dbs.yaml").read_bytes()

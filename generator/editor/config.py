@@ -190,7 +190,7 @@ def fields(kind: str, node: Node, base: str, optional: bool = False) -> list[Fie
             for name, sub in node.get("properties", {}).items()]
 
 
-def collection(kind: str, prefix: str = "content") -> dict[str, Any]:
+def collection(kind: str, prefix: str = "content", hosted: bool = False) -> dict[str, Any]:
     """The editor collection for one record kind: a folder of records, or the glossary file."""
     schema, base = root(kind)
     label = str(schema.get("title") or kind.capitalize())
@@ -199,8 +199,9 @@ def collection(kind: str, prefix: str = "content") -> dict[str, Any]:
               "description": schema.get("description", ""),
               # The backend hands Decap each record as JSON (JSON.parse is many times quicker
               # than a YAML parser on 1,000 roles) and gives what Decap sends back to
-              # `roleprint format`, which writes YAML: the files stay YAML.
-              "format": "json"}
+              # `roleprint format`, which writes YAML: the files stay YAML. A hosted backend
+              # (`hosted`) reads and writes the repository's files itself, so YAML there.
+              "format": "yaml" if hosted else "json"}
     if kind in FILES:
         return {**common, "files": [{"name": kind, "label": label,
                                      "file": f"{prefix}/{FILES[kind]}",
@@ -238,5 +239,5 @@ def decap_config(prefix: str = "content", hosted: dict[str, str] | None = None) 
         "media_folder": f"{prefix}/sources",
         "locale": "en",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-        "collections": [collection(kind, prefix) for kind in ORDER],
+        "collections": [collection(kind, prefix, bool(hosted)) for kind in ORDER],
     }

@@ -174,10 +174,19 @@ def format_text(kind: str, single_file: bool, new: bytes, old: bytes | None = No
     return text.encode("utf-8")
 
 
-def format_content(content_dir: Path, check: bool = False) -> tuple[list[str], list[Problem]]:
-    """Format every record in place (or, with `check`, only list those that would change)."""
+def first_difference(old: bytes, new: bytes) -> int:
+    """The number of the first line (from 1) where two texts differ."""
+    pairs = zip(old.splitlines(), new.splitlines(), strict=False)
+    same = next((n for n, (a, b) in enumerate(pairs) if a != b), None)
+    return (same if same is not None else min(len(old.splitlines()), len(new.splitlines()))) + 1
+
+
+def format_content(content_dir: Path, check: bool = False
+                   ) -> tuple[list[tuple[str, int]], list[Problem]]:
+    """Format every record in place (or, with `check`, only list those that would change): each
+    changed file's display name and the first line that changes."""
     sources, misplaced = discover(content_dir)
-    changed: list[str] = []
+    changed: list[tuple[str, int]] = []
     problems: list[Problem] = list(misplaced)
     for source in sources:
         raw = source.path.read_bytes()
@@ -188,7 +197,7 @@ def format_content(content_dir: Path, check: bool = False) -> tuple[list[str], l
             problems += err.problems
             continue
         if text != raw:
-            changed.append(source.display)
+            changed.append((source.display, first_difference(raw, text)))
             if not check:
                 source.path.write_bytes(text)
     return changed, problems
