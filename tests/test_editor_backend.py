@@ -15,7 +15,7 @@ import yaml
 
 from generator.cli import run
 from generator.editor.backend import Backend, Refused
-from generator.editor.config import decap_config
+from generator.editor.config import ORDER, decap_config
 from generator.editor.server import make_server
 from tests.conftest import CONTENT
 
@@ -158,7 +158,7 @@ def test_export_for_a_hosted_backend(tmp_path: Path, capsys: pytest.CaptureFixtu
                                  "squash_merges": True}
     assert config["publish_mode"] == "editorial_workflow"
     # Decap reads and writes the repository's files itself there: YAML, not the local JSON.
-    assert {c["format"] for c in config["collections"]} == {"yaml"}
+    assert {c["format"] for c in config["collections"]} == {f"roleprint-{k}" for k in ORDER}
     assert {c["format"] for c in decap_config()["collections"]} == {"json"}
     page = (target / "index.html").read_text()
     assert 'src="decap-cms.js"' in page and 'href="config.yml"' in page and '="/' not in page

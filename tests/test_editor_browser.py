@@ -223,3 +223,100 @@ def test_editor_pages_axe(browser: Any, editor: dict[str, Any], where: str) -> N
     assert not ours, describe(ours)
     unexpected = [v for v in violations if v["id"] not in DECAP_KNOWN]
     assert not unexpected, describe(unexpected)
+
+
+class AsHosted:
+    """What GitHub or GitLab give the exported editor: each file's text as it is, and each save
+    written as Decap sends it (no Roleprint in between). Spoken through Decap's proxy protocol,
+    so that the test needs no hosted service."""
+
+    def __init__(self, content: Any) -> None:
+        from generator.editor.backend import Backend
+
+        class Raw(Backend):
+            def entry(self, path: Any, kind: str) -> dict[str, Any]:
+                return {"data": path.read_text(encoding="utf-8"),
+                        "file": {"path": self.display(path), "id": None}}
+
+            def persist(self, data_files: list[dict[str, Any]]) -> dict[str, str]:
+                for data_file in data_files:
+                    path, _, _ = self.record(data_file.get("path"))
+                    path.write_text(str(data_file.get("raw", "")), encoding="utf-8")
+                return {"message": "Saved"}
+
+        self.backend = Raw(content)
+
+
+def test_the_hosted_editor_opens_and_saves_a_shipped_role(
+        browser: Any, tmp_path: Any) -> None:  # noqa: F811
+    """Issue 17, point 5: the exported editor reads a shipped role (plain list items and all)
+    through roleprint-hosted.js, and a save keeps every value; CI's `roleprint format` then
+    settles the layout, and the record validates."""
+    import http.server
+    import json
+    import threading
+
+    import yaml as pyyaml
+
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content, ignore=shutil.ignore_patterns("sources"))
+    (content / "sources").mkdir()
+    admin = tmp_path / "admin"
+    assert run(["edit", "--export", str(admin), "--repo", "hr/roles",
+                "--content", str(content)]) == 0
+    config = json.loads((admin / "config.yml").read_text(encoding="utf-8"))
+    config["backend"] = {"name": "proxy", "proxy_url": "/api/v1", "branch": "main"}
+    config["publish_mode"] = "simple"  # the proxy protocol has no pull requests
+    (admin / "config.yml").write_text(json.dumps(config), encoding="utf-8")
+    hosted = AsHosted(content).backend
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, directory=str(admin), **kwargs)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+        def do_POST(self) -> None:
+            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            answer = json.dumps(hosted.handle(body)).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(answer)))
+            self.end_headers()
+            self.wfile.write(answer)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    path = content / "roles" / "recovery-navigator.yaml"
+    before = pyyaml.safe_load(path.read_text(encoding="utf-8"))
+    errors: list[str] = []
+    try:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        open_editor(page, url)
+        page.goto(url + "/#/collections/roles/entries/recovery-navigator")
+        team = page.get_by_role("textbox", name="Team")
+        team.wait_for(timeout=30_000)
+        # Plain duty items, each shown in the text box of its mapping.
+        texts = [t.input_value() for t in page.get_by_role("textbox", name="Text").all()]
+        assert any(t.startswith("Develop a strong recovery focus") for t in texts), texts[:3]
+        team.fill("Forensic Team")
+        page.get_by_role("button", name="Publish").click()
+        page.get_by_text("Publish now").click()
+        deadline = time.monotonic() + 30
+        while pyyaml.safe_load(path.read_text(encoding="utf-8")).get("team") != "Forensic Team":
+            assert time.monotonic() < deadline, "the save did not reach the file"
+            time.sleep(0.2)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert not errors, errors
+    after = pyyaml.safe_load(path.read_text(encoding="utf-8"))
+    assert after == {**before, "team": "Forensic Team"}  # every other value as it was
+    assert isinstance(after["accountabilities"]["items"][0], str)  # plain items stay plain
+    assert run(["format", "--check", "--content", str(content)]) == 1  # CI says make format
+    assert run(["format", "--content", str(content)]) == 0
+    assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
+    assert run(["validate", "--content", str(content)]) == 0

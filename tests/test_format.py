@@ -124,3 +124,56 @@ def test_format_command_settles_a_file_and_check_reports_it(
                         " and commit the result: it changes only the layout, never a value.\n")
     assert run(["format", "--content", str(content)]) == 0
     assert target.read_bytes() == (CONTENT / "criteria" / "enhanced-dbs.yaml").read_bytes()
+
+
+def by_the_rules(value: object, rule: dict[str, object], wide: bool) -> object:
+    """`roleprint-hosted.js`'s walk, line for line, over the rules `shapes.tree` gives it."""
+    def props(found: dict[str, object]) -> dict[str, object]:
+        inner = rule.get("p", {})
+        assert isinstance(inner, dict)
+        return {k: by_the_rules(v, inner[k], wide) if k in inner else v for k, v in found.items()}
+
+    if key := rule.get("wrap"):
+        assert isinstance(key, str)
+        if wide and isinstance(value, str):
+            value = {key: value}
+        if isinstance(value, dict):
+            value = props(value)
+            assert isinstance(value, dict)
+            if not wide and list(value) == [key] and isinstance(value[key], str):
+                return value[key]
+        return value
+    words = rule.get("words", [])
+    assert isinstance(words, list)
+    if wide and isinstance(value, str) and value in words:
+        return [value]
+    if not wide and isinstance(value, list) and len(value) == 1 and value[0] in words:
+        return value[0]
+    if isinstance(value, dict):
+        return props(value)
+    if isinstance(value, list) and isinstance(items := rule.get("i"), dict):
+        return [by_the_rules(v, items, wide) for v in value]
+    return value
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda s: s.display)
+def test_the_hosted_editors_rules_do_what_the_backend_does(source: object) -> None:
+    """The hosted editor widens and narrows in the browser from `shapes.tree`: the same result
+    as the local backend's `widen` and `narrow` on every shipped record."""
+    from generator.editor.shapes import tree
+
+    path, kind = source.path, source.kind  # type: ignore[attr-defined]
+    doc, _ = load_text("x", path.read_bytes())
+    assert doc is not None
+    wide = by_the_rules(doc.data, tree(kind), True)
+    assert wide == widen(kind, doc.data)
+    assert by_the_rules(wide, tree(kind), False) == narrow(kind, wide) == doc.data
+
+
+def test_the_hosted_rules_cover_not_stated_too() -> None:
+    from generator.editor.shapes import tree
+
+    record = {"title": "T", "organisation": "o", "person_specification": {"criteria": [
+        {"text": "A", "assessed_by": "not stated"}]}}
+    assert by_the_rules(record, tree("role"), True) == widen("role", record)
+    assert by_the_rules(widen("role", record), tree("role"), False) == record

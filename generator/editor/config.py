@@ -200,8 +200,9 @@ def collection(kind: str, prefix: str = "content", hosted: bool = False) -> dict
               # The backend hands Decap each record as JSON (JSON.parse is many times quicker
               # than a YAML parser on 1,000 roles) and gives what Decap sends back to
               # `roleprint format`, which writes YAML: the files stay YAML. A hosted backend
-              # (`hosted`) reads and writes the repository's files itself, so YAML there.
-              "format": "yaml" if hosted else "json"}
+              # (`hosted`) reads and writes the repository's files itself, through the YAML
+              # formats roleprint-hosted.js adds (the same shapes for the forms).
+              "format": f"roleprint-{kind}" if hosted else "json"}
     if kind in FILES:
         return {**common, "files": [{"name": kind, "label": label,
                                      "file": f"{prefix}/{FILES[kind]}",

@@ -52,3 +52,33 @@ def narrow(kind: str, value: Any) -> Any:
     """A record's values from the editor, in the shortest form the schema accepts."""
     schema, base = root(kind)
     return _walk(value, schema, base, wide=False)
+
+
+def _tree(raw: Node, base: str, depth: dict[str, int]) -> Node:
+    """The rules `_walk` follows for one schema, as data: `wrap` (text stands for a mapping
+    with this key), `words` (a word stands for a list), `p` (properties), `i` (list items)."""
+    ref = f"{base}{raw.get('$ref', '')}" if "$ref" in raw else ""
+    if ref and depth.get(ref, 0) >= 4:  # items within items: as deep as the forms go, and one
+        return {}
+    if ref:
+        depth = {**depth, ref: depth.get(ref, 0) + 1}
+    node, base = resolve(raw, base)
+    out: Node = {}
+    union = string_or_object(node, base)
+    if union is not None:
+        node, base, out["wrap"] = union
+    elif (either := list_or_word(node, base)) is not None:
+        node, base, out["words"] = either
+    props = {k: t for k, v in node.get("properties", {}).items() if (t := _tree(v, base, depth))}
+    if props:
+        out["p"] = props
+    if isinstance(node.get("items"), dict) and (items := _tree(node["items"], base, depth)):
+        out["i"] = items
+    return out
+
+
+def tree(kind: str) -> Node:
+    """What `widen` and `narrow` do to one record kind, for the hosted editor's own script
+    (`roleprint-hosted.js`), which does the same in the browser where no Roleprint runs."""
+    schema, base = root(kind)
+    return _tree(schema, base, {})
