@@ -12,7 +12,7 @@ ZENSICAL_VERSION := 0.0.73
 ZENSICAL_VENV := .venv-zensical
 ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed-$(ZENSICAL_VERSION)
 
-.PHONY: site test serve validate golden clean system npm zensical zensical-check bench fuzz
+.PHONY: site test serve edit format validate golden clean system npm zensical zensical-check bench fuzz
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,8 +40,9 @@ $(SYSTEM_STAMP): $(STAMP)
 	fi
 	touch $(SYSTEM_STAMP)
 
-# axe-core and the Nu HTML Checker (vnu-jar), exact versions from package-lock.json. Install
-# scripts are off: vnu-jar's would download a Java runtime; the tests use Debian's java.
+# axe-core, the Nu HTML Checker (vnu-jar) and the browser editor (Decap CMS), exact versions
+# from package-lock.json. Install scripts are off: vnu-jar's would download a Java runtime (the
+# tests use Debian's java) and Decap CMS needs none (its built bundle is in the package).
 npm: $(NPM_STAMP)
 $(NPM_STAMP): package.json package-lock.json | $(SYSTEM_STAMP)
 	npm ci --ignore-scripts --no-audit --no-fund
@@ -62,6 +63,13 @@ validate: $(STAMP)
 
 serve: $(STAMP)
 	$(BIN)/roleprint serve
+
+# The browser editor and the live preview together, on 127.0.0.1 (docs/editor.md).
+edit: $(STAMP) npm
+	$(BIN)/roleprint edit
+
+format: $(STAMP)
+	$(BIN)/roleprint format
 
 test: $(STAMP) system npm zensical
 	$(BIN)/ruff check generator tests benchmarks

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from benchmarks import importing, measure, preview, report, synthetic
+from benchmarks import editor, importing, measure, preview, report, synthetic
 from benchmarks import lint as lint_bench
 from benchmarks.measure import ROLEPRINT, ROOT, Run, Trash, fresh, median_run
 
@@ -153,6 +153,12 @@ def measure_size(size: Size) -> dict[str, Any]:
                   if titles[rid] != titles[edited]}
         result["preview"] = preview.edit_to_preview(size.content, size.work, size.env, edited,
                                                     others, args.preview_timeout)
+    if "editor" in args.skip or n != 1000:
+        result["editor"] = {"note": "skipped" if "editor" in args.skip else "measured at N=1000"}
+    else:
+        size.log("browser editor: role list and one save (benchmarks/editor.py)")
+        result["editor"] = editor.measure(size.content)
+        size.log(f"editor: {json.dumps(result['editor'])}")
     return result
 
 
@@ -240,7 +246,7 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--preview-timeout", type=float, default=300.0, metavar="S")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--skip", default="",
-                        help="comma-separated: pdf, exports, preview, import, zensical")
+                        help="comma-separated: pdf, exports, preview, import, zensical, editor")
     parser.add_argument("--no-docs", action="store_true",
                         help="do not rewrite docs/performance.md")
     args = parser.parse_args(argv)
@@ -250,8 +256,8 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     except ValueError:
         parser.error("--sizes takes whole numbers separated by commas, e.g. 10,100,1000")
     args.skip = {x.strip() for x in args.skip.split(",") if x.strip()}
-    if args.skip - {"pdf", "exports", "preview", "import", "zensical"}:
-        parser.error("--skip takes pdf, exports, preview, import and/or zensical")
+    if args.skip - {"pdf", "exports", "preview", "import", "zensical", "editor"}:
+        parser.error("--skip takes pdf, exports, preview, import, zensical and/or editor")
     return args
 
 

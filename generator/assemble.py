@@ -260,7 +260,8 @@ def vacancy(vid: str, d: Data, roles: dict[str, m.Role], scales: dict[str, m.Sca
         contact=contact(d["contact"]) if d.get("contact") else None, panel=_t(d.get("panel")),
         summary=d.get("summary"), country=d.get("country") or the_role.organisation.country,
         terms=the_role.terms.merged(terms(d.get("terms"))),
-        internal_notes=d.get("internal_notes"), expired=expired,
+        illustrative=d.get("illustrative"), internal_notes=d.get("internal_notes"),
+        expired=expired,
     )
 
 

@@ -74,6 +74,22 @@ def _parser() -> argparse.ArgumentParser:
     importer.add_argument("--report", type=Path, metavar="FILE",
                           help="write what was found, where and how sure, to FILE (JSON)")
 
+    edit = command("edit", "Edit records in the browser, beside the live preview (127.0.0.1).")
+    edit.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE")
+    edit.add_argument("--addr", default="127.0.0.1:8080", metavar="127.0.0.1:PORT",
+                      help="the editor's address (default: 127.0.0.1:8080)")
+    edit.add_argument("--preview-addr", default="127.0.0.1:8000", metavar="127.0.0.1:PORT",
+                      help="the live preview's address (default: 127.0.0.1:8000)")
+    edit.add_argument("--export", type=Path, metavar="DIR",
+                      help="instead, write the editor for a GitHub or GitLab backend into DIR")
+    edit.add_argument("--backend", choices=("github", "gitlab"), default="github")
+    edit.add_argument("--repo", metavar="OWNER/NAME", help="the repository (with --export)")
+    edit.add_argument("--branch", default="main", help="the branch to publish (with --export)")
+
+    fmt = command("format", "Give every record the one layout the editor saves in.")
+    fmt.add_argument("--check", action="store_true",
+                     help="change nothing; exit 1 if any file would change")
+
     forms = command("forms", "Write the recruitment forms for one role or vacancy.")
     forms.add_argument("record", metavar="ROLE_OR_VACANCY_ID")
     forms.add_argument("--candidates", type=int, metavar="N")
@@ -104,6 +120,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         from generator.importer.command import run as run_import
 
         return run_import(args.paths, args.organisation, args.content, args.family, args.report)
+    if args.command in ("edit", "format"):
+        return _editor(args)
     from generator import commands  # imported late: validate should not pay for MkDocs
 
     return int(commands.run(args))
@@ -116,6 +134,40 @@ def _validate(args: argparse.Namespace) -> int:
     report = report_json if args.format == "json" else report_text
     print(report(problems, files))
     return 1 if any(p.blocking for p in problems) else 0  # warnings alone: exit 0
+
+
+def _editor(args: argparse.Namespace) -> int:
+    if args.command == "edit" and args.export:
+        from generator.editor.export import export
+
+        try:
+            files = export(args.export, args.backend, args.repo or "", args.branch,
+                           args.content.name)
+        except ValueError as err:
+            print(f"roleprint: {err}", file=sys.stderr)
+            return 2
+        print(f"Wrote the editor for {args.backend} ({len(files)} files) into {args.export}")
+        return 0
+    if args.command == "edit":
+        from generator.editor.run import edit
+
+        return edit(args.content, args.config, args.addr, args.preview_addr)
+    from generator.editor.format import format_content
+
+    changed, problems = format_content(args.content, check=args.check)
+    for problem in problems:
+        print(problem.format())
+    verb = "would change" if args.check else "formatted"
+    for name, line in changed:
+        print(f"{name}:{line}:1: {verb}: not laid out as the editor saves (first from this line)")
+    count = f"{len(changed)} file{'' if len(changed) == 1 else 's'}"
+    if args.check and changed:
+        # What a CI log shows after a save from the hosted editor, which Roleprint cannot format.
+        print(f"{count} would change. Run `make format` (or `.venv/bin/roleprint format`) and "
+              "commit the result: it changes only the layout, never a value.")
+        return 1
+    print(f"{count} {verb}.")
+    return 1 if problems else 0
 
 
 def _new(args: argparse.Namespace) -> int:

@@ -221,6 +221,8 @@ class Vacancy:
     summary: str | None = None
     country: str | None = None
     terms: Terms = field(default_factory=Terms)  # the role's, with the vacancy's over them
+    # Which details are made up (an example vacancy): published, in a notice at the top.
+    illustrative: str | None = None
     internal_notes: str | None = None
     # Marked open but its closing date has passed (on the build's date): shown as closed,
     # with no JobPosting data; `validate` warns about it.

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from jsonschema import Draft7Validator
 
 from generator.cli import run
@@ -146,6 +147,42 @@ def test_every_content_file_names_its_schema() -> None:
         assert first.startswith("# yaml-language-server: $schema="), path
         target = (path.parent / first.split("=", 1)[1]).resolve()
         assert target.is_file(), path
+
+
+# Comments a shipped record may carry: only the schema line. Anything a reader needs goes in a
+# field (`illustrative`, `internal_notes`), where the editor shows it and no save can drop it.
+ALLOWED_COMMENTS = re.compile(r"# yaml-language-server: \$schema=\S+")
+
+
+def comments(text: str) -> list[tuple[int, int, str]]:
+    """Every comment in YAML text as (line, column, text), both 1-based: a # outside every
+    scalar (so not one inside quotes or a block of text) that starts a line or follows a space."""
+    inside = [(t.start_mark.index, t.end_mark.index) for t in yaml.scan(text)
+              if isinstance(t, yaml.ScalarToken)]
+    found = []
+    for match in re.finditer(r"(?:^|(?<=[ \t]))#[^\n]*", text, re.MULTILINE):
+        at = match.start()
+        if not any(start <= at < end for start, end in inside):
+            line = text.count("\n", 0, at)
+            found.append((line + 1, at - (text.rfind("\n", 0, at) + 1) + 1, match.group()))
+    return found
+
+
+def test_comments_are_found_wherever_yaml_allows_them() -> None:
+    text = ("# yaml-language-server: $schema=x\nname: A # after\nurl: 'a #b'\n"
+            "text: |\n  # in a block\nlist:\n  # before an item\n  - one#two\n")
+    assert comments(text) == [(1, 1, "# yaml-language-server: $schema=x"), (2, 9, "# after"),
+                              (7, 3, "# before an item")]
+
+
+def test_no_shipped_record_carries_a_comment_but_its_schema_line() -> None:
+    """Point 4 of issue 17: a comment is lost when the editor saves a new record, so none may
+    carry information; each note has a field (`illustrative`, `internal_notes`) instead."""
+    found = [f"{path.relative_to(ROOT)}:{line}:{col}: {text}"
+             for path in sorted(CONTENT.rglob("*.yaml"))
+             for line, col, text in comments(path.read_text(encoding="utf-8"))
+             if not (line == 1 and ALLOWED_COMMENTS.fullmatch(text))]
+    assert found == []
 
 
 def test_seed_check_notices_a_lost_line(tmp_path: Path) -> None:

@@ -31,12 +31,13 @@ country: GB
 
 def test_hooks_are_declared() -> None:
     hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
-    assert set(hooks) == {"roleprint-validate", "roleprint-lint"}
+    assert list(hooks) == ["roleprint-format", "roleprint-validate", "roleprint-lint"]
     for hook in hooks.values():
         assert hook["language"] == "python" and hook["pass_filenames"] is False
     own = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
-    ids = {h["id"] for repo in own["repos"] for h in repo["hooks"]}
-    assert {"roleprint-validate", "roleprint-lint"} <= ids
+    ids = [h["id"] for repo in own["repos"] for h in repo["hooks"]]
+    # The layout is settled before anything checks it (issue 17, point 4).
+    assert ids[:3] == ["roleprint-format", "roleprint-validate", "roleprint-lint"]
 
 
 def _hook_repository(target: Path, env: dict[str, str]) -> str:
@@ -73,16 +74,25 @@ def test_pre_commit_runs_the_hooks_on_a_content_repository(tmp_path: Path) -> No
     rev = _hook_repository(tmp_path / "hooks", env)
     git("init", "-q")
     config = {"repos": [{"repo": str(tmp_path / "hooks"), "rev": rev,
-                         "hooks": [{"id": "roleprint-validate"}, {"id": "roleprint-lint"}]}]}
+                         "hooks": [{"id": "roleprint-format"}, {"id": "roleprint-validate"},
+                                   {"id": "roleprint-lint"}]}]}
     (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
     (repo / "roleprint-lint.yaml").write_text(
         "disable: [currency-job-posting, currency-review-due]\n", encoding="utf-8")
+    # The fixtures are written without the editor's layout (no schema line): the first run
+    # lays them out and stops the commit, as a formatter does; the second passes.
+    laid_out = hooks()
+    assert laid_out.returncode == 1, laid_out.stdout + laid_out.stderr
+    assert "files were modified by this hook" in laid_out.stdout
     first = hooks()
     assert first.returncode == 0, first.stdout + first.stderr
-    assert "roleprint validate" in first.stdout and "roleprint lint" in first.stdout
+    for hook in ("roleprint format", "roleprint validate", "roleprint lint"):
+        assert hook in first.stdout
 
-    (repo / "content" / "vacancies" / "support-worker-2020.yaml").write_text(CLOSED)
+    added = repo / "content" / "vacancies" / "support-worker-2020.yaml"
+    added.write_text(CLOSED)
     second = hooks()
     assert second.returncode == 1, second.stdout + second.stderr
-    assert ("content/vacancies/support-worker-2020.yaml:5:15: $.closing_date: the vacancy is "
+    assert added.read_text().startswith("# yaml-language-server: $schema=../../schemas/")
+    assert ("content/vacancies/support-worker-2020.yaml:6:15: $.closing_date: the vacancy is "
             "open but closed on 1 February 2020 [currency-closed]") in second.stdout

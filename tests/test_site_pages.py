@@ -204,3 +204,37 @@ def test_generate_leaves_other_files_alone(site: Site, tmp_path: Path) -> None:
     form.write_text("form")
     generate_site(site, tmp_path)
     assert form.read_text() == "form"
+
+
+def test_an_example_vacancy_says_so_at_the_top_of_its_page(pages: dict[str, str]) -> None:
+    """Point 4 of issue 17: the note that a vacancy's details are made up is a field, published."""
+    page = pages["vacancies/supervised-contact-co-ordinator-2027.md"]
+    notice = ('!!! note "Example vacancy"\n\n'
+              "    The salary, hours, contact and application details are illustrative.\n")
+    assert notice in page
+    assert page.index(notice) < page.index("Open for applications")
+    assert '!!! note "Example vacancy"' in pages["vacancies/da-sv-case-coordinator-2024.md"]
+
+
+def test_no_shipped_internal_note_is_on_any_page(tmp_path: Path) -> None:
+    """The notes moved out of comments (issue 17) stay unpublished, the framework's included:
+    each shipped record's notes are marked, and no page holds a mark."""
+    import shutil
+
+    from ruamel.yaml import YAML
+
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    rt = YAML()
+    marked = []
+    for path in sorted(content.rglob("*.yaml")):
+        found = rt.load(path)
+        if isinstance(found, dict) and "internal_notes" in found:
+            mark = f"NOTEMARK{len(marked)}"
+            found["internal_notes"] = f"{found['internal_notes']} {mark}"
+            rt.dump(found, path)
+            marked.append(path.relative_to(content).as_posix())
+    assert {"frameworks/second-step-competencies.yaml", "roles/recovery-navigator.yaml",
+            "roles/supervised-contact-co-ordinator.yaml"} <= set(marked)
+    pages = render_all(load_site(content))
+    assert [name for name, page in pages.items() if "NOTEMARK" in page] == []

@@ -1,0 +1,126 @@
+/* Roleprint's additions to Decap CMS: the published page as the preview, and the problems
+   Roleprint finds across records, in plain words. No framework: Decap's own `h` and
+   `createClass` globals draw the preview pane. */
+(function () {
+  "use strict";
+  var preview = document.querySelector('meta[name="roleprint-preview"]').content;
+  // Collections whose records have a page of their own on the site.
+  var PAGES = ["roles", "vacancies", "organisations", "frameworks", "families"];
+  var list = document.getElementById("roleprint-problems-list");
+  var summary = document.getElementById("roleprint-problems-summary");
+  var panel = document.querySelector("#roleprint-problems details");
+  var shown = -1;
+
+  function item(problem) {
+    var li = document.createElement("li");
+    li.className = problem.severity === "error" ? "roleprint-error" : "roleprint-warning";
+    var file = document.createElement("span");
+    file.className = "roleprint-file";
+    file.textContent = problem.file + " (" + problem.where + "): ";
+    li.appendChild(file);
+    li.appendChild(document.createTextNode(problem.message));
+    if (problem.hint) {
+      li.appendChild(document.createTextNode(" " + problem.hint));
+    }
+    return li;
+  }
+
+  function show(report) {
+    if (report.checking && shown >= 0) { summary.textContent = "Checking the content again…"; return; }
+    if (report.version === shown) { return; }
+    shown = report.version;
+    list.textContent = "";
+    report.problems.forEach(function (p) { list.appendChild(item(p)); });
+    var errors = report.problems.filter(function (p) { return p.severity === "error"; }).length;
+    if (report.failed) {
+      summary.textContent = report.failed;
+    } else if (!report.problems.length) {
+      summary.textContent = "No problems: the site can be published.";
+    } else {
+      summary.textContent = errors + " problem" + (errors === 1 ? "" : "s") + " to fix, " +
+        (report.problems.length - errors) + " to consider.";
+      if (errors) { panel.open = true; }
+    }
+  }
+
+  // Published for GitHub or GitLab (roleprint edit --export) there is no Roleprint server:
+  // the checks run in CI on each pull or merge request instead.
+  var local = preview.indexOf("http://127.0.0.1:") === 0;
+  function refresh() {
+    if (!local) {
+      window.clearInterval(timer);
+      summary.textContent = "the checks run on each pull or merge request (see its CI results).";
+      return;
+    }
+    fetch("/roleprint/problems", {cache: "no-store"})
+      .then(function (r) { return r.json(); })
+      .then(show)
+      .catch(function () { summary.textContent = "the editor's server has stopped."; });
+  }
+  var timer = window.setInterval(refresh, 1500);
+  refresh();
+
+  // The page is shown once the live preview has it (a new record's page appears a few seconds
+  // after its first save); from then on the preview's own live reload keeps it up to date.
+  PAGES.forEach(function (name) {
+    CMS.registerPreviewTemplate(name, createClass({
+      getInitialState: function () { return {ready: ""}; },
+      componentDidMount: function () {
+        var self = this;
+        this.timer = window.setInterval(function () { self.check(); }, 1000);
+        this.check();
+      },
+      componentWillUnmount: function () { window.clearInterval(this.timer); },
+      path: function () {
+        var slug = this.props.entry.get("slug");
+        return slug && !this.props.entry.get("newRecord") ? name + "/" + encodeURIComponent(slug) + "/" : "";
+      },
+      check: function () {
+        var self = this, path = this.path();
+        if (!path || this.state.ready === path) { return; }
+        fetch("/roleprint/preview-status?path=" + encodeURIComponent(path), {cache: "no-store"})
+          .then(function (r) { return r.json(); })
+          .then(function (answer) { if (answer.ready) { self.setState({ready: path}); } })
+          .catch(function () {});
+      },
+      render: function () {
+        var path = this.path();
+        if (!path) {
+          return h("p", {}, "The published page appears here once the record has been saved.");
+        }
+        if (this.state.ready !== path) {
+          return h("p", {}, "The live preview is building this page…");
+        }
+        return h("iframe", {
+          src: preview + "/" + path,
+          title: "The published page of this record (live preview)",
+          style: {width: "100%", height: "95vh", border: "0"}
+        });
+      }
+    }));
+  });
+  CMS.registerEventListener({name: "postSave", handler: function () { refresh(); }});
+
+  // Names for the controls Decap CMS 3.16.3 leaves without one (screen readers would say only
+  // "button" or "frame"). Its icons are told apart by their drawing, fixed for this version.
+  var ICONS = {"M11.916": "Remove this item", "m5.123 ": "Show or hide this item"};
+  var pending = false;
+  function name() {
+    pending = false;
+    var pane = document.getElementById("preview-pane");
+    if (pane && !pane.title) { pane.title = "Preview of this record"; }
+    document.querySelectorAll('[aria-roledescription="sortable"]:not([aria-label])')
+      .forEach(function (el) { el.setAttribute("aria-label", "Move this item"); });
+    document.querySelectorAll("button:not([aria-label])").forEach(function (button) {
+      if (button.textContent.trim()) { return; }
+      var path = button.querySelector("svg path");
+      var d = path ? path.getAttribute("d") || "" : "";
+      Object.keys(ICONS).forEach(function (start) {
+        if (d.indexOf(start) === 0) { button.setAttribute("aria-label", ICONS[start]); }
+      });
+    });
+  }
+  new MutationObserver(function () {
+    if (!pending) { pending = true; window.requestAnimationFrame(name); }
+  }).observe(document.body, {childList: true, subtree: true});
+})();

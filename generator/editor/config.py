@@ -1,0 +1,244 @@
+"""The editor's configuration (Decap CMS), made from the JSON Schemas and never written by hand.
+
+Every property of every schema becomes one field: the schema's title is its label and its
+description the hint under it; enumerations become select lists, ids of other records become
+pickers (`references.py`), patterns, limits and required properties become the editor's own
+checks. What a schema says that Decap cannot (such as "items or groups, or both") is checked by
+Roleprint when the record is saved and shown in the editor's problems panel.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from generator.editor import references
+from generator.editor.schemas import (
+    FILES,
+    FOLDERS,
+    Node,
+    is_ref_to,
+    list_or_word,
+    resolve,
+    root,
+    string_or_object,
+)
+
+Field = dict[str, Any]
+# Collections in the order the editor lists them: the ones an HR officer works in first.
+ORDER = ("role", "vacancy", "family", "criterion", "organisation", "framework", "scale",
+         "glossary")
+# The property whose slug names a new record's file, first one the schema has.
+IDENTIFIERS = ("title", "name", "reference", "text")
+PROXY_URL = "/api/v1"
+# How many levels of items inside items the forms offer (the rest are plain text).
+MAX_NESTING = 3
+_DEPTH: dict[str, int] = {}
+
+
+class Unmapped(ValueError):
+    """A schema shape the generator has no editor field for: the config test fails on it."""
+
+
+def _label(name: str, node: Node) -> str:
+    return str(node.get("title") or name.replace("_", " ").capitalize())
+
+
+def _common(name: str, node: Node, required: bool) -> Field:
+    field: Field = {"name": name, "label": _label(name, node), "required": required}
+    if node.get("description"):
+        field["hint"] = node["description"]
+    # No `default`: Decap would write it into every new record (and a default inside an
+    # optional object, such as a salary's currency, would make a half-filled salary).
+    return field
+
+
+def _pattern(node: Node) -> list[str] | None:
+    pattern = node.get("pattern")
+    if not pattern:
+        return None
+    return [pattern, f"Please write this as the hint says (it must match {pattern})."]
+
+
+def _literal(word: str) -> str:
+    """A word as a regular expression that JavaScript and Python both read the same way."""
+    return re.sub(r"([\\^$.|?*+()\[\]{}])", r"\\\1", word)
+
+
+def _either(pattern: str | None, words: list[str]) -> list[str] | None:
+    """A pattern that also accepts `words` (such as "not stated"), as Decap's check."""
+    if pattern is None:
+        return None
+    both = "|".join([pattern, *(f"^{_literal(w)}$" for w in words)])
+    shown = " or ".join([f"match {pattern}", *(f"be {w}" for w in words)])
+    return [both, f"Please write this as the hint says (it must {shown})."]
+
+
+def _scalar(node: Node, raw: Node, base: str) -> Field:
+    """The widget for a string, number or yes/no value."""
+    if "enum" in node:
+        return {"widget": "select", "options": [str(v) for v in node["enum"]]}
+    kind = node.get("type")
+    if kind is None and "anyOf" in node:
+        branches = [resolve(b, base)[0] for b in node["anyOf"]]
+        kinds = {b.get("type") for b in branches}
+        if kinds <= {"string", "integer"}:
+            # An id that may be text or a whole number (criterion ids), or a date that may be
+            # the words "not stated": text, checked against every form the schema allows.
+            strings = [b for b in branches if b.get("type") == "string" and "enum" not in b]
+            words = [str(w) for b in branches for w in b.get("enum", [])]
+            exact = str(strings[0]["pattern"]) if strings and "pattern" in strings[0] else None
+            checked = _either(exact, words) if words else _pattern(strings[0]) if strings \
+                else None
+            return {"widget": "string", **({"pattern": checked} if checked else {})}
+        raise Unmapped(f"anyOf of {sorted(map(str, kinds))}")
+    if kind == "string":
+        # Markdown fields use a plain text area: Decap's rich editor rewrites Markdown.
+        markdown = is_ref_to(raw, "markdown") or node.get("title", "").startswith("Text (")
+        widget = "text" if markdown else "string"
+        field: Field = {"widget": widget}
+        if (pattern := _pattern(node)) is not None:
+            field["pattern"] = pattern
+        return field
+    if kind in ("integer", "number"):
+        field = {"widget": "number", "value_type": "int" if kind == "integer" else "float"}
+        for key, decap in (("minimum", "min"), ("maximum", "max")):
+            if key in node:
+                field[decap] = node[key]
+        return field
+    if kind == "boolean":
+        return {"widget": "boolean"}
+    raise Unmapped(f"type {kind!r}")
+
+
+def _relation(target: tuple[str, str, str], multiple: bool) -> Field:
+    collection, value, shown = target
+    return {"widget": "relation", "collection": collection, "value_field": value,
+            "search_fields": [shown], "display_fields": [shown], "multiple": multiple,
+            "options_length": 50}
+
+
+def field(kind: str, name: str, raw: Node, base: str, required: bool) -> Field:
+    """One editor field for the property `name` whose schema is `raw` (in file `base`)."""
+    node, base = resolve(raw, base)
+    out = _common(name, node, required)
+    if is_ref_to(raw, "id") and (target := references.reference(kind, name)):
+        return {**out, **_relation(target, multiple=False)}
+    words: list[str] = []
+    if (either := list_or_word(node, base)) is not None:
+        # A list, or a word such as "not stated": the editor shows a list, and the word is
+        # written as its only entry (`shapes.py` turns it back into the word).
+        node, base, words = either
+    if node.get("type") == "array":
+        items_raw = node.get("items", {})
+        items, items_base = resolve(items_raw, base)
+        out.update(widget="list", collapsed=False)
+        if "minItems" in node:
+            out["min"] = node["minItems"]
+        if "maxItems" in node:
+            out["max"] = node["maxItems"]
+        if not words and is_ref_to(items_raw, "id") and (
+                target := references.reference(kind, name)):
+            return {**out, **_relation(target, multiple=True)}
+        union = string_or_object(items, items_base)
+        if union is not None:
+            items, items_base, _ = union
+        ref = str(items_raw.get("$ref", ""))
+        if union is not None and _DEPTH.get(ref, 0) >= MAX_NESTING:
+            # A list item holds sub-items of the same shape, without end; Decap's forms need an
+            # end. Below MAX_NESTING levels the sub-items are plain text (the shipped content
+            # goes two levels deep).
+            out["field"] = {"name": "item", "label": _label("item", items), "widget": "text"}
+            return out
+        if items.get("type") == "object":
+            _DEPTH[ref] = _DEPTH.get(ref, 0) + 1
+            try:
+                out["fields"] = fields(kind, items, items_base)
+            finally:
+                _DEPTH[ref] -= 1
+            out["summary"] = _summary(items)
+        else:
+            # Each entry is labelled as the list is: "Locations", not the shared "Id".
+            entry = {"name": "item", "label": out["label"], **_scalar(items, items_raw, items_base)}
+            if words:
+                entry.pop("pattern", None)
+                if (checked := _either(items.get("pattern"), words)) is not None:
+                    entry["pattern"] = checked
+            out["field"] = entry
+        return out
+    if node.get("type") == "object" or "properties" in node:
+        if not node.get("properties"):
+            raise Unmapped(f"object without properties at {name}")
+        # Decap checks an optional object's required fields even when it is left empty, so
+        # inside an optional object nothing is required here; Roleprint's check still is.
+        return {**out, "widget": "object", "collapsed": False,
+                "fields": fields(kind, node, base, optional=not required)}
+    return {**out, **_scalar(node, raw, base)}
+
+
+def _summary(items: Node) -> str:
+    names = [n for n in ("id", "term", "name", "title", "heading", "text", "item", "framework")
+             if n in items.get("properties", {})]
+    names = names[:2] or [next(iter(items["properties"]))]
+    return " ".join(f"{{{{fields.{n}}}}}" for n in names)
+
+
+def fields(kind: str, node: Node, base: str, optional: bool = False) -> list[Field]:
+    """The fields of an object schema, in the schema's own order."""
+    required = set() if optional else set(node.get("required", []))
+    return [field(kind, name, sub, base, name in required)
+            for name, sub in node.get("properties", {}).items()]
+
+
+def collection(kind: str, prefix: str = "content", hosted: bool = False) -> dict[str, Any]:
+    """The editor collection for one record kind: a folder of records, or the glossary file."""
+    schema, base = root(kind)
+    label = str(schema.get("title") or kind.capitalize())
+    plural = label if kind in FILES else _plural(label)
+    common = {"name": FOLDERS.get(kind, kind), "label": plural, "label_singular": label,
+              "description": schema.get("description", ""),
+              # The backend hands Decap each record as JSON (JSON.parse is many times quicker
+              # than a YAML parser on 1,000 roles) and gives what Decap sends back to
+              # `roleprint format`, which writes YAML: the files stay YAML. A hosted backend
+              # (`hosted`) reads and writes the repository's files itself, through the YAML
+              # formats roleprint-hosted.js adds (the same shapes for the forms).
+              "format": f"roleprint-{kind}" if hosted else "json"}
+    if kind in FILES:
+        return {**common, "files": [{"name": kind, "label": label,
+                                     "file": f"{prefix}/{FILES[kind]}",
+                                     "fields": fields(kind, schema, base)}]}
+    props = schema.get("properties", {})
+    identifier = next(n for n in IDENTIFIERS if n in props)
+    return {**common, "folder": f"{prefix}/{FOLDERS[kind]}", "extension": "yaml", "create": True,
+            "delete": True, "identifier_field": identifier, "slug": "{{slug}}",
+            "summary": "{{" + identifier + "}}", "sortable_fields": [identifier],
+            "fields": fields(kind, schema, base)}
+
+
+def _plural(label: str) -> str:
+    if label.endswith("criterion"):
+        return label[: -len("criterion")] + "criteria"
+    last = label.rsplit(" ", 1)[-1]
+    if re.fullmatch(r".*[^aeiou]y", last):
+        return label[:-1] + "ies"
+    return label if label.endswith("s") else label + "s"
+
+
+def decap_config(prefix: str = "content", hosted: dict[str, str] | None = None) -> dict[str, Any]:
+    """The whole Decap CMS configuration: for the local backend Roleprint serves, or (with
+    `hosted`, e.g. `{"name": "github", "repo": "owner/name"}`) for GitHub or GitLab, where
+    each save becomes a pull or merge request through draft, in review and ready.
+
+    `prefix` is the content folder's name, the root being the folder that holds it.
+    """
+    backend: dict[str, Any] = {"name": "proxy", "proxy_url": PROXY_URL, "branch": "main"}
+    if hosted:
+        backend = {"branch": "main", **hosted, "squash_merges": True}
+    return {
+        "backend": backend,
+        "publish_mode": "editorial_workflow" if hosted else "simple",
+        "media_folder": f"{prefix}/sources",
+        "locale": "en",
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "collections": [collection(kind, prefix, bool(hosted)) for kind in ORDER],
+    }

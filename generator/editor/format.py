@@ -1,0 +1,203 @@
+"""`roleprint format`: one layout for every record, run by the editor's save path and pre-commit.
+
+The layout is the file's own: a save changes only the values that changed. The file as it was
+is read with its comments, quoting and order (ruamel.yaml's round trip), the new values are
+laid into it, and it is written back, so a diff shows the edit and nothing else. A new record
+is written in the schema's order. Every file starts with its `# yaml-language-server` line, and
+the text written is loaded again before it is kept: formatting never changes a value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+from typing import Any
+
+import yaml as pyyaml
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
+
+from generator.discover import discover
+from generator.editor.shapes import narrow
+from generator.problems import Problem
+from generator.yamlload import is_yaml11_word, load_text
+
+MODELINE = "# yaml-language-server: $schema="
+
+
+class FormatError(ValueError):
+    """The text cannot be formatted (it is not a record the loader accepts)."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(p.format() for p in problems))
+        self.problems = problems
+
+
+def _yaml() -> YAML:
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap a long line: wrapping would fill diffs with noise
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def modeline(kind: str, single_file: bool) -> str:
+    """The first line that tells editors (VS Code's YAML extension) which schema applies."""
+    up = "../" if single_file else "../../"
+    return f"{MODELINE}{up}schemas/{kind}.schema.json"
+
+
+def prune(value: Any) -> Any:
+    """Drop the empty strings, lists and mappings a form leaves for fields never filled in."""
+    if isinstance(value, dict):
+        kept = {k: prune(v) for k, v in value.items()}
+        return {k: v for k, v in kept.items() if v not in ("", [], {}, None)}
+    if isinstance(value, list):
+        return [v for v in map(prune, value) if v not in ("", [], {}, None)]
+    return value
+
+
+def fresh(value: Any) -> Any:
+    """A value as ruamel.yaml should write it when the file had nothing there before."""
+    if isinstance(value, dict):
+        out = CommentedMap()
+        for key, sub in value.items():
+            out[key] = fresh(sub)
+        return out
+    if isinstance(value, list):
+        return CommentedSeq(fresh(v) for v in value)
+    if isinstance(value, str):
+        if is_yaml11_word(value) or _ambiguous(value):
+            # NO, 12:00 and 1e3 must stay text for every reader, YAML 1.1 ones too.
+            return DoubleQuotedScalarString(value)
+        lines = value.split("\n")
+        if len(lines) > 1 and not value.startswith(" ") and all(
+                line == line.rstrip() for line in lines):
+            return LiteralScalarString(value)
+    return value
+
+
+def _ambiguous(value: str) -> bool:
+    """Whether a YAML 1.1 reader (PyYAML) would take the bare text for something else."""
+    try:
+        return pyyaml.safe_load(value) != value
+    except pyyaml.YAMLError:
+        return True
+
+
+def _from_editor(raw: bytes, display: str) -> dict[str, Any]:
+    """The values Decap sent. It writes YAML 1.2 (12:00 bare is text), so it is read as such."""
+    def plain(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {str(k): plain(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [plain(v) for v in value]
+        if isinstance(value, dt.date):
+            return value.isoformat()  # Roleprint keeps dates as the text written
+        return value
+
+    try:
+        loaded = YAML(typ="safe", pure=True).load(raw.decode("utf-8"))
+    except Exception as err:
+        message = f"the editor sent text that is not YAML: {err}"
+        raise FormatError([Problem(display, 1, 1, "$", message)]) from err
+    if not isinstance(loaded, dict):
+        message = "the editor sent something other than a record"
+        raise FormatError([Problem(display, 1, 1, "$", message)])
+    return {str(k): plain(v) for k, v in loaded.items()}
+
+
+def _same(old: Any, new: Any) -> bool:
+    if isinstance(old, dt.date) and isinstance(new, str):
+        # ruamel.yaml reads 2024-06-03 as a date; Roleprint's loader keeps it as text.
+        return old.isoformat()[: len(new)] == new and len(new) == len(str(old))
+    return (type(old) is type(new) and old == new) or (
+        isinstance(old, str) and isinstance(new, str) and str(old) == new)
+
+
+def merge(old: Any, new: Any) -> Any:
+    """`new`'s values in `old`'s clothes: its comments, quoting, flow lists and key order."""
+    if isinstance(old, CommentedMap) and isinstance(new, dict):
+        for key in [k for k in old if k not in new]:
+            del old[key]
+        previous = None
+        for key, value in new.items():
+            if key in old:
+                old[key] = merge(old[key], value)
+            else:
+                # After the key that comes before it in the form (the schema's order).
+                position = 0 if previous is None else list(old).index(previous) + 1
+                old.insert(position, key, fresh(value))
+            previous = key
+        return old
+    if isinstance(old, CommentedSeq) and isinstance(new, list):
+        for index, value in enumerate(new):
+            if index < len(old):
+                old[index] = merge(old[index], value)
+            else:
+                old.append(fresh(value))
+        del old[len(new):]
+        return old
+    if _same(old, new):
+        return old
+    return fresh(new)
+
+
+def format_text(kind: str, single_file: bool, new: bytes, old: bytes | None = None,
+                display: str = "record", from_editor: bool = False) -> bytes:
+    """The formatted text of one record; `old` is the file as it was, if there was one."""
+    if from_editor:
+        values = narrow(kind, prune(_from_editor(new, display)))
+    else:
+        doc, problems = load_text(display, new)
+        if doc is None or [p for p in problems if p.blocking]:
+            raise FormatError([p for p in problems if p.blocking])
+        values = narrow(kind, doc.data)
+    tree: Any = None
+    if old is not None:
+        try:
+            tree = _yaml().load(old.decode("utf-8"))
+        except Exception:  # the old file did not parse: lay the record out afresh
+            tree = None
+    tree = merge(tree, values) if isinstance(tree, CommentedMap) else fresh(values)
+    out = io.StringIO()
+    _yaml().dump(tree, out)
+    text = out.getvalue()
+    if not text.startswith(MODELINE):
+        text = modeline(kind, single_file) + "\n" + text
+    check, _ = load_text(display, text.encode("utf-8"))
+    if check is None or check.data != values:
+        raise FormatError([Problem(display, 1, 1, "$", "formatting would change a value",
+                                   "Please report this: the file was left as it was.")])
+    return text.encode("utf-8")
+
+
+def first_difference(old: bytes, new: bytes) -> int:
+    """The number of the first line (from 1) where two texts differ."""
+    pairs = zip(old.splitlines(), new.splitlines(), strict=False)
+    same = next((n for n, (a, b) in enumerate(pairs) if a != b), None)
+    return (same if same is not None else min(len(old.splitlines()), len(new.splitlines()))) + 1
+
+
+def format_content(content_dir: Path, check: bool = False
+                   ) -> tuple[list[tuple[str, int]], list[Problem]]:
+    """Format every record in place (or, with `check`, only list those that would change): each
+    changed file's display name and the first line that changes."""
+    sources, misplaced = discover(content_dir)
+    changed: list[tuple[str, int]] = []
+    problems: list[Problem] = list(misplaced)
+    for source in sources:
+        raw = source.path.read_bytes()
+        single = source.path.parent == content_dir
+        try:
+            text = format_text(source.kind, single, raw, raw, source.display)
+        except FormatError as err:
+            problems += err.problems
+            continue
+        if text != raw:
+            changed.append((source.display, first_difference(raw, text)))
+            if not check:
+                source.path.write_bytes(text)
+    return changed, problems

@@ -1,0 +1,78 @@
+"""`roleprint edit`: the editor and the live preview together, on 127.0.0.1 only.
+
+The preview is `roleprint serve` in a child process (its own build loop and file watching stay
+its own); the editor's server runs here. Both stop together, on Ctrl+C or when either fails.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from generator.editor.server import DECAP, make_server
+
+LOOPBACK = "127.0.0.1"
+
+
+def parse_addr(addr: str) -> tuple[str, int]:
+    """HOST:PORT, refused unless HOST is 127.0.0.1: the editor writes files and has no login."""
+    host, _, port = addr.rpartition(":")
+    if host != LOOPBACK or not port.isdigit():
+        raise ValueError(f"'{addr}' is not 127.0.0.1:PORT. The editor has no login, so it "
+                         "only listens on this computer (127.0.0.1).")
+    return host, int(port)
+
+
+def edit(content: Path, config: Path, editor_addr: str, preview_addr: str,
+         ready: threading.Event | None = None) -> int:
+    """Serve the editor at `editor_addr` and the live preview at `preview_addr` until stopped."""
+    try:
+        host, port = parse_addr(editor_addr)
+        parse_addr(preview_addr)
+    except ValueError as err:
+        print(f"roleprint: {err}", file=sys.stderr)
+        return 2
+    if not (DECAP / "decap-cms.js").is_file():
+        print("roleprint: Decap CMS is not installed: run `make npm` (npm ci, exact versions "
+              "from package-lock.json)", file=sys.stderr)
+        return 2
+    try:
+        server = make_server(content, host, port, f"http://{preview_addr}")
+    except OSError as err:
+        print(f"roleprint: cannot serve the editor on {editor_addr}: {err.strerror}",
+              file=sys.stderr)
+        return 2
+    child = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--content",
+                              str(content), "--config", str(config), "--dev-addr", preview_addr])
+    print(f"Editor: http://{editor_addr}/   (live preview: http://{preview_addr}/)", flush=True)
+    def stop_with_the_preview() -> None:
+        child.wait()
+        server.shutdown()
+
+    watcher = threading.Thread(target=stop_with_the_preview, daemon=True)
+    watcher.start()
+    # A plain `kill` must stop the preview too, as Ctrl+C does, never leave it running alone.
+    with contextlib.suppress(ValueError):  # not the main thread (tests): the caller stops us
+        signal.signal(signal.SIGTERM, lambda *_: threading.Thread(target=server.shutdown).start())
+    if ready is not None:
+        ready.set()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+        if child.poll() is None:
+            child.terminate()
+            try:
+                child.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                child.kill()
+    if child.returncode not in (None, 0, -15):
+        print("roleprint: the live preview stopped, so the editor stopped too", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,84 @@
+"""What a file holds, and what the editor's forms can show, translated both ways by the schema.
+
+A list item may be plain text or a mapping with `text` (and a number, sub-items). Decap's list
+widget holds either text or mappings, never both, so the editor is always given mappings
+(`widen`) and a mapping holding nothing but `text` is written back as plain text (`narrow`).
+A value that may be a list or a word ("not stated") is given to the editor as a list, the word
+as its one entry, and written back as the word. Nothing else is changed: the two are inverse on
+every value the schemas accept.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.editor.schemas import Node, list_or_word, resolve, root, string_or_object
+
+
+def _walk(value: Any, raw: Node, base: str, wide: bool) -> Any:
+    node, base = resolve(raw, base)
+    union = string_or_object(node, base)
+    if union is not None:
+        obj, obj_base, key = union
+        if wide and isinstance(value, str):
+            value = {key: value}
+        if isinstance(value, dict):
+            value = _walk(value, obj, obj_base, wide)
+            if not wide and list(value) == [key] and isinstance(value[key], str):
+                return value[key]
+        return value
+    if (either := list_or_word(node, base)) is not None:
+        items, items_base, words = either
+        if wide and isinstance(value, str) and value in words:
+            return [value]
+        if not wide and isinstance(value, list) and len(value) == 1 and value[0] in words:
+            return value[0]
+        node, base = items, items_base
+    if isinstance(value, dict):
+        props = node.get("properties", {})
+        return {k: _walk(v, props[k], base, wide) if k in props else v for k, v in value.items()}
+    if isinstance(value, list) and isinstance(node.get("items"), dict):
+        return [_walk(v, node["items"], base, wide) for v in value]
+    return value
+
+
+def widen(kind: str, value: Any) -> Any:
+    """A record's values as the editor's forms need them."""
+    schema, base = root(kind)
+    return _walk(value, schema, base, wide=True)
+
+
+def narrow(kind: str, value: Any) -> Any:
+    """A record's values from the editor, in the shortest form the schema accepts."""
+    schema, base = root(kind)
+    return _walk(value, schema, base, wide=False)
+
+
+def _tree(raw: Node, base: str, depth: dict[str, int]) -> Node:
+    """The rules `_walk` follows for one schema, as data: `wrap` (text stands for a mapping
+    with this key), `words` (a word stands for a list), `p` (properties), `i` (list items)."""
+    ref = f"{base}{raw.get('$ref', '')}" if "$ref" in raw else ""
+    if ref and depth.get(ref, 0) >= 4:  # items within items: as deep as the forms go, and one
+        return {}
+    if ref:
+        depth = {**depth, ref: depth.get(ref, 0) + 1}
+    node, base = resolve(raw, base)
+    out: Node = {}
+    union = string_or_object(node, base)
+    if union is not None:
+        node, base, out["wrap"] = union
+    elif (either := list_or_word(node, base)) is not None:
+        node, base, out["words"] = either
+    props = {k: t for k, v in node.get("properties", {}).items() if (t := _tree(v, base, depth))}
+    if props:
+        out["p"] = props
+    if isinstance(node.get("items"), dict) and (items := _tree(node["items"], base, depth)):
+        out["i"] = items
+    return out
+
+
+def tree(kind: str) -> Node:
+    """What `widen` and `narrow` do to one record kind, for the hosted editor's own script
+    (`roleprint-hosted.js`), which does the same in the browser where no Roleprint runs."""
+    schema, base = root(kind)
+    return _tree(schema, base, {})

@@ -1,0 +1,193 @@
+"""The editor's configuration is made from the schemas: every property has a field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from generator.editor import references
+from generator.editor.config import ORDER, decap_config
+from generator.editor.schemas import (
+    FILES,
+    FOLDERS,
+    Node,
+    is_ref_to,
+    resolve,
+    root,
+    string_or_object,
+)
+
+
+def schema_paths(kind: str) -> set[str]:
+    """Every property path a schema allows (down to the depth the editor's forms offer)."""
+    paths: set[str] = set()
+
+    def walk(raw: Node, base: str, prefix: str, depth: int) -> None:
+        node, base = resolve(raw, base)
+        if node.get("type") == "array" and isinstance(node.get("items"), dict):
+            items, items_base = resolve(node["items"], base)
+            union = string_or_object(items, items_base)
+            if union is not None:
+                items, items_base, _ = union
+                depth += 1
+            if depth <= 3:
+                walk(items, items_base, prefix + "[]", depth)
+            return
+        for name, sub in node.get("properties", {}).items():
+            paths.add(f"{prefix}.{name}")
+            walk(sub, base, f"{prefix}.{name}", depth)
+
+    schema, base = root(kind)
+    walk(schema, base, "$", 0)
+    return paths
+
+
+def field_paths(fields: list[dict[str, Any]], prefix: str = "$") -> set[str]:
+    paths: set[str] = set()
+    for field in fields:
+        path = f"{prefix}.{field['name']}"
+        paths.add(path)
+        if field["widget"] == "list" and "fields" in field:
+            paths |= field_paths(field["fields"], path + "[]")
+        elif field["widget"] == "object":
+            paths |= field_paths(field["fields"], path)
+    return paths
+
+
+def collection_fields(kind: str) -> list[dict[str, Any]]:
+    config = decap_config()
+    name = FOLDERS.get(kind, kind)
+    found = next(c for c in config["collections"] if c["name"] == name)
+    fields: list[dict[str, Any]] = (found["files"][0] if "files" in found else found)["fields"]
+    return fields
+
+
+def test_every_record_kind_is_a_collection() -> None:
+    kinds = set(FOLDERS) | set(FILES)
+    assert set(ORDER) == kinds
+    names = {c["name"] for c in decap_config()["collections"]}
+    assert names == {FOLDERS.get(k, k) for k in kinds}
+
+
+@pytest.mark.parametrize("kind", ORDER)
+def test_every_schema_property_has_an_editor_field(kind: str) -> None:
+    missing = schema_paths(kind) - field_paths(collection_fields(kind))
+    assert not missing, f"schema properties with no editor field: {sorted(missing)}"
+
+
+@pytest.mark.parametrize("kind", ORDER)
+def test_labels_and_hints_are_the_schemas_titles_and_descriptions(kind: str) -> None:
+    schema, base = root(kind)
+    for field in collection_fields(kind):
+        prop, _ = resolve(schema["properties"][field["name"]], base)
+        assert field["label"] == prop.get("title", field["label"])
+        assert field.get("hint", "") == prop.get("description", "")
+        assert field["required"] == (field["name"] in schema.get("required", []))
+        if field["widget"] == "object" and not field["required"]:
+            assert not any(sub["required"] for sub in field["fields"])
+
+
+def test_enumerations_references_patterns_and_limits() -> None:
+    role = {f["name"]: f for f in collection_fields("role")}
+    assert role["organisation"]["widget"] == "relation"
+    assert role["organisation"]["collection"] == "organisations"
+    assert role["family"]["collection"] == "families"
+    competency = {f["name"]: f for f in role["competencies"]["fields"]}
+    assert competency["framework"]["collection"] == "frameworks"
+    assert competency["competency"]["value_field"] == "competencies.*.id"
+    assert competency["level"] == {**competency["level"], "widget": "number",
+                                   "value_type": "int", "min": 0}
+    salary = {f["name"]: f for f in role["salary"]["fields"]}
+    assert salary["period"]["widget"] == "select"
+    assert salary["period"]["options"] == ["year", "month", "week", "day", "hour", "not stated"]
+    assert salary["currency"]["pattern"][0] == "^[A-Z]{3}$"
+    vacancy = {f["name"]: f for f in collection_fields("vacancy")}
+    assert vacancy["role"]["collection"] == "roles"
+    assert vacancy["scale"]["collection"] == "scales"
+    assert vacancy["candidates"]["max"] == 30
+    organisation = {f["name"]: f for f in collection_fields("organisation")}
+    assert organisation["default_scale"]["collection"] == "scales"
+
+
+def test_every_id_property_is_a_known_reference_or_not() -> None:
+    """A new id property in a schema must be added to `references.py`, one table or the other."""
+    unknown = []
+
+    def walk(kind: str, raw: Node, base: str, name: str, depth: int) -> None:
+        if is_ref_to(raw, "id") or is_ref_to(raw, "AssessmentMethodList"):
+            if not references.is_known(kind, name):
+                unknown.append((kind, name))
+            return
+        node, base = resolve(raw, base)
+        if depth > 6:
+            return
+        if isinstance(node.get("items"), dict):
+            walk(kind, node["items"], base, name, depth + 1)
+        for branch in node.get("anyOf", []):
+            walk(kind, branch, base, name, depth + 1)
+        for sub_name, sub in node.get("properties", {}).items():
+            walk(kind, sub, base, sub_name, depth + 1)
+
+    for kind in ORDER:
+        schema, base = root(kind)
+        walk(kind, schema, base, "", 0)
+    assert not unknown
+
+
+def test_a_date_or_a_list_that_may_be_not_stated() -> None:
+    """"not stated" is offered where the schema allows it, and checked as the schema checks it."""
+    import re
+
+    role = {f["name"]: f for f in collection_fields("role")}
+    issued = {f["name"]: f for f in role["dates"]["fields"]}["issued"]
+    assert issued["widget"] == "string"
+    check = re.compile(issued["pattern"][0])
+    assert [bool(check.search(v)) for v in ("2024-04", "2025-01-15", "not stated", "April",
+                                            "not stated yet", "2024-13")] == [
+        True, True, True, False, False, False]
+    spec = {f["name"]: f for f in role["person_specification"]["fields"]}
+    criterion = {f["name"]: f for f in spec["criteria"]["fields"]}["assessed_by"]
+    assert criterion["widget"] == "list"
+    entry = re.compile(criterion["field"]["pattern"][0])
+    assert [bool(entry.search(v)) for v in ("interview", "not stated", "Interview")] == [
+        True, True, False]
+
+
+def test_markdown_is_a_plain_text_area() -> None:
+    """Decap's rich Markdown editor rewrites Markdown on save; a text area keeps it as typed."""
+    role = {f["name"]: f for f in collection_fields("role")}
+    assert role["purpose"]["widget"] == "text"
+    assert role["title"]["widget"] == "string"
+
+
+def test_a_new_schema_property_gets_a_field_and_an_unknown_shape_is_refused(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The configuration follows the schemas: nothing to add by hand, nothing silently left out."""
+    import copy
+
+    from generator.editor import schemas
+    from generator.editor.config import Unmapped
+
+    real = schemas._document
+
+    def with_extra(kind: str, extra: Node) -> Any:
+        def document(name: str) -> Node:
+            found = real(name)
+            if name == f"{kind}.schema.json":
+                found = copy.deepcopy(found)
+                found["properties"]["probation"] = extra
+            return found
+        return document
+
+    extra = {"title": "Probation period", "description": "How long.", "type": "string",
+             "enum": ["none", "3 months", "6 months"]}
+    monkeypatch.setattr(schemas, "_document", with_extra("role", extra))
+    fields = {f["name"]: f for f in collection_fields("role")}
+    assert fields["probation"]["widget"] == "select"
+    assert fields["probation"]["label"] == "Probation period"
+    assert fields["probation"]["options"] == ["none", "3 months", "6 months"]
+
+    monkeypatch.setattr(schemas, "_document", with_extra("role", {"type": "null"}))
+    with pytest.raises(Unmapped):
+        decap_config()
