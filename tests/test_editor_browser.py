@@ -21,7 +21,7 @@ import pytest
 
 from generator.cli import run
 from generator.yamlload import load_file
-from tests.browser import axe_violations, browser, describe, require_axe  # noqa: F401
+from tests.browser import axe_violations, describe, require_axe
 from tests.conftest import CONTENT, ROOT
 
 pytestmark = pytest.mark.browser
@@ -97,7 +97,7 @@ def criterion(page: Any, index: int) -> Any:
 
 
 def test_create_edit_delete_pick_save_validate_preview(
-        browser: Any, editor: dict[str, Any]) -> None:  # noqa: F811
+        browser: Any, editor: dict[str, Any]) -> None:
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     outside: list[str] = []
     page.on("request", lambda r: outside.append(r.url)
@@ -177,7 +177,7 @@ def test_create_edit_delete_pick_save_validate_preview(
 
 
 def test_an_edit_in_the_browser_changes_one_line_of_the_file(
-        browser: Any, editor: dict[str, Any]) -> None:  # noqa: F811
+        browser: Any, editor: dict[str, Any]) -> None:
     """Decap's real save of a shipped role: comments, quoting, order and layout all stay."""
     path = editor["content"] / "roles" / "recovery-navigator.yaml"
     before = path.read_text(encoding="utf-8").splitlines()
@@ -210,7 +210,7 @@ DECAP_KNOWN: dict[str, str] = {}
     "#/collections/roles/entries/recovery-navigator",
     "#/collections/vacancies/new", "#/collections/organisations/entries/second-step",
 ])
-def test_editor_pages_axe(browser: Any, editor: dict[str, Any], where: str) -> None:  # noqa: F811
+def test_editor_pages_axe(browser: Any, editor: dict[str, Any], where: str) -> None:
     source = require_axe()
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     open_editor(page, editor["url"])
@@ -248,7 +248,7 @@ class AsHosted:
 
 
 def test_the_hosted_editor_opens_and_saves_a_shipped_role(
-        browser: Any, tmp_path: Any) -> None:  # noqa: F811
+        browser: Any, tmp_path: Any) -> None:
     """Issue 17, point 5: the exported editor reads a shipped role (plain list items and all)
     through roleprint-hosted.js, and a save keeps every value; CI's `roleprint format` then
     settles the layout, and the record validates."""
