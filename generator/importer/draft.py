@@ -99,7 +99,7 @@ def build(found: Recovered, organisation: str, family: str | None, source: str,
     role["organisation"] = organisation
     if family:
         role["family"] = family
-    review: list[str] = []
+    review: list[str] = list(found.doubts)
     to_place = list(found.to_place)
     rows: list[dict[str, str]] = []
     criteria = _criteria(found.criteria, review, to_place, rows)
