@@ -128,8 +128,8 @@ def build(found: Recovered, organisation: str, family: str | None, source: str,
             f"# Draft imported by `roleprint import` from {source} ({fmt}).",
             "# It is a draft: check it against the source before publishing."]
     if marked:
-        head[-1] = ("# It is a draft (status: draft), so roleprint build leaves it out of the "
-                    "site: check it against the source, then delete the status line.")
+        head[-1:] = ["# It is a draft (status: draft): roleprint build leaves it out of the site",
+                     "# until a person has checked it against the source and deleted that line."]
     if missing:
         head.append("# Not stated in the source: " + ", ".join(missing) + ".")
     if review:
