@@ -143,3 +143,29 @@ def test_blank_form_rows(tmp_path: Path) -> None:
     assert draft["dates"] == {"next_review": "not stated"}
     assert "hours" not in draft  # no "not stated" for hours in the schema: left out, and said
     assert "'Hours' is blank in the source" in output
+
+
+ODD = ("£", ";", "0", "—", "TBC", "£1.5k", "Up to", "£999,999,999,999 per annum",
+       "31 February 2024", "2019-13", "0 June 2019", "£26,000 – £24,000 pro rata", "n/a",
+       "Enhanced; standard", "- £5 -", "£ 24,000 – £ 26,000 p.a. pro-rata DOE estimated")
+LABELS = ("Grade", "Salary", "Hours", "Location", "Reports to", "Direct reports", "Post no.",
+          "Job evaluation no.", "DBS", "Directorate", "Service", "Team", "Contract", "Date",
+          "Last reviewed", "Next review")
+
+
+@pytest.mark.parametrize("value", ODD)
+def test_odd_header_values_never_make_an_invalid_draft(value: str, tmp_path: Path) -> None:
+    """Whatever a label holds, the draft validates: no problem the importer itself caused."""
+    path = tmp_path / "odd.txt"
+    path.write_text("Job Title: Peer Mentor\n" + "".join(f"{label}: {value}\n"
+                                                         for label in LABELS), encoding="utf-8")
+    content = content_copy(tmp_path)
+    status, output, draft = import_file(path, "second-step", content)
+    assert status == 0, output
+    assert "error" not in output and "Traceback" not in output, output
+    assert draft["title"] == "Peer Mentor"
+    # every value is either in its field or, word for word, in the to-place note
+    notes = draft.get("internal_notes", "")
+    for label in LABELS:
+        assert f"{label}: {value}" in notes or value.strip() in json.dumps(
+            draft, ensure_ascii=False), (label, value)

@@ -56,6 +56,8 @@ def test_salary_figures_not_read_with_confidence_are_left_out(text: str) -> None
 @pytest.mark.parametrize(("text", "expected"), [
     ("June 2019", "2019-06"), ("15 January 2025", "2025-01-15"), ("04/2024", "2024-04"),
     ("2019-06", "2019-06"), ("Summer 2019", None), ("31/13/2020", None),
+    ("31 February 2024", None), ("2019-13", None), ("0 June 2019", None),
+    ("29 February 2024", "2024-02-29"),
 ])
 def test_dates(text: str, expected: str | None) -> None:
     assert header.month(text) == expected
@@ -97,6 +99,8 @@ def test_places_split_only_at_semicolons() -> None:
     header.apply(role, "reports_to", "Director of Care or Operations")
     assert role == {"locations": ["Bristol", "Bath"],
                     "reports_to": ["Director of Care or Operations"]}
+    header.apply(role, "locations", ";")  # never an empty list, which the schema refuses
+    assert role["locations"] == [";"]
 
 
 def test_unreadable_date_is_kept_for_a_person() -> None:

@@ -7,6 +7,7 @@ A value is placed only where its words can be read with confidence. Where part o
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -111,7 +112,19 @@ def _period_not_stated() -> bool:
 
 
 def month(text: str) -> str | None:
-    """"2019-06" from "June 2019", "06/2019", "2019-06"; a full date when the day is given."""
+    """"2019-06" from "June 2019", "06/2019", "2019-06"; a full date when the day is given;
+    None for anything else, and for a date that does not exist ("31 February 2024")."""
+    found = _month(text)
+    if found is None:
+        return None
+    try:
+        dt.date.fromisoformat(found if len(found) == 10 else f"{found}-01")
+    except ValueError:
+        return None
+    return found
+
+
+def _month(text: str) -> str | None:
     text = text.strip().lower()
     if re.fullmatch(r"[0-9]{4}-[0-9]{2}(-[0-9]{2})?", text):
         return text
@@ -169,11 +182,14 @@ def blank(role: dict[str, Any], key: str) -> bool:
 
 def _places(value: str) -> list[str]:
     """One entry per place or person; only a semicolon surely separates two."""
-    return [part.strip() for part in value.split(";") if part.strip()]
+    return [part.strip() for part in value.split(";") if part.strip()] or [value]
 
 
 def apply(role: dict[str, Any], key: str, value: str) -> Result:
     """Set one header field from its worded value; not placed if the words cannot be used."""
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}(-[0-9]{2})?", value) and month(value) is None:
+        # roleprint validate reads any such text as a date, and would refuse this one
+        return Result(False, f"'{value}' is written like a date but is not a real one")
     if key in _TEXT_FIELDS or key == "title":
         role[key] = value
     elif key in ("locations", "reports_to"):
