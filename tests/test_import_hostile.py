@@ -47,6 +47,18 @@ def _macros(tmp_path: Path) -> Path:
                    {"word/vbaProject.bin": b"Attribute VB_Name = \"Module1\""})
 
 
+def _macros_renamed(tmp_path: Path) -> Path:
+    """A macro project under another part name, found by the relationship that points at it."""
+    plain = _docx(tmp_path / "plain.docx")
+    with zipfile.ZipFile(plain) as package:
+        rels = package.read("word/_rels/document.xml.rels")
+    rels = rels.replace(b"</Relationships>", b'<Relationship Id="rIdM" Type="http://schemas.'
+                        b'microsoft.com/office/2006/relationships/vbaProject" '
+                        b'Target="notes.bin"/></Relationships>')
+    return _repack(plain, tmp_path / "renamed.docx", {"word/_rels/document.xml.rels": rels,
+                                                      "word/notes.bin": b"Attribute VB_Name"})
+
+
 def _entities(tmp_path: Path) -> Path:
     plain = _docx(tmp_path / "plain.docx")
     with zipfile.ZipFile(plain) as package:
@@ -147,6 +159,7 @@ CASES = {
     "zip bomb": (_bomb, "zip bomb"),
     "macros in a .docx": (_macros, "contains macros"),
     "macro-enabled .docm": (_docm, "may carry macros"),
+    "macros under another name": (_macros_renamed, "contains macros"),
     "XML entities": (_entities, "declares entities"),
     "XML entities after a long comment": (_entities_after_a_comment, "declares entities"),
     "password-protected .docx": (_password, "password-protected"),

@@ -14,6 +14,8 @@ SUFFIXES = (".docx", ".pdf", ".txt", ".md")
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Microsoft's compound file
 # "<!DOCTYPE" or "<!ENTITY" can only be markup: in text, Word writes "&lt;!"
 _DECLARATION = re.compile(rb"<!(?:doctype|entity)", re.I)
+# a macro project's content type or relationship, whatever its part is called
+_MACROS = re.compile(rb"macroEnabled|vbaProject|relationships/wordVbaData", re.I)
 
 
 class Refused(Exception):
@@ -46,6 +48,16 @@ def check_file(path: Path) -> None:
         check_docx(path)
 
 
+def _check_part(data: bytes) -> None:
+    """One XML part, read whole (a long comment may come before a DOCTYPE)."""
+    if _DECLARATION.search(data):
+        raise Refused("the document's XML declares entities, which Word never writes; it is "
+                      "not read", "open it in Word and save it again as .docx")
+    if _MACROS.search(data):  # a macro part under another name, found by its type
+        raise Refused("the document contains macros, which are never opened",
+                      "save it from Word as a .docx document without macros")
+
+
 def check_docx(path: Path) -> None:
     """A .docx is a zip: refuse zip bombs, macros and XML with entity declarations."""
     with path.open("rb") as handle:
@@ -75,12 +87,8 @@ def check_docx(path: Path) -> None:
                 raise Refused("the package has no Word document in it",
                               "open it in Word and save it again as .docx")
             for info in infos:
-                # the whole part, not its head: a long comment may come before a DOCTYPE
-                if info.filename.lower().endswith((".xml", ".rels")) and _DECLARATION.search(
-                        package.read(info)):
-                        raise Refused("the document's XML declares entities, which Word never "
-                                      "writes; it is not read",
-                                      "open it in Word and save it again as .docx")
+                if info.filename.lower().endswith((".xml", ".rels")):
+                    _check_part(package.read(info))
     except zipfile.BadZipFile as err:
         raise Refused(f"the .docx package is damaged ({err})",
                       "open it in Word and save it again") from None
