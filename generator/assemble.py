@@ -222,7 +222,7 @@ def role(rid: str, d: Data, orgs: dict[str, m.Organisation], families: dict[str,
         known_risks=risks, statements=statements(d.get("statements")),
         competencies=tuple(_requirement(r, frameworks, methods) for r in d.get("competencies", [])),
         terms=terms(d.get("terms")), labels=labels(d.get("labels")).over(org.labels),
-        internal_notes=d.get("internal_notes"),
+        internal_notes=d.get("internal_notes"), draft=d.get("status") == "draft",
     )
 
 

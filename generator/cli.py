@@ -46,6 +46,8 @@ def _parser() -> argparse.ArgumentParser:
     generate = command("generate", "Write the site's Markdown and assets into a folder.")
     generate.add_argument("--out", type=Path, required=True, metavar="DIR")
     generate.add_argument("--no-pdf", action="store_true", help="skip PDF forms")
+    generate.add_argument("--drafts", action="store_true",
+                          help="include draft roles (status: draft), marked as drafts")
     generate.add_argument("--timings", type=Path, metavar="FILE",
                           help="write the seconds spent in each stage to FILE (JSON)")
 
@@ -53,6 +55,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--site-dir", type=Path, default=Path("site"), metavar="DIR")
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE")
     build.add_argument("--no-pdf", action="store_true", help="skip PDFs for a quick preview")
+    build.add_argument("--drafts", action="store_true",
+                       help="include draft roles (status: draft), marked as drafts, to check "
+                       "them; never for the live site")
     build.add_argument("--timings", type=Path, metavar="FILE",
                        help="write the seconds spent in each stage to FILE (JSON)")
 

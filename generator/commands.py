@@ -69,6 +69,20 @@ def load_or_report(content: Path) -> Site | None:
     return result.site
 
 
+def published(site: Site, *, drafts: bool) -> Site:
+    """The site to publish: draft roles left out (and said so) unless `drafts`."""
+    if drafts:
+        return site
+    site, roles, vacancies = site.without_drafts()
+    if roles:
+        also = (f", and {len(vacancies)} vacancy record(s) for them ({', '.join(vacancies)})"
+                if vacancies else "")
+        print(f"Left out {len(roles)} draft role(s) ({', '.join(roles)}){also}: check each "
+              "one against its source, then delete its 'status: draft' line; to look at them "
+              "first, use roleprint serve or build with --drafts.", file=sys.stderr)
+    return site
+
+
 def generate(site: Site, out: Path, *, pdf: bool, timings: Timings | None = None) -> None:
     """Write the complete staging tree (Markdown, assets, forms) into `out`.
 
@@ -189,7 +203,7 @@ def keep_out_of_collections() -> None:
 
 
 def build_site(content: Path, site_dir: Path, config: Path, *, pdf: bool,
-               timings: Timings) -> int:
+               timings: Timings, drafts: bool = False) -> int:
     site_dir = site_dir.resolve()
     try:
         # The lock first: a build that finds a site a stopped one left out puts it back at
@@ -199,6 +213,7 @@ def build_site(content: Path, site_dir: Path, config: Path, *, pdf: bool,
                 site = load_or_report(content)
             if site is None:
                 return 1
+            site = published(site, drafts=drafts)
             status = _build_into(space, site, config, pdf=pdf, timings=timings)
     except PublishError as err:
         print(f"roleprint: {err}", file=sys.stderr)
@@ -255,11 +270,13 @@ def _build_into(space: Workspace, site: Site, config: Path, *, pdf: bool,
     return 0
 
 
-def generate_only(content: Path, out: Path, *, pdf: bool, timings: Timings) -> int:
+def generate_only(content: Path, out: Path, *, pdf: bool, timings: Timings,
+                  drafts: bool = False) -> int:
     with timings.stage("load"):
         site = load_or_report(content)
     if site is None:
         return 1
+    site = published(site, drafts=drafts)
     out = out.resolve()
     try:
         with workspace(out, "staging tree") as space:
@@ -306,11 +323,12 @@ def run(args: argparse.Namespace) -> int:
         with timings.stage("total"):
             if args.command == "generate":
                 status = generate_only(args.content, args.out, pdf=not args.no_pdf,
-                                       timings=timings)
+                                       timings=timings, drafts=args.drafts)
             else:
                 try:
                     status = build_site(args.content, args.site_dir, args.config,
-                                        pdf=not args.no_pdf, timings=timings)
+                                        pdf=not args.no_pdf, timings=timings,
+                                        drafts=args.drafts)
                 finally:
                     gc.unfreeze()  # what keep_out_of_collections set aside, when run in-process
         timings.write(args.timings)

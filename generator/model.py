@@ -8,7 +8,7 @@ importable from here.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TypeVar
 
@@ -192,6 +192,7 @@ class Role:
     terms: Terms = field(default_factory=Terms)
     labels: Labels = field(default_factory=Labels)  # already merged over the organisation's
     internal_notes: str | None = None
+    draft: bool = False  # `status: draft`: not yet checked, left out of a published site
 
     def competencies_at_stage(self, stage: str) -> tuple[CompetencyRequirement, ...]:
         return tuple(c for c in self.competencies if stage in c.stages)
@@ -299,6 +300,20 @@ class Site:
         tuple[Role, CompetencyRequirement], ...
     ]:
         return self._requirements.get((framework_id, competency_id), ())
+
+    def without_drafts(self) -> tuple[Site, tuple[str, ...], tuple[str, ...]]:
+        """The site as published: no draft role, and no vacancy for one; with the ids left out.
+
+        A draft is a role not yet checked against its source (an imported one, say): HR sees
+        it in `roleprint serve` or with `build --drafts`, never by accident on the live site."""
+        drafts = tuple(sorted(k for k, r in self.roles.items() if r.draft))
+        if not drafts:
+            return self, (), ()
+        vacancies = tuple(sorted(k for k, v in self.vacancies.items() if v.role.draft))
+        site = replace(self, roles={k: r for k, r in self.roles.items() if not r.draft},
+                       vacancies={k: v for k, v in self.vacancies.items()
+                                  if k not in vacancies})
+        return site, drafts, vacancies
 
     def scale_for(self, role: Role, vacancy: Vacancy | None = None) -> Scale:
         if vacancy is not None:

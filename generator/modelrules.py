@@ -54,6 +54,18 @@ def check_categories(c: Checker, doc: Document, spec: dict[str, Any]) -> None:
                  "write the name as the criteria do" + (": " + ", ".join(names) if names else ""))
 
 
+def check_draft_role(c: Checker, doc: Document) -> None:
+    """A vacancy (not itself a draft) for a role still marked as a draft is left out of the site
+    with it: say so where the vacancy names the role, so it is not a surprise."""
+    role = c.records.get("role", doc.data.get("role", ""))
+    if doc.data.get("status") == "draft" or role is None or role.data.get("status") != "draft":
+        return
+    warn(c, doc, ("role",),
+         f"the role '{doc.data['role']}' is a draft (status: draft), so roleprint build leaves "
+         f"this {doc.data.get('status', '')} vacancy out of the site with it",
+         "check the role against its source and delete its 'status: draft' line")
+
+
 def check_open_vacancy(c: Checker, doc: Document, on: str) -> None:
     """An open vacancy has what Google requires of a JobPosting, and is not past its close."""
     data = doc.data
@@ -109,5 +121,6 @@ def check_model(c: Checker, on: str | None = None) -> None:
         check_unassessed(c, doc, ("criteria",), doc.data.get("criteria", []))
     for _, doc in sorted(docs.get("vacancy", {}).items()):
         check_open_vacancy(c, doc, on)
+        check_draft_role(c, doc)
     for _, doc in sorted(docs.get("framework", {}).items()):
         check_levels(c, doc)

@@ -84,11 +84,13 @@ def header(data: dict[str, Any]) -> list[tuple[str, str]]:
         fields.append(("Location", "; ".join(data["locations"])))
     if "reports_to" in data:
         fields.append(("Reports to", " or ".join(data["reports_to"])))
-    if "issued" in data.get("dates", {}):
-        fields.append(("Date", _date(data["dates"]["issued"])))
+    for key, label in (("issued", "Date"), ("reviewed", "Last reviewed"),
+                       ("next_review", "Next review")):
+        if key in data.get("dates", {}):
+            fields.append((label, _date(data["dates"][key])))
     dbs = data.get("pre_employment_checks", {}).get("dbs")
     if dbs:
-        fields.append(("DBS", dbs.replace("-", " ").capitalize()))
+        fields.append(("DBS", data.get("dbs_as_worded", dbs.replace("-", " ").capitalize())))
     return fields
 
 

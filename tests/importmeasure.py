@@ -119,10 +119,12 @@ HEADER = ("title", "grade", "hours", "locations", "reports_to", "post_number",
 def header_fields(shipped: dict[str, Any], draft: dict[str, Any]) -> tuple[int, int]:
     """(right, given): the shipped record's header fields the draft has the same."""
     pairs = [(shipped.get(k), draft.get(k)) for k in HEADER if k in shipped]
-    if "salary" in shipped:
-        pairs.append((shipped["salary"]["text"], draft.get("salary", {}).get("text")))
-    if "issued" in shipped.get("dates", {}):
-        pairs.append((shipped["dates"]["issued"], draft.get("dates", {}).get("issued")))
+    if "salary" in shipped:  # the wording, figures, period and qualifiers (GBP is the default)
+        pairs.append(({k: v for k, v in shipped["salary"].items() if (k, v) != ("currency", "GBP")},
+                      draft.get("salary")))
+    for key in ("issued", "reviewed", "next_review"):
+        if key in shipped.get("dates", {}):
+            pairs.append((shipped["dates"][key], draft.get("dates", {}).get(key)))
     if "dbs" in shipped.get("pre_employment_checks", {}):
         pairs.append((shipped["pre_employment_checks"]["dbs"],
                       draft.get("pre_employment_checks", {}).get("dbs")))
@@ -136,11 +138,13 @@ def duties_match(shipped: dict[str, Any], draft: dict[str, Any]) -> dict[str, bo
             for key in SECTIONS if key in shipped}
 
 
-def measure(shape: str, record: str, organisation: str, folder: Path) -> dict[str, Any]:
-    """Make one document, import it, and measure the draft against the shipped record."""
+def measure(shape: str, record: str, organisation: str, folder: Path,
+            data: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Make one document (from the shipped record, or `data` made from it), import it, and
+    measure the draft against what it was made from."""
     folder.mkdir(parents=True, exist_ok=True)
-    path = importdocs.write(shape, record, folder)
-    shipped = importdocs.load(record)
+    path = importdocs.write(shape, record, folder, data)
+    shipped = data if data is not None else importdocs.load(record)
     status, output, draft = import_file(path, organisation, content_copy(folder))
     texts = importdocs.plain_texts(importdocs.model(shipped))
     share, lost = sentence_share(texts, draft)

@@ -121,20 +121,27 @@ def _word(parts: Parts, path: Path, styled: bool, spec: str, auto: bool = False)
     return path
 
 
-def _word_ticks(document: Any, crits: list[Crit]) -> None:
-    table = document.add_table(rows=1, cols=4)
-    for cell, text in zip(table.rows[0].cells, ("Criteria", "Essential", "Desirable",
-                                               "How identified"), strict=True):
+def _word_grouped(document: Any, crits: list[Crit], headings: tuple[str, ...],
+                  cells: Callable[[Crit], tuple[str, ...]]) -> None:
+    """A table with a heading row, then each category as a row merged across, then its
+    criteria one a row."""
+    table = document.add_table(rows=1, cols=len(headings))
+    for cell, text in zip(table.rows[0].cells, headings, strict=True):
         cell.text = text
     for category, group in by_category(crits):
         row = table.add_row().cells
-        row[0].merge(row[3]).text = category
+        row[0].merge(row[-1]).text = category
         for crit in group:
-            row = table.add_row().cells
-            row[0].text = crit.text
-            row[1].text = "✓" if crit.requirement == "essential" else ""
-            row[2].text = "✓" if crit.requirement == "desirable" else ""
-            row[3].text = methods_text(crit, words=False)
+            for cell, text in zip(table.add_row().cells, cells(crit), strict=True):
+                cell.text = text
+
+
+def _word_ticks(document: Any, crits: list[Crit]) -> None:
+    """Ticks in Essential and Desirable columns, methods as codes (A/I)."""
+    _word_grouped(document, crits, ("Criteria", "Essential", "Desirable", "How identified"),
+                  lambda c: (c.text, "✓" if c.requirement == "essential" else "",
+                             "✓" if c.requirement == "desirable" else "",
+                             methods_text(c, words=False)))
 
 
 def _word_codes(document: Any, crits: list[Crit]) -> None:
@@ -150,18 +157,10 @@ def _word_codes(document: Any, crits: list[Crit]) -> None:
 
 
 def _word_words(document: Any, crits: list[Crit]) -> None:
-    """Category as a heading row, E/D and methods as words ("Essential", "Application / …")."""
-    table = document.add_table(rows=1, cols=3)
-    for cell, text in zip(table.rows[0].cells, ("Attributes", "Essential/Desirable",
-                                               "Method of assessment"), strict=True):
-        cell.text = text
-    for category, group in by_category(crits):
-        row = table.add_row().cells
-        row[0].merge(row[2]).text = category
-        for crit in group:
-            row = table.add_row().cells
-            row[0].text, row[1].text = crit.text, crit.requirement.capitalize()
-            row[2].text = methods_text(crit, words=True, joiner=" / ")
+    """E/D and methods as words ("Essential", "Application / …")."""
+    _word_grouped(document, crits, ("Attributes", "Essential/Desirable", "Method of assessment"),
+                  lambda c: (c.text, c.requirement.capitalize(),
+                             methods_text(c, words=True, joiner=" / ")))
 
 
 def _word_lists(document: Any, crits: list[Crit]) -> None:

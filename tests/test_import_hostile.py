@@ -47,6 +47,18 @@ def _macros(tmp_path: Path) -> Path:
                    {"word/vbaProject.bin": b"Attribute VB_Name = \"Module1\""})
 
 
+def _macros_renamed(tmp_path: Path) -> Path:
+    """A macro project under another part name, found by the relationship that points at it."""
+    plain = _docx(tmp_path / "plain.docx")
+    with zipfile.ZipFile(plain) as package:
+        rels = package.read("word/_rels/document.xml.rels")
+    rels = rels.replace(b"</Relationships>", b'<Relationship Id="rIdM" Type="http://schemas.'
+                        b'microsoft.com/office/2006/relationships/vbaProject" '
+                        b'Target="notes.bin"/></Relationships>')
+    return _repack(plain, tmp_path / "renamed.docx", {"word/_rels/document.xml.rels": rels,
+                                                      "word/notes.bin": b"Attribute VB_Name"})
+
+
 def _entities(tmp_path: Path) -> Path:
     plain = _docx(tmp_path / "plain.docx")
     with zipfile.ZipFile(plain) as package:
@@ -54,6 +66,33 @@ def _entities(tmp_path: Path) -> Path:
     laughs = (b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;">]>'
               + xml.split(b"?>", 1)[1])
     return _repack(plain, tmp_path / "entities.docx", {"word/document.xml": laughs})
+
+
+def _entities_after_a_comment(tmp_path: Path) -> Path:
+    """The DOCTYPE pushed past the first few kilobytes by a long comment."""
+    plain = _docx(tmp_path / "plain.docx")
+    with zipfile.ZipFile(plain) as package:
+        xml = package.read("word/document.xml")
+    laughs = (b'<?xml version="1.0"?><!--' + b" " * 10_000 + b'--><!DOCTYPE w [<!ENTITY a '
+              b'"lol">]>' + xml.split(b"?>", 1)[1])
+    return _repack(plain, tmp_path / "entities.docx", {"word/document.xml": laughs})
+
+
+def _password(tmp_path: Path) -> Path:
+    """What Word writes for a .docx with a password: a compound file, not a zip."""
+    path = tmp_path / "locked.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4088)
+    return path
+
+
+def _many_pages(tmp_path: Path) -> Path:
+    writer = pypdf.PdfWriter()
+    for _ in range(201):
+        writer.add_blank_page(595, 842)
+    path = tmp_path / "long.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    return path
 
 
 def _docm(tmp_path: Path) -> Path:
@@ -120,7 +159,11 @@ CASES = {
     "zip bomb": (_bomb, "zip bomb"),
     "macros in a .docx": (_macros, "contains macros"),
     "macro-enabled .docm": (_docm, "may carry macros"),
+    "macros under another name": (_macros_renamed, "contains macros"),
     "XML entities": (_entities, "declares entities"),
+    "XML entities after a long comment": (_entities_after_a_comment, "declares entities"),
+    "password-protected .docx": (_password, "password-protected"),
+    "PDF of 201 pages": (_many_pages, "more than 200"),
     "encrypted PDF": (_encrypted, "encrypted"),
     "scanned PDF": (_scanned, "no text layer"),
     "malformed PDF": (_malformed, "could not be read"),

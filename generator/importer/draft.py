@@ -99,7 +99,10 @@ def build(found: Recovered, organisation: str, family: str | None, source: str,
     role["organisation"] = organisation
     if family:
         role["family"] = family
-    review: list[str] = []
+    marked = rep.has_draft_status()
+    if marked:
+        role["status"] = "draft"  # left out of the published site until a person has checked it
+    review: list[str] = list(found.doubts)
     to_place = list(found.to_place)
     rows: list[dict[str, str]] = []
     criteria = _criteria(found.criteria, review, to_place, rows)
@@ -124,6 +127,9 @@ def build(found: Recovered, organisation: str, family: str | None, source: str,
     head = ["# yaml-language-server: $schema=../../schemas/role.schema.json",
             f"# Draft imported by `roleprint import` from {source} ({fmt}).",
             "# It is a draft: check it against the source before publishing."]
+    if marked:
+        head[-1:] = ["# It is a draft (status: draft): roleprint build leaves it out of the site",
+                     "# until a person has checked it against the source and deleted that line."]
     if missing:
         head.append("# Not stated in the source: " + ", ".join(missing) + ".")
     if review:

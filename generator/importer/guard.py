@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -10,6 +11,11 @@ MAX_UNZIPPED = 60 * 1024 * 1024  # what all the parts of a .docx may expand to, 
 MAX_RATIO = 100  # text compresses about 10:1; a zip bomb does 1,000:1 or more
 MAX_PAGES = 200
 SUFFIXES = (".docx", ".pdf", ".txt", ".md")
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Microsoft's compound file
+# "<!DOCTYPE" or "<!ENTITY" can only be markup: in text, Word writes "&lt;!"
+_DECLARATION = re.compile(rb"<!(?:doctype|entity)", re.I)
+# a macro project's content type or relationship, whatever its part is called
+_MACROS = re.compile(rb"macroEnabled|vbaProject|relationships/wordVbaData", re.I)
 
 
 class Refused(Exception):
@@ -42,8 +48,25 @@ def check_file(path: Path) -> None:
         check_docx(path)
 
 
+def _check_part(data: bytes) -> None:
+    """One XML part, read whole (a long comment may come before a DOCTYPE)."""
+    if _DECLARATION.search(data):
+        raise Refused("the document's XML declares entities, which Word never writes; it is "
+                      "not read", "open it in Word and save it again as .docx")
+    if _MACROS.search(data):  # a macro part under another name, found by its type
+        raise Refused("the document contains macros, which are never opened",
+                      "save it from Word as a .docx document without macros")
+
+
 def check_docx(path: Path) -> None:
     """A .docx is a zip: refuse zip bombs, macros and XML with entity declarations."""
+    with path.open("rb") as handle:
+        ole = handle.read(8) == OLE_SIGNATURE
+    if ole:  # Word saves a password-protected .docx (or an old .doc) in this container
+        raise Refused("the document is password-protected, or is an old .doc renamed .docx, "
+                      "so it is not read",
+                      "open it in Word, remove the password (File, Info, Protect Document), "
+                      "and save it as a .docx document")
     if not zipfile.is_zipfile(path):
         raise Refused("the file is not a Word .docx document (it is not a zip package)",
                       "open it in Word and save it again as .docx")
@@ -65,11 +88,7 @@ def check_docx(path: Path) -> None:
                               "open it in Word and save it again as .docx")
             for info in infos:
                 if info.filename.lower().endswith((".xml", ".rels")):
-                    head = package.read(info)[:4096].lower()
-                    if b"<!doctype" in head or b"<!entity" in head:
-                        raise Refused("the document's XML declares entities, which Word never "
-                                      "writes; it is not read",
-                                      "open it in Word and save it again as .docx")
+                    _check_part(package.read(info))
     except zipfile.BadZipFile as err:
         raise Refused(f"the .docx package is damaged ({err})",
                       "open it in Word and save it again") from None

@@ -30,6 +30,12 @@ def has_notes() -> bool:
     return NOTES in schema("role")["properties"]
 
 
+def has_draft_status() -> bool:
+    """True when a role can be marked `status: draft` (kept off the published site)."""
+    status = schema("role")["properties"].get("status", {})
+    return "draft" in status.get("enum", [])
+
+
 def criterion_allows_not_stated() -> bool:
     """True when a criterion's requirement and methods may be "not stated"."""
     crit = schema("common")["definitions"]["Criterion"]["properties"]

@@ -17,6 +17,9 @@ from generator.importer.labels import in_set, lookup, split_label
 from generator.importer.lists import ListBuilder
 from generator.importer.spec import Criterion, SpecBuilder
 
+# where a header field lands in the role, for the report
+_FIELDS = {"dbs": "pre_employment_checks.dbs", "issued": "dates.issued",
+           "reviewed": "dates.reviewed", "next_review": "dates.next_review"}
 LIST_SECTIONS = ("accountabilities", "key_activities", "performance_measures")
 TEXT_SECTIONS = ("purpose", "context", "introduction")
 
@@ -30,6 +33,7 @@ class Recovered:
     spec_intro: list[str] = field(default_factory=list)
     placed: list[tuple[str, str, str]] = field(default_factory=list)  # field, where, confidence
     to_place: list[tuple[str, str]] = field(default_factory=list)  # where, text
+    doubts: list[str] = field(default_factory=list)  # what a header field leaves for a person
 
 
 def _looks_like_heading(block: Block, following: Block | None) -> bool:
@@ -123,6 +127,8 @@ class Walker:
             if not (dated and dated[0] in ("issued", "reviewed") and header.month(dated[2])):
                 return False
         found = None
+        if self._blank_row(block):
+            return True
         if block.kind == "row" and len([c for c in block.cells if c]) == 2:
             label, value = [c for c in block.cells if c]
             key = lookup("labels", label)
@@ -136,10 +142,33 @@ class Walker:
             # a "Job title:" label beats the first line, which was only a guess: keep that
             self.out.placed.remove(("title", self.title_from, "medium"))
             self.out.to_place.append((self.title_from, self.out.role.pop("title")))
-        if key in self.out.role or not header.apply(self.out.role, key, value):
+        if header.has(self.out.role, key):
+            self.out.to_place.append((block.where, block.text))  # said twice: a person chooses
+            self.out.doubts.append(f"{block.where}: a second '{found[1]}' is kept to place")
+            return True
+        result = header.apply(self.out.role, key, value)
+        if not result.placed:
             self.out.to_place.append((block.where, block.text))
+        confidence = "high" if result.doubt is None else "low"
+        if result.placed or result.doubt:
+            self.out.placed.append((_FIELDS.get(key, key), block.where, confidence))
+        if result.doubt:
+            kept = "" if result.placed else "; it is kept to place"
+            self.out.doubts.append(f"{block.where}: {result.doubt}{kept}")
+        return True
+
+    def _blank_row(self, block: Block) -> bool:
+        """A table row with a known label and nothing beside it: the form leaves it blank."""
+        if block.kind != "row" or len(block.cells) < 2 or not block.cells[0] or any(
+                block.cells[1:]):
+            return False
+        key = lookup("labels", block.cells[0])
+        if key is None or key == "title":
+            return False
+        if header.blank(self.out.role, key):
+            self.out.placed.append((_FIELDS.get(key, key), block.where, "high"))
         else:
-            self.out.placed.append((key, block.where, "high"))
+            self.out.doubts.append(f"{block.where}: '{block.cells[0]}' is blank in the source")
         return True
 
     def _body(self, block: Block) -> None:

@@ -69,7 +69,7 @@ def pages(site: Site, *, downloads: bool = True) -> Iterator[Page]:
             "tags": tags, "notes": views.risk_notes(role), "downloads": downloads,
             "forms": tuple(f for f in FORMS if f[0] not in left_out(role)),
             "left_out": left_out(role),
-        }, tags=tuple(t.name for t in tags), title=role.title)
+        }, tags=tuple(t.name for t in tags), title=role.title, search=not role.draft)
     for org in site.organisations.values():
         yield Page(organisation_page(org.id), "site/organisation.md", {
             "org": org, "roles": views.by_title(site.roles_of(org.id)),
