@@ -91,6 +91,7 @@ def organisation(oid: str, d: Data) -> m.Organisation:
         values_statement=d.get("values_statement"), statements=statements(d.get("statements")),
         colour=(d.get("branding") or {}).get("colour"), known_risks_form=risk_form,
         labels=labels(d.get("labels")), country=d.get("country"),
+        stage_scales=tuple(sorted((d.get("stage_scales") or {}).items())),
     )
 
 
@@ -98,7 +99,7 @@ def scale(sid: str, d: Data) -> m.Scale:
     points = tuple(m.ScalePoint(p["score"], p["descriptor"], p.get("label")) for p in d["points"])
     return m.Scale(sid, d["name"], d["min"], d["max"], points, d.get("description"),
                    _t(d.get("weights")), d.get("essential_gate", True),
-                   d.get("score_desirable_only", False))
+                   d.get("score_desirable_only", False), d.get("kind", "points"))
 
 
 def level(d: Data) -> m.Level:
@@ -239,8 +240,16 @@ def _requirement(d: Data, frameworks: dict[str, m.Framework],
     assert found is not None  # cross-checks guarantee the level exists
     return m.CompetencyRequirement(
         fw, comp, found, tuple(methods[x] for x in d.get("assessed_by", ["interview"])),
-        lv("entry_level"), lv("exceptional_level"),
+        lv("entry_level"), lv("exceptional_level"), d.get("weight"),
     )
+
+
+def _stage_scales(the_role: m.Role, d: Data) -> list[tuple[str, str]]:
+    """A vacancy's scale ids by stage: its own over the organisation's, unless the vacancy names
+    one scale for every stage (its `scale`), which replaces the organisation's."""
+    ids = {} if d.get("scale") else dict(the_role.organisation.stage_scales)
+    ids.update(d.get("stage_scales") or {})
+    return sorted(ids.items())
 
 
 def vacancy(vid: str, d: Data, roles: dict[str, m.Role], scales: dict[str, m.Scale],
@@ -261,6 +270,9 @@ def vacancy(vid: str, d: Data, roles: dict[str, m.Role], scales: dict[str, m.Sca
         summary=d.get("summary"), country=d.get("country") or the_role.organisation.country,
         terms=the_role.terms.merged(terms(d.get("terms"))),
         internal_notes=d.get("internal_notes"), expired=expired,
+        stage_scales=tuple((stage, scales[sid]) for stage, sid in _stage_scales(the_role, d)),
+        weights=tuple((stage, tuple(sorted(by_id.items())))
+                      for stage, by_id in sorted((d.get("weights") or {}).items())),
     )
 
 

@@ -225,6 +225,13 @@ class Vacancy:
     # Marked open but its closing date has passed (on the build's date): shown as closed,
     # with no JobPosting data; `validate` warns about it.
     expired: bool = False
+    # The campaign's own scales and weights by stage ('shortlisting', 'interview').
+    stage_scales: tuple[tuple[str, Scale], ...] = ()
+    weights: tuple[tuple[str, tuple[tuple[str, int], ...]], ...] = ()
+
+    def weights_at(self, stage: str) -> dict[str, int]:
+        """The vacancy's weights at a stage, by criterion or competency id."""
+        return dict(dict(self.weights).get(stage, ()))
 
     @property
     def is_open(self) -> bool:
@@ -298,10 +305,14 @@ class Site:
     ]:
         return self._requirements.get((framework_id, competency_id), ())
 
-    def scale_for(self, role: Role, vacancy: Vacancy | None = None) -> Scale:
+    def scale_for(self, role: Role, vacancy: Vacancy | None = None,
+                  stage: str | None = None) -> Scale:
+        """The scale for a stage: the vacancy's for that stage, else the vacancy's own, else
+        the organisation's for that stage, else its default."""
         if vacancy is not None:
-            return vacancy.scale
-        return self.scales[role.organisation.default_scale]
+            return dict(vacancy.stage_scales).get(stage or "", vacancy.scale)
+        org = role.organisation
+        return self.scales[dict(org.stage_scales).get(stage or "", org.default_scale)]
 
 
 def _group(items: Iterable[T], keys: Callable[[T], tuple[str, ...]]) -> dict[str, tuple[T, ...]]:

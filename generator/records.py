@@ -114,6 +114,8 @@ class Organisation:
     known_risks_form: KnownRiskForm | None = None
     labels: Labels = field(default_factory=Labels)
     country: str | None = None
+    # Scale ids by stage ('shortlisting', 'interview') over `default_scale`.
+    stage_scales: tuple[tuple[str, str], ...] = ()
 
     def method(self, method_id: str) -> AssessmentMethod:
         return next(m for m in self.methods if m.id == method_id)
@@ -137,6 +139,11 @@ class Scale:
     weights: tuple[int, ...] = ()
     essential_gate: bool = True
     score_desirable_only: bool = False
+    kind: str = "points"  # or "met": every criterion ticked met / not met
+
+    @property
+    def met_only(self) -> bool:
+        return self.kind == "met"
 
     @property
     def points_high_first(self) -> tuple[ScalePoint, ...]:

@@ -142,6 +142,7 @@ def _hostile_rows() -> list[Row]:
     rows = [competency_row(req) for req in reqs]
     rows += [replace(row, weight=2) for row in rows]
     rows += [Row(key="E1-a", label="E1 <a>", text=text, weight=3, essential=True),
+             Row(key="E2", label="E2", text=text, mode="met", essential=True),
              Row(key="D2", label="D2", text="Tom & Jerry", essential=False)]
     return rows
 

@@ -13,7 +13,7 @@ Files written into `out_dir` (the role pages link to these names):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from generator.forms import sheets
@@ -21,17 +21,28 @@ from generator.forms.pdfbatch import PdfJob, render_pdfs, source_date
 from generator.forms.render import Campaign, form_pages
 from generator.model import Role, Scale, Site, Vacancy
 
+STAGES = ("shortlisting", "interview")
+
 
 def campaign(site: Site, role: Role, *, vacancy: Vacancy | None = None,
              candidates: int | None = None, panel: Sequence[str] = (),
-             scale: Scale | None = None) -> Campaign:
-    """The campaign's settings: what is given, else the vacancy's, else the defaults."""
+             scale: Scale | None = None,
+             stage_scales: Mapping[str, Scale] | None = None) -> Campaign:
+    """The campaign's settings: what is given, else the vacancy's, else the defaults.
+
+    Each stage's scale: `stage_scales` (--scale STAGE=ID), else `scale` (--scale ID), else the
+    vacancy's for that stage, else its own, else the organisation's for that stage, else its
+    default.
+    """
     if candidates is None:
         candidates = vacancy.candidates if vacancy else sheets.DEFAULT_CANDIDATES
     sheets.candidate_codes(candidates)  # fail early on a count below one
+    given = dict(stage_scales or {})
+    by_stage = tuple((stage, given.get(stage) or scale or site.scale_for(role, vacancy, stage))
+                     for stage in STAGES)
     return Campaign(
         site=site, role=role, vacancy=vacancy, candidates=candidates,
-        scale=scale or site.scale_for(role, vacancy),
+        scale=scale or site.scale_for(role, vacancy), stage_scales=by_stage,
         panel=tuple(panel) or (vacancy.panel if vacancy else ()),
     )
 
@@ -58,10 +69,11 @@ def _with_pdfs(forms: Sequence[Path], *, pdf: bool) -> list[Path]:
 
 def build_forms(site: Site, role: Role, out_dir: Path, *, vacancy: Vacancy | None = None,
                 candidates: int | None = None, panel: Sequence[str] = (),
-                scale: Scale | None = None, pdf: bool = True) -> list[Path]:
+                scale: Scale | None = None, pdf: bool = True,
+                stage_scales: Mapping[str, Scale] | None = None) -> list[Path]:
     """Write the role's (or the vacancy's) form set into `out_dir`; see the module docstring."""
     settings = campaign(site, role, vacancy=vacancy, candidates=candidates, panel=panel,
-                        scale=scale)
+                        scale=scale, stage_scales=stage_scales)
     forms = write_html(form_pages(settings), out_dir)
     if pdf:
         render_pdfs(pdf_jobs(forms), created=source_date())

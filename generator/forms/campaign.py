@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator.forms.build import build_forms
-from generator.model import Site
+from generator.model import Scale, Site
 
 
 class FormsError(KeyError, ValueError):
@@ -21,24 +21,31 @@ class FormsError(KeyError, ValueError):
 
 
 def run_forms(site: Site, record_id: str, out: Path, candidates: int | None = None,
-              panel: Sequence[str] = (), scale_id: str | None = None,
+              panel: Sequence[str] = (), scale_id: str | Sequence[str] | None = None,
               pdf: bool = True) -> list[Path]:
     """Write the forms for a role id or a vacancy id into `out` and return the paths.
 
-    A vacancy brings its own scale, candidate count and panel; the arguments override them.
+    A vacancy brings its own scales, candidate count and panel; the arguments override them.
+    `scale_id` is one id for every stage, or a list of `ID` and `STAGE=ID` (--scale).
     """
+    from generator.forms.options import split_scales
+
+    every, by_stage = split_scales([scale_id] if isinstance(scale_id, str) else scale_id or [])
     vacancy = site.vacancies.get(record_id)
     role = vacancy.role if vacancy else site.roles.get(record_id)
     if role is None:
         known = ", ".join(sorted([*site.roles, *site.vacancies]))
         raise FormsError(f"'{record_id}' is neither a role nor a vacancy; known ids: {known}")
-    scale = None
-    if scale_id is not None:
-        scale = site.scales.get(scale_id)
-        if scale is None:
-            known = ", ".join(sorted(site.scales))
-            raise FormsError(f"there is no scale '{scale_id}'; known scales: {known}")
     if candidates is not None and candidates < 1:
         raise FormsError(f"--candidates must be 1 or more, not {candidates}")
     return build_forms(site, role, out, vacancy=vacancy, candidates=candidates, panel=panel,
-                       scale=scale, pdf=pdf)
+                       scale=_scale(site, every) if every else None, pdf=pdf,
+                       stage_scales={k: _scale(site, v) for k, v in by_stage.items()})
+
+
+def _scale(site: Site, scale_id: str) -> Scale:
+    scale = site.scales.get(scale_id)
+    if scale is None:
+        known = ", ".join(sorted(site.scales))
+        raise FormsError(f"there is no scale '{scale_id}'; known scales: {known}")
+    return scale

@@ -45,6 +45,16 @@ class Campaign:
     vacancy: Vacancy | None = None
     candidates: int = sheets.DEFAULT_CANDIDATES
     panel: tuple[str, ...] = ()
+    # The scale of each stage ("shortlisting", "interview") where it is not `scale`.
+    stage_scales: tuple[tuple[str, Scale], ...] = ()
+
+    def scale_at(self, stage: str) -> Scale:
+        """The scale for 'shortlisting' or 'interview' (which covers moderation too)."""
+        return dict(self.stage_scales).get(stage, self.scale)
+
+    def weights_at(self, stage: str) -> dict[str, int]:
+        """The vacancy's weights for a stage (criterion or competency id -> weight)."""
+        return self.vacancy.weights_at(stage) if self.vacancy else {}
 
     @property
     def organisation(self) -> Organisation:
@@ -144,7 +154,7 @@ def interview_sheets(panel: tuple[str, ...]) -> tuple[tuple[str, int, str | None
 
 def form_pages(campaign: Campaign) -> tuple[tuple[str, str], ...]:
     """Every page of the campaign's form set as (file stem, HTML), in a fixed order."""
-    role, scale = campaign.role, campaign.scale
+    role = campaign.role
     missing = sheets.left_out(role)  # a sheet with no rows is not made (the role page says why)
     pages = [
         (APPLICATION, render(APPLICATION, Page(APPLICATION, TITLES[APPLICATION], campaign),
@@ -155,15 +165,18 @@ def form_pages(campaign: Campaign) -> tuple[tuple[str, str], ...]:
     if SHORTLISTING not in missing:
         pages.append((SHORTLISTING, render(
             SHORTLISTING, Page(SHORTLISTING, TITLES[SHORTLISTING], campaign),
-            sheet=sheets.shortlisting(role, scale, campaign.candidates))))
+            sheet=sheets.shortlisting(role, campaign.scale_at(SHORTLISTING), campaign.candidates,
+                                      campaign.weights_at(SHORTLISTING)))))
     if INTERVIEW in missing:
         return tuple(pages)
-    interview = sheets.interview(role, scale)
+    scale, weights = campaign.scale_at(INTERVIEW), campaign.weights_at(INTERVIEW)
+    interview = sheets.interview(role, scale, weights)
     total = len(campaign.panel)
     for stem, number, member in interview_sheets(campaign.panel):
         sub = f"panel member {number} of {total}" if number else None
         page = Page(stem, TITLES[INTERVIEW], campaign, subheading=sub)
         pages.append((stem, render(INTERVIEW, page, sheet=interview, member=member)))
     pages.append((MODERATION, render(MODERATION, Page(MODERATION, TITLES[MODERATION], campaign),
-                                     sheet=sheets.moderation(role, scale, campaign.candidates))))
+                                     sheet=sheets.moderation(role, scale, campaign.candidates,
+                                                             weights))))
     return tuple(pages)

@@ -1,0 +1,96 @@
+"""Scoring as panels run it (issue 14): a scale per stage, essential criteria checked rather
+than scored at every stage, met / not met scales, weights by stage, and rows grouped as the
+person specification groups them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from generator.forms import sheets
+from generator.forms.build import campaign
+from generator.forms.render import form_pages
+from generator.model import PersonSpec
+from tests.forms_support import criterion, hand_role, hand_site, scale
+
+
+def test_each_stage_has_its_own_scale_from_organisation_vacancy_then_command() -> None:
+    short, inter, other = (scale(0, 1, scale_id="short"), scale(1, 5, scale_id="inter"),
+                           scale(0, 3, scale_id="other"))
+    site = hand_site()
+    role = site.roles["test-role"]
+    org = replace(role.organisation, stage_scales=(("interview", "inter"),))
+    role = replace(role, organisation=org)
+    site.scales.update({s.id: s for s in (short, inter, other)})
+    # the organisation's interview scale over its default
+    assert campaign(site, role).scale_at("interview") is inter
+    assert campaign(site, role).scale_at("shortlisting").id == "test-0-3"
+    # a vacancy's own stage scale over the organisation's
+    vacancy = replace(site.vacancies["test-vacancy"], role=role,
+                      stage_scales=(("shortlisting", short), ("interview", inter)))
+    settings = campaign(site, role, vacancy=vacancy)
+    assert (settings.scale_at("shortlisting"), settings.scale_at("interview")) == (short, inter)
+    # --scale ID for every stage, and --scale STAGE=ID for one
+    assert campaign(site, role, vacancy=vacancy, scale=other).scale_at("interview") is other
+    one = campaign(site, role, vacancy=vacancy, scale=other, stage_scales={"interview": short})
+    assert (one.scale_at("shortlisting"), one.scale_at("interview")) == (other, short)
+
+
+def test_essential_criteria_are_checked_not_scored_at_interview_and_moderation() -> None:
+    desirable_only = scale(0, 2, desirable_only=True)
+    for sheet in (sheets.interview(hand_role(), desirable_only),
+                  sheets.moderation(hand_role(), desirable_only, 3)):
+        assert [r.label for r in sheet.met_rows] == ["AI1", "I1"]
+        assert all(r.mode == sheets.SCORE for r in sheet.rows if r.kind != "essential")
+        assert sheet.gate
+        assert sheet.max_total == 2 * 3  # D2, T1 and the competency only
+
+
+def test_interview_sheet_prints_y_or_n_for_essentials_and_no_score_box() -> None:
+    site = hand_site(default=scale(0, 2, desirable_only=True, scale_id="test-0-3"))
+    pages = dict(form_pages(campaign(site, site.roles["test-role"])))
+    html = pages["interview"]
+    assert 'id="met-I1"' in html and 'id="score-I1"' not in html
+    assert 'id="score-D2"' in html and 'id="gate"' in html
+    assert "Essential criteria are checked, not scored" in html
+    assert 'id="met-c1-I1"' in pages["moderation"] and 'id="agreed-c1-I1"' not in pages[
+        "moderation"]
+
+
+def test_a_met_scale_checks_every_criterion_and_has_no_total() -> None:
+    met = replace(scale(0, 1), kind="met")
+    sheet = sheets.shortlisting(hand_role(), met, 4)
+    assert sheet.rows and all(r.mode == sheets.MET for r in sheet.rows)
+    assert not sheet.scored and sheet.gate
+    site = hand_site(default=replace(scale(0, 1, scale_id="test-0-3"), kind="met"))
+    html = dict(form_pages(campaign(site, site.roles["test-role"])))["shortlisting"]
+    assert "Total score" not in html and 'id="met-c1-D1"' in html
+    assert "Criteria are not scored" in html
+
+
+def test_vacancy_weights_by_stage_replace_the_role_weights() -> None:
+    weighted = scale(1, 5, weights=(1, 2, 3))
+    short = sheets.shortlisting(hand_role(), weighted, 3, {"D1": 1, "A1": 2})
+    assert {r.label: r.weight for r in short.rows}["A1"] == 2
+    assert {r.label: r.weight for r in short.rows}["D1"] == 1
+    inter = sheets.interview(hand_role(), weighted, {"teamwork": 3})
+    assert {r.key: r.weight for r in inter.rows}["comp-teamwork"] == 3
+    assert inter.max_total == 5 * (1 + 1 + 2 + 1 + 3)
+
+
+def test_weighted_interview_rows_have_a_weighted_score_box() -> None:
+    site = hand_site(default=scale(1, 5, weights=(1, 2, 3), scale_id="test-0-3"))
+    html = dict(form_pages(campaign(site, site.roles["test-role"])))["interview"]
+    assert 'id="weighted-D2"' in html and "(score ×2)" in html
+    assert 'id="weighted-I1"' in html  # weight 1 where the sheet is weighted
+
+
+def test_rows_follow_the_person_specification_groups_essential_first_in_each() -> None:
+    crits = (replace(criterion("D1", "desirable", "application"), category="Experience"),
+             replace(criterion("E1", "essential", "application"), category="Qualifications"),
+             replace(criterion("E2", "essential", "application"), category="Experience"),
+             replace(criterion("D2", "desirable", "application"), category="Qualifications"),
+             replace(criterion("E3", "essential", "application"), category="experience"))
+    role = replace(hand_role(), person_spec=PersonSpec(None, crits))
+    sheet = sheets.shortlisting(role, scale(0, 3), 3)
+    assert [(h, [r.label for r in rows]) for h, rows in sheet.groups] == [
+        ("Experience", ["E2", "E3", "D1"]), ("Qualifications", ["E1", "D2"])]
