@@ -99,7 +99,8 @@ def scale(sid: str, d: Data) -> m.Scale:
     points = tuple(m.ScalePoint(p["score"], p["descriptor"], p.get("label")) for p in d["points"])
     return m.Scale(sid, d["name"], d["min"], d["max"], points, d.get("description"),
                    _t(d.get("weights")), d.get("essential_gate", True),
-                   d.get("score_desirable_only", False), d.get("kind", "points"))
+                   d.get("score_desirable_only", False), d.get("kind", "points"),
+                   d.get("pass_mark"), d.get("gate_excludes", "nothing"))
 
 
 def level(d: Data) -> m.Level:

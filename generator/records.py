@@ -140,6 +140,8 @@ class Scale:
     essential_gate: bool = True
     score_desirable_only: bool = False
     kind: str = "points"  # or "met": every criterion ticked met / not met
+    pass_mark: int | None = None  # the lowest score meeting an essential criterion
+    gate_excludes: str = "nothing"  # or "total", "ranking": what failing the gate leaves out
 
     @property
     def met_only(self) -> bool:
