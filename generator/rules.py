@@ -21,6 +21,7 @@ from generator.crosscheck import (
 from generator.methods import BUILTIN_METHODS
 from generator.modelrules import check_model
 from generator.textrules import check_text
+from generator.scalerules import check_scoring
 from generator.yamlload import Document
 
 
@@ -252,6 +253,7 @@ def check_all(records: Records) -> Checker:
             elif kind in _RULES:
                 _RULES[kind](c, doc)
     check_model(c)  # the content model's own rules (warnings among them): generator/modelrules.py
+    check_scoring(c)  # stage scales and the weights they allow: generator/scalerules.py
     return c
 
 

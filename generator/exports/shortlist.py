@@ -145,7 +145,8 @@ def items_text(items: tuple[ListItem, ...], depth: int = 0) -> str:
     return "".join(lines)
 
 
-def _scale(scale: Scale) -> dict[str, Any]:
+def scale_sheet(scale: Scale) -> dict[str, Any]:
+    """The scale's points, highest first, as a sheet."""
     rows = [[point.score, plain(point.label) if point.label else None, plain(point.descriptor)]
             for point in scale.points_high_first]
     return {"name": "Scoring scale", "columns": [["Score", 8], ["Label", 24],
@@ -169,7 +170,7 @@ def shortlisting_book(site: Site, role: Role,
         "title": f"{role.title}: shortlisting",
         "subject": f"Shortlisting scores, {role.organisation.name}",
         "keywords": ", ".join(("shortlisting", role.id)),
-        "sheets": [_scores(sheet), _criteria(sheet), _scale(sheet.scale),
+        "sheets": [_scores(sheet), _criteria(sheet), scale_sheet(sheet.scale),
                    {"name": "How to use", "columns": [["How to use this workbook", 110]],
                     "rows": [[line] for line in _how_to(role, sheet)]}],
     }

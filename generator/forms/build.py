@@ -9,6 +9,10 @@ Files written into `out_dir` (the role pages link to these names):
     interview-panel-<n>.html / .pdf  one per panel member named (--panel or vacancy.panel),
                                      n = 1, 2 … in the order given, with the name filled in
     moderation.html / .pdf           the panel's agreed scores and decisions
+    shortlisting.xlsx                the shortlisting workbook, on the pack's own scale,
+                                     weights and candidate count
+    interview-scores.xlsx            the panel's agreed interview scores, each member's total,
+                                     the gate, total and rank worked out
 """
 
 from __future__ import annotations
@@ -77,7 +81,28 @@ def build_forms(site: Site, role: Role, out_dir: Path, *, vacancy: Vacancy | Non
     forms = write_html(form_pages(settings), out_dir)
     if pdf:
         render_pdfs(pdf_jobs(forms), created=source_date())
-    return _with_pdfs(forms, pdf=pdf)
+    return _with_pdfs(forms, pdf=pdf) + write_workbooks(settings, out_dir)
+
+
+def write_workbooks(settings: Campaign, out_dir: Path) -> list[Path]:
+    """The pack's own workbooks, on its scales, candidates and panel: shortlisting.xlsx and
+    interview-scores.xlsx (each only where its sheet has rows)."""
+    from generator.exports.excel import xlsx_bytes
+    from generator.exports.interviewbook import interview_book
+    from generator.exports.shortlist import shortlisting_book
+
+    missing = sheets.left_out(settings.role)
+    books = []
+    if sheets.SHORTLISTING not in missing:
+        books.append(("shortlisting.xlsx", shortlisting_book(settings.site, settings.role,
+                                                             settings)))
+    if sheets.INTERVIEW not in missing:
+        books.append(("interview-scores.xlsx", interview_book(settings)))
+    written = []
+    for name, spec in books:
+        (out_dir / name).write_bytes(xlsx_bytes(spec, source_date()))
+        written.append(out_dir / name)
+    return written
 
 
 def write_all_forms(site: Site, docs_dir: Path,
