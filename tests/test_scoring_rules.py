@@ -32,7 +32,7 @@ def test_a_vacancy_weight_the_stage_scale_does_not_allow_is_a_located_error(
                       "weights:\n  interview:\n    E2: 3\n")
     assert found == ["generic-2027.yaml:14:9: $.weights.interview.E2: 'E2' has the weight 3, "
                      "but the interview scale 'generic-one-to-five' has no weights"]
-    # the same weight on a scale that allows it (university: 1, 2) is fine
+    # the university vacancy as it is: its weights (2) are ones its scale allows
     assert _problems(tmp_path / "b", "vacancies/university-2027.yaml",
                      "") == []
 

@@ -215,7 +215,11 @@ def interview_rows(role: Role, scale: Scale, weights: Mapping[str, int] | None =
 
 
 def _interview_gate(scale: Scale, rows: tuple[Row, ...]) -> bool:
-    return scale.essential_gate and any(r.kind == "essential" and r.mode == MET for r in rows)
+    """At interview the gate shows where it can be judged: essentials checked met / not met,
+    or scored against the scale's pass mark."""
+    essential = [r for r in rows if r.kind == "essential"]
+    return scale.essential_gate and bool(essential) and (
+        scale.pass_mark is not None or any(r.mode == MET for r in essential))
 
 
 def interview(role: Role, scale: Scale, weights: Mapping[str, int] | None = None) -> Sheet:
