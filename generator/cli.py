@@ -85,6 +85,8 @@ def _parser() -> argparse.ArgumentParser:
     forms.add_argument("--scale", action="append", default=[], metavar="[STAGE=]ID",
                        help="scoring scale for every stage, or for one stage "
                             "(shortlisting=ID, interview=ID); may be given more than once")
+    forms.add_argument("--per-candidate", action="store_true",
+                       help="an interview sheet for each candidate code (and panel member)")
     forms.add_argument("--out", type=Path, required=True, metavar="DIR")
     forms.add_argument("--no-pdf", action="store_true")
     return parser

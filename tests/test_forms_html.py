@@ -210,7 +210,8 @@ def test_build_forms_writes_the_documented_files(tmp_path: Path) -> None:
     written = build_forms(site, site.roles["test-role"], tmp_path, panel=["X"], pdf=False)
     assert [p.name for p in written] == [
         "application-form.html", "equality-monitoring.html", "shortlisting.html",
-        "interview.html", "interview-panel-1.html", "moderation.html"]
+        "interview.html", "interview-panel-1.html", "moderation.html",
+        "shortlisting.xlsx", "interview-scores.xlsx"]
     again = tmp_path / "again"
     build_forms(site, site.roles["test-role"], again, panel=["X"], pdf=False)
     assert all(p.read_bytes() == (again / p.name).read_bytes() for p in written)

@@ -8,6 +8,8 @@ Files written into `out_dir` (the role pages link to these names):
     interview.html / .pdf            a blank sheet: print one per panel member per candidate
     interview-panel-<n>.html / .pdf  one per panel member named (--panel or vacancy.panel),
                                      n = 1, 2 … in the order given, with the name filled in
+    interview-c<k>[-panel-<n>].html  with --per-candidate: one per candidate (and member), the
+                                     candidate code filled in
     moderation.html / .pdf           the panel's agreed scores and decisions
     shortlisting.xlsx                the shortlisting workbook, on the pack's own scale,
                                      weights and candidate count
@@ -31,7 +33,8 @@ STAGES = ("shortlisting", "interview")
 def campaign(site: Site, role: Role, *, vacancy: Vacancy | None = None,
              candidates: int | None = None, panel: Sequence[str] = (),
              scale: Scale | None = None,
-             stage_scales: Mapping[str, Scale] | None = None) -> Campaign:
+             stage_scales: Mapping[str, Scale] | None = None,
+             per_candidate: bool = False) -> Campaign:
     """The campaign's settings: what is given, else the vacancy's, else the defaults.
 
     Each stage's scale: `stage_scales` (--scale STAGE=ID), else `scale` (--scale ID), else the
@@ -47,7 +50,7 @@ def campaign(site: Site, role: Role, *, vacancy: Vacancy | None = None,
     return Campaign(
         site=site, role=role, vacancy=vacancy, candidates=candidates,
         scale=scale or site.scale_for(role, vacancy), stage_scales=by_stage,
-        panel=tuple(panel) or (vacancy.panel if vacancy else ()),
+        panel=tuple(panel) or (vacancy.panel if vacancy else ()), per_candidate=per_candidate,
     )
 
 
@@ -74,10 +77,11 @@ def _with_pdfs(forms: Sequence[Path], *, pdf: bool) -> list[Path]:
 def build_forms(site: Site, role: Role, out_dir: Path, *, vacancy: Vacancy | None = None,
                 candidates: int | None = None, panel: Sequence[str] = (),
                 scale: Scale | None = None, pdf: bool = True,
-                stage_scales: Mapping[str, Scale] | None = None) -> list[Path]:
+                stage_scales: Mapping[str, Scale] | None = None,
+                per_candidate: bool = False) -> list[Path]:
     """Write the role's (or the vacancy's) form set into `out_dir`; see the module docstring."""
     settings = campaign(site, role, vacancy=vacancy, candidates=candidates, panel=panel,
-                        scale=scale, stage_scales=stage_scales)
+                        scale=scale, stage_scales=stage_scales, per_candidate=per_candidate)
     forms = write_html(form_pages(settings), out_dir)
     if pdf:
         render_pdfs(pdf_jobs(forms), created=source_date())

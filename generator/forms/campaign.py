@@ -22,7 +22,7 @@ class FormsError(KeyError, ValueError):
 
 def run_forms(site: Site, record_id: str, out: Path, candidates: int | None = None,
               panel: Sequence[str] = (), scale_id: str | Sequence[str] | None = None,
-              pdf: bool = True) -> list[Path]:
+              pdf: bool = True, per_candidate: bool = False) -> list[Path]:
     """Write the forms for a role id or a vacancy id into `out` and return the paths.
 
     A vacancy brings its own scales, candidate count and panel; the arguments override them.
@@ -40,7 +40,8 @@ def run_forms(site: Site, record_id: str, out: Path, candidates: int | None = No
         raise FormsError(f"--candidates must be 1 or more, not {candidates}")
     return build_forms(site, role, out, vacancy=vacancy, candidates=candidates, panel=panel,
                        scale=_scale(site, every) if every else None, pdf=pdf,
-                       stage_scales={k: _scale(site, v) for k, v in by_stage.items()})
+                       stage_scales={k: _scale(site, v) for k, v in by_stage.items()},
+                       per_candidate=per_candidate)
 
 
 def _scale(site: Site, scale_id: str) -> Scale:

@@ -47,6 +47,7 @@ class Campaign:
     panel: tuple[str, ...] = ()
     # The scale of each stage ("shortlisting", "interview") where it is not `scale`.
     stage_scales: tuple[tuple[str, Scale], ...] = ()
+    per_candidate: bool = False  # an interview sheet per candidate (and panel member)
 
     def scale_at(self, stage: str) -> Scale:
         """The scale for 'shortlisting' or 'interview' (which covers moderation too)."""
@@ -146,10 +147,19 @@ def render(template: str, page: Page, **context: Any) -> str:
         fixed=fixed, interview_row=interview_row, sub_items=sub_items, **CONTROLS, **context)
 
 
-def interview_sheets(panel: tuple[str, ...]) -> tuple[tuple[str, int, str | None], ...]:
-    """(stem, number, name): always a blank `interview` (number 0), then one per panel member."""
-    named = tuple((f"{INTERVIEW}-panel-{n}", n, name) for n, name in enumerate(panel, start=1))
-    return ((INTERVIEW, 0, None), *named)
+def interview_sheets(panel: tuple[str, ...], candidates: tuple[str, ...] = (),
+                     ) -> tuple[tuple[str, int, str | None, str | None], ...]:
+    """(stem, number, name, candidate code): always a blank `interview` (number 0), then one per
+    panel member; with `candidates`, one per candidate for each member (or for the panel)."""
+    members = tuple(enumerate(panel, start=1)) or ((0, None),)
+    found: list[tuple[str, int, str | None, str | None]] = [(INTERVIEW, 0, None, None)]
+    for code in candidates or (None,):
+        for n, name in members:
+            if not n and code is None:
+                continue  # the blank sheet, already there
+            stem = INTERVIEW + (f"-{code.lower()}" if code else "") + (f"-panel-{n}" if n else "")
+            found.append((stem, n, name, code))
+    return tuple(found)
 
 
 def form_pages(campaign: Campaign) -> tuple[tuple[str, str], ...]:
@@ -172,10 +182,13 @@ def form_pages(campaign: Campaign) -> tuple[tuple[str, str], ...]:
     scale, weights = campaign.scale_at(INTERVIEW), campaign.weights_at(INTERVIEW)
     interview = sheets.interview(role, scale, weights)
     total = len(campaign.panel)
-    for stem, number, member in interview_sheets(campaign.panel):
-        sub = f"panel member {number} of {total}" if number else None
+    codes = sheets.candidate_codes(campaign.candidates) if campaign.per_candidate else ()
+    for stem, number, member, code in interview_sheets(campaign.panel, codes):
+        sub = ", ".join(([f"candidate {code}"] if code else [])
+                        + ([f"panel member {number} of {total}"] if number else [])) or None
         page = Page(stem, TITLES[INTERVIEW], campaign, subheading=sub)
-        pages.append((stem, render(INTERVIEW, page, sheet=interview, member=member)))
+        pages.append((stem, render(INTERVIEW, page, sheet=interview, member=member,
+                                   candidate=code)))
     pages.append((MODERATION, render(MODERATION, Page(MODERATION, TITLES[MODERATION], campaign),
                                      sheet=sheets.moderation(role, scale, campaign.candidates,
                                                              weights))))
