@@ -106,6 +106,19 @@ def _tick(name: str, text: str, context: str) -> str:
             f'<span class="vh">{esc(context)} </span>{esc(text)}</label></div>\n')
 
 
+def _choice(name: str, value: str, text: str, context: str) -> str:
+    n, v = esc(name), esc(value)
+    return (f'<div class="tick"><input type="radio" id="{n}-{v}" name="{n}" value="{v}">'
+            f'<label for="{n}-{v}"><span class="vh">{esc(context)} </span>{esc(text)}</label>'
+            "</div>\n")
+
+
+def choice(name: str, value: str, text: str, context: str) -> Markup:
+    """One option of a tick-one question: a radio button, grouped with the others of `name`
+    (one field with choices in the PDF, so only one can be ticked there too)."""
+    return Markup(_choice(name, value, text, context))
+
+
 def tick(name: str, text: str, context: str) -> Markup:
     """A tick box; `context` (the question) is read out before its text but not printed."""
     return Markup(_tick(name, text, context))
@@ -114,8 +127,8 @@ def tick(name: str, text: str, context: str) -> Markup:
 def yes_no(name: str, question: str, hint: str | None = None) -> Markup:
     described = f' aria-describedby="{esc(name)}-hint"' if hint else ""
     return Markup(f'<fieldset class="choice inline"{described}>\n<legend>{esc(question)}'
-                  f"</legend>\n{_hint(name, hint)}{_tick(name + '-yes', 'Yes', question)}\n"
-                  f"{_tick(name + '-no', 'No', question)}\n</fieldset>\n")
+                  f"</legend>\n{_hint(name, hint)}{_choice(name, 'yes', 'Yes', question)}\n"
+                  f"{_choice(name, 'no', 'No', question)}\n</fieldset>\n")
 
 
 def signoff(prefix: str, who: str) -> Markup:
@@ -128,4 +141,5 @@ def signoff(prefix: str, who: str) -> Markup:
 
 
 CONTROLS = {"field": field, "area": area, "cell": cell, "boxes": boxes, "tick": tick,
+            "choice": choice,
             "yes_no": yes_no, "signoff": signoff}
