@@ -20,8 +20,8 @@ from generator.crosscheck import (
 )
 from generator.methods import BUILTIN_METHODS
 from generator.modelrules import check_model
-from generator.textrules import check_text
 from generator.scalerules import check_scoring
+from generator.textrules import check_text
 from generator.yamlload import Document
 
 
