@@ -232,7 +232,7 @@ def test_shortlisting_workbook_matches_the_shortlisting_form(site: Site, role_id
             assert (rule.formula1, rule.formula2) == (str(settings.scale.min),
                                                       str(settings.scale.max))
         else:
-            assert (rule.type, rule.formula1) == ("list", '"Y,N"')
+            assert (rule.type, rule.formula1) == ("list", '"Met,Not met"')
         assert rule.showErrorMessage
     for n in range(2, len(codes) + 2):
         total = scores.cell(row=n, column=total_column)
@@ -254,18 +254,19 @@ def test_weighted_and_met_only_scales_shape_the_totals() -> None:
     scores = book["Scores"]
     header = [c.value for c in scores[1]]
     # each criterion under its person specification heading ("Test" in the hand-made role)
-    assert header[1:6] == ["A1 (Test: essential, Y or N)", "AI1 (Test: essential, Y or N)",
+    assert header[1:6] == ["A1 (Test: essential, met or not met)",
+                           "AI1 (Test: essential, met or not met)",
                            "D1 (Test: desirable, ×3)", "D2 (Test: desirable, ×2)",
                            "Q 7.b (Test: desirable, ×1)"]
     gate = scores.cell(row=2, column=header.index(
         "Meets all essential criteria? (Y or N), worked out") + 1)
-    assert gate.value == '=IF(OR(B2="",C2=""),"",IF(AND(B2="Y",C2="Y"),"Y","N"))'
+    assert gate.value == '=IF(OR(B2="",C2=""),"",IF(AND(B2="Met",C2="Met"),"Y","N"))'
     total = scores.cell(row=2, column=next(n for n, h in enumerate(header, 1)
                                            if h.startswith("Weighted total")))
     assert total.value == '=IF(COUNT(D2,E2,F2)<3,"",D2*3+E2*2+F2)'
     assert header[total.column - 1] == "Weighted total (score × weight), 0 to 18"
     rules = {str(dv.sqref): (dv.type, dv.formula1) for dv in scores.data_validations.dataValidation}
-    assert rules["B2:B7"] == ("list", '"Y,N"')
+    assert rules["B2:B7"] == ("list", '"Met,Not met"')  # the paper sheet's ✓ and ✗
     assert rules["D2:D7"] == ("whole", "0")
 
 
@@ -337,8 +338,9 @@ def test_hostile_text_is_never_a_formula_in_excel_or_csv(site: Site, tmp_path: P
     bad = hostile_site(site)
     write_exports(bad, tmp_path, created=DATE, cache=Cache("exports", tmp_path / "c"))
     # Our formulas: cell references, numbers, operators, upper-case functions and the quoted
-    # strings "", "Y", "N", ">" and "<>N" only; content text (lower case, spaces) never.
-    quoted = re.compile(r'""|"Y"|"N"|">"|"<>N"')
+    # strings "", "Y", "N", "Met", ">" and "<>N" only; content text (lower case, spaces)
+    # never.
+    quoted = re.compile(r'""|"Y"|"N"|"Met"|">"|"<>N"')
     ours = re.compile(r"=[A-Z0-9$(),:+*<>=&]+")
     seen: set[str] = set()
     for path in (shortlisting_path("recovery-navigator"), CATALOGUE_XLSX):

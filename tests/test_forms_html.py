@@ -182,7 +182,12 @@ def test_desirable_only_scale_turns_essentials_into_met_boxes() -> None:
     c = campaign(site, site.roles["test-role"], scale=scale(0, 2, desirable_only=True))
     page = parse(pages(c)["shortlisting"])
     assert "met-c1-A1" in page.names and "score-c1-A1" not in page.names
-    assert "score-c1-D1" in page.names and "write Y (met) or N (not met)" in page.text
+    assert "score-c1-D1" in page.names and "tick ✓ (met) or ✗ (not met)" in page.text
+    # ✓ and ✗ are the two buttons of one radio group: only one can be ticked.
+    met = [f for f in page.fields if f["name"] == "met-c1-A1"]
+    assert [(f["type"], f["value"]) for f in met] == [("radio", "met"), ("radio", "not-met")]
+    assert page.labels["met-c1-A1-not-met"] == ("Criterion A1 met or not met, candidate C1: "
+                                                "✗ Not met")
 
 
 @pytest.mark.parametrize("scale_id", ["standard-0-2", "first-light-shortlisting",

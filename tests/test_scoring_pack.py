@@ -55,7 +55,7 @@ def test_scale_for_one_stage_from_the_command(tmp_path: Path) -> None:
                  "--scale", "interview=met-not-met") == 0
     interview = (tmp_path / "interview.html").read_text(encoding="utf-8")
     short = (tmp_path / "shortlisting.html").read_text(encoding="utf-8")
-    assert 'id="met-E1"' in interview and 'id="score-E1"' not in interview
+    assert 'id="met-E1-met"' in interview and 'id="score-E1"' not in interview
     assert "Write a score from 1 to 5" in short  # the vacancy's own scale stays at shortlisting
     assert forms("generic-2027", "--no-pdf", "--out", str(tmp_path),
                  "--scale", "moderation=met-not-met") == 2

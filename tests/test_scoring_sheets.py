@@ -49,10 +49,10 @@ def test_interview_sheet_prints_y_or_n_for_essentials_and_no_score_box() -> None
     site = hand_site(default=scale(0, 2, desirable_only=True, scale_id="test-0-3"))
     pages = dict(form_pages(campaign(site, site.roles["test-role"])))
     html = pages["interview"]
-    assert 'id="met-I1"' in html and 'id="score-I1"' not in html
+    assert 'id="met-I1-met"' in html and 'id="score-I1"' not in html
     assert 'id="score-D2"' in html and 'id="gate"' in html
     assert "Essential criteria are checked, not scored" in html
-    assert 'id="met-c1-I1"' in pages["moderation"] and 'id="agreed-c1-I1"' not in pages[
+    assert 'id="met-c1-I1-met"' in pages["moderation"] and 'id="agreed-c1-I1"' not in pages[
         "moderation"]
 
 
@@ -63,7 +63,7 @@ def test_a_met_scale_checks_every_criterion_and_has_no_total() -> None:
     assert not sheet.scored and sheet.gate
     site = hand_site(default=replace(scale(0, 1, scale_id="test-0-3"), kind="met"))
     html = dict(form_pages(campaign(site, site.roles["test-role"])))["shortlisting"]
-    assert "Total score" not in html and 'id="met-c1-D1"' in html
+    assert "Total score" not in html and 'id="met-c1-D1-met"' in html
     assert "Criteria are not scored" in html
 
 

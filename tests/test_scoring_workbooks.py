@@ -46,9 +46,10 @@ def _fill(sheet: sheets.Sheet, seed: int) -> list[dict[str, Any]]:
         if n < len(sheet.candidates) - 1:
             for r in sheet.rows:
                 if r.mode == sheets.MET:
-                    row[r.key] = "N" if (n == 1 and r.kind == "essential") else rng.choice("YN")
+                    row[r.key] = ("Not met" if (n == 1 and r.kind == "essential")
+                                  else rng.choice(["Met", "Not met"]))
                     if n == 0 and r.kind == "essential":
-                        row[r.key] = "Y"
+                        row[r.key] = "Met"
                 else:
                     row[r.key] = rng.randint(low, high)
                     if r.kind == "essential" and n == 0:
@@ -67,7 +68,7 @@ def _expected(sheet: sheets.Sheet, entries: list[dict[str, Any]]) -> list[dict[s
         essentials = [r for r in sheet.rows if r.kind == "essential"]
         gate = None
         if sheet.gate and essentials and all(r.key in row for r in essentials):
-            met = all(row[r.key] == "Y" if r.mode == sheets.MET
+            met = all(row[r.key] == "Met" if r.mode == sheets.MET
                       else row[r.key] >= (scale.pass_mark or 0) for r in essentials)
             gate = "Y" if met else "N"
         total = None

@@ -85,7 +85,7 @@ def _rows(sheet: sheets.Sheet) -> dict[str, Any]:
                 else plain(row.text))
         rows.append([plain(row.label), plain(row.group) if row.criterion else row.kind_label,
                      row.kind_label, what,
-                     "Met or not met (Y or N)" if row.mode == sheets.MET
+                     "Met or not met (from the list)" if row.mode == sheets.MET
                      else f"Score {scale.min} to {scale.max}",
                      row.weight if sheet.weighted else None])
     return {"name": "Criteria", "columns": [["Id", 14], ["Heading", 24], ["Kind", 14],
@@ -105,7 +105,8 @@ def interview_book(settings: Campaign) -> dict[str, Any]:
            "The agreed total and the rank are worked out once every scored row of a candidate "
            "is filled in; until then they stay blank."]
     if sheet.met_rows:
-        how.append("Rows marked Y or N are checked, not scored: enter Y if met, N if not.")
+        how.append("Rows marked met or not met are checked, not scored: choose Met or Not met "
+                   "from the list in each cell.")
     return {
         "title": f"{settings.title}: interview scores",
         "subject": f"Interview scores, {settings.organisation.name}",

@@ -6,7 +6,7 @@ nothing is typed twice and a blank row stays blank:
 
 - a total shows only once every scored cell of the row has a score (a half-filled row is not
   a total, and an empty one is not 0);
-- the gate is Y when every essential criterion is met: Y in a met / not met column, or a
+- the gate is Y when every essential criterion is met: "Met" in a met / not met column, or a
   score at or above the scale's pass mark; it is blank until all of them are filled in;
 - the scale says what failing the gate excludes: nothing, the total, or the ranking.
 """
@@ -21,6 +21,15 @@ from openpyxl.utils import get_column_letter
 from generator.forms import sheets
 
 YES_NO = ["Y", "N"]
+# A criterion checked, not scored, is chosen from this list (the ✓ / ✗ of the paper sheets).
+MET, NOT_MET = "Met", "Not met"
+
+
+def met_list(column: str, rows: int, title: str) -> dict[str, Any]:
+    """A Met / Not met list for a criterion's candidate rows."""
+    return {"kind": "list", "options": [MET, NOT_MET], "range": f"{column}2:{column}{rows + 1}",
+            "title": title, "error": f"Choose {MET} or {NOT_MET} from the list.",
+            "prompt": f"{MET} or {NOT_MET}."}
 
 
 def yes_no(column: str, rows: int, title: str) -> dict[str, Any]:
@@ -67,7 +76,7 @@ class Layout:
 def gate_formula(layout: Layout, row: int) -> dict[str, str]:
     """Y or N from the essential columns of `row`, blank until they are all filled in."""
     refs = [f"{letter}{row}" for letter, _ in layout.essential]
-    tests = [f'{letter}{row}="Y"' if r.mode == sheets.MET
+    tests = [f'{letter}{row}="{MET}"' if r.mode == sheets.MET
              else f"{letter}{row}>={layout.sheet.scale.pass_mark}"
              for letter, r in layout.essential]
     blank = "OR(" + ",".join(f'{ref}=""' for ref in refs) + ")"
@@ -101,12 +110,12 @@ def rank_formula(total: str, gate: str | None, row: int, last: int,
 
 
 def row_header(row: sheets.Row) -> str:
-    """A criterion column's header: id, essential or desirable, weight, Y or N."""
+    """A criterion column's header: id, essential or desirable, weight, met or not met."""
     from generator.exports.richtext import plain
 
     group = f"{plain(row.group)}: " if row.group and row.competency is None else ""
     extra = f", ×{row.weight}" if row.weight else ""
-    extra += ", Y or N" if row.mode == sheets.MET else ""
+    extra += ", met or not met" if row.mode == sheets.MET else ""
     return f"{plain(row.label)} ({group}{row.kind_label.lower()}{extra})"
 
 
@@ -119,7 +128,7 @@ def score_columns(sheet: sheets.Sheet, count: int) -> tuple[list[list[Any]], lis
         columns.append([row_header(row), 16])
         letter = layout.letter(index)
         if row.mode == sheets.MET:
-            validations.append(yes_no(letter, count, f"{row.label} met?"))
+            validations.append(met_list(letter, count, f"{row.label} met?"))
         else:
             validations.append(whole(letter, count, f"Criterion {row.label}",
                                      sheet.scale.min, sheet.scale.max))

@@ -3,7 +3,7 @@
 The same sheet as the printed form (`generator.forms.sheets.shortlisting` with the role's
 standing campaign: its organisation's scale, the same candidate codes): one row per candidate
 code, one column per criterion assessed at application, essential first; scores limited to the
-scale, met / not met as Y or N, a total worked out by a formula.
+scale, met / not met chosen from a Met / Not met list, a total worked out by a formula.
 """
 
 from __future__ import annotations
@@ -40,8 +40,8 @@ def _how_to(role: Role, sheet: sheets.Sheet) -> list[str]:
     ]
     # The instructions follow the scale: no "score in each column" beside "not scored".
     if sheet.met_rows:
-        lines.append("Essential criteria are not scored: enter Y if the criterion is met or N "
-                     "if it is not."
+        lines.append(("Criteria are" if scale.met_only else "Essential criteria are")
+                     + " not scored: choose Met or Not met from the list in the cell."
                      + (f" Enter a score from {scale.min} to {scale.max} for each of the other "
                         "criteria, using the Scoring scale sheet. Anything else is refused."
                         if sheet.scored else ""))
@@ -126,7 +126,7 @@ def _criteria(sheet: sheets.Sheet) -> dict[str, Any]:
     for row in sheet.rows:
         crit = row.criterion
         assert crit is not None  # a shortlisting row is always a criterion
-        scored = ("Met or not met (Y or N)" if row.mode == sheets.MET
+        scored = ("Met or not met (from the list)" if row.mode == sheets.MET
                   else f"Score {scale.min} to {scale.max}")
         rows.append([plain(row.label), plain(crit.text) + items_text(crit.items),
                      row.kind_label, scored,

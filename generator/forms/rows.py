@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from generator.forms.controls import area, esc
+from generator.forms.controls import area, esc, met
 from generator.forms.sheets import MET, Row
 from generator.model import CompetencyRequirement, ListItem, Scale
 from generator.text import markdown_to_html
@@ -81,10 +81,11 @@ def _box(name: str, label: str, what: str, after: str) -> str:
 
 
 def _judgement(row: Row, scale: Scale, key: str, what: str) -> str:
-    """The row's boxes: Y or N where the criterion is checked, not scored; else the score,
+    """The row's boxes: ✓ or ✗ where the criterion is checked, not scored; else the score,
     and where the sheet is weighted the score times the weight."""
     if row.mode == MET:
-        return _box(f"met-{key}", "Met", what, "(Y or N)")
+        judged = met(f"met-{row.key}", "Met or not met, " + what, words=True)
+        return f'<div class="field score-field">{judged}</div>\n'
     boxes = _box(f"score-{key}", "Score", what, f"({esc(scale.min)} to {esc(scale.max)})")
     if row.weight:
         boxes += _box(f"weighted-{key}", "Weighted score", what, f"(score ×{esc(row.weight)})")
