@@ -96,11 +96,14 @@ def organisation(oid: str, d: Data) -> m.Organisation:
 
 
 def scale(sid: str, d: Data) -> m.Scale:
-    points = tuple(m.ScalePoint(p["score"], p["descriptor"], p.get("label")) for p in d["points"])
+    points = tuple(m.ScalePoint(p["score"], p["descriptor"], p.get("label"))
+                   for p in d.get("points", ()))
+    bands = tuple(m.ScaleBand(b["from"], b["to"], b["descriptor"], b.get("label"))
+                  for b in d.get("bands", ()))
     return m.Scale(sid, d["name"], d["min"], d["max"], points, d.get("description"),
                    _t(d.get("weights")), d.get("essential_gate", True),
                    d.get("score_desirable_only", False), d.get("kind", "points"),
-                   d.get("pass_mark"), d.get("gate_excludes", "nothing"))
+                   d.get("pass_mark"), d.get("gate_excludes", "nothing"), bands)
 
 
 def level(d: Data) -> m.Level:

@@ -129,6 +129,30 @@ class ScalePoint:
 
 
 @dataclass(frozen=True)
+class ScaleBand:
+    """A run of scores described once: 1 to 2, "Very poor"."""
+
+    low: int
+    high: int
+    descriptor: str
+    label: str | None = None
+
+    @property
+    def scores(self) -> str:
+        """How the band's scores are printed: "1 to 2", or "3" for a band of one."""
+        return str(self.low) if self.low == self.high else f"{self.low} to {self.high}"
+
+
+@dataclass(frozen=True)
+class LegendLine:
+    """One line of a scale's legend: a score or a band of scores, and what it means."""
+
+    scores: str
+    descriptor: str
+    label: str | None = None
+
+
+@dataclass(frozen=True)
 class Scale:
     id: str
     name: str
@@ -142,6 +166,7 @@ class Scale:
     kind: str = "points"  # or "met": every criterion ticked met / not met
     pass_mark: int | None = None  # the lowest score meeting an essential criterion
     gate_excludes: str = "nothing"  # or "total", "ranking": what failing the gate leaves out
+    bands: tuple[ScaleBand, ...] = ()  # descriptors written once for runs of scores
 
     @property
     def met_only(self) -> bool:
@@ -150,6 +175,16 @@ class Scale:
     @property
     def points_high_first(self) -> tuple[ScalePoint, ...]:
         return tuple(sorted(self.points, key=lambda p: -p.score))
+
+    @property
+    def legend(self) -> tuple[LegendLine, ...]:
+        """What each score means, highest first: a line per band where the scale is banded,
+        else a line per point."""
+        if self.bands:
+            return tuple(LegendLine(b.scores, b.descriptor, b.label)
+                         for b in sorted(self.bands, key=lambda b: -b.high))
+        return tuple(LegendLine(str(p.score), p.descriptor, p.label)
+                     for p in self.points_high_first)
 
 
 @dataclass(frozen=True)

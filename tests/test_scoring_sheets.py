@@ -4,13 +4,19 @@ person specification groups them."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from pathlib import Path
+
+import openpyxl
 
 from generator.forms import sheets
 from generator.forms.build import campaign
 from generator.forms.render import form_pages
-from generator.model import PersonSpec
-from tests.forms_support import criterion, hand_role, hand_site, scale
+from generator.model import PersonSpec, ScaleBand
+from tests.forms_support import criterion, hand_role, hand_site, parse, scale
+
+FIXTURE = Path(__file__).parent / "fixtures" / "scoring"
 
 
 def test_each_stage_has_its_own_scale_from_organisation_vacancy_then_command() -> None:
@@ -94,3 +100,37 @@ def test_rows_follow_the_person_specification_groups_essential_first_in_each() -
     sheet = sheets.shortlisting(role, scale(0, 3), 3)
     assert [(h, [r.label for r in rows]) for h, rows in sheet.groups] == [
         ("Experience", ["E2", "E3", "D1"]), ("Qualifications", ["E1", "D2"])]
+
+
+def test_banded_descriptors_are_written_once_and_shown_as_bands(tmp_path: Path) -> None:
+    """A scale of 1 to 10 described in pairs: the legend (sheets and workbook) has a line per
+    band, not ten lines; the boxes still take any score from 1 to 10."""
+    from generator.cli import run
+
+    assert run(["forms", "--content", str(FIXTURE), "--no-pdf", "--out", str(tmp_path),
+                "--scale", "banded-one-to-ten", "generic-2027"]) == 0
+    for stem in ("shortlisting", "interview", "moderation"):
+        html = (tmp_path / f"{stem}.html").read_text(encoding="utf-8")
+        legend = parse(html[html.index('<section class="legend"'):]).text
+        assert "Banded rating scale (1 to 10)" in legend, stem
+        lines = re.findall(r'<tr><th scope="row">([^<]+)</th><td><strong>([^<]+):</strong>',
+                           html)
+        assert lines == [("9 to 10", "Excellent"), ("7 to 8", "Good"),
+                         ("5 to 6", "Satisfactory"), ("3 to 4", "Poor"),
+                         ("1 to 2", "Very poor")], stem
+    assert "(1 to 10)</label>" in (tmp_path / "interview.html").read_text(encoding="utf-8")
+    book = openpyxl.load_workbook(tmp_path / "interview-scores.xlsx")
+    assert [[c.value for c in row] for row in book["Scoring scale"].iter_rows()] == [
+        ["Scores", "Label", "What it means"],
+        ["9 to 10", "Excellent", "strong evidence, well beyond the criterion"],
+        ["7 to 8", "Good", "clear evidence throughout"],
+        ["5 to 6", "Satisfactory", "enough evidence that the criterion is met"],
+        ["3 to 4", "Poor", "some evidence, with important gaps"],
+        ["1 to 2", "Very poor", "little or no evidence of the criterion"]]
+
+
+def test_a_band_of_one_score_reads_as_that_score() -> None:
+    band = replace(scale(0, 2), points=(), bands=(
+        ScaleBand(0, 0, "none"), ScaleBand(1, 2, "some", "Some")))
+    assert [(line.scores, line.label) for line in band.legend] == [("1 to 2", "Some"),
+                                                                  ("0", None)]

@@ -146,11 +146,15 @@ def items_text(items: tuple[ListItem, ...], depth: int = 0) -> str:
 
 
 def scale_sheet(scale: Scale) -> dict[str, Any]:
-    """The scale's points, highest first, as a sheet."""
-    rows = [[point.score, plain(point.label) if point.label else None, plain(point.descriptor)]
-            for point in scale.points_high_first]
-    return {"name": "Scoring scale", "columns": [["Score", 8], ["Label", 24],
-                                                 ["What it means", 70]],
+    """The scale's points (or its bands of scores: "1 to 2"), highest first, as a sheet."""
+    rows: list[list[Any]] = [
+        [point.score, plain(point.label) if point.label else None, plain(point.descriptor)]
+        for point in scale.points_high_first]
+    if scale.bands:
+        rows = [[line.scores, plain(line.label) if line.label else None,
+                 plain(line.descriptor)] for line in scale.legend]
+    first = ["Scores", 10] if scale.bands else ["Score", 8]
+    return {"name": "Scoring scale", "columns": [first, ["Label", 24], ["What it means", 70]],
             "rows": rows}
 
 
