@@ -28,6 +28,7 @@ def check_scoring(c: Checker) -> None:
     for doc in c.records.docs.get("vacancy", {}).values():
         if _check_stage_scales(c, doc):
             _check_vacancy_weights(c, doc)
+            _check_stage_scale_weights(c, doc)
     for doc in c.records.docs.get("role", {}).values():
         _check_role_weights(c, doc)
 
@@ -107,6 +108,40 @@ def _check_vacancy_weights(c: Checker, doc: Document) -> None:
                          "the ids are: " + ", ".join(sorted(known)))
                 continue
             _allowed(c, doc, path, weight, f"'{rid}'", sid, stage)
+
+
+def _role_weights(role: Document, stage: str) -> list[tuple[str, str, int]]:
+    """(what, id, weight) for each criterion and competency of the role that carries a weight
+    and is scored at `stage`."""
+    spec = role.data.get("person_specification") or {}
+    methods = spec.get("assessed_by") or []
+    found = []
+    for index, crit in enumerate(spec.get("criteria") or []):
+        if not isinstance(crit, dict) or crit.get("weight") is None:
+            continue
+        used = crit.get("assessed_by") or methods
+        if stage in {STAGE_OF_METHOD.get(m) for m in used}:
+            rid = str(crit.get("id", index + 1))
+            found.append((f"the role's criterion '{rid}'", rid, crit["weight"]))
+    if stage == "interview":
+        for comp in role.data.get("competencies") or []:
+            if isinstance(comp, dict) and comp.get("weight") is not None:
+                rid = str(comp.get("competency") or comp.get("framework"))
+                found.append((f"the role's competency '{rid}'", rid, comp["weight"]))
+    return found
+
+
+def _check_stage_scale_weights(c: Checker, doc: Document) -> None:
+    """A vacancy's own stage scale must allow the weights the role's rows carry at that stage
+    (unless the vacancy sets its own weight for the row there)."""
+    role = c.records.get("role", doc.data.get("role", ""))
+    if role is None:
+        return
+    for stage, sid in sorted((doc.data.get("stage_scales") or {}).items()):
+        own = (doc.data.get("weights") or {}).get(stage) or {}
+        for what, rid, weight in _role_weights(role, stage):
+            if rid not in own:
+                _allowed(c, doc, ("stage_scales", stage), weight, what, sid, stage)
 
 
 def _check_role_weights(c: Checker, doc: Document) -> None:

@@ -85,3 +85,25 @@ def test_moderation_has_each_panel_members_total_and_shortlisting_their_signatur
     assert [f"shortlister-{n}-signature" in short for n in (1, 2, 3)] == [True] * 3
     assert "Jo Chair" not in short  # the shortlisting panel is not named in advance
     assert {"shortlisting.xlsx", "interview-scores.xlsx"} <= set(_names(tmp_path))
+
+
+def test_a_scale_from_the_command_must_allow_the_weights_the_rows_carry(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # government-2027 weights D1 ×3 at shortlisting; the university scale allows ×1 and ×2
+    assert forms("--no-pdf", "--out", str(tmp_path), "--scale",
+                 "shortlisting=university-zero-to-three", "government-2027") == 2
+    assert capsys.readouterr().err == (
+        "roleprint: the shortlisting scale 'university-zero-to-three' allows only ×1, ×2, but "
+        "the shortlisting rows carry D1 ×3; choose a scale that allows them with --scale "
+        "shortlisting=ID, or change the weights\n")
+    # a scale without weights would drop them: refused too, not printed without a word
+    assert forms("--no-pdf", "--out", str(tmp_path), "--scale", "generic-one-to-five",
+                 "government-2027") == 2
+    err = capsys.readouterr().err
+    assert "'generic-one-to-five' has no weights" in err and "E1 ×2, D1 ×3" in err
+    assert not list(tmp_path.iterdir())  # nothing half-written
+    # a scale that allows them: the weighted sheets, a weighted-score box per row and a total
+    assert forms("--no-pdf", "--out", str(tmp_path), "government-2027") == 0
+    short = (tmp_path / "shortlisting.html").read_text(encoding="utf-8")
+    assert 'id="weighted-c1-D1"' in short and "D1: weighted score (score ×3)" in short
+    assert "Weighted total (score × weight)" in short

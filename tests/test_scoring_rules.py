@@ -74,4 +74,26 @@ def test_a_competency_weight_is_checked_against_the_interview_scale(tmp_path: Pa
     problems, _ = validate(content)
     assert [(p.json_path, p.message) for p in problems if p.blocking] == [
         ("$.competencies[0].weight", "the competency 'communication' has the weight 2, but "
-         "the interview scale 'council-zero-to-two' has no weights")]
+         "the interview scale 'council-zero-to-two' has no weights"),
+        # and the NHS vacancy's own interview scale, met / not met, has none either
+        ("$.stage_scales.interview", "the role's competency 'communication' has the weight 2, "
+         "but the interview scale 'met-not-met' has no weights")]
+
+
+def test_a_vacancy_stage_scale_must_allow_the_role_weights_it_would_print(
+        tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    role = content / "roles" / "scoring-officer.yaml"
+    role.write_text(role.read_text(encoding="utf-8").replace(
+        "      text: Experience of recruitment.\n",
+        "      text: Experience of recruitment.\n      weight: 2\n"), encoding="utf-8")
+    problems, _ = validate(content)
+    nhs = [f"{p.line}:{p.column}: {p.json_path}: {p.message}" for p in problems
+           if p.blocking and Path(p.path).name == "nhs-2027.yaml"]
+    # the NHS vacancy's met / not met scales have no weights: D1's ×2 would vanish unsaid
+    assert nhs == [
+        "11:17: $.stage_scales.shortlisting: the role's criterion 'D1' has the weight 2, but "
+        "the shortlisting scale 'met-not-met' has no weights",
+        "12:14: $.stage_scales.interview: the role's criterion 'D1' has the weight 2, but the "
+        "interview scale 'met-not-met' has no weights"]

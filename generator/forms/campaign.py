@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.forms.build import build_forms
+from generator.forms import sheets
+from generator.forms.build import STAGES, build_forms, campaign
+from generator.forms.render import Campaign
 from generator.model import Scale, Site
 
 
@@ -38,10 +40,27 @@ def run_forms(site: Site, record_id: str, out: Path, candidates: int | None = No
         raise FormsError(f"'{record_id}' is neither a role nor a vacancy; known ids: {known}")
     if candidates is not None and candidates < 1:
         raise FormsError(f"--candidates must be 1 or more, not {candidates}")
+    scale = _scale(site, every) if every else None
+    stage_scales = {k: _scale(site, v) for k, v in by_stage.items()}
+    _check_weights(campaign(site, role, vacancy=vacancy, scale=scale, stage_scales=stage_scales))
     return build_forms(site, role, out, vacancy=vacancy, candidates=candidates, panel=panel,
-                       scale=_scale(site, every) if every else None, pdf=pdf,
-                       stage_scales={k: _scale(site, v) for k, v in by_stage.items()},
+                       scale=scale, pdf=pdf, stage_scales=stage_scales,
                        per_candidate=per_candidate)
+
+
+def _check_weights(settings: Campaign) -> None:
+    """Refuse a stage scale (from --scale) that does not allow the weights its rows carry:
+    the sheets would drop them, or print and sum them, without a word."""
+    for stage in STAGES:
+        scale = settings.scale_at(stage)
+        stray = sheets.stray_weights(settings.role, scale, stage, settings.weights_at(stage))
+        if not stray:
+            continue
+        allows = ("has no weights" if not scale.weights else "allows only "
+                  + ", ".join(f"×{w}" for w in scale.weights))
+        raise FormsError(f"the {stage} scale '{scale.id}' {allows}, but the {stage} rows carry "
+                         + ", ".join(stray) + "; choose a scale that allows them with --scale "
+                         f"{stage}=ID, or change the weights")
 
 
 def _scale(site: Site, scale_id: str) -> Scale:

@@ -188,6 +188,23 @@ def _rows(scale: Scale, criteria: tuple[Criterion, ...], comps: tuple[Row, ...],
                  for r in rows), weighted
 
 
+def stray_weights(role: Role, scale: Scale, stage: str,
+                  weights: Mapping[str, int] | None = None) -> tuple[str, ...]:
+    """The weights the stage's scored rows carry that `scale` does not allow ("E2 ×3"): what
+    the sheets would otherwise drop (a scale without weights) or print and sum. Validate
+    reports these in content; this catches a scale chosen on the command line."""
+    weights = weights or {}
+    interview = stage != SHORTLISTING
+    criteria = role.person_spec.at_stage("interview" if interview else "application")
+    found = [(c.id, weights.get(c.id, c.weight)) for c in criteria
+             if mode_for(scale, c) == SCORE]
+    if interview and mode_for(scale, None) == SCORE:
+        found += [(r.name, weights.get(r.key, r.weight))
+                  for r in role.competencies_at_stage("interview")]
+    return tuple(f"{label} ×{w}" for label, w in found
+                 if w is not None and w not in scale.weights)
+
+
 def shortlisting(role: Role, scale: Scale, candidates: int = DEFAULT_CANDIDATES,
                  weights: Mapping[str, int] | None = None) -> Sheet:
     """Criteria judged from the application, grouped as the person specification groups them,
