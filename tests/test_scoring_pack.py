@@ -107,3 +107,11 @@ def test_a_scale_from_the_command_must_allow_the_weights_the_rows_carry(
     short = (tmp_path / "shortlisting.html").read_text(encoding="utf-8")
     assert 'id="weighted-c1-D1"' in short and "D1: weighted score (score ×3)" in short
     assert "Weighted total (score × weight)" in short
+    # at interview the vacancy weights E2 ×3 and the competency ×2: on each sheet of the stage
+    inter = (tmp_path / "interview.html").read_text(encoding="utf-8")
+    moderation = (tmp_path / "moderation.html").read_text(encoding="utf-8")
+    assert 'id="weighted-E2"' in inter and "(score ×3)" in inter
+    assert 'id="weighted-comp-communication"' in inter
+    assert 'id="weighted-c5-E2"' in moderation and "E2: weighted score (score ×3)" in moderation
+    assert 'id="weighted-c1-comp-communication"' in moderation
+    assert "Weighted total (score × weight)" in inter and "Weighted total" in moderation
