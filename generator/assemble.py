@@ -92,7 +92,14 @@ def organisation(oid: str, d: Data) -> m.Organisation:
         colour=(d.get("branding") or {}).get("colour"), known_risks_form=risk_form,
         labels=labels(d.get("labels")), country=d.get("country"),
         stage_scales=tuple(sorted((d.get("stage_scales") or {}).items())),
+        sheet_wording=sheet_wording(d.get("scoring_sheets") or {}),
     )
+
+
+def sheet_wording(d: Data) -> m.SheetWording:
+    return m.SheetWording(d.get("guidance"), tuple(sorted((d.get("scale_guidance") or {}).items())),
+                          d.get("retention_months", m.DEFAULT_RETENTION_MONTHS),
+                          d.get("data_protection"))
 
 
 def scale(sid: str, d: Data) -> m.Scale:

@@ -20,6 +20,7 @@ from generator.personspec import (
     PersonSpec,
 )
 from generator.records import (
+    DEFAULT_RETENTION_MONTHS,
     AssessmentMethod,
     Competency,
     Contact,
@@ -35,12 +36,14 @@ from generator.records import (
     Scale,
     ScaleBand,
     ScalePoint,
+    SheetWording,
     Statement,
     Value,
 )
 from generator.terms import NOT_STATED, NOT_STATED_LABEL, Labels, Terms, is_stated
 
 __all__ = [
+    "DEFAULT_RETENTION_MONTHS",
     "DESIRABLE",
     "ESSENTIAL",
     "NOT_STATED",
@@ -72,6 +75,7 @@ __all__ = [
     "Scale",
     "ScaleBand",
     "ScalePoint",
+    "SheetWording",
     "Site",
     "Source",
     "Statement",

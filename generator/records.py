@@ -94,6 +94,23 @@ class KnownRiskForm:
     history: str | None
 
 
+DEFAULT_RETENTION_MONTHS = 6
+
+
+@dataclass(frozen=True)
+class SheetWording:
+    """The organisation's own wording on its scoring sheets (`scoring_sheets`)."""
+
+    guidance: str | None = None                      # Markdown, on every scoring sheet
+    scale_guidance: tuple[tuple[str, str], ...] = ()  # (scale id, Markdown), sorted by id
+    retention_months: int = DEFAULT_RETENTION_MONTHS
+    data_protection: str | None = None               # Markdown, instead of the standard text
+
+    def for_scale(self, scale_id: str) -> str | None:
+        """The guidance for sheets scored on `scale_id`, if the organisation gives any."""
+        return dict(self.scale_guidance).get(scale_id)
+
+
 @dataclass(frozen=True)
 class Organisation:
     id: str
@@ -116,6 +133,7 @@ class Organisation:
     country: str | None = None
     # Scale ids by stage ('shortlisting', 'interview') over `default_scale`.
     stage_scales: tuple[tuple[str, str], ...] = ()
+    sheet_wording: SheetWording = field(default_factory=SheetWording)
 
     def method(self, method_id: str) -> AssessmentMethod:
         return next(m for m in self.methods if m.id == method_id)

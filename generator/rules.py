@@ -29,6 +29,8 @@ def check_organisation(c: Checker, doc: Document) -> None:
     data = doc.data
     if "default_scale" in data:
         c.reference(doc, ("default_scale",), "scale", data["default_scale"])
+    for sid in sorted((data.get("scoring_sheets") or {}).get("scale_guidance") or {}):
+        c.reference(doc, ("scoring_sheets", "scale_guidance", sid), "scale", sid)
     builtin = {m.id for m in BUILTIN_METHODS}
     methods = data.get("assessment_methods", [])
     c.unique(doc, ("assessment_methods",), enumerate(m["id"] for m in methods), "method")

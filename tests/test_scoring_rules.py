@@ -97,3 +97,22 @@ def test_a_vacancy_stage_scale_must_allow_the_role_weights_it_would_print(
         "the shortlisting scale 'met-not-met' has no weights",
         "12:14: $.stage_scales.interview: the role's criterion 'D1' has the weight 2, but the "
         "interview scale 'met-not-met' has no weights"]
+
+
+def test_sheet_wording_names_known_scales_and_a_sensible_retention_period(
+        tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    org = content / "organisations" / "scoring-council.yaml"
+    org.write_text(org.read_text(encoding="utf-8").replace(
+        "    council-zero-to-two:", "    council-zero-to-too:").replace(
+        "retention_months: 12", "retention_months: 0"), encoding="utf-8")
+    problems, _ = validate(content)
+    found = [f"{p.line}:{p.column}: {p.json_path}: {p.message}" for p in problems
+             if p.blocking]
+    assert len(found) == 2, found
+    assert found[0].startswith("12:26: $.scoring_sheets.scale_guidance.council-zero-to-too: "
+                               "there is no scale with the id 'council-zero-to-too'")
+    assert "council-zero-to-two" in next(p.hint for p in problems if "too" in p.message)
+    assert found[1] == "13:21: $.scoring_sheets.retention_months: the number 0 is out of range " \
+        "(minimum 1)"

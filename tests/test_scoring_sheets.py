@@ -13,7 +13,7 @@ import openpyxl
 from generator.forms import sheets
 from generator.forms.build import campaign
 from generator.forms.render import form_pages
-from generator.model import PersonSpec, ScaleBand
+from generator.model import PersonSpec, ScaleBand, SheetWording
 from tests.forms_support import criterion, hand_role, hand_site, parse, scale
 
 FIXTURE = Path(__file__).parent / "fixtures" / "scoring"
@@ -134,3 +134,55 @@ def test_a_band_of_one_score_reads_as_that_score() -> None:
         ScaleBand(0, 0, "none"), ScaleBand(1, 2, "some", "Some")))
     assert [(line.scores, line.label) for line in band.legend] == [("1 to 2", "Some"),
                                                                   ("0", None)]
+
+
+def _sheets_of(tmp_path: Path, record: str) -> dict[str, str]:
+    from generator.cli import run
+
+    assert run(["forms", "--content", str(FIXTURE), "--out", str(tmp_path), record]) == 0
+    return {p.stem: p.read_text(encoding="utf-8") for p in tmp_path.glob("*.html")}
+
+
+def test_the_organisations_guidance_and_retention_period_are_on_every_sheet(
+        tmp_path: Path) -> None:
+    got = _sheets_of(tmp_path, "council-2027")
+    scoring = [s for s in got if s.startswith(("shortlisting", "interview", "moderation"))]
+    assert len(scoring) >= 4  # shortlisting, interview, a copy per panel member, moderation
+    for stem in scoring:
+        text = parse(got[stem]).text
+        assert "Guidance from Scoring Council Read the council's recruitment and selection " \
+            "policy before you score." in text, stem
+        assert "HR keeps it for 12 months after the appointment is made" in text, stem
+        assert "6 months" not in text, stem
+        # the interview scale's own guidance only where that scale is used
+        assert ("do not give a 2 for potential" in text) == (not stem.startswith("short")), stem
+    assert "<strong>recruitment and selection policy</strong>" in got["interview"]
+    # the PDFs carry the same text
+    from pypdf import PdfReader
+
+    pdf = " ".join(" ".join((page.extract_text() or "").split())
+                   for page in PdfReader(tmp_path / "moderation.pdf").pages)
+    assert "Guidance from Scoring Council" in pdf and "12 months after the appointment" in pdf
+
+
+def test_without_wording_of_its_own_the_standard_text_and_six_months() -> None:
+    site = hand_site()
+    html = dict(form_pages(campaign(site, site.roles["test-role"])))
+    for stem in ("shortlisting", "interview", "moderation"):
+        text = parse(html[stem]).text
+        assert "HR keeps it for 6 months after the appointment is made" in text
+        assert "Guidance from" not in text and 'class="guidance"' not in html[stem]
+
+
+def test_the_organisations_data_protection_text_replaces_the_standard_one() -> None:
+    site = hand_site()
+    role = site.roles["test-role"]
+    wording = SheetWording(data_protection="Held under our *privacy notice* & <policy>.",
+                           retention_months=1)
+    role = replace(role, organisation=replace(role.organisation, sheet_wording=wording))
+    html = dict(form_pages(campaign(site, role)))["shortlisting"]
+    text = parse(html).text
+    assert "Held under our privacy notice & <policy>." in text
+    assert "<em>privacy notice</em> &amp; &lt;policy&gt;." in html  # Markdown, escaped
+    assert "How long it is kept: 1 month after the appointment is made." in text
+    assert "HR keeps it for" not in text and "Candidates may ask" not in text
