@@ -85,16 +85,19 @@ def assessed(c: Checker, role: Document) -> _Assessed:
 def _check_bank(c: Checker, role_id: str, role: Document,
                 reported: set[tuple[str, str, str]]) -> None:
     """The role's bank as the model makes it (a later question replaces one of the same id)."""
-    bank: dict[str, tuple[Document, int, dict[str, Any]]] = {}
+    inherited_bank: dict[str, tuple[Document, int, dict[str, Any]]] = {}
     for _, family in _families(c, role):
         for index, raw in enumerate(family.data.get("questions", [])):
-            bank[str(raw["id"])] = (family, index, raw)
-    for index, raw in enumerate(role.data.get("questions", [])):
-        bank[str(raw["id"])] = (role, index, raw)
+            inherited_bank[str(raw["id"])] = (family, index, raw)
+    own = [(role, index, raw) for index, raw in enumerate(role.data.get("questions", []))]
+    for _, _, raw in own:
+        inherited_bank.pop(str(raw["id"]), None)
+    # Every question of the role's own file is checked, a repeated id too (reported above).
+    bank = [*inherited_bank.values(), *own]
     if not bank:
         return
     found = assessed(c, role)
-    for doc, index, raw in bank.values():
+    for doc, index, raw in bank:
         inherited = doc is not role
 
         def report(path: JsonPath, message: str, hint: str, doc: Document = doc,
@@ -127,7 +130,9 @@ def _check_ref(report: Any, path: JsonPath, what: str, ref: str, known: dict[str
                method: str, stages: dict[str, str]) -> None:
     if ref not in known:
         noun = "criteria" if what == "criterion" else "competencies"
-        report(path, f"the role has no {what} '{ref}'", suggest(ref, sorted(known), noun))
+        report(path, f"the role has no {what} '{ref}'",
+               suggest(ref, sorted(known), noun) if known else
+               f"the role lists no {noun}: add it to the role, or take it out of the question")
         return
     methods = known[ref]
     at_interview = [m for m in methods if stages.get(m) == INTERVIEW]
@@ -138,8 +143,9 @@ def _check_ref(report: Any, path: JsonPath, what: str, ref: str, known: dict[str
                "assessed_by")
     elif method not in methods:
         report(path, f"{what} '{ref}' is not assessed by {method}",
-               f"set the question's method to one of {', '.join(at_interview)}, or add "
-               f"{method} to the {what}'s assessed_by")
+               f"give the question  method: {at_interview[0]}"
+               + (f"  (or one of {', '.join(at_interview[1:])})" if len(at_interview) > 1 else "")
+               + f", or add {method} to the {what}'s assessed_by")
 
 
 def _check_plan(c: Checker, doc: Document) -> None:
