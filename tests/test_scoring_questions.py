@@ -175,3 +175,26 @@ def test_the_site_and_its_forms_never_show_the_questions(
         for text in texts:
             assert text.split(",")[0][:40] not in data, (path, text)
     assert os.path.isdir(tmp_path / "site" / "roles" / "case-officer")
+
+
+def test_the_interview_workbook_lists_the_plan_and_takes_each_members_planned_total(
+        pack: Path) -> None:
+    from openpyxl import load_workbook
+
+    book = load_workbook(pack / "interview-scores.xlsx")
+    assert "Question plan" in book.sheetnames
+    rows = [[c.value for c in r] for r in book["Question plan"].iter_rows(min_row=2)]
+    assert [(r[0], r[1], r[4], r[5]) for r in rows] == [
+        ("Interview", "Q1", "F1", "Sam Member"), ("Interview", "Q2", "E1, D1", "Alex Chair"),
+        ("Interview", "Q3", "Communication", "Jo Adviser"),
+        ("Interview", None, None, "0 to 4"),
+        ("Test", "T1", "D1", None), ("Test", None, None, "0 to 2"),
+        ("Written exercise", "W1", "E2", None),
+        ("Presentation", "P1", "E3, Communication", "Alex Chair"),
+        ("Presentation", None, None, "0 to 2")]
+    scores = book["Agreed scores"]
+    members = [v for v in scores.data_validations.dataValidation
+               if (v.prompt or "").startswith("Panel member") or "Panel member" in (
+                   v.promptTitle or "")]
+    assert len(members) == 3
+    assert {(v.formula1, v.formula2) for v in members} == {("0", "8")}
