@@ -99,9 +99,8 @@ def _rows(sheet: sheets.Sheet) -> dict[str, Any]:
 
 def interview_book(settings: Campaign) -> dict[str, Any]:
     """The interview workbook of a campaign, as a spec for `excel.py`."""
-    from generator.exports.shortlist import scale_sheet
-
     from generator.exports.questionbook import plan_sheet
+    from generator.exports.shortlist import scale_sheet
     from generator.forms.plan import planned
 
     sheet = interview_sheet(settings)
