@@ -198,3 +198,52 @@ def test_the_interview_workbook_lists_the_plan_and_takes_each_members_planned_to
                    v.promptTitle or "")]
     assert len(members) == 3
     assert {(v.formula1, v.formula2) for v in members} == {("0", "8")}
+
+
+SHEETS = ["interview.html", "interview-panel-1.html"]
+
+
+def test_the_plan_sheets_pass_the_nu_html_checker(pack: Path) -> None:
+    import json
+    import subprocess
+
+    from tests.browser import require_vnu
+
+    done = subprocess.run([*require_vnu(), "--format", "json", "--errors-only",
+                           *(str(pack / name) for name in SHEETS)],
+                          capture_output=True, text=True, timeout=300)
+    report = json.loads(done.stderr or done.stdout)
+    assert [(m.get("lastLine"), m["message"]) for m in report["messages"]] == []
+
+
+@pytest.mark.browser
+def test_the_plan_sheets_have_no_axe_violations(pack: Path, browser: object) -> None:
+    from typing import Any
+
+    from tests.browser import axe_violations, describe, require_axe
+
+    source = require_axe()
+    context: Any = browser.new_context(  # type: ignore[attr-defined]
+        viewport={"width": 1280, "height": 900}, color_scheme="light")
+    try:
+        page = context.new_page()
+        for name in SHEETS:
+            page.goto((pack / name).as_uri())
+            violations = axe_violations(page, source)
+            assert not violations, f"{name}:\n{describe(violations)}"
+    finally:
+        context.close()
+
+
+def test_the_plan_sheets_pdfs_are_tagged_and_every_field_labelled(pack: Path) -> None:
+    from tests.test_a11y_pdf import fields
+    from tests.test_forms_pdf import words
+
+    for name in SHEETS:
+        html = parse((pack / name).read_text(encoding="utf-8"))
+        root = PdfReader(pack / name.replace(".html", ".pdf")).trailer["/Root"]
+        assert "/StructTreeRoot" in root and str(root["/Lang"]) == "en-GB"
+        found = fields(root["/AcroForm"]["/Fields"])
+        labels = {str(f["/T"]): words(f.get("/TU", "")) for f in found}
+        assert sorted(labels) == sorted(html.names)
+        assert {n: html.labels[n] for n in labels} == labels, name
