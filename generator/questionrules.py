@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.assemble import family_chain
 from generator.autoid import criterion_ids
 from generator.crosscheck import Checker, suggest
 from generator.methods import BUILTIN_METHODS
@@ -46,8 +45,14 @@ def check_questions(c: Checker) -> None:
 
 
 def _families(c: Checker, role: Document) -> list[tuple[str, Document]]:
+    """The role's family and its ancestors, eldest first, as `assemble.family_chain` walks
+    them (cross-checks report loops; the walk stops at one)."""
     docs = c.records.docs.get("family", {})
-    chain = family_chain({k: d.data for k, d in docs.items()}, role.data.get("family", ""))
+    chain: list[str] = []
+    current = role.data.get("family")
+    while current and current in docs and current not in chain:
+        chain.insert(0, current)
+        current = docs[current].data.get("extends")
     return [(fid, docs[fid]) for fid in chain]
 
 
