@@ -247,3 +247,20 @@ def test_the_plan_sheets_pdfs_are_tagged_and_every_field_labelled(pack: Path) ->
         labels = {str(f["/T"]): words(f.get("/TU", "")) for f in found}
         assert sorted(labels) == sorted(html.names)
         assert {n: html.labels[n] for n in labels} == labels, name
+
+
+def test_weighted_rows_have_a_weighted_box_for_each_question(site: Site) -> None:
+    base = site.scales["generic-one-to-five"]
+    scale = replace(base, weights=(1, 2, 3))
+    vacancy = replace(site.vacancies[VACANCY], weights=(("interview", (("D1", 3),)),))
+    settings = campaign(site, vacancy.role, vacancy=vacancy, questions=True,
+                        stage_scales={"interview": scale})
+    html = dict(form_pages(settings))["interview"]
+    page = parse(html)
+    assert page.labels["weighted--interview--Q2--D1"] == (
+        "Weighted score, criterion D1, Interview, question Q2 (score ×3)")
+    assert page.labels["weighted--test--T1--D1"].endswith("(score ×3)")
+    # every row is scored on this scale: interview F1, E1, D1 ×3 (Q2), communication (Q3)
+    assert page.labels["subtotal--interview"] == "Interview subtotal (weighted), 6 to 30"
+    assert page.labels["total"].startswith("Weighted total (score × weight), the sum of the "
+                                           "subtotals, ")
