@@ -52,7 +52,7 @@ def _question(q: SetQuestion, section: MethodSection, row: Row, scale: Scale, wh
         asked = f' <span class="muted">asked by {esc(q.asked_by)}{esc(you)}</span>'
     parts = [f'<div class="setq" id="q-{section.key}--{q.key}--{esc(row.key)}">\n'
              f'<p><strong>{word} {esc(q.question.id)}</strong>{asked}</p>\n'
-             f'<p class="ctext">{esc(q.question.text)}</p>\n']
+             f'<p>{esc(q.question.text)}</p>\n']
     if q.question.follow_up:
         items = "".join(f"<li>{esc(text)}</li>" for text in q.question.follow_up)
         parts.append(f'<p class="small">Follow-up prompts:</p>\n<ul class="indicators">{items}'
