@@ -8,6 +8,7 @@ from generator import model as m
 from generator.autoid import criterion_ids
 from generator.clock import has_passed, today
 from generator.methods import BUILTIN_METHODS, organisation_methods
+from generator.questions import bank, plan
 from generator.terms import NOT_STATED
 
 Data = dict[str, Any]
@@ -235,6 +236,9 @@ def role(rid: str, d: Data, orgs: dict[str, m.Organisation], families: dict[str,
         competencies=tuple(_requirement(r, frameworks, methods) for r in d.get("competencies", [])),
         terms=terms(d.get("terms")), labels=labels(d.get("labels")).over(org.labels),
         internal_notes=d.get("internal_notes"),
+        questions=bank([*((fid, families[fid].get("questions", []))
+                          for fid in family_chain(families, d.get("family", ""))),
+                        (None, d.get("questions", []))]),
     )
 
 
@@ -281,6 +285,7 @@ def vacancy(vid: str, d: Data, roles: dict[str, m.Role], scales: dict[str, m.Sca
         summary=d.get("summary"), country=d.get("country") or the_role.organisation.country,
         terms=the_role.terms.merged(terms(d.get("terms"))),
         internal_notes=d.get("internal_notes"), expired=expired,
+        question_plan=plan(d.get("question_plan")),
         stage_scales=tuple((stage, scales[sid]) for stage, sid in _stage_scales(the_role, d)),
         weights=tuple((stage, tuple(sorted(by_id.items())))
                       for stage, by_id in sorted((d.get("weights") or {}).items())),

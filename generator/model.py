@@ -19,6 +19,7 @@ from generator.personspec import (
     Criterion,
     PersonSpec,
 )
+from generator.questions import PlanEntry, Question
 from generator.records import (
     DEFAULT_RETENTION_MONTHS,
     AssessmentMethod,
@@ -69,6 +70,8 @@ __all__ = [
     "ListSection",
     "Organisation",
     "PersonSpec",
+    "PlanEntry",
+    "Question",
     "Role",
     "RoleDates",
     "Salary",
@@ -198,6 +201,8 @@ class Role:
     terms: Terms = field(default_factory=Terms)
     labels: Labels = field(default_factory=Labels)  # already merged over the organisation's
     internal_notes: str | None = None
+    # The question bank (its family's, then its own): panel material, never published.
+    questions: tuple[Question, ...] = ()
 
     def competencies_at_stage(self, stage: str) -> tuple[CompetencyRequirement, ...]:
         return tuple(c for c in self.competencies if stage in c.stages)
@@ -234,6 +239,8 @@ class Vacancy:
     # The campaign's own scales and weights by stage ('shortlisting', 'interview').
     stage_scales: tuple[tuple[str, Scale], ...] = ()
     weights: tuple[tuple[str, tuple[tuple[str, int], ...]], ...] = ()
+    # The campaign's interview questions and who asks each (none: the role's bank, in order).
+    question_plan: tuple[PlanEntry, ...] = ()
 
     def weights_at(self, stage: str) -> dict[str, int]:
         """The vacancy's weights at a stage, by criterion or competency id."""

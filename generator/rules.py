@@ -20,6 +20,7 @@ from generator.crosscheck import (
 )
 from generator.methods import BUILTIN_METHODS
 from generator.modelrules import check_model
+from generator.questionrules import check_questions
 from generator.scalerules import check_scoring
 from generator.textrules import check_text
 from generator.yamlload import Document
@@ -299,6 +300,7 @@ def check_all(records: Records) -> Checker:
                 _RULES[kind](c, doc)
     check_model(c)  # the content model's own rules (warnings among them): generator/modelrules.py
     check_scoring(c)  # stage scales and the weights they allow: generator/scalerules.py
+    check_questions(c)  # question banks and plans: generator/questionrules.py
     return c
 
 

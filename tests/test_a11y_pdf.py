@@ -52,6 +52,12 @@ def test_pdf_is_tagged_titled_and_labelled(built_site: Path, path: str) -> None:
     assert reader.metadata is not None and reader.metadata.title == html.title
     assert is_true(root["/ViewerPreferences"]["/DisplayDocTitle"])
 
+    assert_fields_labelled(root, html)
+
+
+def assert_fields_labelled(root: Any, html: Any) -> None:
+    """The PDF has one field for each of the HTML form's (a ✓ / ✗ or tick-one question's
+    buttons, which share a name, are one radio group), each labelled as in the HTML."""
     found = fields(root["/AcroForm"]["/Fields"])
     names = [str(f["/T"]) for f in found]
     # a tick-one question's buttons share its name: one field, a radio group, in the PDF

@@ -35,7 +35,10 @@ def interview_sheet(settings: Campaign) -> sheets.Sheet:
                              settings.candidates, settings.weights_at("interview"))
 
 
-def _scores(sheet: sheets.Sheet, panel: tuple[str, ...]) -> dict[str, Any]:
+def _scores(sheet: sheets.Sheet, panel: tuple[str, ...],
+            own: tuple[int, int] | None = None) -> dict[str, Any]:
+    """`own`: the range of a panel member's own total where it is not the sheet's (a question
+    plan scores each question, so a member's sheet adds up more boxes)."""
     codes = sheet.candidates
     count, last = len(codes), len(codes) + 1
     columns, validations = score_columns(sheet, count)
@@ -52,7 +55,7 @@ def _scores(sheet: sheets.Sheet, panel: tuple[str, ...]) -> dict[str, Any]:
         who = f"Panel member {number}" + (f", {plain(name)}" if name else "")
         columns.append([f"{who}: total from their own sheet", 16])
         validations.append(whole(letter, count, f"Panel member {number} total",
-                                 sheet.min_total, sheet.max_total))
+                                 *(own or (sheet.min_total, sheet.max_total))))
     total = get_column_letter(len(columns) + 1) if sheet.scored else None
     if total:
         name = "Agreed weighted total (score × weight)" if sheet.weighted else "Agreed total"
@@ -96,9 +99,12 @@ def _rows(sheet: sheets.Sheet) -> dict[str, Any]:
 
 def interview_book(settings: Campaign) -> dict[str, Any]:
     """The interview workbook of a campaign, as a spec for `excel.py`."""
+    from generator.exports.questionbook import plan_sheet
     from generator.exports.shortlist import scale_sheet
+    from generator.forms.plan import planned
 
     sheet = interview_sheet(settings)
+    plan = planned(sheet, settings.questions)  # only in a pack, never on the site
     how = [f"Interview scores for {plain(settings.title)}, {plain(settings.organisation.name)}.",
            "After the interviews, enter the score the panel agrees for each candidate on each "
            "row, and each panel member's total from their own sheet beside it.",
@@ -107,11 +113,17 @@ def interview_book(settings: Campaign) -> dict[str, Any]:
     if sheet.met_rows:
         how.append("Rows marked met or not met are checked, not scored: choose Met or Not met "
                    "from the list in each cell.")
+    if settings.questions:
+        how.append("Each panel member scores each set question on their own sheet (the "
+                   "Question plan sheet lists them); the panel agrees one score for each row "
+                   "here.")
     return {
         "title": f"{settings.title}: interview scores",
         "subject": f"Interview scores, {settings.organisation.name}",
         "keywords": ", ".join(("interview", settings.role.id)),
-        "sheets": [_scores(sheet, settings.panel), _rows(sheet), scale_sheet(sheet.scale),
+        "sheets": [_scores(sheet, settings.panel,
+                           (plan.min_total, plan.max_total) if plan else None),
+                   _rows(sheet), *([plan_sheet(plan)] if plan else []), scale_sheet(sheet.scale),
                    {"name": "How to use", "columns": [["How to use this workbook", 110]],
                     "rows": [[line] for line in how]}],
     }

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from generator.forms import sheets
 from generator.forms.pdfbatch import PdfJob, render_pdfs, source_date
+from generator.forms.plan import set_questions
 from generator.forms.render import Campaign, form_pages
 from generator.model import Role, Scale, Site, Vacancy
 
@@ -34,8 +35,11 @@ def campaign(site: Site, role: Role, *, vacancy: Vacancy | None = None,
              candidates: int | None = None, panel: Sequence[str] = (),
              scale: Scale | None = None,
              stage_scales: Mapping[str, Scale] | None = None,
-             per_candidate: bool = False) -> Campaign:
+             per_candidate: bool = False, questions: bool = False) -> Campaign:
     """The campaign's settings: what is given, else the vacancy's, else the defaults.
+
+    With `questions` (a pack, never the site's forms) the interview sheets carry the question
+    plan: the vacancy's, else the role's question bank in order.
 
     Each stage's scale: `stage_scales` (--scale STAGE=ID), else `scale` (--scale ID), else the
     vacancy's for that stage, else its own, else the organisation's for that stage, else its
@@ -47,10 +51,12 @@ def campaign(site: Site, role: Role, *, vacancy: Vacancy | None = None,
     given = dict(stage_scales or {})
     by_stage = tuple((stage, given.get(stage) or scale or site.scale_for(role, vacancy, stage))
                      for stage in STAGES)
+    members = tuple(panel) or (vacancy.panel if vacancy else ())
     return Campaign(
         site=site, role=role, vacancy=vacancy, candidates=candidates,
         scale=scale or site.scale_for(role, vacancy), stage_scales=by_stage,
-        panel=tuple(panel) or (vacancy.panel if vacancy else ()), per_candidate=per_candidate,
+        panel=members, per_candidate=per_candidate,
+        questions=set_questions(role, vacancy, members) if questions else (),
     )
 
 
@@ -81,7 +87,8 @@ def build_forms(site: Site, role: Role, out_dir: Path, *, vacancy: Vacancy | Non
                 per_candidate: bool = False) -> list[Path]:
     """Write the role's (or the vacancy's) form set into `out_dir`; see the module docstring."""
     settings = campaign(site, role, vacancy=vacancy, candidates=candidates, panel=panel,
-                        scale=scale, stage_scales=stage_scales, per_candidate=per_candidate)
+                        scale=scale, stage_scales=stage_scales, per_candidate=per_candidate,
+                        questions=True)
     forms = write_html(form_pages(settings), out_dir)
     if pdf:
         render_pdfs(pdf_jobs(forms), created=source_date())

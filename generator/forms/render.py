@@ -14,6 +14,8 @@ from generator.forms import sheets
 from generator.forms.controls import CONTROLS
 from generator.forms.equality import QUESTIONS
 from generator.forms.pdfbatch import ASSETS
+from generator.forms.plan import SetQuestion, planned
+from generator.forms.planrows import plan_block
 from generator.forms.rows import interview_row, sub_items
 from generator.model import Organisation, Role, Scale, Site, Vacancy
 from generator.templating import environment
@@ -48,6 +50,8 @@ class Campaign:
     # The scale of each stage ("shortlisting", "interview") where it is not `scale`.
     stage_scales: tuple[tuple[str, Scale], ...] = ()
     per_candidate: bool = False  # an interview sheet per candidate (and panel member)
+    # The interview questions and who asks each: only in packs, never in the site's forms.
+    questions: tuple[SetQuestion, ...] = ()
 
     def scale_at(self, stage: str) -> Scale:
         """The scale for 'shortlisting' or 'interview' (which covers moderation too)."""
@@ -144,7 +148,8 @@ def render(template: str, page: Page, **context: Any) -> str:
     """One form page: forms/<template>.html with the campaign, the page and `context`."""
     return environment().get_template(f"forms/{template}.html").render(
         c=page.campaign, page=page, css=stylesheet(), css_string=css_string, key=sheets.field_key,
-        fixed=fixed, interview_row=interview_row, sub_items=sub_items, **CONTROLS, **context)
+        fixed=fixed, interview_row=interview_row, sub_items=sub_items, plan_block=plan_block,
+        **CONTROLS, **context)
 
 
 def interview_sheets(panel: tuple[str, ...], candidates: tuple[str, ...] = (),
@@ -181,6 +186,7 @@ def form_pages(campaign: Campaign) -> tuple[tuple[str, str], ...]:
         return tuple(pages)
     scale, weights = campaign.scale_at(INTERVIEW), campaign.weights_at(INTERVIEW)
     interview = sheets.interview(role, scale, weights)
+    plan = planned(interview, campaign.questions)  # None: no questions, the sheet as before
     total = len(campaign.panel)
     codes = sheets.candidate_codes(campaign.candidates) if campaign.per_candidate else ()
     for stem, number, member, code in interview_sheets(campaign.panel, codes):
@@ -188,7 +194,7 @@ def form_pages(campaign: Campaign) -> tuple[tuple[str, str], ...]:
                         + ([f"panel member {number} of {total}"] if number else [])) or None
         page = Page(stem, TITLES[INTERVIEW], campaign, subheading=sub)
         pages.append((stem, render(INTERVIEW, page, sheet=interview, member=member,
-                                   candidate=code)))
+                                   candidate=code, plan=plan)))
     pages.append((MODERATION, render(MODERATION, Page(MODERATION, TITLES[MODERATION], campaign),
                                      sheet=sheets.moderation(role, scale, campaign.candidates,
                                                              weights))))
