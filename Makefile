@@ -24,6 +24,7 @@ $(STAMP): pyproject.toml
 # Liberation Sans for lean fillable PDF fields, Java for the Nu HTML Checker, npm for the
 # accessibility checkers below, strace to stop builds at chosen moments (tests/test_faults.py),
 # HarfBuzz-Subset, which WeasyPrint warns it will need (the tests make that warning an error).
+# LibreOffice Calc to recompute the filled scoring workbooks (tests/test_scoring_workbooks.py).
 system: $(SYSTEM_STAMP)
 $(SYSTEM_STAMP): $(STAMP)
 	@missing=""; \
@@ -34,6 +35,7 @@ $(SYSTEM_STAMP): $(STAMP)
 	command -v npm >/dev/null || missing="$$missing npm"; \
 	command -v strace >/dev/null || missing="$$missing strace"; \
 	ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || missing="$$missing libharfbuzz-subset0"; \
+	command -v soffice >/dev/null || missing="$$missing libreoffice-calc"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing ..."; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \

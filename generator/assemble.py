@@ -8,6 +8,7 @@ from generator import model as m
 from generator.autoid import criterion_ids
 from generator.clock import has_passed, today
 from generator.methods import BUILTIN_METHODS, organisation_methods
+from generator.questions import bank, plan
 from generator.terms import NOT_STATED
 
 Data = dict[str, Any]
@@ -91,14 +92,26 @@ def organisation(oid: str, d: Data) -> m.Organisation:
         values_statement=d.get("values_statement"), statements=statements(d.get("statements")),
         colour=(d.get("branding") or {}).get("colour"), known_risks_form=risk_form,
         labels=labels(d.get("labels")), country=d.get("country"),
+        stage_scales=tuple(sorted((d.get("stage_scales") or {}).items())),
+        sheet_wording=sheet_wording(d.get("scoring_sheets") or {}),
     )
 
 
+def sheet_wording(d: Data) -> m.SheetWording:
+    return m.SheetWording(d.get("guidance"), tuple(sorted((d.get("scale_guidance") or {}).items())),
+                          d.get("retention_months", m.DEFAULT_RETENTION_MONTHS),
+                          d.get("data_protection"))
+
+
 def scale(sid: str, d: Data) -> m.Scale:
-    points = tuple(m.ScalePoint(p["score"], p["descriptor"], p.get("label")) for p in d["points"])
+    points = tuple(m.ScalePoint(p["score"], p["descriptor"], p.get("label"))
+                   for p in d.get("points", ()))
+    bands = tuple(m.ScaleBand(b["from"], b["to"], b["descriptor"], b.get("label"))
+                  for b in d.get("bands", ()))
     return m.Scale(sid, d["name"], d["min"], d["max"], points, d.get("description"),
                    _t(d.get("weights")), d.get("essential_gate", True),
-                   d.get("score_desirable_only", False))
+                   d.get("score_desirable_only", False), d.get("kind", "points"),
+                   d.get("pass_mark"), d.get("gate_excludes", "nothing"), bands)
 
 
 def level(d: Data) -> m.Level:
@@ -223,6 +236,9 @@ def role(rid: str, d: Data, orgs: dict[str, m.Organisation], families: dict[str,
         competencies=tuple(_requirement(r, frameworks, methods) for r in d.get("competencies", [])),
         terms=terms(d.get("terms")), labels=labels(d.get("labels")).over(org.labels),
         internal_notes=d.get("internal_notes"), draft=d.get("status") == "draft",
+        questions=bank([*((fid, families[fid].get("questions", []))
+                          for fid in family_chain(families, d.get("family", ""))),
+                        (None, d.get("questions", []))]),
     )
 
 
@@ -239,8 +255,16 @@ def _requirement(d: Data, frameworks: dict[str, m.Framework],
     assert found is not None  # cross-checks guarantee the level exists
     return m.CompetencyRequirement(
         fw, comp, found, tuple(methods[x] for x in d.get("assessed_by", ["interview"])),
-        lv("entry_level"), lv("exceptional_level"),
+        lv("entry_level"), lv("exceptional_level"), d.get("weight"),
     )
+
+
+def _stage_scales(the_role: m.Role, d: Data) -> list[tuple[str, str]]:
+    """A vacancy's scale ids by stage: its own over the organisation's, unless the vacancy names
+    one scale for every stage (its `scale`), which replaces the organisation's."""
+    ids = {} if d.get("scale") else dict(the_role.organisation.stage_scales)
+    ids.update(d.get("stage_scales") or {})
+    return sorted(ids.items())
 
 
 def vacancy(vid: str, d: Data, roles: dict[str, m.Role], scales: dict[str, m.Scale],
@@ -262,6 +286,10 @@ def vacancy(vid: str, d: Data, roles: dict[str, m.Role], scales: dict[str, m.Sca
         terms=the_role.terms.merged(terms(d.get("terms"))),
         illustrative=d.get("illustrative"), internal_notes=d.get("internal_notes"),
         expired=expired,
+        question_plan=plan(d.get("question_plan")),
+        stage_scales=tuple((stage, scales[sid]) for stage, sid in _stage_scales(the_role, d)),
+        weights=tuple((stage, tuple(sorted(by_id.items())))
+                      for stage, by_id in sorted((d.get("weights") or {}).items())),
     )
 
 

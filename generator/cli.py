@@ -96,11 +96,18 @@ def _parser() -> argparse.ArgumentParser:
                      help="change nothing; exit 1 if any file would change")
 
     forms = command("forms", "Write the recruitment forms for one role or vacancy.")
-    forms.add_argument("record", metavar="ROLE_OR_VACANCY_ID")
+    # The id may come before or after the options: after `--panel A B`, a last word with no
+    # other id given is the id (see generator.forms.options.record_and_panel).
+    forms.add_argument("record", metavar="ROLE_OR_VACANCY_ID", nargs="?")
     forms.add_argument("--candidates", type=int, metavar="N")
-    forms.add_argument("--panel", nargs="*", default=[], metavar="NAME",
-                       help="panel members' names (one interview sheet each)")
-    forms.add_argument("--scale", metavar="ID", help="scoring scale to use instead of the default")
+    forms.add_argument("--panel", nargs="+", default=[], metavar="NAME",
+                       help="a number of panel members (--panel 3), or their names (one "
+                            "interview sheet each)")
+    forms.add_argument("--scale", action="append", default=[], metavar="[STAGE=]ID",
+                       help="scoring scale for every stage, or for one stage "
+                            "(shortlisting=ID, interview=ID); may be given more than once")
+    forms.add_argument("--per-candidate", action="store_true",
+                       help="an interview sheet for each candidate code (and panel member)")
     forms.add_argument("--out", type=Path, required=True, metavar="DIR")
     forms.add_argument("--no-pdf", action="store_true")
     return parser

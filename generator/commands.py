@@ -293,7 +293,13 @@ def generate_only(content: Path, out: Path, *, pdf: bool, timings: Timings,
 
 def forms(args: argparse.Namespace) -> int:
     from generator.forms.campaign import FormsError, run_forms
+    from generator.forms.options import record_and_panel
 
+    try:
+        args.record, args.panel = record_and_panel(args.record, args.panel)
+    except FormsError as err:
+        print(f"roleprint: {err.args[0]}", file=sys.stderr)
+        return 2
     site = load_or_report(args.content)
     if site is None:
         return 1
@@ -305,7 +311,7 @@ def forms(args: argparse.Namespace) -> int:
         with locked(out.parent):
             written = run_forms(site, args.record, out, candidates=args.candidates,
                                 panel=tuple(args.panel), scale_id=args.scale,
-                                pdf=not args.no_pdf)
+                                pdf=not args.no_pdf, per_candidate=args.per_candidate)
     except FormsError as err:
         print(f"roleprint: {err.args[0]}", file=sys.stderr)
         return 2

@@ -19,7 +19,9 @@ from generator.personspec import (
     Criterion,
     PersonSpec,
 )
+from generator.questions import PlanEntry, Question
 from generator.records import (
+    DEFAULT_RETENTION_MONTHS,
     AssessmentMethod,
     Competency,
     Contact,
@@ -33,13 +35,16 @@ from generator.records import (
     ListSection,
     Organisation,
     Scale,
+    ScaleBand,
     ScalePoint,
+    SheetWording,
     Statement,
     Value,
 )
 from generator.terms import NOT_STATED, NOT_STATED_LABEL, Labels, Terms, is_stated
 
 __all__ = [
+    "DEFAULT_RETENTION_MONTHS",
     "DESIRABLE",
     "ESSENTIAL",
     "NOT_STATED",
@@ -65,11 +70,15 @@ __all__ = [
     "ListSection",
     "Organisation",
     "PersonSpec",
+    "PlanEntry",
+    "Question",
     "Role",
     "RoleDates",
     "Salary",
     "Scale",
+    "ScaleBand",
     "ScalePoint",
+    "SheetWording",
     "Site",
     "Source",
     "Statement",
@@ -193,6 +202,8 @@ class Role:
     labels: Labels = field(default_factory=Labels)  # already merged over the organisation's
     internal_notes: str | None = None
     draft: bool = False  # `status: draft`: not yet checked, left out of a published site
+    # The question bank (its family's, then its own): panel material, never published.
+    questions: tuple[Question, ...] = ()
 
     def competencies_at_stage(self, stage: str) -> tuple[CompetencyRequirement, ...]:
         return tuple(c for c in self.competencies if stage in c.stages)
@@ -228,6 +239,15 @@ class Vacancy:
     # Marked open but its closing date has passed (on the build's date): shown as closed,
     # with no JobPosting data; `validate` warns about it.
     expired: bool = False
+    # The campaign's own scales and weights by stage ('shortlisting', 'interview').
+    stage_scales: tuple[tuple[str, Scale], ...] = ()
+    weights: tuple[tuple[str, tuple[tuple[str, int], ...]], ...] = ()
+    # The campaign's interview questions and who asks each (none: the role's bank, in order).
+    question_plan: tuple[PlanEntry, ...] = ()
+
+    def weights_at(self, stage: str) -> dict[str, int]:
+        """The vacancy's weights at a stage, by criterion or competency id."""
+        return dict(dict(self.weights).get(stage, ()))
 
     @property
     def is_open(self) -> bool:
@@ -315,10 +335,14 @@ class Site:
                                   if k not in vacancies})
         return site, drafts, vacancies
 
-    def scale_for(self, role: Role, vacancy: Vacancy | None = None) -> Scale:
+    def scale_for(self, role: Role, vacancy: Vacancy | None = None,
+                  stage: str | None = None) -> Scale:
+        """The scale for a stage: the vacancy's for that stage, else the vacancy's own, else
+        the organisation's for that stage, else its default."""
         if vacancy is not None:
-            return vacancy.scale
-        return self.scales[role.organisation.default_scale]
+            return dict(vacancy.stage_scales).get(stage or "", vacancy.scale)
+        org = role.organisation
+        return self.scales[dict(org.stage_scales).get(stage or "", org.default_scale)]
 
 
 def _group(items: Iterable[T], keys: Callable[[T], tuple[str, ...]]) -> dict[str, tuple[T, ...]]:

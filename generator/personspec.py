@@ -129,6 +129,7 @@ class CompetencyRequirement:
     assessed_by: tuple[AssessmentMethod, ...]
     entry_level: Level | None = None
     exceptional_level: Level | None = None
+    weight: int | None = None
 
     @property
     def key(self) -> str:

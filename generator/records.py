@@ -94,6 +94,23 @@ class KnownRiskForm:
     history: str | None
 
 
+DEFAULT_RETENTION_MONTHS = 6
+
+
+@dataclass(frozen=True)
+class SheetWording:
+    """The organisation's own wording on its scoring sheets (`scoring_sheets`)."""
+
+    guidance: str | None = None                      # Markdown, on every scoring sheet
+    scale_guidance: tuple[tuple[str, str], ...] = ()  # (scale id, Markdown), sorted by id
+    retention_months: int = DEFAULT_RETENTION_MONTHS
+    data_protection: str | None = None               # Markdown, instead of the standard text
+
+    def for_scale(self, scale_id: str) -> str | None:
+        """The guidance for sheets scored on `scale_id`, if the organisation gives any."""
+        return dict(self.scale_guidance).get(scale_id)
+
+
 @dataclass(frozen=True)
 class Organisation:
     id: str
@@ -114,6 +131,9 @@ class Organisation:
     known_risks_form: KnownRiskForm | None = None
     labels: Labels = field(default_factory=Labels)
     country: str | None = None
+    # Scale ids by stage ('shortlisting', 'interview') over `default_scale`.
+    stage_scales: tuple[tuple[str, str], ...] = ()
+    sheet_wording: SheetWording = field(default_factory=SheetWording)
 
     def method(self, method_id: str) -> AssessmentMethod:
         return next(m for m in self.methods if m.id == method_id)
@@ -122,6 +142,30 @@ class Organisation:
 @dataclass(frozen=True)
 class ScalePoint:
     score: int
+    descriptor: str
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class ScaleBand:
+    """A run of scores described once: 1 to 2, "Very poor"."""
+
+    low: int
+    high: int
+    descriptor: str
+    label: str | None = None
+
+    @property
+    def scores(self) -> str:
+        """How the band's scores are printed: "1 to 2", or "3" for a band of one."""
+        return str(self.low) if self.low == self.high else f"{self.low} to {self.high}"
+
+
+@dataclass(frozen=True)
+class LegendLine:
+    """One line of a scale's legend: a score or a band of scores, and what it means."""
+
+    scores: str
     descriptor: str
     label: str | None = None
 
@@ -137,10 +181,28 @@ class Scale:
     weights: tuple[int, ...] = ()
     essential_gate: bool = True
     score_desirable_only: bool = False
+    kind: str = "points"  # or "met": every criterion ticked met / not met
+    pass_mark: int | None = None  # the lowest score meeting an essential criterion
+    gate_excludes: str = "nothing"  # or "total", "ranking": what failing the gate leaves out
+    bands: tuple[ScaleBand, ...] = ()  # descriptors written once for runs of scores
+
+    @property
+    def met_only(self) -> bool:
+        return self.kind == "met"
 
     @property
     def points_high_first(self) -> tuple[ScalePoint, ...]:
         return tuple(sorted(self.points, key=lambda p: -p.score))
+
+    @property
+    def legend(self) -> tuple[LegendLine, ...]:
+        """What each score means, highest first: a line per band where the scale is banded,
+        else a line per point."""
+        if self.bands:
+            return tuple(LegendLine(b.scores, b.descriptor, b.label)
+                         for b in sorted(self.bands, key=lambda b: -b.high))
+        return tuple(LegendLine(str(p.score), p.descriptor, p.label)
+                     for p in self.points_high_first)
 
 
 @dataclass(frozen=True)

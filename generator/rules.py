@@ -20,6 +20,8 @@ from generator.crosscheck import (
 )
 from generator.methods import BUILTIN_METHODS
 from generator.modelrules import check_model
+from generator.questionrules import check_questions
+from generator.scalerules import check_scoring
 from generator.textrules import check_text
 from generator.yamlload import Document
 
@@ -28,6 +30,8 @@ def check_organisation(c: Checker, doc: Document) -> None:
     data = doc.data
     if "default_scale" in data:
         c.reference(doc, ("default_scale",), "scale", data["default_scale"])
+    for sid in sorted((data.get("scoring_sheets") or {}).get("scale_guidance") or {}):
+        c.reference(doc, ("scoring_sheets", "scale_guidance", sid), "scale", sid)
     builtin = {m.id for m in BUILTIN_METHODS}
     methods = data.get("assessment_methods", [])
     c.unique(doc, ("assessment_methods",), enumerate(m["id"] for m in methods), "method")
@@ -74,7 +78,14 @@ def check_scale(c: Checker, doc: Document) -> None:
         if not low <= point["score"] <= high:
             c.report(doc, ("points", index, "score"),
                      f"the score {point['score']} is outside the scale ({low} to {high})")
-    if doc.is_cut(("points",)) or "points" not in data:
+    if "bands" in data:
+        _check_bands(c, doc, low, high)
+        return
+    if "points" not in data and not doc.is_cut(("points",)):
+        c.report(doc, (), "the scale has neither 'points' nor 'bands'",
+                 "add a point for each score, or bands (from, to, descriptor) covering them")
+        return
+    if doc.is_cut(("points",)):
         return  # some points were refused by the schema: "no descriptor" would repeat it
     scored = {p["score"] for p in points}
     missing = [score for score in range(low, high + 1) if score not in scored]
@@ -83,6 +94,42 @@ def check_scale(c: Checker, doc: Document) -> None:
         more = f" and {len(missing) - _MISSING_SHOWN} more" if len(missing) > _MISSING_SHOWN else ""
         c.report(doc, ("points",), f"these scores have no descriptor: {shown}{more}",
                  "panels need to know what each score means: add a point for each")
+
+
+def _check_bands(c: Checker, doc: Document, low: int, high: int) -> None:
+    """Bands instead of points: each inside the scale, none overlapping, every score in one."""
+    data = doc.data
+    if "points" in data:
+        c.report(doc, ("bands",), "the scale has both 'points' and 'bands'",
+                 "describe the scores once: keep the points or the bands, not both")
+    if doc.is_cut(("bands",)):
+        return  # refused by the schema, which has said so
+    seen: dict[int, int] = {}
+    wrong = False  # a band the scores cannot be read from: "in no band" would repeat it
+    for index, band in enumerate(data["bands"]):
+        first, last = band["from"], band["to"]
+        if first > last:
+            c.report(doc, ("bands", index, "from"), f"the band runs from {first} down to "
+                     f"{last}", "swap 'from' and 'to'")
+            wrong = True
+            continue
+        if first < low or last > high:
+            c.report(doc, ("bands", index), f"the band {first} to {last} is outside the scale "
+                     f"({low} to {high})", "keep every band between 'min' and 'max'")
+            wrong = True
+            continue
+        twice = [score for score in range(first, last + 1) if score in seen]
+        if twice:
+            c.report(doc, ("bands", index, "from"), f"the band {first} to {last} overlaps "
+                     f"band {seen[twice[0]] + 1} (score {twice[0]} is in both)",
+                     "each score belongs to one band")
+        seen.update({score: index for score in range(first, last + 1) if score not in seen})
+    missing = [score for score in range(low, high + 1) if score not in seen]
+    if missing and not wrong:
+        shown = ", ".join(str(m) for m in missing[:_MISSING_SHOWN])
+        more = f" and {len(missing) - _MISSING_SHOWN} more" if len(missing) > _MISSING_SHOWN else ""
+        c.report(doc, ("bands",), f"these scores are in no band: {shown}{more}",
+                 "panels need to know what each score means: widen a band or add one")
 
 
 def check_framework(c: Checker, doc: Document) -> None:
@@ -252,6 +299,8 @@ def check_all(records: Records) -> Checker:
             elif kind in _RULES:
                 _RULES[kind](c, doc)
     check_model(c)  # the content model's own rules (warnings among them): generator/modelrules.py
+    check_scoring(c)  # stage scales and the weights they allow: generator/scalerules.py
+    check_questions(c)  # question banks and plans: generator/questionrules.py
     return c
 
 

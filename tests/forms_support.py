@@ -152,6 +152,11 @@ class Page(HTMLParser):
     def names(self) -> list[str]:
         return [f["name"] for f in self.fields]
 
+    @property
+    def ids(self) -> list[str]:
+        """Field ids: a radio group's buttons share a name but each has its own id."""
+        return [f["id"] for f in self.fields]
+
 
 def parse(html: str) -> Page:
     page = Page()

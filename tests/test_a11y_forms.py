@@ -46,9 +46,13 @@ CONTROLS = """() => {
   });
 }"""
 
+# A radio group (a tick-one question) is one Tab stop, at its first button while none is
+# chosen; the arrow keys move between its buttons.
 TABBABLE = """() => [...document.querySelectorAll(
     "a[href], input, textarea, select, button, [tabindex]")]
   .filter((el) => el.tabIndex >= 0 && !el.disabled && el.checkVisibility())
+  .filter((el) => el.type !== "radio"
+    || el.form.querySelector(`input[type=radio][name="${el.name}"]`) === el)
   .map((el) => {
     const r = el.getBoundingClientRect();
     return {id: el.id || el.getAttribute("aria-label") || el.tagName, tabindex: el.tabIndex,

@@ -52,12 +52,28 @@ def test_pdf_is_tagged_titled_and_labelled(built_site: Path, path: str) -> None:
     assert reader.metadata is not None and reader.metadata.title == html.title
     assert is_true(root["/ViewerPreferences"]["/DisplayDocTitle"])
 
+    assert_fields_labelled(root, html)
+
+
+def assert_fields_labelled(root: Any, html: Any) -> None:
+    """The PDF has one field for each of the HTML form's (a ✓ / ✗ or tick-one question's
+    buttons, which share a name, are one radio group), each labelled as in the HTML."""
     found = fields(root["/AcroForm"]["/Fields"])
     names = [str(f["/T"]) for f in found]
-    assert sorted(names) == sorted(html.names) and len(set(names)) == len(names)
+    # a tick-one question's buttons share its name: one field, a radio group, in the PDF
+    assert sorted(names) == sorted(set(html.names)) and len(set(names)) == len(names)
     labels = {name: words(f.get("/TU", "")) for name, f in zip(names, found, strict=True)}
     assert [name for name, label in labels.items() if not label] == [], (
         "fields without an accessible label (/TU)")
+    radios: dict[str, list[str]] = {}
+    for control in html.fields:
+        if control.get("type") == "radio":
+            radios.setdefault(control["name"], []).append(control["id"])
     wrong = [(name, label, html.labels[name]) for name, label in labels.items()
-             if label != html.labels[name]]
+             if name not in radios and label != html.labels[name]]
+    # a radio group's tooltip is its question; each button's is its option's label
+    wrong += [(name, [words(k.get_object()["/TU"]) for k in f["/Kids"]])
+              for name, f in zip(names, found, strict=True) if name in radios
+              and [words(k.get_object()["/TU"]) for k in f["/Kids"]]
+              != [html.labels[i] for i in radios[name]]]
     assert wrong == [], "PDF labels that differ from the HTML form's"

@@ -232,11 +232,12 @@ def test_shortlisting_workbook_matches_the_shortlisting_form(site: Site, role_id
             assert (rule.formula1, rule.formula2) == (str(settings.scale.min),
                                                       str(settings.scale.max))
         else:
-            assert (rule.type, rule.formula1) == ("list", '"Y,N"')
+            assert (rule.type, rule.formula1) == ("list", '"Met,Not met"')
         assert rule.showErrorMessage
     for n in range(2, len(codes) + 2):
         total = scores.cell(row=n, column=total_column)
-        assert total.data_type == "f" and total.value.startswith("=SUM(")
+        # blank until every scored cell is filled in (tests/test_scoring_workbooks.py)
+        assert total.data_type == "f" and total.value.startswith("=IF(COUNT(")
         assert f"B{n}" in total.value
     criteria = {r[0].value: [c.value for c in r] for r in book["Criteria"].iter_rows(min_row=2)}
     assert list(criteria) == [r.label for r in sheet.rows]
@@ -252,13 +253,20 @@ def test_weighted_and_met_only_scales_shape_the_totals() -> None:
     book = workbook(xlsx_bytes(shortlisting_book(site, role), DATE))
     scores = book["Scores"]
     header = [c.value for c in scores[1]]
-    assert header[1:6] == ["A1 (essential, Y or N)", "AI1 (essential, Y or N)",
-                           "D1 (desirable, ×3)", "D2 (desirable, ×2)", "Q 7.b (desirable, ×1)"]
-    total = next(c for c in scores[2] if c.data_type == "f")
-    assert total.value == "=D2*3+E2*2+F2"
+    # each criterion under its person specification heading ("Test" in the hand-made role)
+    assert header[1:6] == ["A1 (Test: essential, met or not met)",
+                           "AI1 (Test: essential, met or not met)",
+                           "D1 (Test: desirable, ×3)", "D2 (Test: desirable, ×2)",
+                           "Q 7.b (Test: desirable, ×1)"]
+    gate = scores.cell(row=2, column=header.index(
+        "Meets all essential criteria? (Y or N), worked out") + 1)
+    assert gate.value == '=IF(OR(B2="",C2=""),"",IF(AND(B2="Met",C2="Met"),"Y","N"))'
+    total = scores.cell(row=2, column=next(n for n, h in enumerate(header, 1)
+                                           if h.startswith("Weighted total")))
+    assert total.value == '=IF(COUNT(D2,E2,F2)<3,"",D2*3+E2*2+F2)'
     assert header[total.column - 1] == "Weighted total (score × weight), 0 to 18"
     rules = {str(dv.sqref): (dv.type, dv.formula1) for dv in scores.data_validations.dataValidation}
-    assert rules["B2:B7"] == ("list", '"Y,N"')
+    assert rules["B2:B7"] == ("list", '"Met,Not met"')  # the paper sheet's ✓ and ✗
     assert rules["D2:D7"] == ("whole", "0")
 
 
@@ -329,13 +337,17 @@ def test_hostile_text_stays_text_in_word(site: Site) -> None:
 def test_hostile_text_is_never_a_formula_in_excel_or_csv(site: Site, tmp_path: Path) -> None:
     bad = hostile_site(site)
     write_exports(bad, tmp_path, created=DATE, cache=Cache("exports", tmp_path / "c"))
-    ours = re.compile(r"=SUM\([A-Z]+\d+(:[A-Z]+\d+|(,[A-Z]+\d+)*)\)|=([A-Z]+\d+(\*\d+)?\+?)+")
+    # Our formulas: cell references, numbers, operators, upper-case functions and the quoted
+    # strings "", "Y", "N", "Met", ">" and "<>N" only; content text (lower case, spaces)
+    # never.
+    quoted = re.compile(r'""|"Y"|"N"|"Met"|">"|"<>N"')
+    ours = re.compile(r"=[A-Z0-9$(),:+*<>=&]+")
     seen: set[str] = set()
     for path in (shortlisting_path("recovery-navigator"), CATALOGUE_XLSX):
         data = (tmp_path / path).read_bytes()
         for cell in cells(workbook(data)):
             if cell.data_type == "f":
-                assert ours.fullmatch(cell.value), cell.value
+                assert ours.fullmatch(quoted.sub("", cell.value)), cell.value
             elif isinstance(cell.value, str):
                 seen.add(cell.value)
                 assert len(cell.value) <= EXCEL_CELL_LIMIT

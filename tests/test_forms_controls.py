@@ -101,6 +101,26 @@ def test_boxes_give_one_named_labelled_cell_per_candidate() -> None:
     assert 'maxlength="8"' in html
 
 
+@pytest.mark.parametrize("text", [t for t in HOSTILE if type(t) is str and t.strip()])
+def test_met_ticks_keep_hostile_text_as_text(text: str) -> None:
+    html = str(controls.met("met-" + text, text, words=True))
+    found = parsed(html)
+    assert found.ids == [f"met-{text}-met", f"met-{text}-not-met"]
+    assert found.labels[f"met-{text}-not-met"] == f"{text}: ✗ Not met"
+    assert "<script" not in html and html.count('type="radio"') == 2
+
+
+def test_met_boxes_give_one_pair_of_ticks_per_candidate() -> None:
+    html = str(controls.met_boxes(["C1", "C10"], ("met-", "-E1"),
+                                  ("Criterion E1 <b> met or not met, candidate ", "")))
+    found = parsed(html)
+    assert found.ids == ["met-c1-E1-met", "met-c1-E1-not-met", "met-c10-E1-met",
+                         "met-c10-E1-not-met"]
+    # ✓ and ✗ printed, "Met" and "Not met" read out; the candidate in every label
+    assert found.labels["met-c10-E1-met"] == "Criterion E1 <b> met or not met, candidate C10: ✓ Met"
+    assert html.count('<td class="box">') == 2 and html.count('name="met-c1-E1"') == 2
+
+
 def test_yes_no_and_signoff_are_complete() -> None:
     found = parsed(str(controls.yes_no("rtw", "Right to work?", hint="Say yes or no")))
     assert found.ids == ["rtw-yes", "rtw-no"]
@@ -142,6 +162,7 @@ def _hostile_rows() -> list[Row]:
     rows = [competency_row(req) for req in reqs]
     rows += [replace(row, weight=2) for row in rows]
     rows += [Row(key="E1-a", label="E1 <a>", text=text, weight=3, essential=True),
+             Row(key="E2", label="E2", text=text, mode="met", essential=True),
              Row(key="D2", label="D2", text="Tom & Jerry", essential=False)]
     return rows
 

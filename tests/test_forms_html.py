@@ -80,11 +80,19 @@ def test_every_page_is_standalone_and_every_field_is_labelled(shipped: Site) -> 
         assert not page.urls, stem
         assert "http://" not in html and "https://" not in html, stem
         assert "@page" in html and "table-header-group" in html
-        assert len(page.names) == len(set(page.names)), stem
+        ids = [f["id"] for f in page.fields]
+        assert len(ids) == len(set(ids)), stem
         for f in page.fields:
-            assert f["id"] == f["name"], f
+            # A tick-one question is a radio group: its buttons share the question's name
+            # and each has its own id (name-value); every other field's id is its name.
+            if f.get("type") == "radio":
+                assert f["id"] == f"{f['name']}-{f['value']}", f
+            else:
+                assert f["id"] == f["name"], f
             assert page.labels.get(f["id"]), f"{stem}: {f['name']} has no label"
-        assert set(page.labels) == set(page.names), stem
+        radios = {f["name"] for f in page.fields if f.get("type") == "radio"}
+        assert not radios & {f["name"] for f in page.fields if f.get("type") != "radio"}, stem
+        assert set(page.labels) == set(ids), stem
 
 
 def test_wide_tables_scroll_inside_labelled_regions() -> None:
@@ -132,7 +140,7 @@ def test_equality_form_is_separate_and_always_offers_prefer_not_to_say() -> None
     assert "Criterion text" not in page.text
     for q in QUESTIONS:
         assert q.options[-1] == PREFER_NOT
-        assert f"{q.key}-prefer-not-to-say" in page.names
+        assert f"{q.key}-prefer-not-to-say" in page.ids
     for needed in ("Roma", "Arab", "Gypsy or Irish Traveller", "Equality Act 2010",
                    "sex registered at birth", "Sikh", "caring responsibilities"):
         assert needed in page.text
@@ -174,7 +182,12 @@ def test_desirable_only_scale_turns_essentials_into_met_boxes() -> None:
     c = campaign(site, site.roles["test-role"], scale=scale(0, 2, desirable_only=True))
     page = parse(pages(c)["shortlisting"])
     assert "met-c1-A1" in page.names and "score-c1-A1" not in page.names
-    assert "score-c1-D1" in page.names and "write Y (met) or N (not met)" in page.text
+    assert "score-c1-D1" in page.names and "tick ✓ (met) or ✗ (not met)" in page.text
+    # ✓ and ✗ are the two buttons of one radio group: only one can be ticked.
+    met = [f for f in page.fields if f["name"] == "met-c1-A1"]
+    assert [(f["type"], f["value"]) for f in met] == [("radio", "met"), ("radio", "not-met")]
+    assert page.labels["met-c1-A1-not-met"] == ("Criterion A1 met or not met, candidate C1: "
+                                                "✗ Not met")
 
 
 @pytest.mark.parametrize("scale_id", ["standard-0-2", "first-light-shortlisting",
@@ -202,7 +215,7 @@ def test_interview_sheet_shows_expected_competency_level_and_indicators() -> Non
     assert 'value="Robin Reviewer"' in got["moderation"]
     for cid in ("decision-c4-appoint", "decision-c4-reserve", "decision-c4-not-appointed",
                 "reasons-c4", "agreed-c4-comp-teamwork", "total-c4"):
-        assert cid in parse(got["moderation"]).names
+        assert cid in parse(got["moderation"]).ids
 
 
 def test_build_forms_writes_the_documented_files(tmp_path: Path) -> None:
@@ -210,7 +223,8 @@ def test_build_forms_writes_the_documented_files(tmp_path: Path) -> None:
     written = build_forms(site, site.roles["test-role"], tmp_path, panel=["X"], pdf=False)
     assert [p.name for p in written] == [
         "application-form.html", "equality-monitoring.html", "shortlisting.html",
-        "interview.html", "interview-panel-1.html", "moderation.html"]
+        "interview.html", "interview-panel-1.html", "moderation.html",
+        "shortlisting.xlsx", "interview-scores.xlsx"]
     again = tmp_path / "again"
     build_forms(site, site.roles["test-role"], again, panel=["X"], pdf=False)
     assert all(p.read_bytes() == (again / p.name).read_bytes() for p in written)

@@ -60,11 +60,26 @@ def test_fields_match_the_html_with_unique_names_and_labels(built: dict[str, Pat
         page = parse(pdf.with_suffix(".html").read_text(encoding="utf-8"))
         fields = widgets(PdfReader(pdf))
         names = [str(f["/T"]) for f in fields]
-        assert len(fields) == len(page.fields), key
+        # a tick-one question is one field, a radio group, whatever its number of options
+        radios: dict[str, list[dict[str, str]]] = {}
+        for found in page.fields:
+            if found.get("type") == "radio":
+                radios.setdefault(found["name"], []).append(found)
+        expected = [f["name"] for f in page.fields if f.get("type") != "radio"] + list(radios)
+        assert len(fields) == len(expected), key
         assert len(set(names)) == len(names), key
         assert set(names) == set(page.names), key
         for f in fields:
-            assert words(f["/TU"]) == page.labels[str(f["/T"])], (key, f["/T"])
+            name = str(f["/T"])
+            if name not in radios:
+                assert words(f["/TU"]) == page.labels[name], (key, name)
+                continue
+            kids = [k.get_object() for k in f["/Kids"]]
+            assert [str(o) for o in f["/Opt"]] == [o["value"] for o in radios[name]], key
+            assert all("/T" not in k for k in kids), (key, name)  # buttons, not fields
+            assert [words(k["/TU"]) for k in kids] == [page.labels[o["id"]]
+                                                       for o in radios[name]], (key, name)
+            assert int(f["/Ff"]) & (1 << 15), (key, name)  # the radio flag
         types = {str(f["/FT"]) for f in fields}
         assert types <= {"/Tx", "/Btn"}, key
 
@@ -81,7 +96,9 @@ def test_labels_say_what_each_box_is(built: dict[str, Path]) -> None:
     # A label that wraps keeps its spaces (WeasyPrint alone would drop them).
     assert app["adjustments"].endswith("tell us what would help.")
     eq = tooltips("hand/equality-monitoring")
-    assert eq["age-prefer-not-to-say"] == "What is your age? Prefer not to say"
+    assert eq["age"] == "What is your age?"  # one field for the question, its options buttons
+    mod = tooltips("hand/moderation")
+    assert mod["decision-c2"] == "Decision, candidate C2"
 
 
 def test_pdfs_are_tagged_titled_and_in_british_english(built: dict[str, Path]) -> None:

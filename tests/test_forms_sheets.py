@@ -40,7 +40,7 @@ def test_shortlisting_has_only_application_criteria_essential_first() -> None:
     sheet = sheets.shortlisting(hand_role(), scale(0, 3), 6)
     assert ids(sheet) == ["A1", "AI1", "D1", "D2", "Q 7.b"]
     assert not set(ids(sheet)) & set(INTERVIEW_ONLY + PRE_APPOINTMENT_ONLY)
-    assert [h for h, _ in sheet.groups] == ["Essential criteria", "Desirable criteria"]
+    assert [h for h, _ in sheet.groups] == ["Test"]  # the criteria's own category
     assert sheet.candidates == sheets.candidate_codes(6)
     assert sheet.gate and not sheet.weighted
     assert all(r.weight is None and r.mode == sheets.SCORE for r in sheet.rows)
@@ -75,8 +75,7 @@ def test_interview_has_interview_criteria_and_competencies() -> None:
     comp = sheet.rows[-1]
     assert comp.key == "comp-teamwork" and comp.kind_label == "Competency"
     assert comp.level is not None and comp.level.name == "Expected"
-    assert [h for h, _ in sheet.groups] == [
-        "Essential criteria", "Desirable criteria", "Competencies"]
+    assert [h for h, _ in sheet.groups] == ["Test", "Competencies"]
     assert not sheet.candidates
 
 

@@ -11,6 +11,7 @@ import contextlib
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import zipfile
@@ -151,8 +152,10 @@ def test_criterion_without_a_method_is_on_no_sheet(tmp_path: Path) -> None:
     for stem in ("application-form", "shortlisting", "interview", "moderation"):
         assert 'id="row-E2"' not in forms[stem] and "touch type" not in forms[stem], stem
     assert "touch type" not in json.dumps(shortlisting_book(site, role))
-    # The not-stated requirement is scored under its own heading, not passed off as desirable.
-    assert "Criteria not stated as essential or desirable" in forms["shortlisting"]
+    # The not-stated requirement is scored and labelled as such, not passed off as desirable.
+    row = re.search(r'<th scope="row" class="cid">N1</th>\s*<td><span class="kind">([^<]+)<',
+                    forms["shortlisting"])
+    assert row is not None and row.group(1) == "Essential or desirable: not stated"
 
 
 def test_ids_are_given_in_order_and_stay_when_one_is_added_at_the_end() -> None:

@@ -2,7 +2,8 @@
 
 A spec is plain values: `{"title", "subject", "keywords", "sheets": [sheet, …]}`, each sheet
 `{"name", "columns": [[header, width], …], "rows": [[cell, …], …], "validations": […],
-"freeze": "B2", "filter": bool}`. A cell is text, a number, None (empty) or `{"f": "=…"}`, a
+"freeze": "B2", "filter": bool, "borders": bool}` (borders: every cell of the table boxed, for
+printing blank). A cell is text, a number, None (empty) or `{"f": "=…"}`, a
 formula that we wrote. Text is always stored as text, whatever it starts with: only a
 `{"f": …}` cell can hold a formula.
 """
@@ -29,6 +30,8 @@ LANGUAGE = "en-GB"
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDE3F0")
 HEADER_BORDER = Border(bottom=Side(style="thin"))
+_THIN = Side(style="thin")
+BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
 LINE_HEIGHT = 15.0      # points, for the default 11 pt font
 MAX_ROW_HEIGHT = 409.0  # the tallest row Excel allows
@@ -92,6 +95,11 @@ def _sheet(book: Workbook, spec: dict[str, Any]) -> None:
         sheet.column_dimensions[get_column_letter(column)].width = width
     for rule in spec.get("validations", ()):
         sheet.add_data_validation(_validation(rule))
+    if spec.get("borders"):  # printed blank, the sheet is a paper form: every box drawn
+        for row in sheet.iter_rows(min_row=1, max_row=len(spec["rows"]) + 1,
+                                   max_col=len(widths)):
+            for cell in row:
+                cell.border = BOX
     sheet.freeze_panes = spec.get("freeze", "A2")
     if spec.get("filter") and spec["rows"]:
         sheet.auto_filter.ref = sheet.dimensions

@@ -8,31 +8,55 @@ Files written into `out_dir` (the role pages link to these names):
     interview.html / .pdf            a blank sheet: print one per panel member per candidate
     interview-panel-<n>.html / .pdf  one per panel member named (--panel or vacancy.panel),
                                      n = 1, 2 … in the order given, with the name filled in
+    interview-c<k>[-panel-<n>].html  with --per-candidate: one per candidate (and member), the
+                                     candidate code filled in
     moderation.html / .pdf           the panel's agreed scores and decisions
+    shortlisting.xlsx                the shortlisting workbook, on the pack's own scale,
+                                     weights and candidate count
+    interview-scores.xlsx            the panel's agreed interview scores, each member's total,
+                                     the gate, total and rank worked out
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from generator.forms import sheets
 from generator.forms.pdfbatch import PdfJob, render_pdfs, source_date
+from generator.forms.plan import set_questions
 from generator.forms.render import Campaign, form_pages
 from generator.model import Role, Scale, Site, Vacancy
+
+STAGES = ("shortlisting", "interview")
 
 
 def campaign(site: Site, role: Role, *, vacancy: Vacancy | None = None,
              candidates: int | None = None, panel: Sequence[str] = (),
-             scale: Scale | None = None) -> Campaign:
-    """The campaign's settings: what is given, else the vacancy's, else the defaults."""
+             scale: Scale | None = None,
+             stage_scales: Mapping[str, Scale] | None = None,
+             per_candidate: bool = False, questions: bool = False) -> Campaign:
+    """The campaign's settings: what is given, else the vacancy's, else the defaults.
+
+    With `questions` (a pack, never the site's forms) the interview sheets carry the question
+    plan: the vacancy's, else the role's question bank in order.
+
+    Each stage's scale: `stage_scales` (--scale STAGE=ID), else `scale` (--scale ID), else the
+    vacancy's for that stage, else its own, else the organisation's for that stage, else its
+    default.
+    """
     if candidates is None:
         candidates = vacancy.candidates if vacancy else sheets.DEFAULT_CANDIDATES
     sheets.candidate_codes(candidates)  # fail early on a count below one
+    given = dict(stage_scales or {})
+    by_stage = tuple((stage, given.get(stage) or scale or site.scale_for(role, vacancy, stage))
+                     for stage in STAGES)
+    members = tuple(panel) or (vacancy.panel if vacancy else ())
     return Campaign(
         site=site, role=role, vacancy=vacancy, candidates=candidates,
-        scale=scale or site.scale_for(role, vacancy),
-        panel=tuple(panel) or (vacancy.panel if vacancy else ()),
+        scale=scale or site.scale_for(role, vacancy), stage_scales=by_stage,
+        panel=members, per_candidate=per_candidate,
+        questions=set_questions(role, vacancy, members) if questions else (),
     )
 
 
@@ -58,14 +82,38 @@ def _with_pdfs(forms: Sequence[Path], *, pdf: bool) -> list[Path]:
 
 def build_forms(site: Site, role: Role, out_dir: Path, *, vacancy: Vacancy | None = None,
                 candidates: int | None = None, panel: Sequence[str] = (),
-                scale: Scale | None = None, pdf: bool = True) -> list[Path]:
+                scale: Scale | None = None, pdf: bool = True,
+                stage_scales: Mapping[str, Scale] | None = None,
+                per_candidate: bool = False) -> list[Path]:
     """Write the role's (or the vacancy's) form set into `out_dir`; see the module docstring."""
     settings = campaign(site, role, vacancy=vacancy, candidates=candidates, panel=panel,
-                        scale=scale)
+                        scale=scale, stage_scales=stage_scales, per_candidate=per_candidate,
+                        questions=True)
     forms = write_html(form_pages(settings), out_dir)
     if pdf:
         render_pdfs(pdf_jobs(forms), created=source_date())
-    return _with_pdfs(forms, pdf=pdf)
+    return _with_pdfs(forms, pdf=pdf) + write_workbooks(settings, out_dir)
+
+
+def write_workbooks(settings: Campaign, out_dir: Path) -> list[Path]:
+    """The pack's own workbooks, on its scales, candidates and panel: shortlisting.xlsx and
+    interview-scores.xlsx (each only where its sheet has rows)."""
+    from generator.exports.excel import xlsx_bytes
+    from generator.exports.interviewbook import interview_book
+    from generator.exports.shortlist import shortlisting_book
+
+    missing = sheets.left_out(settings.role)
+    books = []
+    if sheets.SHORTLISTING not in missing:
+        books.append(("shortlisting.xlsx", shortlisting_book(settings.site, settings.role,
+                                                             settings)))
+    if sheets.INTERVIEW not in missing:
+        books.append(("interview-scores.xlsx", interview_book(settings)))
+    written = []
+    for name, spec in books:
+        (out_dir / name).write_bytes(xlsx_bytes(spec, source_date()))
+        written.append(out_dir / name)
+    return written
 
 
 def write_all_forms(site: Site, docs_dir: Path,

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.forms.build import build_forms
-from generator.model import Site
+from generator.forms import sheets
+from generator.forms.build import STAGES, build_forms, campaign
+from generator.forms.render import Campaign
+from generator.model import Scale, Site
 
 
 class FormsError(KeyError, ValueError):
@@ -21,24 +23,49 @@ class FormsError(KeyError, ValueError):
 
 
 def run_forms(site: Site, record_id: str, out: Path, candidates: int | None = None,
-              panel: Sequence[str] = (), scale_id: str | None = None,
-              pdf: bool = True) -> list[Path]:
+              panel: Sequence[str] = (), scale_id: str | Sequence[str] | None = None,
+              pdf: bool = True, per_candidate: bool = False) -> list[Path]:
     """Write the forms for a role id or a vacancy id into `out` and return the paths.
 
-    A vacancy brings its own scale, candidate count and panel; the arguments override them.
+    A vacancy brings its own scales, candidate count and panel; the arguments override them.
+    `scale_id` is one id for every stage, or a list of `ID` and `STAGE=ID` (--scale).
     """
+    from generator.forms.options import split_scales
+
+    every, by_stage = split_scales([scale_id] if isinstance(scale_id, str) else scale_id or [])
     vacancy = site.vacancies.get(record_id)
     role = vacancy.role if vacancy else site.roles.get(record_id)
     if role is None:
         known = ", ".join(sorted([*site.roles, *site.vacancies]))
         raise FormsError(f"'{record_id}' is neither a role nor a vacancy; known ids: {known}")
-    scale = None
-    if scale_id is not None:
-        scale = site.scales.get(scale_id)
-        if scale is None:
-            known = ", ".join(sorted(site.scales))
-            raise FormsError(f"there is no scale '{scale_id}'; known scales: {known}")
     if candidates is not None and candidates < 1:
         raise FormsError(f"--candidates must be 1 or more, not {candidates}")
+    scale = _scale(site, every) if every else None
+    stage_scales = {k: _scale(site, v) for k, v in by_stage.items()}
+    _check_weights(campaign(site, role, vacancy=vacancy, scale=scale, stage_scales=stage_scales))
     return build_forms(site, role, out, vacancy=vacancy, candidates=candidates, panel=panel,
-                       scale=scale, pdf=pdf)
+                       scale=scale, pdf=pdf, stage_scales=stage_scales,
+                       per_candidate=per_candidate)
+
+
+def _check_weights(settings: Campaign) -> None:
+    """Refuse a stage scale (from --scale) that does not allow the weights its rows carry:
+    the sheets would drop them, or print and sum them, without a word."""
+    for stage in STAGES:
+        scale = settings.scale_at(stage)
+        stray = sheets.stray_weights(settings.role, scale, stage, settings.weights_at(stage))
+        if not stray:
+            continue
+        allows = ("has no weights" if not scale.weights else "allows only "
+                  + ", ".join(f"×{w}" for w in scale.weights))
+        raise FormsError(f"the {stage} scale '{scale.id}' {allows}, but the {stage} rows carry "
+                         + ", ".join(stray) + "; choose a scale that allows them with --scale "
+                         f"{stage}=ID, or change the weights")
+
+
+def _scale(site: Site, scale_id: str) -> Scale:
+    scale = site.scales.get(scale_id)
+    if scale is None:
+        known = ", ".join(sorted(site.scales))
+        raise FormsError(f"there is no scale '{scale_id}'; known scales: {known}")
+    return scale

@@ -106,6 +106,50 @@ def _tick(name: str, text: str, context: str) -> str:
             f'<span class="vh">{esc(context)} </span>{esc(text)}</label></div>\n')
 
 
+def _choice(name: str, value: str, text: str, context: str) -> str:
+    n, v = esc(name), esc(value)
+    return (f'<div class="tick"><input type="radio" id="{n}-{v}" name="{n}" value="{v}">'
+            f'<label for="{n}-{v}"><span class="vh">{esc(context)} </span>{esc(text)}</label>'
+            "</div>\n")
+
+
+def choice(name: str, value: str, text: str, context: str) -> Markup:
+    """One option of a tick-one question: a radio button, grouped with the others of `name`
+    (one field with choices in the PDF, so only one can be ticked there too)."""
+    return Markup(_choice(name, value, text, context))
+
+
+# A met / not met judgement is ticked, not written: ✓ or ✗, one of the two (a radio group).
+MET_CHOICES = (("met", "\u2713", "Met"), ("not-met", "\u2717", "Not met"))
+
+
+def _met(name: str, context: str, words: bool = False) -> str:
+    """A met / not met question as two radio buttons, ✓ and ✗ (with their words, 'Met' and
+    'Not met', printed where `words`, else read out only). `name`, `context` escaped."""
+    ticks = []
+    for value, mark, word in MET_CHOICES:
+        said = f" {word}" if words else f'<span class="vh"> {word}</span>'
+        ticks.append(f'<div class="tick"><input type="radio" id="{name}-{value}" name="{name}" '
+                     f'value="{value}"><label for="{name}-{value}"><span class="vh">{context}: '
+                     f'</span><span aria-hidden="true">{mark}</span>{said}</label></div>')
+    return (f'<fieldset class="choice inline met"><legend class="vh">{context}</legend>'
+            + "".join(ticks) + "</fieldset>")
+
+
+def met(name: str, context: str, words: bool = False) -> Markup:
+    """A met / not met question: tick ✓ or ✗ (only one can be ticked, in the PDF too)."""
+    return Markup(_met(esc(name), esc(context), words))
+
+
+def met_boxes(codes: Iterable[str], name: tuple[str, str], label: tuple[str, str]) -> Markup:
+    """A table cell for each candidate code holding `met` (✓ / ✗), named and labelled like
+    `boxes`."""
+    (name_before, name_after), (label_before, label_after) = map(esc, name), map(esc, label)
+    cells = (_met(name_before + code.lower() + name_after, label_before + code + label_after)
+             for code in map(esc, codes))
+    return Markup("\n".join(f'<td class="box">{one}</td>' for one in cells))
+
+
 def tick(name: str, text: str, context: str) -> Markup:
     """A tick box; `context` (the question) is read out before its text but not printed."""
     return Markup(_tick(name, text, context))
@@ -114,8 +158,8 @@ def tick(name: str, text: str, context: str) -> Markup:
 def yes_no(name: str, question: str, hint: str | None = None) -> Markup:
     described = f' aria-describedby="{esc(name)}-hint"' if hint else ""
     return Markup(f'<fieldset class="choice inline"{described}>\n<legend>{esc(question)}'
-                  f"</legend>\n{_hint(name, hint)}{_tick(name + '-yes', 'Yes', question)}\n"
-                  f"{_tick(name + '-no', 'No', question)}\n</fieldset>\n")
+                  f"</legend>\n{_hint(name, hint)}{_choice(name, 'yes', 'Yes', question)}\n"
+                  f"{_choice(name, 'no', 'No', question)}\n</fieldset>\n")
 
 
 def signoff(prefix: str, who: str) -> Markup:
@@ -128,4 +172,5 @@ def signoff(prefix: str, who: str) -> Markup:
 
 
 CONTROLS = {"field": field, "area": area, "cell": cell, "boxes": boxes, "tick": tick,
+            "choice": choice, "met": met, "met_boxes": met_boxes,
             "yes_no": yes_no, "signoff": signoff}

@@ -62,13 +62,18 @@ class _Labels(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.names: dict[str, str] = {}   # id -> name
+        self.options: dict[str, list[tuple[str, str]]] = {}  # radio name -> [(value, id)]
         self.text: dict[str, list[str]] = {}
         self._open: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
         if tag in ("input", "textarea", "select") and a.get("id") and a.get("name"):
-            self.names[a["id"] or ""] = a["name"] or ""
+            if a.get("type") == "radio":
+                self.options.setdefault(a["name"] or "", []).append((a.get("value") or "",
+                                                                      a["id"] or ""))
+            else:
+                self.names[a["id"] or ""] = a["name"] or ""
         elif tag == "label" and a.get("for"):
             self._open = a["for"]
             self.text[self._open or ""] = []
@@ -82,23 +87,56 @@ class _Labels(HTMLParser):
             self.text[self._open].append(data)
 
 
-def field_labels(html: str) -> dict[str, str]:
-    """{field name: label text}: what the PDF field's tooltip (/TU) should say."""
+def _question(labels: list[str]) -> str:
+    """What a radio group's options' labels share ("Decision, candidate C1: Appoint", "…:
+    Reserve" -> "Decision, candidate C1"): the question the group asks."""
+    shared = labels[0]
+    for label in labels[1:]:
+        while not label.startswith(shared):
+            shared = shared[:-1]
+    return shared.rsplit(" ", 1)[0].rstrip(" :") if " " in shared else shared.rstrip(" :")
+
+
+def field_labels(html: str) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """{field name: label text}, what each PDF field's tooltip (/TU) should say (a radio
+    group's is its question), and {radio group name: each option's label, in order}."""
     parser = _Labels()
     parser.feed(html)
-    return {parser.names[i]: " ".join("".join(t).split())
-            for i, t in parser.text.items() if i in parser.names}
+
+    def text(i: str) -> str:
+        return " ".join("".join(parser.text.get(i, [])).split())
+
+    labels = {parser.names[i]: text(i) for i in parser.text if i in parser.names}
+    options = {name: [text(i) for _, i in found] for name, found in parser.options.items()}
+    labels.update({name: _question(found) for name, found in options.items() if found})
+    return labels, options
 
 
-def _set_tooltips(labels: dict[str, str]) -> Callable[[Any, pydyf.PDF], None]:
+def _set_tooltips(found: tuple[dict[str, str], dict[str, list[str]]],
+                  ) -> Callable[[Any, pydyf.PDF], None]:
     # WeasyPrint takes /TU from the laid-out label, which loses the space wherever the label
-    # wraps ("would\nhelp" -> "wouldhelp"); put the label's own text back.
+    # wraps ("would\nhelp" -> "wouldhelp"); put the label's own text back. It also names each
+    # radio button like its group, which makes each button a field of its own (a reader could
+    # tick two): the button keeps only its place in the group, the group its question.
+    labels, options = found
+
     def finish(document: Any, pdf: pydyf.PDF) -> None:
+        buttons = set()
         for obj in pdf.objects:
-            if isinstance(obj, pydyf.Dictionary) and isinstance(obj.get("T"), pydyf.String):
-                label = labels.get(str(obj["T"].string))
-                if label:
-                    obj["TU"] = pydyf.String(label)
+            if not (isinstance(obj, pydyf.Dictionary) and isinstance(obj.get("T"), pydyf.String)):
+                continue
+            name = str(obj["T"].string)
+            if "Parent" in obj and name in options:
+                del obj["T"]
+                buttons.add(obj.reference)
+                place = next(iter(obj["AP"]["N"]))  # the button's place: 0, 1 …
+                label = options[name][int(place)] if int(place) < len(options[name]) else ""
+                obj["TU"] = pydyf.String(label)
+            elif labels.get(name):
+                obj["TU"] = pydyf.String(labels[name])
+        form = pdf.catalog.get("AcroForm")
+        if form is not None and buttons:  # a button is its group's: not a field of the form
+            form["Fields"] = pydyf.Array([f for f in form["Fields"] if f not in buttons])
     return finish
 
 

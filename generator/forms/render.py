@@ -14,6 +14,8 @@ from generator.forms import sheets
 from generator.forms.controls import CONTROLS
 from generator.forms.equality import QUESTIONS
 from generator.forms.pdfbatch import ASSETS
+from generator.forms.plan import SetQuestion, planned
+from generator.forms.planrows import plan_block
 from generator.forms.rows import interview_row, sub_items
 from generator.model import Organisation, Role, Scale, Site, Vacancy
 from generator.templating import environment
@@ -45,6 +47,19 @@ class Campaign:
     vacancy: Vacancy | None = None
     candidates: int = sheets.DEFAULT_CANDIDATES
     panel: tuple[str, ...] = ()
+    # The scale of each stage ("shortlisting", "interview") where it is not `scale`.
+    stage_scales: tuple[tuple[str, Scale], ...] = ()
+    per_candidate: bool = False  # an interview sheet per candidate (and panel member)
+    # The interview questions and who asks each: only in packs, never in the site's forms.
+    questions: tuple[SetQuestion, ...] = ()
+
+    def scale_at(self, stage: str) -> Scale:
+        """The scale for 'shortlisting' or 'interview' (which covers moderation too)."""
+        return dict(self.stage_scales).get(stage, self.scale)
+
+    def weights_at(self, stage: str) -> dict[str, int]:
+        """The vacancy's weights for a stage (criterion or competency id -> weight)."""
+        return self.vacancy.weights_at(stage) if self.vacancy else {}
 
     @property
     def organisation(self) -> Organisation:
@@ -133,18 +148,28 @@ def render(template: str, page: Page, **context: Any) -> str:
     """One form page: forms/<template>.html with the campaign, the page and `context`."""
     return environment().get_template(f"forms/{template}.html").render(
         c=page.campaign, page=page, css=stylesheet(), css_string=css_string, key=sheets.field_key,
-        fixed=fixed, interview_row=interview_row, sub_items=sub_items, **CONTROLS, **context)
+        fixed=fixed, interview_row=interview_row, sub_items=sub_items, plan_block=plan_block,
+        **CONTROLS, **context)
 
 
-def interview_sheets(panel: tuple[str, ...]) -> tuple[tuple[str, int, str | None], ...]:
-    """(stem, number, name): always a blank `interview` (number 0), then one per panel member."""
-    named = tuple((f"{INTERVIEW}-panel-{n}", n, name) for n, name in enumerate(panel, start=1))
-    return ((INTERVIEW, 0, None), *named)
+def interview_sheets(panel: tuple[str, ...], candidates: tuple[str, ...] = (),
+                     ) -> tuple[tuple[str, int, str | None, str | None], ...]:
+    """(stem, number, name, candidate code): always a blank `interview` (number 0), then one per
+    panel member; with `candidates`, one per candidate for each member (or for the panel)."""
+    members = tuple(enumerate(panel, start=1)) or ((0, None),)
+    found: list[tuple[str, int, str | None, str | None]] = [(INTERVIEW, 0, None, None)]
+    for code in candidates or (None,):
+        for n, name in members:
+            if not n and code is None:
+                continue  # the blank sheet, already there
+            stem = INTERVIEW + (f"-{code.lower()}" if code else "") + (f"-panel-{n}" if n else "")
+            found.append((stem, n, name, code))
+    return tuple(found)
 
 
 def form_pages(campaign: Campaign) -> tuple[tuple[str, str], ...]:
     """Every page of the campaign's form set as (file stem, HTML), in a fixed order."""
-    role, scale = campaign.role, campaign.scale
+    role = campaign.role
     missing = sheets.left_out(role)  # a sheet with no rows is not made (the role page says why)
     pages = [
         (APPLICATION, render(APPLICATION, Page(APPLICATION, TITLES[APPLICATION], campaign),
@@ -155,15 +180,22 @@ def form_pages(campaign: Campaign) -> tuple[tuple[str, str], ...]:
     if SHORTLISTING not in missing:
         pages.append((SHORTLISTING, render(
             SHORTLISTING, Page(SHORTLISTING, TITLES[SHORTLISTING], campaign),
-            sheet=sheets.shortlisting(role, scale, campaign.candidates))))
+            sheet=sheets.shortlisting(role, campaign.scale_at(SHORTLISTING), campaign.candidates,
+                                      campaign.weights_at(SHORTLISTING)))))
     if INTERVIEW in missing:
         return tuple(pages)
-    interview = sheets.interview(role, scale)
+    scale, weights = campaign.scale_at(INTERVIEW), campaign.weights_at(INTERVIEW)
+    interview = sheets.interview(role, scale, weights)
+    plan = planned(interview, campaign.questions)  # None: no questions, the sheet as before
     total = len(campaign.panel)
-    for stem, number, member in interview_sheets(campaign.panel):
-        sub = f"panel member {number} of {total}" if number else None
+    codes = sheets.candidate_codes(campaign.candidates) if campaign.per_candidate else ()
+    for stem, number, member, code in interview_sheets(campaign.panel, codes):
+        sub = ", ".join(([f"candidate {code}"] if code else [])
+                        + ([f"panel member {number} of {total}"] if number else [])) or None
         page = Page(stem, TITLES[INTERVIEW], campaign, subheading=sub)
-        pages.append((stem, render(INTERVIEW, page, sheet=interview, member=member)))
+        pages.append((stem, render(INTERVIEW, page, sheet=interview, member=member,
+                                   candidate=code, plan=plan)))
     pages.append((MODERATION, render(MODERATION, Page(MODERATION, TITLES[MODERATION], campaign),
-                                     sheet=sheets.moderation(role, scale, campaign.candidates))))
+                                     sheet=sheets.moderation(role, scale, campaign.candidates,
+                                                             weights))))
     return tuple(pages)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from generator.forms.controls import area, esc
-from generator.forms.sheets import Row
+from generator.forms.controls import area, esc, met
+from generator.forms.sheets import MET, Row
 from generator.model import CompetencyRequirement, ListItem, Scale
 from generator.text import markdown_to_html
 
@@ -69,9 +69,24 @@ def interview_row(row: Row, scale: Scale) -> Markup:
     evidence = area(f"evidence-{row.key}", "Evidence notes, " + what, lines=4)
     return Markup(
         f'<div class="qblock" id="row-{key}">\n<h3>{heading}</h3>\n{asks}'
-        f'<div class="qline">\n{question}\n'
-        f'<div class="field score-field">\n<label for="score-{key}">Score<span class="vh">, '
-        f"{esc(what)}</span> ({esc(scale.min)} to {esc(scale.max)})</label>\n"
-        f'<input type="text" id="score-{key}" name="score-{key}" autocomplete="off" '
-        'maxlength="8">\n</div>\n</div>\n'
+        f'<div class="qline">\n{question}\n{_judgement(row, scale, key, what)}</div>\n'
         f"{evidence}\n</div>")
+
+
+def _box(name: str, label: str, what: str, after: str) -> str:
+    return (f'<div class="field score-field">\n<label for="{name}">{label}<span class="vh">, '
+            f'{esc(what)}</span> {after}</label>\n'
+            f'<input type="text" id="{name}" name="{name}" autocomplete="off" maxlength="8">\n'
+            "</div>\n")
+
+
+def _judgement(row: Row, scale: Scale, key: str, what: str) -> str:
+    """The row's boxes: ✓ or ✗ where the criterion is checked, not scored; else the score,
+    and where the sheet is weighted the score times the weight."""
+    if row.mode == MET:
+        judged = met(f"met-{row.key}", "Met or not met, " + what, words=True)
+        return f'<div class="field score-field">{judged}</div>\n'
+    boxes = _box(f"score-{key}", "Score", what, f"({esc(scale.min)} to {esc(scale.max)})")
+    if row.weight:
+        boxes += _box(f"weighted-{key}", "Weighted score", what, f"(score ×{esc(row.weight)})")
+    return boxes

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from generator.model import CompetencyRequirement, Criterion, Level, Role, Scale
+from generator.model import CompetencyRequirement, Criterion, Level, PersonSpec, Role, Scale
 
 DEFAULT_CANDIDATES = 6
 # More candidate columns than this and the criterion text gets too narrow on A4 portrait:
@@ -55,6 +56,7 @@ class Row:
     criterion: Criterion | None = None
     competency: CompetencyRequirement | None = None
     competency_term: str = "competency"  # the employer's word: "skill", "behaviour"
+    group: str = ""               # the person specification's category ("Experience" …)
 
     @property
     def kind(self) -> str:
@@ -96,17 +98,27 @@ class Sheet:
 
     @property
     def groups(self) -> tuple[tuple[str, tuple[Row, ...]], ...]:
-        """Rows under headings, in order: essential criteria, desirable, those whose requirement
-        is not stated, then competencies (in the employer's word for them)."""
-        found = []
-        for heading, kind in (("Essential criteria", "essential"),
-                              ("Desirable criteria", "desirable"),
-                              ("Criteria not stated as essential or desirable", "not stated"),
-                              (_plural(self.competency_term).capitalize(), "competency")):
-            rows = tuple(r for r in self.rows if r.kind == kind)
-            if rows:
-                found.append((heading, rows))
-        return tuple(found)
+        """Rows under the person specification's own headings (qualifications, experience … or
+        the employer's factors), in the order the specification first uses them, essential
+        first inside each; then competencies (in the employer's word for them)."""
+        order = {"essential": 0, "desirable": 1, "not stated": 2}
+        found: dict[str, list[Row]] = {}
+        names: dict[str, str] = {}
+        for row in self.rows:
+            if row.competency is None:
+                names.setdefault(row.group.casefold(), row.group or "Criteria")
+                found.setdefault(row.group.casefold(), []).append(row)
+        groups = [(names[key], tuple(sorted(rows, key=lambda r: order.get(r.kind, 3))))
+                  for key, rows in found.items()]
+        comps = tuple(r for r in self.rows if r.competency is not None)
+        if comps:
+            groups.append((_plural(self.competency_term).capitalize(), comps))
+        return tuple(groups)
+
+    @property
+    def gate_rows(self) -> tuple[Row, ...]:
+        """The essential rows the gate is worked out from (met / not met, or scored)."""
+        return tuple(r for r in self.rows if r.kind == "essential")
 
     @property
     def has_essential(self) -> bool:
@@ -133,14 +145,23 @@ def _plural(word: str) -> str:
     return word[:-1] + "ies" if word.endswith("y") else word + "s"
 
 
-def _weighted(scale: Scale, criteria: tuple[Criterion, ...]) -> bool:
-    return bool(scale.weights) and any(c.weight is not None for c in criteria)
+def mode_for(scale: Scale, crit: Criterion | None) -> str:
+    """MET on a met / not met scale, and for essential criteria on a scale that scores the
+    desirable ones only (at every stage: shortlisting, interview and moderation)."""
+    if scale.met_only or (scale.score_desirable_only and crit is not None and crit.essential):
+        return MET
+    return SCORE
 
 
-def _criterion_row(crit: Criterion, mode: str, weighted: bool) -> Row:
+def _weighted(scale: Scale, weights: list[int | None]) -> bool:
+    """Weights show where the scale allows them and a row carries one; a weight the scale does
+    not allow is a validate error (generator/scalerules.py), never printed."""
+    return bool(scale.weights) and any(w is not None for w in weights)
+
+
+def _criterion_row(crit: Criterion, mode: str, weight: int | None) -> Row:
     return Row(key=field_key(crit.id), label=crit.id, text=crit.text, mode=mode,
-               weight=(crit.weight or 1) if weighted and mode == SCORE else None,
-               essential=crit.essential, criterion=crit)
+               weight=weight, essential=crit.essential, criterion=crit, group=crit.category)
 
 
 def competency_row(req: CompetencyRequirement, term: str = "competency") -> Row:
@@ -148,48 +169,91 @@ def competency_row(req: CompetencyRequirement, term: str = "competency") -> Row:
                competency=req, competency_term=term)
 
 
-def shortlisting(role: Role, scale: Scale, candidates: int = DEFAULT_CANDIDATES) -> Sheet:
-    """Criteria judged from the application, essential first, one column per candidate code.
+def in_spec_order(spec: PersonSpec, criteria: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
+    """`criteria` with their categories in the order the person specification (and the role
+    page) first uses them; the order inside each category is kept."""
+    rank = {name.casefold(): n for n, (name, _) in enumerate(spec.by_category())}
+    return tuple(sorted(criteria, key=lambda c: rank.get(c.category.casefold(), len(rank))))
+
+
+def _rows(scale: Scale, criteria: tuple[Criterion, ...], comps: tuple[Row, ...],
+          weights: Mapping[str, int]) -> tuple[tuple[Row, ...], bool]:
+    """Criterion rows then `comps`, each with its weight where the sheet is weighted: the
+    vacancy's weight for the id at this stage, else the criterion's (or competency's) own."""
+    rows = [_criterion_row(c, mode_for(scale, c), weights.get(c.id, c.weight)) for c in criteria]
+    rows += [replace(r, mode=mode_for(scale, None), weight=weights.get(
+        r.competency.key, r.competency.weight) if r.competency else None) for r in comps]
+    weighted = _weighted(scale, [r.weight for r in rows if r.mode == SCORE])
+    return tuple(replace(r, weight=(r.weight or 1) if weighted and r.mode == SCORE else None)
+                 for r in rows), weighted
+
+
+def stray_weights(role: Role, scale: Scale, stage: str,
+                  weights: Mapping[str, int] | None = None) -> tuple[str, ...]:
+    """The weights the stage's scored rows carry that `scale` does not allow ("E2 ×3"): what
+    the sheets would otherwise drop (a scale without weights) or print and sum. Validate
+    reports these in content; this catches a scale chosen on the command line."""
+    weights = weights or {}
+    interview = stage != SHORTLISTING
+    criteria = role.person_spec.at_stage("interview" if interview else "application")
+    found = [(c.id, weights.get(c.id, c.weight)) for c in criteria
+             if mode_for(scale, c) == SCORE]
+    if interview and mode_for(scale, None) == SCORE:
+        found += [(r.name, weights.get(r.key, r.weight))
+                  for r in role.competencies_at_stage("interview")]
+    return tuple(f"{label} ×{w}" for label, w in found
+                 if w is not None and w not in scale.weights)
+
+
+def shortlisting(role: Role, scale: Scale, candidates: int = DEFAULT_CANDIDATES,
+                 weights: Mapping[str, int] | None = None) -> Sheet:
+    """Criteria judged from the application, grouped as the person specification groups them,
+    one column per candidate code.
 
     With `score_desirable_only`, essential criteria are marked met / not met and only desirable
     criteria carry points; with `essential_gate`, a "meets all essential criteria" row is added.
+    `weights` (criterion id -> weight) are the vacancy's for this stage.
     """
-    criteria = role.person_spec.at_stage("application")
-    weighted = _weighted(scale, criteria)
-    rows = tuple(
-        _criterion_row(c, MET if (scale.score_desirable_only and c.essential) else SCORE, weighted)
-        for c in criteria
-    )
+    criteria = in_spec_order(role.person_spec, role.person_spec.at_stage("application"))
+    rows, weighted = _rows(scale, criteria, (), weights or {})
     # The gate applies only where there are essential criteria to meet.
     gate = scale.essential_gate and any(c.essential for c in criteria)
     return Sheet(scale=scale, rows=rows, candidates=candidate_codes(candidates),
                  weighted=weighted, gate=gate)
 
 
-def interview_rows(role: Role, scale: Scale) -> tuple[tuple[Row, ...], bool]:
-    """Criteria assessed at interview (essential first), then competencies; and if weighted."""
-    criteria = role.person_spec.at_stage("interview")
-    weighted = _weighted(scale, criteria)
-    rows = tuple(_criterion_row(c, SCORE, weighted) for c in criteria)
+def interview_rows(role: Role, scale: Scale, weights: Mapping[str, int] | None = None,
+                   ) -> tuple[tuple[Row, ...], bool]:
+    """Criteria assessed at interview, then competencies; and whether weighted."""
+    criteria = in_spec_order(role.person_spec, role.person_spec.at_stage("interview"))
     term = role.labels.competency_term
     comps = tuple(competency_row(req, term) for req in role.competencies_at_stage("interview"))
-    if weighted:
-        comps = tuple(replace(r, weight=1) for r in comps)
-    return rows + comps, weighted
+    return _rows(scale, criteria, comps, weights or {})
 
 
-def interview(role: Role, scale: Scale) -> Sheet:
-    """One panel member's sheet for one candidate: every interview row scored on the scale."""
-    rows, weighted = interview_rows(role, scale)
-    return Sheet(scale=scale, rows=rows, weighted=weighted,
+def _interview_gate(scale: Scale, rows: tuple[Row, ...]) -> bool:
+    """At interview the gate shows where it can be judged: essentials checked met / not met,
+    or scored against the scale's pass mark."""
+    essential = [r for r in rows if r.kind == "essential"]
+    return scale.essential_gate and bool(essential) and (
+        scale.pass_mark is not None or any(r.mode == MET for r in essential))
+
+
+def interview(role: Role, scale: Scale, weights: Mapping[str, int] | None = None) -> Sheet:
+    """One panel member's sheet for one candidate: every interview row on the scale (essential
+    criteria checked, not scored, where the scale says so)."""
+    rows, weighted = interview_rows(role, scale, weights)
+    return Sheet(scale=scale, rows=rows, weighted=weighted, gate=_interview_gate(scale, rows),
                  competency_term=role.labels.competency_term)
 
 
-def moderation(role: Role, scale: Scale, candidates: int = DEFAULT_CANDIDATES) -> Sheet:
+def moderation(role: Role, scale: Scale, candidates: int = DEFAULT_CANDIDATES,
+               weights: Mapping[str, int] | None = None) -> Sheet:
     """The panel's agreed interview scores: the interview rows by candidate code."""
-    rows, weighted = interview_rows(role, scale)
+    rows, weighted = interview_rows(role, scale, weights)
     return Sheet(scale=scale, rows=rows, candidates=candidate_codes(candidates),
-                 weighted=weighted, competency_term=role.labels.competency_term)
+                 weighted=weighted, gate=_interview_gate(scale, rows),
+                 competency_term=role.labels.competency_term)
 
 
 SHORTLISTING, INTERVIEW, MODERATION = "shortlisting", "interview", "moderation"

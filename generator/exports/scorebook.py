@@ -1,0 +1,135 @@
+"""The formulas of the scoring workbooks: totals, the essential gate and the ranking.
+
+Shared by the shortlisting workbook (`shortlist.py`) and the interview workbook
+(`interviewbook.py`). Every result is a formula over the cells the panel fills in, so that
+nothing is typed twice and a blank row stays blank:
+
+- a total shows only once every scored cell of the row has a score (a half-filled row is not
+  a total, and an empty one is not 0);
+- the gate is Y when every essential criterion is met: "Met" in a met / not met column, or a
+  score at or above the scale's pass mark; it is blank until all of them are filled in;
+- the scale says what failing the gate excludes: nothing, the total, or the ranking.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+
+from generator.forms import sheets
+
+YES_NO = ["Y", "N"]
+# A criterion checked, not scored, is chosen from this list (the ✓ / ✗ of the paper sheets).
+MET, NOT_MET = "Met", "Not met"
+
+
+def met_list(column: str, rows: int, title: str) -> dict[str, Any]:
+    """A Met / Not met list for a criterion's candidate rows."""
+    return {"kind": "list", "options": [MET, NOT_MET], "range": f"{column}2:{column}{rows + 1}",
+            "title": title, "error": f"Choose {MET} or {NOT_MET} from the list.",
+            "prompt": f"{MET} or {NOT_MET}."}
+
+
+def yes_no(column: str, rows: int, title: str) -> dict[str, Any]:
+    """A Y / N list for a column's candidate rows."""
+    return {"kind": "list", "options": YES_NO, "range": f"{column}2:{column}{rows + 1}",
+            "title": title, "error": "Enter Y (yes) or N (no).", "prompt": "Y (yes) or N (no)."}
+
+
+def whole(column: str, rows: int, title: str, low: int, high: int) -> dict[str, Any]:
+    """Whole numbers from `low` to `high` only, for a column's candidate rows."""
+    return {"kind": "whole", "min": low, "max": high, "range": f"{column}2:{column}{rows + 1}",
+            "title": title[:32], "error": f"Enter a whole number from {low} to {high}.",
+            "prompt": f"Score from {low} to {high}."}
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where each row of the sheet sits: one column per criterion or competency from B."""
+
+    sheet: sheets.Sheet
+
+    def letter(self, index: int) -> str:
+        return get_column_letter(index + 2)
+
+    @property
+    def scored(self) -> list[tuple[str, int]]:
+        return [(self.letter(n), r.multiplier) for n, r in enumerate(self.sheet.rows)
+                if r.mode == sheets.SCORE]
+
+    @property
+    def essential(self) -> list[tuple[str, sheets.Row]]:
+        return [(self.letter(n), r) for n, r in enumerate(self.sheet.rows)
+                if r.kind == "essential"]
+
+    @property
+    def gate_worked_out(self) -> bool:
+        """True when the gate can be a formula: every essential row is met / not met, or the
+        scale has a pass mark for the scored ones."""
+        rows = [r for _, r in self.essential]
+        return bool(rows) and (self.sheet.scale.pass_mark is not None
+                               or all(r.mode == sheets.MET for r in rows))
+
+
+def gate_formula(layout: Layout, row: int) -> dict[str, str]:
+    """Y or N from the essential columns of `row`, blank until they are all filled in."""
+    refs = [f"{letter}{row}" for letter, _ in layout.essential]
+    tests = [f'{letter}{row}="{MET}"' if r.mode == sheets.MET
+             else f"{letter}{row}>={layout.sheet.scale.pass_mark}"
+             for letter, r in layout.essential]
+    blank = "OR(" + ",".join(f'{ref}=""' for ref in refs) + ")"
+    return {"f": f'=IF({blank},"",IF(AND({",".join(tests)}),"Y","N"))'}
+
+
+def total_formula(layout: Layout, row: int, gate: str | None) -> dict[str, str] | None:
+    """Each score times its weight, once every scored cell of the row is filled in; blank
+    for a candidate out at the gate where the scale says the gate excludes the total."""
+    columns = layout.scored
+    if not columns:
+        return None
+    refs = ",".join(f"{c}{row}" for c, _ in columns)
+    total = "+".join(f"{c}{row}" + (f"*{w}" if w != 1 else "") for c, w in columns)
+    formula = f'IF(COUNT({refs})<{len(columns)},"",{total})'
+    if gate and layout.sheet.scale.gate_excludes == "total":
+        formula = f'IF({gate}{row}="N","",{formula})'
+    return {"f": "=" + formula}
+
+
+def rank_formula(total: str, gate: str | None, row: int, last: int,
+                 excludes: str) -> dict[str, str]:
+    """1 for the highest total; blank without a total, and for a candidate out at the gate
+    where the scale says so (they are not counted above anyone either)."""
+    totals = f"${total}$2:${total}${last}"
+    if gate and excludes in ("total", "ranking"):
+        gates = f"${gate}$2:${gate}${last}"
+        return {"f": f'=IF(OR({total}{row}="",{gate}{row}="N"),"",'
+                     f'1+COUNTIFS({totals},">"&{total}{row},{gates},"<>N"))'}
+    return {"f": f'=IF({total}{row}="","",1+COUNTIF({totals},">"&{total}{row}))'}
+
+
+def row_header(row: sheets.Row) -> str:
+    """A criterion column's header: id, essential or desirable, weight, met or not met."""
+    from generator.exports.richtext import plain
+
+    group = f"{plain(row.group)}: " if row.group and row.competency is None else ""
+    extra = f", ×{row.weight}" if row.weight else ""
+    extra += ", met or not met" if row.mode == sheets.MET else ""
+    return f"{plain(row.label)} ({group}{row.kind_label.lower()}{extra})"
+
+
+def score_columns(sheet: sheets.Sheet, count: int) -> tuple[list[list[Any]], list[Any]]:
+    """The criterion columns (headers, widths) and their validations."""
+    columns: list[list[Any]] = [["Candidate", 12]]
+    validations = []
+    layout = Layout(sheet)
+    for index, row in enumerate(sheet.rows):
+        columns.append([row_header(row), 16])
+        letter = layout.letter(index)
+        if row.mode == sheets.MET:
+            validations.append(met_list(letter, count, f"{row.label} met?"))
+        else:
+            validations.append(whole(letter, count, f"Criterion {row.label}",
+                                     sheet.scale.min, sheet.scale.max))
+    return columns, validations
