@@ -198,6 +198,42 @@ def test_an_edit_in_the_browser_changes_one_line_of_the_file(
     assert changed == [("team: Specialist Community Forensic Team", "team: Forensic Team")]
 
 
+def test_a_map_of_weights_is_edited_as_key_and_value_pairs(
+        browser: Any, editor: dict[str, Any]) -> None:
+    """A vacancy's weights by stage (criterion id -> weight, a map in the file) are pairs in the
+    form; what is added there is written back as the map, and the rest of the file stays."""
+    path = editor["content"] / "vacancies" / "da-sv-case-coordinator-2024.yaml"
+    before = path.read_text(encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    open_editor(page, editor["url"])
+    page.goto(editor["url"] + "/#/collections/vacancies/entries/da-sv-case-coordinator-2024")
+    add = page.get_by_role("button", name="Add shortlisting weights")
+    add.wait_for(timeout=30_000)
+    for index, (key, weight) in enumerate([("E1", "2"), ("D1", "1")]):
+        add.click()
+        page.get_by_role("textbox", name="Id", exact=True).nth(index).fill(key)
+        page.get_by_role("spinbutton", name="Value", exact=True).nth(index).fill(weight)
+    page.get_by_role("button", name="Publish").click()
+    page.get_by_text("Publish now").click()
+    deadline = time.monotonic() + 30
+    while path.read_text(encoding="utf-8") == before:
+        assert time.monotonic() < deadline, "the save did not reach the file"
+        time.sleep(0.2)
+    doc, problems = load_file(path, "saved")
+    assert doc is not None and not problems
+    assert doc.data["weights"] == {"shortlisting": {"E1": 2, "D1": 1}}
+    after = path.read_text(encoding="utf-8")
+    assert "weights:\n  shortlisting:\n    E1: 2\n    D1: 1\n" in after
+    assert after.replace("weights:\n  shortlisting:\n    E1: 2\n    D1: 1\n", "") == before
+    # The scale this vacancy shortlists on takes no weights: only Roleprint can tell, and the
+    # officer is told so in the editor, at the weight's own line in the file.
+    panel = page.locator("#roleprint-problems")
+    panel.get_by_text("has the weight 2, but the shortlisting scale").first.wait_for(
+        timeout=60_000)
+    assert run(["validate", "--content", str(editor["content"])]) == 1
+    path.write_text(before, encoding="utf-8")
+
+
 # Rules Decap CMS's own markup breaks that Roleprint cannot mend from outside it would be
 # listed here, each with its reason and in the accessibility statement of docs/editor.md.
 # None is left in these states: roleprint-editor.js names Decap's unnamed buttons, drag
