@@ -356,3 +356,60 @@ def test_the_hosted_editor_opens_and_saves_a_shipped_role(
     assert run(["format", "--content", str(content)]) == 0
     assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
     assert run(["validate", "--content", str(content)]) == 0
+
+
+NODE_RUN = """
+const fs = require("fs");
+const [shapes, cases, jsyaml, hosted] = process.argv.slice(2);
+const formats = {};
+global.window = { ROLEPRINT_SHAPES: JSON.parse(fs.readFileSync(shapes, "utf8")),
+  jsyaml: require(jsyaml),
+  CMS: { registerCustomFormat: (name, ext, format) => { formats[name] = format; } } };
+eval(fs.readFileSync(hosted, "utf8"));
+const out = JSON.parse(fs.readFileSync(cases, "utf8")).map((c) => {
+  const format = formats["roleprint-" + c.kind];
+  const wide = format.fromFile(c.text);
+  return { wide: wide, back: window.jsyaml.load(format.toFile(wide),
+                                                { schema: window.jsyaml.CORE_SCHEMA }) };
+});
+process.stdout.write(JSON.stringify(out));
+"""
+
+
+def test_the_hosted_script_itself_widens_and_narrows_the_scoring_and_question_records(
+        tmp_path: Any) -> None:
+    """roleprint-hosted.js as the browser runs it (under Node, with js-yaml from npm): on the
+    records that use maps (weights, guidance for each scale), bands and question banks it
+    gives the forms what the local backend's `widen` gives, and saves back the same values."""
+    import json
+
+    from generator.discover import discover
+    from generator.editor.config import ORDER
+    from generator.editor.shapes import tree, widen
+
+    jsyaml = ROOT / "node_modules" / "js-yaml"
+    assert jsyaml.is_dir(), "run `make npm` first"
+    node = shutil.which("node")
+    assert node, "Node.js is needed (Debian's nodejs package)"
+    records = [s for name in ("scoring", "questions")
+               for s in discover(ROOT / "tests" / "fixtures" / name)[0]]
+    (tmp_path / "shapes.json").write_text(json.dumps({k: tree(k) for k in ORDER}))
+    (tmp_path / "cases.json").write_text(json.dumps(
+        [{"kind": s.kind, "text": s.path.read_text(encoding="utf-8")} for s in records]))
+    (tmp_path / "run.js").write_text(NODE_RUN)
+    done = subprocess.run(
+        [node, str(tmp_path / "run.js"), str(tmp_path / "shapes.json"),
+         str(tmp_path / "cases.json"), str(jsyaml),
+         str(ROOT / "generator" / "editor" / "assets" / "roleprint-hosted.js")],
+        capture_output=True, text=True, check=True, timeout=60)
+    results = json.loads(done.stdout)
+    assert len(results) == len(records) > 20
+    maps = 0
+    for source, result in zip(records, results, strict=True):
+        doc, _ = load_file(source.path, source.display)
+        assert doc is not None
+        assert result["wide"] == json.loads(json.dumps(widen(source.kind, doc.data))), \
+            source.display
+        assert result["back"] == json.loads(json.dumps(doc.data)), source.display
+        maps += "weights" in doc.data or "scale_guidance" in doc.data.get("scoring_sheets", {})
+    assert maps >= 3  # the maps are among them
