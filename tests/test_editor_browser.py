@@ -198,6 +198,42 @@ def test_an_edit_in_the_browser_changes_one_line_of_the_file(
     assert changed == [("team: Specialist Community Forensic Team", "team: Forensic Team")]
 
 
+def test_a_map_of_weights_is_edited_as_key_and_value_pairs(
+        browser: Any, editor: dict[str, Any]) -> None:
+    """A vacancy's weights by stage (criterion id -> weight, a map in the file) are pairs in the
+    form; what is added there is written back as the map, and the rest of the file stays."""
+    path = editor["content"] / "vacancies" / "da-sv-case-coordinator-2024.yaml"
+    before = path.read_text(encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    open_editor(page, editor["url"])
+    page.goto(editor["url"] + "/#/collections/vacancies/entries/da-sv-case-coordinator-2024")
+    add = page.get_by_role("button", name="Add shortlisting weights")
+    add.wait_for(timeout=30_000)
+    for index, (key, weight) in enumerate([("E1", "2"), ("D1", "1")]):
+        add.click()
+        page.get_by_role("textbox", name="Id", exact=True).nth(index).fill(key)
+        page.get_by_role("spinbutton", name="Value", exact=True).nth(index).fill(weight)
+    page.get_by_role("button", name="Publish").click()
+    page.get_by_text("Publish now").click()
+    deadline = time.monotonic() + 30
+    while path.read_text(encoding="utf-8") == before:
+        assert time.monotonic() < deadline, "the save did not reach the file"
+        time.sleep(0.2)
+    doc, problems = load_file(path, "saved")
+    assert doc is not None and not problems
+    assert doc.data["weights"] == {"shortlisting": {"E1": 2, "D1": 1}}
+    after = path.read_text(encoding="utf-8")
+    assert "weights:\n  shortlisting:\n    E1: 2\n    D1: 1\n" in after
+    assert after.replace("weights:\n  shortlisting:\n    E1: 2\n    D1: 1\n", "") == before
+    # The scale this vacancy shortlists on takes no weights: only Roleprint can tell, and the
+    # officer is told so in the editor, at the weight's own line in the file.
+    panel = page.locator("#roleprint-problems")
+    panel.get_by_text("has the weight 2, but the shortlisting scale").first.wait_for(
+        timeout=60_000)
+    assert run(["validate", "--content", str(editor["content"])]) == 1
+    path.write_text(before, encoding="utf-8")
+
+
 # Rules Decap CMS's own markup breaks that Roleprint cannot mend from outside it would be
 # listed here, each with its reason and in the accessibility statement of docs/editor.md.
 # None is left in these states: roleprint-editor.js names Decap's unnamed buttons, drag
@@ -320,3 +356,60 @@ def test_the_hosted_editor_opens_and_saves_a_shipped_role(
     assert run(["format", "--content", str(content)]) == 0
     assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
     assert run(["validate", "--content", str(content)]) == 0
+
+
+NODE_RUN = """
+const fs = require("fs");
+const [shapes, cases, jsyaml, hosted] = process.argv.slice(2);
+const formats = {};
+global.window = { ROLEPRINT_SHAPES: JSON.parse(fs.readFileSync(shapes, "utf8")),
+  jsyaml: require(jsyaml),
+  CMS: { registerCustomFormat: (name, ext, format) => { formats[name] = format; } } };
+eval(fs.readFileSync(hosted, "utf8"));
+const out = JSON.parse(fs.readFileSync(cases, "utf8")).map((c) => {
+  const format = formats["roleprint-" + c.kind];
+  const wide = format.fromFile(c.text);
+  return { wide: wide, back: window.jsyaml.load(format.toFile(wide),
+                                                { schema: window.jsyaml.CORE_SCHEMA }) };
+});
+process.stdout.write(JSON.stringify(out));
+"""
+
+
+def test_the_hosted_script_itself_widens_and_narrows_the_scoring_and_question_records(
+        tmp_path: Any) -> None:
+    """roleprint-hosted.js as the browser runs it (under Node, with js-yaml from npm): on the
+    records that use maps (weights, guidance for each scale), bands and question banks it
+    gives the forms what the local backend's `widen` gives, and saves back the same values."""
+    import json
+
+    from generator.discover import discover
+    from generator.editor.config import ORDER
+    from generator.editor.shapes import tree, widen
+
+    jsyaml = ROOT / "node_modules" / "js-yaml"
+    assert jsyaml.is_dir(), "run `make npm` first"
+    node = shutil.which("node")
+    assert node, "Node.js is needed (Debian's nodejs package)"
+    records = [s for name in ("scoring", "questions")
+               for s in discover(ROOT / "tests" / "fixtures" / name)[0]]
+    (tmp_path / "shapes.json").write_text(json.dumps({k: tree(k) for k in ORDER}))
+    (tmp_path / "cases.json").write_text(json.dumps(
+        [{"kind": s.kind, "text": s.path.read_text(encoding="utf-8")} for s in records]))
+    (tmp_path / "run.js").write_text(NODE_RUN)
+    done = subprocess.run(
+        [node, str(tmp_path / "run.js"), str(tmp_path / "shapes.json"),
+         str(tmp_path / "cases.json"), str(jsyaml),
+         str(ROOT / "generator" / "editor" / "assets" / "roleprint-hosted.js")],
+        capture_output=True, text=True, check=True, timeout=60)
+    results = json.loads(done.stdout)
+    assert len(results) == len(records) > 20
+    maps = 0
+    for source, result in zip(records, results, strict=True):
+        doc, _ = load_file(source.path, source.display)
+        assert doc is not None
+        assert result["wide"] == json.loads(json.dumps(widen(source.kind, doc.data))), \
+            source.display
+        assert result["back"] == json.loads(json.dumps(doc.data)), source.display
+        maps += "weights" in doc.data or "scale_guidance" in doc.data.get("scoring_sheets", {})
+    assert maps >= 3  # the maps are among them

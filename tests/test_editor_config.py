@@ -126,6 +126,10 @@ def test_every_id_property_is_a_known_reference_or_not() -> None:
             walk(kind, node["items"], base, name, depth + 1)
         for branch in node.get("anyOf", []):
             walk(kind, branch, base, name, depth + 1)
+        # A map's keys and values go by the map's name (scale_guidance: a scale's id -> text).
+        for part in ("propertyNames", "additionalProperties"):
+            if isinstance(node.get(part), dict):
+                walk(kind, node[part], base, name, depth + 1)
         for sub_name, sub in node.get("properties", {}).items():
             walk(kind, sub, base, sub_name, depth + 1)
 
@@ -191,3 +195,51 @@ def test_a_new_schema_property_gets_a_field_and_an_unknown_shape_is_refused(
     monkeypatch.setattr(schemas, "_document", with_extra("role", {"type": "null"}))
     with pytest.raises(Unmapped):
         decap_config()
+
+
+def test_the_scoring_and_question_fields_are_mapped_from_the_schemas() -> None:
+    """A map with keys of the writer's own is a list of key and value pairs: the key picked from
+    a list where the schema says it is a reference, else typed; the value as the schema says."""
+    vacancy = {f["name"]: f for f in collection_fields("vacancy")}
+    weights = {f["name"]: f for f in vacancy["weights"]["fields"]}
+    shortlisting = weights["shortlisting"]
+    assert shortlisting["widget"] == "list"
+    assert shortlisting["label"] == "Shortlisting weights"
+    key, value = shortlisting["fields"]
+    assert (key["name"], key["widget"], key["required"]) == ("key", "string", True)
+    assert value == {**value, "name": "value", "widget": "number", "value_type": "int",
+                     "min": 1, "max": 10, "required": True}
+    stages = {f["name"]: f for f in vacancy["stage_scales"]["fields"]}
+    assert stages["shortlisting"]["widget"] == "relation"
+    assert stages["interview"]["collection"] == "scales"
+    plan = {f["name"]: f for f in vacancy["question_plan"]["fields"]}
+    assert plan["question"]["widget"] == "string"
+    assert plan["asked_by"]["widget"] == "string"
+
+    organisation = {f["name"]: f for f in collection_fields("organisation")}
+    sheets = {f["name"]: f for f in organisation["scoring_sheets"]["fields"]}
+    key, value = sheets["scale_guidance"]["fields"]
+    assert (key["widget"], key["collection"], key["multiple"]) == ("relation", "scales", False)
+    assert (value["widget"], value["label"]) == ("text", "Guidance for this scale")
+    assert sheets["retention_months"] == {**sheets["retention_months"], "widget": "number",
+                                          "min": 1, "max": 120}
+    assert sheets["data_protection"]["widget"] == "text"
+    assert {f["name"]: f for f in organisation["stage_scales"]["fields"]}[
+        "shortlisting"]["collection"] == "scales"
+
+    role = {f["name"]: f for f in collection_fields("role")}
+    assert role["status"]["options"] == ["draft", "published"]
+    for kind in ("role", "family"):
+        questions = {f["name"]: f for f in {f["name"]: f for f in collection_fields(kind)}[
+            "questions"]["fields"]}
+        assert questions["id"]["pattern"][0] == "^[A-Za-z0-9]+([._-][A-Za-z0-9]+)*$"
+        assert questions["follow_up"]["field"]["widget"] == "string"
+        assert questions["competencies"]["widget"] == "list"
+
+    scale = {f["name"]: f for f in collection_fields("scale")}
+    assert scale["kind"]["options"] == ["points", "met"]
+    assert scale["gate_excludes"]["options"] == ["nothing", "total", "ranking"]
+    assert scale["pass_mark"]["widget"] == "number"
+    bands = {f["name"]: f for f in scale["bands"]["fields"]}
+    assert bands["from"]["required"] and bands["descriptor"]["required"]
+    assert not bands["label"]["required"]

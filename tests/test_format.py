@@ -14,9 +14,18 @@ from generator.discover import discover
 from generator.editor.format import MODELINE, FormatError, format_text
 from generator.editor.shapes import narrow, widen
 from generator.yamlload import load_text
-from tests.conftest import CONTENT
+from tests.conftest import CONTENT, ROOT
 
 SOURCES, _ = discover(CONTENT)
+# Test content that uses the scoring and question fields no shipped record uses yet (weights by
+# stage, stage scales, guidance for each scale, bands, question banks and plans).
+FIXTURE_ROOTS = [ROOT / "tests" / "fixtures" / name for name in ("scoring", "questions")]
+FIXTURES = [s for root in FIXTURE_ROOTS for s in discover(root)[0]]
+
+
+def single(path: Path) -> bool:
+    """Whether a record is one of the single files (the glossary) beside the folders."""
+    return path.parent in (CONTENT, *FIXTURE_ROOTS)
 
 
 def as_the_editor_writes(kind: str, raw: bytes, writer: str = "yaml") -> bytes:
@@ -37,7 +46,7 @@ def test_an_unchanged_save_gives_back_the_file_byte_for_byte(source: object, wri
     path, kind = source.path, source.kind  # type: ignore[attr-defined]
     raw = path.read_bytes()
     sent = as_the_editor_writes(kind, raw, writer)
-    saved = format_text(kind, path.parent == CONTENT, sent, raw, from_editor=True)
+    saved = format_text(kind, single(path), sent, raw, from_editor=True)
     assert saved == raw
 
 
@@ -45,7 +54,7 @@ def test_an_unchanged_save_gives_back_the_file_byte_for_byte(source: object, wri
 def test_a_new_file_keeps_the_values_and_gets_its_schema_line(source: object) -> None:
     path, kind = source.path, source.kind  # type: ignore[attr-defined]
     raw = path.read_bytes()
-    saved = format_text(kind, path.parent == CONTENT, as_the_editor_writes(kind, raw), None,
+    saved = format_text(kind, single(path), as_the_editor_writes(kind, raw), None,
                         from_editor=True)
     assert saved.decode().splitlines()[0] == raw.decode().splitlines()[0]
     assert saved.startswith(MODELINE.encode())
@@ -53,7 +62,46 @@ def test_a_new_file_keeps_the_values_and_gets_its_schema_line(source: object) ->
     after, _ = load_text("after", saved)
     assert before is not None and after is not None and after.data == before.data
     # and formatting it again changes nothing
-    assert format_text(kind, path.parent == CONTENT, saved, saved) == saved
+    assert format_text(kind, single(path), saved, saved) == saved
+
+
+@pytest.mark.parametrize("writer", ["json", "yaml"])
+@pytest.mark.parametrize("source", FIXTURES, ids=lambda s: s.display)
+def test_an_unchanged_save_of_the_scoring_and_question_fixtures_keeps_every_value(
+        source: object, writer: str) -> None:
+    """Weights by stage, guidance for each scale, bands, question banks and plans: an unchanged
+    save through the editor (the maps as key and value lists) loads to the same values. The
+    fixtures are written by hand without a schema line, so the bytes are not compared."""
+    path, kind = source.path, source.kind  # type: ignore[attr-defined]
+    raw = path.read_bytes()
+    saved = format_text(kind, single(path), as_the_editor_writes(kind, raw, writer), raw,
+                        from_editor=True)
+    before, _ = load_text("before", raw)
+    after, _ = load_text("after", saved)
+    assert before is not None and after is not None and after.data == before.data
+    assert saved.startswith(MODELINE.encode())
+    assert format_text(kind, single(path), saved, saved) == saved
+
+
+def test_a_map_reaches_the_form_as_key_and_value_pairs_and_is_written_back_as_the_map() -> None:
+    record = {"title": "V", "role": "r", "weights": {
+        "shortlisting": {"E1": 2, "D2": 1}, "interview": {"E3": 3, "achieving-results": 2}}}
+    wide = widen("vacancy", record)
+    assert wide["weights"] == {
+        "shortlisting": [{"key": "E1", "value": 2}, {"key": "D2", "value": 1}],
+        "interview": [{"key": "E3", "value": 3}, {"key": "achieving-results", "value": 2}]}
+    assert narrow("vacancy", wide) == record
+    organisation = {"name": "O", "scoring_sheets": {"scale_guidance": {"s-1": "Two **means**"}}}
+    assert widen("organisation", organisation)["scoring_sheets"]["scale_guidance"] == [
+        {"key": "s-1", "value": "Two **means**"}]
+    assert narrow("organisation", widen("organisation", organisation)) == organisation
+    # An edit in the form: a pair changed, one removed, one added, in the form's order.
+    wide["weights"]["shortlisting"] = [{"key": "D2", "value": 3}, {"key": "E4", "value": 1}]
+    saved = format_text("vacancy", False, json.dumps(wide).encode(), None, from_editor=True)
+    after, _ = load_text("after", saved)
+    assert after is not None
+    assert after.data["weights"]["shortlisting"] == {"D2": 3, "E4": 1}
+    assert list(after.data["weights"]["shortlisting"]) == ["D2", "E4"]
 
 
 def test_an_edit_changes_only_its_own_lines() -> None:
@@ -149,6 +197,15 @@ def by_the_rules(value: object, rule: dict[str, object], wide: bool) -> object:
         return [value]
     if not wide and isinstance(value, list) and len(value) == 1 and value[0] in words:
         return value[0]
+    if "m" in rule:
+        values = rule["m"]
+        assert isinstance(values, dict)
+        if wide and isinstance(value, dict):
+            return [{"key": k, "value": by_the_rules(v, values, wide)} for k, v in value.items()]
+        if not wide and isinstance(value, list) and all(
+                isinstance(e, dict) and "key" in e for e in value):
+            return {e["key"]: by_the_rules(e.get("value"), values, wide) for e in value}
+        return value
     if isinstance(value, dict):
         return props(value)
     if isinstance(value, list) and isinstance(items := rule.get("i"), dict):
@@ -156,7 +213,7 @@ def by_the_rules(value: object, rule: dict[str, object], wide: bool) -> object:
     return value
 
 
-@pytest.mark.parametrize("source", SOURCES, ids=lambda s: s.display)
+@pytest.mark.parametrize("source", SOURCES + FIXTURES, ids=lambda s: s.display)
 def test_the_hosted_editors_rules_do_what_the_backend_does(source: object) -> None:
     """The hosted editor widens and narrows in the browser from `shapes.tree`: the same result
     as the local backend's `widen` and `narrow` on every shipped record."""
@@ -177,3 +234,12 @@ def test_the_hosted_rules_cover_not_stated_too() -> None:
         {"text": "A", "assessed_by": "not stated"}]}}
     assert by_the_rules(record, tree("role"), True) == widen("role", record)
     assert by_the_rules(widen("role", record), tree("role"), False) == record
+
+
+def test_the_hosted_rules_cover_maps_too() -> None:
+    from generator.editor.shapes import tree
+
+    record = {"title": "V", "role": "r", "weights": {"interview": {"E3": 3, "team": 2}}}
+    assert tree("vacancy")["p"]["weights"]["p"]["interview"] == {"m": {}}
+    assert by_the_rules(record, tree("vacancy"), True) == widen("vacancy", record)
+    assert by_the_rules(widen("vacancy", record), tree("vacancy"), False) == record

@@ -19,6 +19,7 @@ from generator.editor.schemas import (
     Node,
     is_ref_to,
     list_or_word,
+    mapping,
     resolve,
     root,
     string_or_object,
@@ -166,6 +167,8 @@ def field(kind: str, name: str, raw: Node, base: str, required: bool) -> Field:
                     entry["pattern"] = checked
             out["field"] = entry
         return out
+    if (found := mapping(node)) is not None:
+        return {**out, **_map(kind, name, found, base)}
     if node.get("type") == "object" or "properties" in node:
         if not node.get("properties"):
             raise Unmapped(f"object without properties at {name}")
@@ -174,6 +177,27 @@ def field(kind: str, name: str, raw: Node, base: str, required: bool) -> Field:
         return {**out, "widget": "object", "collapsed": False,
                 "fields": fields(kind, node, base, optional=not required)}
     return {**out, **_scalar(node, raw, base)}
+
+
+def _map(kind: str, name: str, found: tuple[Node, Node], base: str) -> Field:
+    """A map whose keys are the writer's own (criterion id -> weight) as a list of key and
+    value pairs, which `shapes.narrow` turns back into the map on save. The key is picked from
+    a list where the schema says it is an id of another record, else typed and checked
+    against the schema's pattern for keys."""
+    values_raw, keys_raw = found
+    keys, _ = resolve(keys_raw, base) if keys_raw else ({}, base)
+    key: Field = {"name": "key", "label": _label("id", keys), "required": True}
+    if keys.get("description"):
+        key["hint"] = keys["description"]
+    if is_ref_to(keys_raw, "id") and (target := references.reference(kind, name)):
+        key.update(_relation(target, multiple=False))
+    else:
+        key["widget"] = "string"
+        if (pattern := _pattern(keys)) is not None:
+            key["pattern"] = pattern
+    value = field(kind, "value", values_raw, base, True)
+    return {"widget": "list", "collapsed": False, "fields": [key, value],
+            "summary": "{{fields.key}}: {{fields.value}}"}
 
 
 def _summary(items: Node) -> str:

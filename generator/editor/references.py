@@ -20,6 +20,10 @@ REFERENCES: dict[tuple[str, str], tuple[str, str, str]] = {
     ("*", "scale"): ("scales", "{{slug}}", "name"),
     ("vacancy", "role"): ("roles", "{{slug}}", "title"),
     ("*", "use"): ("criteria", "{{slug}}", "text"),
+    # A stage's scale (`stage_scales`), and the scale a piece of guidance is for (its key).
+    ("*", "shortlisting"): ("scales", "{{slug}}", "name"),
+    ("*", "interview"): ("scales", "{{slug}}", "name"),
+    ("organisation", "scale_guidance"): ("scales", "{{slug}}", "name"),
 }
 
 # Id properties that name the thing itself, or point inside the same record (an
@@ -29,6 +33,10 @@ NOT_REFERENCES: frozenset[tuple[str, str]] = frozenset({
     ("organisation", "note"),
     ("role", "item"),
     ("*", "assessed_by"),
+    # A question's assessment method (built in or the organisation's own) and the competencies
+    # it assesses (ids from the role's own competencies, or a framework's id).
+    ("*", "method"),
+    ("*", "competencies"),
 })
 
 

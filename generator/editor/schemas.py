@@ -84,5 +84,19 @@ def list_or_word(node: Node, base: str) -> tuple[Node, str, list[str]] | None:
     return lists[0][0], lists[0][1], [str(v) for v in words[0]["enum"]]
 
 
+def mapping(node: Node) -> tuple[Node, Node] | None:
+    """For an object whose keys are the writer's own (`additionalProperties` a schema, no
+    `properties`), such as criterion id -> weight: the schema of its values and of its keys.
+
+    Decap has no widget for such a map, so the editor shows it as a list of key and value
+    pairs (`shapes.py` turns the list back into the map on save).
+    """
+    values = node.get("additionalProperties")
+    if not isinstance(values, dict) or node.get("properties"):
+        return None
+    keys = node.get("propertyNames")
+    return values, keys if isinstance(keys, dict) else {}
+
+
 def schema_dir() -> Path:
     return SCHEMA_DIR

@@ -4,15 +4,24 @@ A list item may be plain text or a mapping with `text` (and a number, sub-items)
 widget holds either text or mappings, never both, so the editor is always given mappings
 (`widen`) and a mapping holding nothing but `text` is written back as plain text (`narrow`).
 A value that may be a list or a word ("not stated") is given to the editor as a list, the word
-as its one entry, and written back as the word. Nothing else is changed: the two are inverse on
-every value the schemas accept.
+as its one entry, and written back as the word. A map whose keys are the writer's own
+(criterion id -> weight) is given as a list of `{key, value}` pairs, in the map's order, and
+written back as the map. Nothing else is changed: the two are inverse on every value the
+schemas accept.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from generator.editor.schemas import Node, list_or_word, resolve, root, string_or_object
+from generator.editor.schemas import (
+    Node,
+    list_or_word,
+    mapping,
+    resolve,
+    root,
+    string_or_object,
+)
 
 
 def _walk(value: Any, raw: Node, base: str, wide: bool) -> Any:
@@ -34,6 +43,14 @@ def _walk(value: Any, raw: Node, base: str, wide: bool) -> Any:
         if not wide and isinstance(value, list) and len(value) == 1 and value[0] in words:
             return value[0]
         node, base = items, items_base
+    if (found := mapping(node)) is not None:
+        values = found[0]
+        if wide and isinstance(value, dict):
+            return [{"key": k, "value": _walk(v, values, base, wide)} for k, v in value.items()]
+        if not wide and isinstance(value, list) and all(
+                isinstance(e, dict) and "key" in e for e in value):
+            return {e["key"]: _walk(e.get("value"), values, base, wide) for e in value}
+        return value
     if isinstance(value, dict):
         props = node.get("properties", {})
         return {k: _walk(v, props[k], base, wide) if k in props else v for k, v in value.items()}
@@ -56,7 +73,8 @@ def narrow(kind: str, value: Any) -> Any:
 
 def _tree(raw: Node, base: str, depth: dict[str, int]) -> Node:
     """The rules `_walk` follows for one schema, as data: `wrap` (text stands for a mapping
-    with this key), `words` (a word stands for a list), `p` (properties), `i` (list items)."""
+    with this key), `words` (a word stands for a list), `m` (a map stands for a list of key and
+    value pairs; its rules are those of the values), `p` (properties), `i` (list items)."""
     ref = f"{base}{raw.get('$ref', '')}" if "$ref" in raw else ""
     if ref and depth.get(ref, 0) >= 4:  # items within items: as deep as the forms go, and one
         return {}
@@ -69,6 +87,9 @@ def _tree(raw: Node, base: str, depth: dict[str, int]) -> Node:
         node, base, out["wrap"] = union
     elif (either := list_or_word(node, base)) is not None:
         node, base, out["words"] = either
+    if (found := mapping(node)) is not None:
+        out["m"] = _tree(found[0], base, depth)
+        return out
     props = {k: t for k, v in node.get("properties", {}).items() if (t := _tree(v, base, depth))}
     if props:
         out["p"] = props

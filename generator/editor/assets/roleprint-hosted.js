@@ -2,9 +2,9 @@
    does in the browser what Roleprint's backend does locally (generator/editor/shapes.py). Each
    record kind gets a Decap format, "roleprint-<kind>", that reads the YAML file and gives the
    forms the shapes they need (a plain list item as a mapping with its text, "not stated" in a
-   list of methods as a one-entry list), and writes the record back in the shortest form the
-   schema accepts. The rules come from the schemas (roleprint-shapes.js, made by `roleprint
-   edit --export`). The layout is settled by `roleprint format` in CI (docs/editor.md). */
+   list of methods as a one-entry list, a map of weights as a list of key and value pairs), and
+   writes the record back in the shortest form the schema accepts. The rules come from the
+   schemas (roleprint-shapes.js, made by `roleprint edit --export`). The layout is settled by `roleprint format` in CI (docs/editor.md). */
 (function () {
   "use strict";
   var SHAPES = window.ROLEPRINT_SHAPES;
@@ -36,6 +36,23 @@
       if (wide && typeof value === "string" && rule.words.indexOf(value) >= 0) { return [value]; }
       if (!wide && Array.isArray(value) && value.length === 1 &&
           rule.words.indexOf(value[0]) >= 0) { return value[0]; }
+    }
+    if (rule.m) {
+      // A map with keys of the writer's own (criterion id -> weight): a list of key and value
+      // pairs in the forms, the map in the file.
+      if (wide && isMap(value)) {
+        return Object.keys(value).map(function (key) {
+          return { key: key, value: walk(value[key], rule.m, wide) };
+        });
+      }
+      if (!wide && Array.isArray(value) && value.every(function (e) {
+        return isMap(e) && Object.prototype.hasOwnProperty.call(e, "key");
+      })) {
+        var map = {};
+        value.forEach(function (e) { map[e.key] = walk(e.value, rule.m, wide); });
+        return map;
+      }
+      return value;
     }
     if (isMap(value)) { return properties(value, rule, wide); }
     if (Array.isArray(value) && rule.i) {
