@@ -35,18 +35,34 @@ def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
 
 class WordList:
     """Phrases matched as whole words; a piece of text is scanned only if it has one of the
-    phrases' first words."""
+    phrases' first words, and then only for the phrases that begin with those words."""
 
     def __init__(self, phrases: Iterable[str]) -> None:
         phrases = [p for p in phrases if p.strip()]
         self.pattern = phrase_pattern(phrases)
-        self.first = frozenset(re.findall(r"\w+", p.casefold())[0] for p in phrases
-                               if re.findall(r"\w+", p))
+        self.by_first: dict[str, list[str]] = {}
+        for phrase in phrases:
+            first = re.findall(r"\w+", phrase.casefold())
+            if first:
+                self.by_first.setdefault(first[0], []).append(phrase)
+        self.first = frozenset(self.by_first)
+        self._some: dict[frozenset[str], re.Pattern[str]] = {}
 
     def finditer(self, text: str, words: frozenset[str]) -> Iterator[re.Match[str]]:
-        if self.first.isdisjoint(words):
+        present = self.first & words
+        if not present:
             return iter(())
-        return self.pattern.finditer(text)
+        if not text.isascii():
+            return self.pattern.finditer(text)
+        # A phrase can match ASCII text only where its first word is one of the text's words,
+        # so the others can be left out of the pattern: the same matches, in the same order
+        # (the phrases keep their longest-first order), and a pattern of a few phrases is
+        # tried at each position instead of one of them all.
+        pattern = self._some.get(present)
+        if pattern is None:
+            pattern = self._some[present] = phrase_pattern(
+                [p for word in sorted(present) for p in self.by_first[word]])
+        return pattern.finditer(text)
 
 
 @cache
