@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
+import shutil
 import subprocess
 import sys
-import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest

@@ -65,6 +65,9 @@ class WordList:
         return pattern.finditer(text)
 
 
+_FIRST = re.compile(r"[\w'’-]+")
+
+
 @cache
 def _one_phrase(phrase: str) -> re.Pattern[str]:
     return phrase_pattern([phrase])  # compiled when first needed: most never are
@@ -77,22 +80,30 @@ class Exceptions:
     pattern of a thousand job titles would be tried at every position of every text."""
 
     def __init__(self, phrases: Iterable[str]) -> None:
-        self.by_word: dict[str, list[str]] = {}
+        self.by_word: dict[str, list[tuple[str, str]]] = {}
         self.longest = 0
         for phrase in sorted({" ".join(p.split()) for p in phrases if p.strip()}):
             self.longest = max(self.longest, len(phrase))
+            parts = phrase.lower().split() if phrase.isascii() else []
             for word in {w.casefold() for w in re.findall(r"[\w'’-]+", phrase)}:
-                self.by_word.setdefault(word, []).append(phrase)
+                # An ASCII phrase matches ASCII text only where each of its words is in it, in
+                # some case: one substring test (its longest word but the one matched) rules
+                # most of a thousand titles out before a pattern is tried.
+                other = max((part for part in parts if part != word), key=len, default="")
+                self.by_word.setdefault(word, []).append((phrase, other))
 
     def covers(self, text: str, start: int, end: int) -> bool:
         """Whether text[start:end] lies inside one of the phrases."""
-        first = re.match(r"[\w'’-]+", text[start:end])
+        first = _FIRST.match(text, start, end)
         candidates = self.by_word.get(first.group(0).casefold(), ()) if first else ()
         if not candidates:
             return False
         low = max(0, start - self.longest)
         window = text[low:end + self.longest]
-        for phrase in candidates:
+        lower = window.lower() if window.isascii() else None
+        for phrase, other in candidates:
+            if lower is not None and other not in lower:
+                continue
             for found in _one_phrase(phrase).finditer(window):
                 if found.start() + low <= start and end <= found.end() + low:
                     return True
