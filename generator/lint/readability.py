@@ -32,7 +32,10 @@ _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
 def reading_age(text: str) -> tuple[float, float]:
     """(reading age, Flesch reading ease) of a text: the Flesch–Kincaid grade plus five, and
     the reading ease, from the counts of words, sentences and syllables."""
-    words = Counter(w.lower() for w in _WORD.findall(text))
+    # ASCII text is lowered whole (the same words, in one call rather than one a word); other
+    # text word by word, as lowering can turn a letter outside A-Z into one inside.
+    words = Counter(_WORD.findall(text.lower()) if text.isascii()
+                    else (w.lower() for w in _WORD.findall(text)))
     total = sum(words.values())
     if not total:
         return 0.0, 100.0
