@@ -22,7 +22,12 @@ def _hits(record: Record, wordlist: WordList, exceptions: Exceptions
     """The first piece of text with a match, and every word matched (in order, once each)."""
     first: Prose | None = None
     words: dict[str, None] = {}
+    listed = wordlist.first
+    if listed.isdisjoint(record.all_words):
+        return first, []
     for piece, present in zip(record.prose, record.words, strict=True):
+        if listed.isdisjoint(present):  # as finditer would find, without the call
+            continue
         text = piece[2]
         for found in wordlist.finditer(text, present):
             if exceptions.covers(text, found.start(), found.end()):
