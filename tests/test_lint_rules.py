@@ -193,3 +193,12 @@ def test_findings_alike_but_for_their_organisation_keep_one_order() -> None:
                              check=True, env={**os.environ, "PYTHONHASHSEED": str(seed)}
                              ).stdout.strip() for seed in range(6)}
     assert orders == {"centre east north south west"}
+
+
+def test_findings_sort_by_their_problem_as_problems_sort() -> None:
+    # run_rules spells out the problem's fields in its sort key; a field added to Problem must
+    # be added there too, or findings would no longer sort as their problems do.
+    from generator.problems import Problem
+
+    assert [f.name for f in dataclasses.fields(Problem)] == [
+        "path", "line", "column", "json_path", "message", "hint", "severity"]

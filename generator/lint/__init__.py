@@ -65,10 +65,19 @@ def run_rules(ctx: Context, rules: dict[str, Rule]) -> list[Finding]:
                                 organisation=finding.organisation):
                     continue
                 found.add(_accepted(cfg, finding))
-    # Every field in the key: a family's criterion gives one finding per organisation using
-    # it, alike but for that, and a set's order changes from one run to the next.
-    return sorted(found, key=lambda f: (f.problem, f.rule, f.kind, f.record,
-                                        f.organisation or "", f.where, f.accepted or ""))
+    return sorted(found, key=_order)
+
+
+def _order(f: Finding) -> tuple[str | int, ...]:
+    """The problem's fields in its own order, then the rest of the finding's.
+
+    Every field is in the key: a family's criterion gives one finding per organisation using
+    it, alike but for that, and a set's order changes from one run to the next. The problem is
+    spelt out field by field because comparing the dataclasses (in Python) cost a tenth of
+    all the rules' time at 1,000 roles."""
+    p = f.problem
+    return (p.path, p.line, p.column, p.json_path, p.message, p.hint, p.severity, f.rule,
+            f.kind, f.record, f.organisation or "", f.where, f.accepted or "")
 
 
 def _accepted(cfg: settings.Config, finding: Finding) -> Finding:
