@@ -48,19 +48,36 @@ def build_date() -> dt.date:
 
 def run_rules(ctx: Context, rules: dict[str, Rule]) -> list[Finding]:
     """Every finding of every rule not switched off, with the accepted ones marked."""
+    from generator.pipeline import gc_paused
+
     ctx.severities = {r.id: r.severity for r in rules.values()}
     found: set[Finding] = set()
     cfg = ctx.config
-    for rule in rules.values():
-        if rule.id in cfg.disable:
-            continue
-        for finding in rule.check(ctx):
-            role = finding.record if finding.kind == "role" else None
-            if cfg.disabled(rule.id, file=finding.problem.path, role=role,
-                            organisation=finding.organisation):
+    # The rules make many short-lived objects and no cycles, beside a model of a great many
+    # long-lived ones that every collection would walk again: about a third of their time.
+    with gc_paused():
+        for rule in rules.values():
+            if rule.id in cfg.disable:
                 continue
-            found.add(_accepted(cfg, finding))
-    return sorted(found, key=lambda f: (f.problem, f.rule))
+            for finding in rule.check(ctx):
+                role = finding.record if finding.kind == "role" else None
+                if cfg.disabled(rule.id, file=finding.problem.path, role=role,
+                                organisation=finding.organisation):
+                    continue
+                found.add(_accepted(cfg, finding))
+    return sorted(found, key=_order)
+
+
+def _order(f: Finding) -> tuple[str | int, ...]:
+    """The problem's fields in its own order, then the rest of the finding's.
+
+    Every field is in the key: a family's criterion gives one finding per organisation using
+    it, alike but for that, and a set's order changes from one run to the next. The problem is
+    spelt out field by field because comparing the dataclasses (in Python) cost a tenth of
+    all the rules' time at 1,000 roles."""
+    p = f.problem
+    return (p.path, p.line, p.column, p.json_path, p.message, p.hint, p.severity, f.rule,
+            f.kind, f.record, f.organisation or "", f.where, f.accepted or "")
 
 
 def _accepted(cfg: settings.Config, finding: Finding) -> Finding:

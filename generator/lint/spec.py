@@ -129,6 +129,9 @@ def _similar_pairs(keys: list[str]) -> Iterator[tuple[str, str]]:
         rare.append(chosen)
         for word in chosen:
             index.setdefault(word, []).append(position)
+    # One matcher per second text, given each first text in turn: it indexes its second text
+    # once (set_seq1 keeps that index), however many texts it is compared with.
+    matchers: dict[int, difflib.SequenceMatcher[str]] = {}
     for position, key in enumerate(keys):
         seen: set[int] = set()
         for word in words[key]:
@@ -136,9 +139,16 @@ def _similar_pairs(keys: list[str]) -> Iterator[tuple[str, str]]:
                 if other <= position or other in seen:
                     continue
                 seen.add(other)
-                matcher = difflib.SequenceMatcher(None, key, keys[other], autojunk=False)
-                if (matcher.real_quick_ratio() >= SIMILAR and matcher.quick_ratio() >= SIMILAR
-                        and matcher.ratio() >= SIMILAR):
+                # real_quick_ratio's bound, from the lengths alone, before any matcher is made.
+                shorter, total = min(len(key), len(keys[other])), len(key) + len(keys[other])
+                if total and 2.0 * shorter / total < SIMILAR:
+                    continue
+                matcher = matchers.get(other)
+                if matcher is None:
+                    matcher = matchers[other] = difflib.SequenceMatcher(
+                        None, "", keys[other], autojunk=False)
+                matcher.set_seq1(key)
+                if matcher.quick_ratio() >= SIMILAR and matcher.ratio() >= SIMILAR:
                     yield key, keys[other]
 
 

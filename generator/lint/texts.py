@@ -20,6 +20,9 @@ class Record:
     # Each piece's words, lower case: a word list is matched against a piece only when one of
     # its first words is among them (a set look-up, where a pattern would scan the text).
     words: tuple[frozenset[str], ...] = field(default=(), compare=False)
+    # All of them together: most records have none of a list's words, and are passed over
+    # with one look-up rather than one a piece.
+    all_words: frozenset[str] = field(default=frozenset(), compare=False)
 
 
 WORD = re.compile(r"\w+")
@@ -32,12 +35,14 @@ def words_of(text: str) -> frozenset[str]:
 def records(ctx: Context) -> list[Record]:
     """Every record's running text (see `_records`), worked out once for all the rules."""
     if "records" not in ctx.memo:
-        ctx.memo["records"] = [
-            Record(r.kind, r.id, r.organisation, r.title, r.prose,
-                   tuple(words_of(piece[2]) for piece in r.prose))
-            for r in _records(ctx)]
-    found: list[Record] = ctx.memo["records"]
-    return found
+        found = []
+        for r in _records(ctx):
+            words = tuple(words_of(piece[2]) for piece in r.prose)
+            found.append(Record(r.kind, r.id, r.organisation, r.title, r.prose, words,
+                                frozenset().union(*words)))
+        ctx.memo["records"] = found
+    memo: list[Record] = ctx.memo["records"]
+    return memo
 
 
 def _records(ctx: Context) -> Iterator[Record]:

@@ -35,18 +35,37 @@ def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
 
 class WordList:
     """Phrases matched as whole words; a piece of text is scanned only if it has one of the
-    phrases' first words."""
+    phrases' first words, and then only for the phrases that begin with those words."""
 
     def __init__(self, phrases: Iterable[str]) -> None:
         phrases = [p for p in phrases if p.strip()]
         self.pattern = phrase_pattern(phrases)
-        self.first = frozenset(re.findall(r"\w+", p.casefold())[0] for p in phrases
-                               if re.findall(r"\w+", p))
+        self.by_first: dict[str, list[str]] = {}
+        for phrase in phrases:
+            first = re.findall(r"\w+", phrase.casefold())
+            if first:
+                self.by_first.setdefault(first[0], []).append(phrase)
+        self.first = frozenset(self.by_first)
+        self._some: dict[frozenset[str], re.Pattern[str]] = {}
 
     def finditer(self, text: str, words: frozenset[str]) -> Iterator[re.Match[str]]:
-        if self.first.isdisjoint(words):
+        present = self.first & words
+        if not present:
             return iter(())
-        return self.pattern.finditer(text)
+        if not text.isascii():
+            return self.pattern.finditer(text)
+        # A phrase can match ASCII text only where its first word is one of the text's words,
+        # so the others can be left out of the pattern: the same matches, in the same order
+        # (the phrases keep their longest-first order), and a pattern of a few phrases is
+        # tried at each position instead of one of them all.
+        pattern = self._some.get(present)
+        if pattern is None:
+            pattern = self._some[present] = phrase_pattern(
+                [p for word in sorted(present) for p in self.by_first[word]])
+        return pattern.finditer(text)
+
+
+_FIRST = re.compile(r"[\w'’-]+")
 
 
 @cache
@@ -61,22 +80,30 @@ class Exceptions:
     pattern of a thousand job titles would be tried at every position of every text."""
 
     def __init__(self, phrases: Iterable[str]) -> None:
-        self.by_word: dict[str, list[str]] = {}
+        self.by_word: dict[str, list[tuple[str, str]]] = {}
         self.longest = 0
         for phrase in sorted({" ".join(p.split()) for p in phrases if p.strip()}):
             self.longest = max(self.longest, len(phrase))
+            parts = phrase.lower().split() if phrase.isascii() else []
             for word in {w.casefold() for w in re.findall(r"[\w'’-]+", phrase)}:
-                self.by_word.setdefault(word, []).append(phrase)
+                # An ASCII phrase matches ASCII text only where each of its words is in it, in
+                # some case: one substring test (its longest word but the one matched) rules
+                # most of a thousand titles out before a pattern is tried.
+                other = max((part for part in parts if part != word), key=len, default="")
+                self.by_word.setdefault(word, []).append((phrase, other))
 
     def covers(self, text: str, start: int, end: int) -> bool:
         """Whether text[start:end] lies inside one of the phrases."""
-        first = re.match(r"[\w'’-]+", text[start:end])
+        first = _FIRST.match(text, start, end)
         candidates = self.by_word.get(first.group(0).casefold(), ()) if first else ()
         if not candidates:
             return False
         low = max(0, start - self.longest)
         window = text[low:end + self.longest]
-        for phrase in candidates:
+        lower = window.lower() if window.isascii() else None
+        for phrase, other in candidates:
+            if lower is not None and other not in lower:
+                continue
             for found in _one_phrase(phrase).finditer(window):
                 if found.start() + low <= start and end <= found.end() + low:
                     return True
