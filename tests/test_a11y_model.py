@@ -4,10 +4,7 @@ AA rules and the Nu HTML Checker, like the shipped site."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,7 +12,7 @@ from typing import Any
 import pytest
 
 from generator.cli import run
-from tests.browser import _Quiet, axe_violations, describe, require_axe
+from tests.browser import axe_violations, describe, require_axe, serve_folder
 from tests.conftest import ROOT
 from tests.test_a11y_forms import MATERIAL, url_file, vnu
 from tests.test_model_faithful import CASES, TODAY, content_of
@@ -52,12 +49,8 @@ def model_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def model_url(model_site: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(model_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serve_folder(model_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

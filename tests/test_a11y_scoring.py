@@ -5,9 +5,6 @@ every tick-one question (✓ or ✗, the decision) one radio group."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,7 +14,7 @@ from pypdf import PdfReader
 
 from generator.cli import run
 from generator.forms.pdf import pdf_bytes
-from tests.browser import _Quiet, axe_violations, describe, require_axe
+from tests.browser import axe_violations, describe, require_axe, serve_folder
 from tests.forms_support import parse
 from tests.test_a11y_forms import url_file, vnu
 from tests.test_a11y_pdf import is_true
@@ -47,12 +44,8 @@ def packs(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def packs_url(packs: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(packs))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serve_folder(packs) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -8,16 +8,13 @@ locations, the family's title, a glossary meaning and a link title, which reach 
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.browser import _Quiet
+from tests.browser import serve_folder
 from tests.conftest import FIXTURES, overlay
 from tests.site_support import generate_and_build, load_site
 
@@ -48,12 +45,8 @@ def unsafe_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     content = overlay(FIXTURES / "base", FIXTURES / "site-unsafe" / "content", where)
     _, site_dir, warnings = generate_and_build(load_site(content), where)
     assert warnings == []
-    handler = functools.partial(_Quiet, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serve_folder(site_dir) as url:
+        yield url
 
 
 @pytest.fixture

@@ -16,12 +16,12 @@ from openpyxl.utils import get_column_letter
 from generator.exports.richtext import plain
 from generator.exports.scorebook import (
     Layout,
+    gate_column,
     gate_formula,
     rank_formula,
     score_columns,
     total_formula,
     whole,
-    yes_no,
 )
 from generator.forms import sheets
 from generator.forms.render import Campaign
@@ -43,12 +43,7 @@ def _scores(sheet: sheets.Sheet, panel: tuple[str, ...],
     count, last = len(codes), len(codes) + 1
     columns, validations = score_columns(sheet, count)
     layout = Layout(sheet)
-    gate = get_column_letter(len(columns) + 1) if sheet.gate else None
-    if gate:
-        columns.append(["Meets all essential criteria? (Y or N)"
-                        + (", worked out" if layout.gate_worked_out else ""), 18])
-        if not layout.gate_worked_out:
-            validations.append(yes_no(gate, count, "Essential criteria met"))
+    gate = gate_column(sheet, columns, validations, count)
     members = panel if sheet.scored else ()
     for number, name in enumerate(members, start=1):
         letter = get_column_letter(len(columns) + 1)

@@ -133,3 +133,19 @@ def score_columns(sheet: sheets.Sheet, count: int) -> tuple[list[list[Any]], lis
             validations.append(whole(letter, count, f"Criterion {row.label}",
                                      sheet.scale.min, sheet.scale.max))
     return columns, validations
+
+
+def gate_column(sheet: sheets.Sheet, columns: list[list[Any]], validations: list[Any],
+                count: int) -> str | None:
+    """Add the essential gate's column where the sheet has a gate; its letter, else None. The
+    panel says Y or N only where the gate cannot be worked out (scored essentials without a pass
+    mark)."""
+    if not sheet.gate:
+        return None
+    gate = get_column_letter(len(columns) + 1)
+    worked_out = Layout(sheet).gate_worked_out
+    columns.append(["Meets all essential criteria? (Y or N)"
+                    + (", worked out" if worked_out else ""), 18])
+    if not worked_out:
+        validations.append(yes_no(gate, count, "Essential criteria met"))
+    return gate

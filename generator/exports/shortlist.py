@@ -15,6 +15,7 @@ from openpyxl.utils import get_column_letter
 from generator.exports.richtext import plain, plain_block
 from generator.exports.scorebook import (
     Layout,
+    gate_column,
     gate_formula,
     rank_formula,
     score_columns,
@@ -86,12 +87,7 @@ def _scores(sheet: sheets.Sheet) -> dict[str, Any]:
     count, last = len(codes), len(codes) + 1
     columns, validations = score_columns(sheet, count)
     layout = Layout(sheet)
-    gate = get_column_letter(len(columns) + 1) if sheet.gate else None
-    if gate:
-        columns.append(["Meets all essential criteria? (Y or N)"
-                        + (", worked out" if layout.gate_worked_out else ""), 18])
-        if not layout.gate_worked_out:  # scored essentials without a pass mark: the panel says
-            validations.append(yes_no(gate, count, "Essential criteria met"))
+    gate = gate_column(sheet, columns, validations, count)
     guaranteed = get_column_letter(len(columns) + 1)
     columns.append(["Guaranteed interview scheme (Disability Confident)? (Y or N)", 18])
     validations.append(yes_no(guaranteed, count, "Guaranteed interview"))
