@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 import yaml
 
 from generator import yamlload
+from generator.cli import run
 from generator.yamlload import Mark, load_text
 
 
@@ -59,3 +63,60 @@ def test_alias_bomb_is_never_expanded() -> None:
     assert doc is not None
     assert doc.data["l"] == [None] * 10  # ten to the eleventh strings, had it expanded
     assert len(problems) == 23  # each anchor and each alias name reported once
+
+
+def test_a_quoted_scalar_is_always_text() -> None:
+    """Quotes and blocks make text, whatever it looks like; only plain dates are noted for the
+    date check (other YAML tools would read those as dates)."""
+    doc, problems = load_text("x.yaml", (
+        b'a: "2024-05"\nb: \'2024-13-45\'\nc: |\n  2024-02-30\nd: >\n  2019-06\n'
+        b'e: "true"\nf: "12"\ng: "~"\nh: ""\ni: "1.5"\nj: "0123"\nk: "null"\nl: 2024-05\n'
+    ))
+    assert problems == [] and doc is not None
+    assert doc.data == {"a": "2024-05", "b": "2024-13-45", "c": "2024-02-30\n", "d": "2019-06\n",
+                        "e": "true", "f": "12", "g": "~", "h": "", "i": "1.5", "j": "0123",
+                        "k": "null", "l": "2024-05"}
+    assert [path for path, _ in doc.dates] == [("l",)]
+
+
+def test_date_like_text_in_quotes_validates_as_text(
+    base_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    role = base_content / "roles" / "support-worker.yaml"
+    text = role.read_text(encoding="utf-8")
+    role.write_text(text.replace("grade: Band 4", 'grade: "2024-13-45"'), encoding="utf-8")
+    assert run(["validate", "--content", str(base_content)]) == 0, capsys.readouterr().out
+    role.write_text(text.replace("grade: Band 4", "grade: 2024-13-45"), encoding="utf-8")
+    assert run(["validate", "--content", str(base_content)]) == 1  # plain: read as a date
+    assert "$.grade: '2024-13-45' is not a real date: there is no month 13" in (
+        capsys.readouterr().out)
+
+
+def test_a_quoted_date_field_must_still_be_a_real_date(
+    base_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    vacancy = base_content / "vacancies" / "support-worker-2027.yaml"
+    text = vacancy.read_text(encoding="utf-8")
+    vacancy.write_text(text.replace("closing_date: 2027-06-30", 'closing_date: "2024-02-30"'),
+                       encoding="utf-8")
+    assert run(["validate", "--content", str(base_content)]) == 1
+    assert capsys.readouterr().out.startswith(
+        "content/vacancies/support-worker-2027.yaml:5:15: $.closing_date: '2024-02-30' is not a "
+        "real date: February 2024 has 29 days\n    hint: check the day and the month\n")
+
+
+@pytest.mark.parametrize(("date", "reason"), [
+    ("2024-02-30", "February 2024 has 29 days"), ("2023-02-29", "February 2023 has 28 days"),
+    ("2024-04-31", "April 2024 has 30 days"), ("2024-13-01", "there is no month 13"),
+    ("2024-00", "there is no month 0"), ("0000-01-01", "there is no year 0"),
+    ("2024-01-00", "January 2024 has 31 days"),
+])
+def test_impossible_dates_are_explained(date: str, reason: str) -> None:
+    found = yamlload.date_problem(date)
+    assert found is not None and found[0] == f"'{date}' is not a real date: {reason}"
+    assert found[1].startswith("check the ")
+
+
+def test_real_dates_and_other_text_have_no_date_problem() -> None:
+    for text in ("2024-02-29", "2019-06", "0001-01-01", "9999-12-31", "June 2019", "2024-1-5"):
+        assert yamlload.date_problem(text) is None, text
