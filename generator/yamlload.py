@@ -53,6 +53,9 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 # override can make "exe.txt" read "txt.exe"): refused anywhere, keys and values alike.
 _BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _YAML11_WORDS = {"yes", "no", "on", "off", "y", "n"}
+# Names for the control characters Unicode leaves unnamed, for the ones an escape can write.
+_CONTROL_NAMES = {0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE", 0x0B: "LINE TABULATION",
+                  0x0C: "FORM FEED", 0x1B: "ESCAPE", 0x7F: "DELETE", 0x85: "NEXT LINE"}
 
 
 class Mark(NamedTuple):  # a tuple: made for every value, so it must be cheap
@@ -109,7 +112,13 @@ class _Stop(Exception):
 
 
 def _char_name(ch: str) -> str:
-    return unicodedata.name(ch, f"U+{ord(ch):04X}")
+    return unicodedata.name(ch, "") or _CONTROL_NAMES.get(ord(ch), f"U+{ord(ch):04X}")
+
+
+def char_label(ch: str) -> str:
+    """'U+202E RIGHT-TO-LEFT OVERRIDE', 'U+0000 NULL': a character a message cannot show."""
+    name = unicodedata.name(ch, "") or _CONTROL_NAMES.get(ord(ch), "")
+    return f"U+{ord(ch):04X} {name}".rstrip()
 
 
 def date_problem(text: str) -> tuple[str, str] | None:
@@ -258,7 +267,7 @@ class _Builder:
     def _check_key(self, key: str, event: Any, path: JsonPath) -> None:
         if key.isascii() and key.isprintable():
             return
-        hidden = [ch for ch in key if _is_invisible(ch)]
+        hidden = [ch for ch in key if _is_invisible(ch) or _CONTROL.match(ch)]
         if hidden:
             names = ", ".join(sorted({f"{_char_name(ch)} (U+{ord(ch):04X})" for ch in hidden}))
             visible = "".join(ch for ch in key if not _is_invisible(ch))
@@ -278,9 +287,28 @@ class _Builder:
         self.doc.raw[path] = value
         return int(value) if _INT.fullmatch(value) else float(value)
 
+    def escaped_controls(self, event: Any, path: JsonPath, value: str) -> None:
+        """Refuse control and bidirectional characters written as escapes ("\\e", "\\u202e")
+        in a double-quoted value, as the same characters typed into the file are refused."""
+        if not (_CONTROL.search(value) or _BIDI.search(value)):
+            return
+        found = dict.fromkeys(ch for ch in value if _CONTROL.match(ch) or _BIDI.match(ch))
+        names = ", ".join(char_label(ch) for ch in found)
+        one = len(found) == 1
+        what = "a control character" if one else f"{len(found)} control characters"
+        self.problem(event.start_mark, path,
+                     f"this text contains {what} written as {'an escape' if one else 'escapes'}:"
+                     f" {names}",
+                     f"delete {'it' if one else 'them'}: remove the backslash "
+                     f"code{'' if one else 's'} (such as \\e, \\a, \\x00 or \\u202e) from the "
+                     "quoted text; such characters cannot be shown, and some reverse the text "
+                     "around them")
+
     def scalar(self, event: Any, path: JsonPath) -> Any:
         value: str = event.value
         if event.style:  # quoted or block: always text (plain is None, or '' from libyaml)
+            if event.style == '"':  # the only style with escapes
+                self.escaped_controls(event, path, value)
             if value[:1].isdigit() and date_problem(value):
                 self.doc.unreal_dates = True
             return value

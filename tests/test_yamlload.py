@@ -10,6 +10,7 @@ import yaml
 from generator import yamlload
 from generator.cli import run
 from generator.yamlload import Mark, load_text
+from tests.conftest import ROOT
 
 
 def load(text: str) -> dict[str, object]:
@@ -120,3 +121,50 @@ def test_impossible_dates_are_explained(date: str, reason: str) -> None:
 def test_real_dates_and_other_text_have_no_date_problem() -> None:
     for text in ("2024-02-29", "2019-06", "0001-01-01", "9999-12-31", "June 2019", "2024-1-5"):
         assert yamlload.date_problem(text) is None, text
+
+
+ISSUE_TITLE = 'title: "Support \\e]0;PWNED\\a\\e[31mRED \\u202eevil\\x00nul"\n'
+
+
+def test_control_characters_written_as_escapes_are_refused() -> None:
+    doc, problems = load_text("x.yaml", ISSUE_TITLE.encode())
+    assert doc is not None and "\x1b" in doc.data["title"]  # the escapes were read
+    assert [(p.line, p.column, p.json_path, p.message) for p in problems] == [
+        (1, 8, "$.title", "this text contains 4 control characters written as escapes: "
+         "U+001B ESCAPE, U+0007 BELL, U+202E RIGHT-TO-LEFT OVERRIDE, U+0000 NULL")]
+    assert problems[0].hint.startswith("delete them: remove the backslash codes")
+    assert problems[0].blocking
+
+
+@pytest.mark.parametrize("escape", ["\\0", "\\a", "\\b", "\\e", "\\v", "\\f", "\\N", "\\x7f",
+                                    "\\x9b", "\\u202e", "\\u2066", "\\u061C", "\\U0000200F",
+                                    "\\uFFFE", "\\x01"])
+def test_every_refused_character_is_refused_written_as_an_escape(escape: str) -> None:
+    """What the file may not hold typed (yamlload._CONTROL, _BIDI) it may not hold escaped,
+    in a value or in a key."""
+    for text in (f'a:\n  - b: "x{escape}y"\n', f'"x{escape}y": 1\n'):
+        _, problems = load_text("x.yaml", text.encode())
+        assert len(problems) == 1, (text, problems)
+        assert (problems[0].line, problems[0].column) == ((2, 8) if text[0] == "a" else (1, 1))
+        assert problems[0].blocking
+
+
+def test_escapes_that_write_ordinary_text_are_kept() -> None:
+    """Tabs, line breaks, quotes and letters written as escapes are text like any other, and a
+    backslash outside double quotes is only a backslash."""
+    assert load('a: "tab\\there\\nnew line \\" \\u00e9 \\x41"\nb: \'\\e\'\nc: |\n  \\a\n') == {
+        "a": 'tab\there\nnew line " é A', "b": "\\e", "c": "\\a\n"}
+
+
+def test_escaped_control_characters_stop_validate_and_build(
+    base_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (base_content / "roles" / "escaped.yaml").write_text(
+        ISSUE_TITLE + "organisation: example-council\n", encoding="utf-8")
+    assert run(["validate", "--content", str(base_content)]) == 1
+    assert capsys.readouterr().out.startswith(
+        "content/roles/escaped.yaml:1:8: $.title: this text contains 4 control characters")
+    site = base_content.parent / "site"
+    assert run(["build", "--content", str(base_content), "--no-pdf", "--site-dir", str(site),
+                "--config", str(ROOT / "mkdocs.yml")]) == 1
+    assert not site.exists()
