@@ -6,7 +6,6 @@ reports Problems with positions.
 
 from __future__ import annotations
 
-import calendar
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -15,7 +14,7 @@ from typing import Any
 from generator.autoid import criterion_ids
 from generator.methods import BUILTIN_METHODS
 from generator.problems import JsonPath, Problem, json_path
-from generator.yamlload import Document
+from generator.yamlload import Document, date_problem
 
 _NAMES = {
     "organisation": "organisations", "role": "roles", "family": "role families",
@@ -85,19 +84,12 @@ def suggest(value: str, known: list[str], noun: str, where: str | None = None) -
 
 
 def check_dates(checker: Checker, doc: Document) -> None:
-    """Every YYYY-MM-DD or YYYY-MM value must be a real date (the loader notes each one)."""
+    """Every plain YYYY-MM-DD or YYYY-MM value must be a real date (the loader notes each one:
+    other YAML tools would read it as a date, wherever it stands)."""
     for path, match in doc.dates:
-        value = match.group()
-        year, month = int(match.group(1)), int(match.group(2))
-        if not 1 <= month <= 12:
-            checker.report(doc, path, f"'{value}' is not a real date: there is no month {month}")
-            continue
-        if match.group(3):
-            day, last = int(match.group(3)), calendar.monthrange(year, month)[1]
-            if not 1 <= day <= last:
-                name = calendar.month_name[month]
-                checker.report(doc, path, f"'{value}' is not a real date: {name} {year} has "
-                               f"{last} days", "check the day and the month")
+        found = date_problem(match.group())
+        if found:
+            checker.report(doc, path, *found)
 
 
 def methods_for(records: Records, organisation_id: str | None) -> set[str] | None:

@@ -22,15 +22,21 @@ EMPLOYMENT_WORDS = {"full-time": "Full time", "part-time": "Part time",
 
 
 def long_date(value: str | None) -> str:
-    """'2026-11-02' -> '2 November 2026'; '2019-06' -> 'June 2019'."""
+    """'2026-11-02' -> '2 November 2026'; '2019-06' -> 'June 2019'; anything else as written.
+
+    `validate` refuses a date that is not real, so the last case is only a guard: a rule that
+    words a message about a bad date must never be the thing that crashes."""
     if not value:
         return ""
     if value == NOT_STATED:
         return NOT_STATED_LABEL
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 2:
-        return dt.date(parts[0], parts[1], 1).strftime("%B %Y")
-    day = dt.date(*parts)
+    try:
+        parts = [int(p) for p in value.split("-")]
+        if len(parts) == 2:
+            return dt.date(parts[0], parts[1], 1).strftime("%B %Y")
+        day = dt.date(*parts)
+    except (ValueError, TypeError):
+        return value
     return f"{day.day} {day.strftime('%B %Y')}"
 
 

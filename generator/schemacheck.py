@@ -17,7 +17,7 @@ from referencing import Registry, Resource
 from generator.cache import SCHEMA_DIR, schema_version
 from generator.methods import BUILTIN_METHODS
 from generator.problems import JsonPath, Problem, json_path, quote
-from generator.yamlload import Document, is_yaml11_word
+from generator.yamlload import Document, date_problem, is_yaml11_word
 
 ID_REGEX = "^[a-z0-9]+(-[a-z0-9]+)*$"
 # Where the fast validator files the schemas so their relative $refs resolve; never fetched.
@@ -38,7 +38,27 @@ _TYPE_WORDS = {
 # whole-number float is refused where a whole number is asked for (`min: 0.0` crashed them).
 _STRICT_TYPES = Draft7Validator.TYPE_CHECKER.redefine(
     "integer", lambda _checker, value: isinstance(value, int) and not isinstance(value, bool))
-_StrictValidator = validators.extend(Draft7Validator, type_checker=_STRICT_TYPES)
+_PLAIN_PATTERN = Draft7Validator.VALIDATORS["pattern"]
+
+
+def _is_date_pattern(pattern: str) -> bool:
+    return pattern.startswith("^[0-9]{4}-")  # common.schema.json's date
+
+
+def _pattern(validator: Any, pattern: str, instance: Any,
+             schema: dict[str, Any]) -> Iterator[ValidationError]:
+    """The pattern keyword, and for a date's pattern a real date: 2024-02-30 has the form of
+    one, and crashed every command that showed it as '30 February 2024'."""
+    errors = list(_PLAIN_PATTERN(validator, pattern, instance, schema))
+    yield from errors
+    if not errors and _is_date_pattern(pattern) and isinstance(instance, str):
+        found = date_problem(instance)
+        if found:
+            yield ValidationError(found[0])
+
+
+_StrictValidator = validators.extend(Draft7Validator, {"pattern": _pattern},
+                                     type_checker=_STRICT_TYPES)
 
 
 def _describe(value: Any) -> str:
@@ -89,8 +109,9 @@ class SchemaSet:
 
     def is_valid(self, kind: str, doc: Document, data: Any) -> bool:
         """True when `data` (doc's own, or a part of it) passes the kind's schema."""
-        # The fast checker counts 1.0 as a whole number: trust it only when there is no float.
-        if not _has_float(doc) and self.fast[kind].is_valid(data):
+        # The fast checker counts 1.0 as a whole number, and 2024-02-30 as a date: trust it
+        # only when there is no float and no date-like text that is not a real date.
+        if not _has_float(doc) and not doc.unreal_dates and self.fast[kind].is_valid(data):
             return True
         return next(iter(self.validators[kind].iter_errors(data)), None) is None
 
@@ -225,7 +246,10 @@ def _message(error: ValidationError, doc: Document, path: JsonPath) -> tuple[str
         return f"{_describe(value)} is not one of: {', '.join(choices)}", hint, ""
     if kind == "pattern":
         title = schema.get("title") or "this field"
-        if "[0-9]{4}-" in error.validator_value:
+        if _is_date_pattern(error.validator_value):
+            unreal = date_problem(value) if isinstance(value, str) else None
+            if unreal:
+                return (*unreal, "")
             return (f"{_describe(value)} is not a date in the form YYYY-MM-DD (or YYYY-MM)",
                     "for example 2027-01-30, or 2019-06 when only the month is known", "")
         if error.validator_value == ID_REGEX:

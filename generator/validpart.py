@@ -108,4 +108,4 @@ def _without(doc: Document, cuts: set[JsonPath]) -> Document:
             for position, old in enumerate(kept):
                 origin[(*new_list, position)] = doc.origin.get((*list_path, old), old)
     return Document(doc.path, data, table(doc.marks), table(doc.key_marks), table(doc.raw),
-                    dates, frozenset(cut), origin)
+                    dates, frozenset(cut), origin, doc.unreal_dates)

@@ -8,6 +8,7 @@ and every value keeps the line and column it came from.
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 import unicodedata
@@ -42,7 +43,8 @@ _AMBIGUOUS = re.compile(
 )
 # Plain scalars that can only be text: the number patterns above all start with one of these.
 _NUMBER_START = frozenset("-+.0123456789")
-# YYYY-MM-DD or YYYY-MM: noted as they are read, for the date check (crosscheck.check_dates).
+# YYYY-MM-DD or YYYY-MM. Plain ones are noted as they are read, for the date check
+# (crosscheck.check_dates): other YAML tools would read them as dates.
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?")
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)  # a tab among a line's leading spaces
 # Control characters, and the two "noncharacters" YAML itself refuses (U+FFFE, U+FFFF).
@@ -51,6 +53,9 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 # override can make "exe.txt" read "txt.exe"): refused anywhere, keys and values alike.
 _BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _YAML11_WORDS = {"yes", "no", "on", "off", "y", "n"}
+# Names for the control characters Unicode leaves unnamed, for the ones an escape can write.
+_CONTROL_NAMES = {0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE", 0x0B: "LINE TABULATION",
+                  0x0C: "FORM FEED", 0x1B: "ESCAPE", 0x7F: "DELETE", 0x85: "NEXT LINE"}
 
 
 class Mark(NamedTuple):  # a tuple: made for every value, so it must be cheap
@@ -67,12 +72,15 @@ class Document:
     marks: dict[JsonPath, Mark] = field(default_factory=dict)
     key_marks: dict[JsonPath, Mark] = field(default_factory=dict)
     raw: dict[JsonPath, str] = field(default_factory=dict)
-    dates: list[tuple[JsonPath, re.Match[str]]] = field(default_factory=list)  # text like a date
+    dates: list[tuple[JsonPath, re.Match[str]]] = field(default_factory=list)  # plain, like a date
     # Where values were cut away as refused by the schema (validpart): the keys cut and the
     # lists that lost items, so a rule that finds something missing knows it was refused.
     cut: frozenset[JsonPath] = frozenset()
     # A list item's index in the file, where cuts before it moved it up the list.
     origin: dict[JsonPath, int] = field(default_factory=dict)
+    # Whether any value (quoted or not) is written like a date but is not a real one: the
+    # fast schema checker cannot see that (schemacheck.SchemaSet.is_valid).
+    unreal_dates: bool = False
 
     def source_path(self, path: JsonPath) -> JsonPath:
         """The path as written in the file (the same, unless items before it were cut)."""
@@ -104,7 +112,36 @@ class _Stop(Exception):
 
 
 def _char_name(ch: str) -> str:
-    return unicodedata.name(ch, f"U+{ord(ch):04X}")
+    return unicodedata.name(ch, "") or _CONTROL_NAMES.get(ord(ch), f"U+{ord(ch):04X}")
+
+
+def char_label(ch: str) -> str:
+    """'U+202E RIGHT-TO-LEFT OVERRIDE', 'U+0000 NULL': a character a message cannot show."""
+    name = unicodedata.name(ch, "") or _CONTROL_NAMES.get(ord(ch), "")
+    return f"U+{ord(ch):04X} {name}".rstrip()
+
+
+def date_problem(text: str) -> tuple[str, str] | None:
+    """(message, hint) when text written YYYY-MM-DD or YYYY-MM is not a real date, else None.
+
+    The one test of a date, shared by the loader, the schema check and the date check, so
+    nothing later (a long date in a page, a closing date compared with today) meets one that
+    Python's calendar cannot hold."""
+    match = _DATE.fullmatch(text)
+    if match is None:
+        return None
+    year, month = int(match.group(1)), int(match.group(2))
+    if year == 0:
+        return f"'{text}' is not a real date: there is no year 0", "check the year"
+    if not 1 <= month <= 12:
+        return (f"'{text}' is not a real date: there is no month {month}",
+                "check the month: months are numbered 01 to 12")
+    if match.group(3):
+        day, last = int(match.group(3)), calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            return (f"'{text}' is not a real date: {calendar.month_name[month]} {year} has "
+                    f"{last} days", "check the day and the month")
+    return None
 
 
 def _is_invisible(ch: str) -> bool:
@@ -230,7 +267,7 @@ class _Builder:
     def _check_key(self, key: str, event: Any, path: JsonPath) -> None:
         if key.isascii() and key.isprintable():
             return
-        hidden = [ch for ch in key if _is_invisible(ch)]
+        hidden = [ch for ch in key if _is_invisible(ch) or _CONTROL.match(ch)]
         if hidden:
             names = ", ".join(sorted({f"{_char_name(ch)} (U+{ord(ch):04X})" for ch in hidden}))
             visible = "".join(ch for ch in key if not _is_invisible(ch))
@@ -250,15 +287,38 @@ class _Builder:
         self.doc.raw[path] = value
         return int(value) if _INT.fullmatch(value) else float(value)
 
+    def escaped_controls(self, event: Any, path: JsonPath, value: str) -> None:
+        """Refuse control and bidirectional characters written as escapes ("\\e", "\\u202e")
+        in a double-quoted value, as the same characters typed into the file are refused."""
+        if not (_CONTROL.search(value) or _BIDI.search(value)):
+            return
+        found = dict.fromkeys(ch for ch in value if _CONTROL.match(ch) or _BIDI.match(ch))
+        names = ", ".join(char_label(ch) for ch in found)
+        one = len(found) == 1
+        what = "a control character" if one else f"{len(found)} control characters"
+        self.problem(event.start_mark, path,
+                     f"this text contains {what} written as {'an escape' if one else 'escapes'}:"
+                     f" {names}",
+                     f"delete {'it' if one else 'them'}: remove the backslash "
+                     f"code{'' if one else 's'} (such as \\e, \\a, \\x00 or \\u202e) from the "
+                     "quoted text; such characters cannot be shown, and some reverse the text "
+                     "around them")
+
     def scalar(self, event: Any, path: JsonPath) -> Any:
         value: str = event.value
+        if event.style:  # quoted or block: always text (plain is None, or '' from libyaml)
+            if event.style == '"':  # the only style with escapes
+                self.escaped_controls(event, path, value)
+            if value[:1].isdigit() and date_problem(value):
+                self.doc.unreal_dates = True
+            return value
         if value[:1] not in _NUMBER_START:  # most text: no number, no date, no ambiguity
-            if event.style or value not in _WORDS:
+            if value not in _WORDS:
                 return value
         elif value[:1].isdigit() and (date := _DATE.fullmatch(value)):
             self.doc.dates.append((path, date))
-            return value
-        if event.style:  # quoted or block: always text (plain is None, or '' from libyaml)
+            if date_problem(value):
+                self.doc.unreal_dates = True
             return value
         if value in _NULL:
             return None

@@ -5,6 +5,10 @@ hostile one might (a wrong type at any path, nothing, a date, a float, a huge nu
 a line deleted or repeated), and runs the real command in-process. Whatever the input, the
 command must exit 0 or 1 and every problem it reports must be one located line.
 
+Besides, every date field of every kind of record (found from the schemas) is given dates that
+cannot be (30 February, month 13, year 0), plain and quoted: `validate`, `build` and `lint`
+must each refuse it, located, without a traceback.
+
 The examples are derived, not random (`derandomize=True`), so `make test` runs the same ones
 every time; `make fuzz` runs many more, with a fresh random seed each time.
 """
@@ -13,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import itertools
 import os
 import re
 import shutil
@@ -26,6 +31,10 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from generator.cli import run
+from generator.discover import KINDS
+from generator.filters import long_date
+from generator.schemacheck import SchemaSet
+from generator.yamlload import load_text
 from tests.conftest import CONTENT, ROOT
 
 LONG = os.environ.get("ROLEPRINT_FUZZ") == "long"
@@ -215,3 +224,118 @@ def test_build_never_crashes(content: Path, change: tuple[str, bytes]) -> None:
     for line in out.splitlines():
         if re.match(r"^\S+\.yaml[:\s]", line):  # a content problem: located like validate's
             assert PROBLEM_LINE.match(line), line
+
+
+# Dates with the form of a date that no calendar has; each date field gets each of them.
+IMPOSSIBLE_DATES = ["2024-02-30", "2023-02-29", "2024-13-01", "2024-04-31", "0000-01-01",
+                    "2024-00"]
+_SCHEMAS = SchemaSet()
+
+
+def _resolve(kind: str, schema: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """A schema with its $ref followed: (the file it is in, the schema)."""
+    while "$ref" in schema:
+        where, _, pointer = schema["$ref"].partition("#")
+        kind = where.removesuffix(".schema.json") or kind
+        schema = _SCHEMAS.schemas[kind]
+        for part in pointer.strip("/").split("/"):
+            schema = schema[part] if part else schema
+    return kind, schema
+
+
+def date_fields(kind: str, schema: dict[str, Any] | None = None,
+                path: tuple[Any, ...] = (), seen: frozenset[str] = frozenset()
+                ) -> Iterator[tuple[Any, ...]]:
+    """Every path in a kind's records whose schema is a date (0 stands for any list item)."""
+    schema = _SCHEMAS.schemas[kind] if schema is None else schema
+    ref = f"{kind}:{schema['$ref']}" if "$ref" in schema else ""
+    if ref in seen:  # a recursive definition (list items hold list items)
+        return
+    kind, schema = _resolve(kind, schema)
+    seen = seen | {ref} if ref else seen
+    if str(schema.get("pattern", "")).startswith("^[0-9]{4}-"):
+        yield path
+    for key, child in (schema.get("properties") or {}).items():
+        yield from date_fields(kind, child, (*path, key), seen)
+    if isinstance(schema.get("items"), dict):
+        yield from date_fields(kind, schema["items"], (*path, 0), seen)
+    for branch in (*schema.get("anyOf", ()), *schema.get("oneOf", ()), *schema.get("allOf", ())):
+        yield from date_fields(kind, branch, path, seen)
+
+
+def _record_of(folder: str) -> str | None:
+    """A shipped record of that kind: an open one where there is one (the rules ask most of
+    an open vacancy)."""
+    found = sorted((CONTENT / folder).glob("*.yaml"))
+    open_ones = [p for p in found if "\nstatus: open\n" in p.read_text(encoding="utf-8")]
+    chosen = (open_ones or found or [None])[0]
+    return chosen.relative_to(CONTENT).as_posix() if chosen else None
+
+
+def _json_path(path: tuple[Any, ...]) -> str:
+    return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path)
+
+
+DATE_CASES = sorted({(record, path) for folder, kind in KINDS.items()
+                     if (record := _record_of(folder))
+                     for path in set(date_fields(kind))})
+
+
+def test_the_date_fields_are_found() -> None:
+    """The walk finds the date fields the schemas have (so the test below tests something),
+    and every kind with a date field has a shipped record to put impossible dates in."""
+    fields = {(record.split("/")[0], path) for record, path in DATE_CASES}
+    dated = {folder for folder, kind in KINDS.items() if next(date_fields(kind), None)}
+    assert dated <= {folder for folder, _ in fields}
+    assert {("roles", ("dates", "issued")), ("roles", ("dates", "next_review")),
+            ("vacancies", ("closing_date",)), ("vacancies", ("interview_dates", 0)),
+            ("vacancies", ("posted",))} <= fields
+
+
+def with_date(record: str, path: tuple[Any, ...], written: str) -> bytes:
+    """The record with `written` (a date, plain or in quotes) at path."""
+    doc, _ = load_text(record, (CONTENT / record).read_bytes())
+    assert doc is not None
+    node = doc.data
+    for part, after in itertools.pairwise(path):
+        if isinstance(node, list):
+            node = node[part]
+        else:
+            node = node.setdefault(part, [] if isinstance(after, int) else {})
+            if isinstance(after, int) and not node:
+                node.append(None)
+    node[path[-1]] = "DATE-GOES-HERE"
+    dumped = yaml.safe_dump(doc.data, allow_unicode=True, sort_keys=False, width=200)
+    return dumped.replace("DATE-GOES-HERE", written).encode("utf-8")
+
+
+@pytest.mark.parametrize(("record", "path"), DATE_CASES,
+                         ids=[f"{record}:{_json_path(path)}" for record, path in DATE_CASES])
+def test_impossible_dates_are_refused_located(content: Path, tmp_path: Path, record: str,
+                                              path: tuple[Any, ...]) -> None:
+    site = tmp_path / "site"
+    commands = [["validate", "--content", str(content)],
+                ["build", "--content", str(content), "--no-pdf", "--site-dir", str(site),
+                 "--config", str(ROOT / "mkdocs.yml")],
+                ["lint", "--content", str(content)]]
+    for index, date in enumerate(IMPOSSIBLE_DATES):
+        written = f'"{date}"' if index % 2 else date  # plain and quoted: a date either way
+        with changed(content, record, with_date(record, path, written)):
+            for argv in commands:
+                status, out = _run(argv)
+                assert status == 1, (argv[0], written, out)
+                assert "Traceback" not in out
+                wanted = f"content/{record}:"
+                lines = [line for line in out.splitlines()
+                         if line.startswith(wanted) and f": {_json_path(path)}: '{date}' is "
+                         "not a real date: " in line]
+                assert lines and PROBLEM_LINE.match(lines[0]), (argv[0], written, out)
+        assert not site.exists()  # build published nothing
+
+
+def test_long_date_never_crashes() -> None:
+    """A page, a workbook or a rule's message that words a date must not be what crashes, even
+    on a date `validate` refuses."""
+    for date in IMPOSSIBLE_DATES:
+        assert long_date(date) == date
+    assert (long_date("2024-02-29"), long_date("2019-06")) == ("29 February 2024", "June 2019")

@@ -169,3 +169,15 @@ def test_odd_header_values_never_make_an_invalid_draft(value: str, tmp_path: Pat
     for label in LABELS:
         assert f"{label}: {value}" in notes or value.strip() in json.dumps(
             draft, ensure_ascii=False), (label, value)
+
+
+def test_date_like_text_under_a_text_label_is_placed_as_text(tmp_path: Path) -> None:
+    """'2019-13' is no date, but it is the team's name as written: placed, in quotes, and the
+    draft validates (a quoted value is text)."""
+    path = tmp_path / "odd.txt"
+    path.write_text("Job Title: Peer Mentor\nTeam: 2019-13\n", encoding="utf-8")
+    content = content_copy(tmp_path)
+    status, output, draft = import_file(path, "second-step", content)
+    assert status == 0, output
+    assert draft["team"] == "2019-13"
+    assert "team: '2019-13'\n" in next((content / "roles").glob("*.yaml")).read_text("utf-8")

@@ -11,6 +11,7 @@ import yaml
 from generator.importer import representation as rep
 from generator.importer.spec import Criterion
 from generator.importer.structure import Recovered
+from generator.yamlload import date_problem
 
 # The schema's own order, so a draft reads like a hand-written role.
 ORDER = tuple(rep.schema("role")["properties"])
@@ -85,6 +86,8 @@ class _Dumper(_Base):
 
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     style = "|" if "\n" in value and not value.endswith((" ", "\t")) else None
+    if value[:1].isdigit() and date_problem(value):  # "2019-13" plain would be read as a date
+        style = "'"
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

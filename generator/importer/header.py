@@ -187,9 +187,6 @@ def _places(value: str) -> list[str]:
 
 def apply(role: dict[str, Any], key: str, value: str) -> Result:
     """Set one header field from its worded value; not placed if the words cannot be used."""
-    if re.fullmatch(r"[0-9]{4}-[0-9]{2}(-[0-9]{2})?", value) and month(value) is None:
-        # roleprint validate reads any such text as a date, and would refuse this one
-        return Result(False, f"'{value}' is written like a date but is not a real one")
     if key in _TEXT_FIELDS or key == "title":
         role[key] = value
     elif key in ("locations", "reports_to"):
