@@ -84,6 +84,7 @@ def read_body(stream: io.BufferedIOBase, connection: socket.socket, length: int,
             raise Unwelcome(400, "The request ended before its stated length.")
         parts.append(part)
         missing -= len(part)
+    connection.settimeout(seconds)  # the whole time again for the answer
     return b"".join(parts)
 
 

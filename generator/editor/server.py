@@ -122,9 +122,14 @@ def make_handler(backend: Backend, checker: Checker, preview: str, token: str) -
             self.send(status, json.dumps(value, ensure_ascii=False).encode("utf-8"),
                       "application/json; charset=utf-8")
 
-        def send_text(self, status: int, text: str) -> None:
-            self.close_connection = True  # a refused request's body is never parsed
-            self.send(status, text.encode("utf-8"), "text/plain; charset=utf-8")
+        def refuse(self, err: Unwelcome) -> None:
+            """A refusal in a sentence: as JSON to the page's scripts (Decap shows its
+            `error`), as text otherwise. The request's body is never parsed."""
+            self.close_connection = True
+            if self.path.startswith(("/api/", "/roleprint/")):
+                self.send_json(err.status, {"error": str(err)})
+            else:
+                self.send(err.status, str(err).encode("utf-8"), "text/plain; charset=utf-8")
             self.linger()
 
         def linger(self) -> None:
@@ -153,7 +158,7 @@ def make_handler(backend: Backend, checker: Checker, preview: str, token: str) -
                 if route == "/config.yml" or route.startswith("/roleprint/"):
                     check_token(self.headers, token)
             except Unwelcome as err:
-                return self.send_text(err.status, str(err))
+                return self.refuse(err)
             if route in ("/", "/index.html"):
                 return self.send(200, page(preview, token), "text/html; charset=utf-8")
             if route == "/config.yml":  # JSON is YAML too; Decap reads it either way
@@ -190,7 +195,7 @@ def make_handler(backend: Backend, checker: Checker, preview: str, token: str) -
                 if too_deep(body):
                     raise Unwelcome(400, "The editor's request is nested too deeply.")
             except Unwelcome as err:
-                return self.send_text(err.status, str(err))
+                return self.refuse(err)
             except (ValueError, RecursionError) as err:  # not JSON, or nested past Python's limit
                 message = f"The editor's request was not understood: {err}"
                 return self.send_json(400, {"error": message})
@@ -206,8 +211,8 @@ def make_handler(backend: Backend, checker: Checker, preview: str, token: str) -
             try:
                 self.own_host()
             except Unwelcome as err:
-                return self.send_text(err.status, str(err))
-            return self.send_text(405, "The editor only reads (GET) and saves (POST).")
+                return self.refuse(err)
+            return self.refuse(Unwelcome(405, "The editor only reads (GET) and saves (POST)."))
 
         do_PUT = do_DELETE = do_PATCH = do_OPTIONS = refuse_method
 
