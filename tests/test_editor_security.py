@@ -6,8 +6,13 @@ in Chromium.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import signal
 import socket
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +22,7 @@ import pytest
 
 from generator.loopback import BACKLOG
 from generator.serve import preview_server
+from tests.conftest import CONTENT, ROOT
 from tests.editor_http import (
     DELETE_ROLE,
     NEW_ROLE,
@@ -27,6 +33,7 @@ from tests.editor_http import (
     editor_on,
     tree_digest,
 )
+from tests.test_editor_browser import wait_for
 
 FOREIGN = ["attacker.example", "attacker.example:{port}", "127.0.0.1:{other}",
            "localhost", "127.0.0.1", "127.0.0.2:{port}", "127.0.0.1:{port}.attacker.example"]
@@ -44,15 +51,19 @@ def post(editor: Editor, value: Any, **headers: str) -> tuple[int, bytes]:
     return ask(editor.port, "POST", "/api/v1", body, editor.headers(**headers))
 
 
+def read_all(sock: socket.socket) -> bytes:
+    """The answer, read until the server closes the connection."""
+    answer = b""
+    while chunk := sock.recv(65536):
+        answer += chunk
+    return answer
+
+
 def raw_request(port: int, head: str, body: bytes = b"") -> bytes:
-    """Send a request as written (headers the test chooses, a body or none) and read the
-    answer until the server closes the connection."""
+    """Send a request as written (headers the test chooses, a body or none); the answer."""
     with socket.create_connection(("127.0.0.1", port), timeout=60) as sock:
         sock.sendall(head.replace("\n", "\r\n").encode("latin-1") + b"\r\n" + body)
-        answer = b""
-        while chunk := sock.recv(65536):
-            answer += chunk
-    return answer
+        return read_all(sock)
 
 
 def status_of(answer: bytes) -> int:
@@ -214,10 +225,7 @@ def test_a_slow_body_holds_nothing_and_is_dropped(editor: Editor) -> None:
         request = head(editor, "Content-Length: 1000").replace("\n", "\r\n") + "\r\n"
         slow.sendall(request.encode("latin-1") + b'{"action": "persistEntry", ')
         assert post(editor, NEW_ROLE)[0] == 200  # while the slow body is still owed
-        answer = b""
-        while chunk := slow.recv(65536):
-            answer += chunk
-    assert status_of(answer) == 408
+        assert status_of(read_all(slow)) == 408
 
 
 def test_32_simultaneous_requests_are_all_answered(editor: Editor) -> None:
@@ -255,10 +263,7 @@ def answers(sockets: list[socket.socket]) -> list[int]:
     statuses = []
     for sock in sockets:
         with sock:
-            data = b""
-            while chunk := sock.recv(65536):
-                data += chunk
-            statuses.append(status_of(data))
+            statuses.append(status_of(read_all(sock)))
     return statuses
 
 
@@ -278,17 +283,25 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture
-def preview(tmp_path: Path) -> Iterator[int]:
-    """The preview's server over a folder with one page (the build loop is not needed)."""
-    (tmp_path / "index.html").write_text("<p>Draft: not yet checked</p>", encoding="utf-8")
-    port = free_port()
-    server = preview_server("127.0.0.1", port, builder=lambda: None, root=str(tmp_path))
+@contextlib.contextmanager
+def preview_on(folder: Path, serving: bool = True) -> Iterator[Any]:
+    """The preview's server over a folder with one page (its build loop is not needed)."""
+    (folder / "index.html").write_text("<p>Draft: not yet checked</p>", encoding="utf-8")
+    server = preview_server("127.0.0.1", free_port(), builder=lambda: None, root=str(folder))
     server.server_bind()
     server.server_activate()
-    server.serve_thread.start()
-    yield port
-    server.shutdown()
+    if serving:
+        server.serve_thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture
+def preview(tmp_path: Path) -> Iterator[int]:
+    with preview_on(tmp_path) as server:
+        yield server.server_port
 
 
 @pytest.mark.parametrize("host", FOREIGN)
@@ -306,14 +319,28 @@ def test_the_preview_answers_its_own_addresses(preview: int, name: str) -> None:
 
 
 def test_the_preview_takes_a_burst_too(tmp_path: Path) -> None:
-    (tmp_path / "index.html").write_text("<p>Draft</p>", encoding="utf-8")
-    port = free_port()
-    server = preview_server("127.0.0.1", port, builder=lambda: None, root=str(tmp_path))
-    server.server_bind()
-    server.server_activate()
-    try:
-        sockets = queued_requests(port, f"GET / HTTP/1.0\r\nHost: 127.0.0.1:{port}\r\n\r\n")
+    with preview_on(tmp_path, serving=False) as server:
+        request = f"GET / HTTP/1.0\r\nHost: 127.0.0.1:{server.server_port}\r\n\r\n"
+        sockets = queued_requests(server.server_port, request)
         server.serve_thread.start()
         assert answers(sockets) == [200] * CLIENTS
+
+
+def test_roleprint_serve_refuses_a_foreign_host(tmp_path: Path) -> None:
+    """The real command: the preview it serves (drafts included) answers only its own names."""
+    port = free_port()
+    env = {**os.environ, "TMPDIR": str(tmp_path), "NO_MKDOCS_2_WARNING": "1"}
+    child = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--content", str(CONTENT),
+         "--dev-addr", f"127.0.0.1:{port}"], cwd=ROOT, env=env,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/", 180)
+        assert ask(port, "GET", "/", headers={"Host": f"localhost:{port}"})[0] == 200
+        for host in FOREIGN:
+            status, page = ask(port, "GET", "/roles/", headers={
+                "Host": host.format(port=port, other=port + 1)})
+            assert status == 403 and b"Draft" not in page
     finally:
-        server.shutdown()
+        os.killpg(child.pid, signal.SIGTERM)
+        child.wait(timeout=60)
