@@ -23,8 +23,9 @@ def own_hosts(port: int, bound: str = "127.0.0.1") -> frozenset[str]:
     the server was bound to when that is another one (`roleprint serve --dev-addr` on a
     network address)."""
     names = set(LOOPBACK_NAMES)
+    bound = bound.lower()
     if bound not in ("", "0.0.0.0", "::"):
-        names.add(f"[{bound}]" if ":" in bound else bound.lower())
+        names.add(f"[{bound}]" if ":" in bound else bound)
     return frozenset(f"{name}:{port}" for name in names)
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from generator.loopback import BACKLOG
+from generator.loopback import BACKLOG, own_host
 from generator.serve import preview_server
 from tests.conftest import CONTENT, ROOT
 from tests.editor_http import (
@@ -344,3 +344,13 @@ def test_roleprint_serve_refuses_a_foreign_host(tmp_path: Path) -> None:
     finally:
         os.killpg(child.pid, signal.SIGTERM)
         child.wait(timeout=60)
+
+
+def test_a_preview_on_a_network_address_also_answers_to_that_address() -> None:
+    """`roleprint serve --dev-addr 192.168.1.5:8000` is reached by that address too; bound to
+    every address (0.0.0.0) it still answers only the loopback names."""
+    assert own_host("192.168.1.5:8000", 8000, "192.168.1.5") == "192.168.1.5:8000"
+    assert own_host("[FE80::1]:8000", 8000, "fe80::1") == "[fe80::1]:8000"
+    assert own_host("192.168.1.5:8000", 8000, "0.0.0.0") is None
+    assert own_host("localhost:8000", 8000, "0.0.0.0") == "localhost:8000"
+    assert own_host("192.168.1.5:8000", 8000) is None  # the editor: 127.0.0.1 only
