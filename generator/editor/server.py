@@ -16,6 +16,7 @@ import secrets
 import socket
 import sys
 import threading
+import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -136,12 +137,16 @@ def make_handler(backend: Backend, checker: Checker, preview: str, token: str) -
             """Let the client read the refusal before the connection closes: closing with a
             body still unread would reset it, answer and all. What is drained is thrown away,
             up to the largest body taken, for a second at most."""
-            with contextlib.suppress(OSError):
+            deadline = time.monotonic() + 1.0
+            with contextlib.suppress(OSError, ValueError):  # ValueError: the second is up
                 self.wfile.flush()
                 self.connection.shutdown(socket.SHUT_WR)
-                self.connection.settimeout(1.0)
                 drained = 0
-                while drained < MAX_BODY and (chunk := self.connection.recv(65536)):
+                while drained < MAX_BODY:
+                    self.connection.settimeout(deadline - time.monotonic())
+                    chunk = self.connection.recv(65536)
+                    if not chunk:
+                        break
                     drained += len(chunk)
 
         def own_host(self) -> str:
