@@ -30,6 +30,7 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from typing import Any
 
 from generator.cache import write_whole
 from generator.commands import (
@@ -41,6 +42,7 @@ from generator.commands import (
     mkdocs_build,
 )
 from generator.discover import discover
+from generator.loopback import BACKLOG, FOREIGN_HOST, own_host
 from generator.model import Site
 from generator.pipeline import FileMemo, gc_paused, load
 from generator.problems import report_text
@@ -333,8 +335,26 @@ def _stop_like_ctrl_c() -> None:
         signal.signal(sig, stop)
 
 
+def preview_server(host: str, port: int, **options: Any) -> Any:
+    """MkDocs' live-reload server, answering only requests addressed to itself (a page open in
+    the browser must not read the drafts through a name of its own: generator/loopback.py),
+    with room in its queue for a burst of requests."""
+    from mkdocs.livereload import LiveReloadServer
+
+    class PreviewServer(LiveReloadServer):
+        request_queue_size = BACKLOG
+
+        def serve_request(self, environ: dict[str, Any], start_response: Any) -> Any:
+            if own_host(environ.get("HTTP_HOST"), port, host) is None:
+                start_response("403 Forbidden", [("Content-Type", "text/plain; charset=utf-8")])
+                return [FOREIGN_HOST.encode("utf-8")]
+            return super().serve_request(environ, start_response)
+
+    return PreviewServer(host=host, port=port, **options)
+
+
 def serve(content: Path, config: Path, dev_addr: str) -> int:
-    from mkdocs.livereload import LiveReloadServer, _serve_url
+    from mkdocs.livereload import _serve_url
 
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(message)s"))
@@ -352,8 +372,8 @@ def serve(content: Path, config: Path, dev_addr: str) -> int:
         preview = Preview(content.resolve(), config.resolve(), Path(tmp), url)
         if not preview.start():
             return 1
-        server = LiveReloadServer(builder=preview.quick_update, host=host, port=int(port),
-                                  root=str(preview.live), polling_interval=0.2)
+        server = preview_server(host, int(port), builder=preview.quick_update,
+                                root=str(preview.live), polling_interval=0.2)
         server.build_delay = 0.05
 
         def error_page(code: int) -> bytes | None:

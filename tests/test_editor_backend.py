@@ -109,34 +109,37 @@ def test_refusals_are_plain_sentences(content: Path) -> None:
 
 
 @pytest.fixture
-def server(content: Path) -> Iterator[str]:
+def server(content: Path) -> Iterator[tuple[str, str]]:
     httpd = make_server(content, "127.0.0.1", 0, 'http://127.0.0.1:1/"><script>')
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    yield f"http://127.0.0.1:{httpd.server_address[1]}", httpd.token
     httpd.shutdown()
     httpd.server_close()
 
 
-def get(url: str) -> tuple[int, bytes]:
+def get(url: str, token: str = "") -> tuple[int, bytes]:
+    request = urllib.request.Request(url, headers={"X-Roleprint-Token": token})
     try:
-        with urllib.request.urlopen(url, timeout=10) as answer:
+        with urllib.request.urlopen(request, timeout=10) as answer:
             return answer.status, answer.read()
     except urllib.error.HTTPError as err:
         return err.code, err.read()
 
 
-def test_the_page_config_and_files_served(server: str) -> None:
-    status, page = get(server + "/")
+def test_the_page_config_and_files_served(server: tuple[str, str]) -> None:
+    url, token = server
+    status, page = get(url + "/")
     assert status == 200 and b'<link rel="cms-config-url"' in page
     assert b'"><script>' not in page  # the preview address is escaped
-    status, config = get(server + "/config.yml")
+    status, config = get(url + "/config.yml", token)
     assert status == 200 and json.loads(config)["backend"]["proxy_url"] == "/api/v1"
-    assert get(server + "/decap/..%2f..%2fpyproject.toml")[0] == 404
-    assert get(server + "/decap/.hidden")[0] == 404
-    status, problems = get(server + "/roleprint/problems")
+    assert get(url + "/decap/..%2f..%2fpyproject.toml")[0] == 404
+    assert get(url + "/decap/.hidden")[0] == 404
+    status, problems = get(url + "/roleprint/problems", token)
     assert status == 200 and "problems" in json.loads(problems)
-    request = urllib.request.Request(server + "/api/v1", data=b"not json", method="POST")
+    request = urllib.request.Request(url + "/api/v1", data=b"not json", method="POST", headers={
+        "X-Roleprint-Token": token, "Content-Type": "application/json"})
     with pytest.raises(urllib.error.HTTPError) as err:
         urllib.request.urlopen(request, timeout=10)
     assert err.value.code == 400 and "not understood" in json.loads(err.value.read())["error"]

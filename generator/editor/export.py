@@ -40,8 +40,8 @@ def export(target: Path, backend: str, repo: str, branch: str,
             .replace('<script src="/decap/decap-cms.js"></script>',
                      '<script src="decap-cms.js"></script>' + "".join(
                          f'\n  <script src="{name}"></script>' for name in HOSTED))
-            .replace('"/roleprint-editor.', '"roleprint-editor.')
-            .replace("{{ preview }}", "../"))
+            .replace('"/roleprint-', '"roleprint-')
+            .replace("{{ preview }}", "../").replace("{{ token }}", ""))
     written = [target / "index.html", target / "config.yml", target / "decap-cms.js"]
     written[0].write_text(page, encoding="utf-8")
     written[1].write_text(json.dumps(config, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -7,24 +7,40 @@ by `make npm` at the version in package-lock.json), the configuration made from 
 
 from __future__ import annotations
 
+import contextlib
 import html
 import http.server
 import json
 import mimetypes
+import secrets
+import socket
+import sys
 import threading
+import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from generator.editor.backend import Backend, Refused, plain
 from generator.editor.config import decap_config
+from generator.editor.guard import (
+    BODY_SECONDS,
+    MAX_BODY,
+    Unwelcome,
+    body_length,
+    check_same_origin_json,
+    check_token,
+    read_body,
+    too_deep,
+)
+from generator.loopback import BACKLOG, FOREIGN_HOST, own_host
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 # The checkout's own node_modules (generator/editor/ is two folders below the checkout root).
 DECAP = Path(__file__).resolve().parent.parent.parent / "node_modules" / "decap-cms" / "dist"
-OWN = {f"/{name}": name for name in ("roleprint-editor.js", "roleprint-editor.css")}
-MAX_BODY = 2_000_000  # a record is at most 1 MB; its JSON request a little more
+OWN = {f"/{name}": name
+       for name in ("roleprint-token.js", "roleprint-editor.js", "roleprint-editor.css")}
 
 
 class Checker:
@@ -76,17 +92,20 @@ def preview_has(preview: str, request: str) -> bool:
         return False
 
 
-def page(preview: str) -> bytes:
-    """The editor's page, with the live preview's address for the preview pane."""
+def page(preview: str, token: str) -> bytes:
+    """The editor's page, with the live preview's address and this run's token."""
     text = (ASSETS / "index.html").read_text(encoding="utf-8")
-    return text.replace("{{ preview }}", html.escape(preview, quote=True)).encode("utf-8")
+    return (text.replace("{{ preview }}", html.escape(preview, quote=True))
+            .replace("{{ token }}", html.escape(token, quote=True)).encode("utf-8"))
 
 
-def make_handler(backend: Backend, checker: Checker, preview: str) -> type:
+def make_handler(backend: Backend, checker: Checker, preview: str, token: str) -> type:
     config = json.dumps(decap_config(backend.content.name), ensure_ascii=False).encode("utf-8")
 
     class Handler(http.server.BaseHTTPRequestHandler):
         server_version = "roleprint-editor"
+        timeout = BODY_SECONDS  # a request line or header sent slower than this is dropped
+        body_seconds = BODY_SECONDS
 
         def log_message(self, format: str, *args: object) -> None:
             pass  # the terminal shows the preview's messages; requests would drown them
@@ -104,10 +123,49 @@ def make_handler(backend: Backend, checker: Checker, preview: str) -> type:
             self.send(status, json.dumps(value, ensure_ascii=False).encode("utf-8"),
                       "application/json; charset=utf-8")
 
+        def refuse(self, err: Unwelcome) -> None:
+            """A refusal in a sentence: as JSON to the page's scripts (Decap shows its
+            `error`), as text otherwise. The request's body is never parsed."""
+            self.close_connection = True
+            if self.path.startswith(("/api/", "/roleprint/")):
+                self.send_json(err.status, {"error": str(err)})
+            else:
+                self.send(err.status, str(err).encode("utf-8"), "text/plain; charset=utf-8")
+            self.linger()
+
+        def linger(self) -> None:
+            """Let the client read the refusal before the connection closes: closing with a
+            body still unread would reset it, answer and all. What is drained is thrown away,
+            up to the largest body taken, for a second at most."""
+            deadline = time.monotonic() + 1.0
+            with contextlib.suppress(OSError, ValueError):  # ValueError: the second is up
+                self.wfile.flush()
+                self.connection.shutdown(socket.SHUT_WR)
+                drained = 0
+                while drained < MAX_BODY:
+                    self.connection.settimeout(deadline - time.monotonic())
+                    chunk = self.connection.recv(65536)
+                    if not chunk:
+                        break
+                    drained += len(chunk)
+
+        def own_host(self) -> str:
+            port = cast(http.server.HTTPServer, self.server).server_port
+            host = own_host(self.headers.get("Host"), port)
+            if host is None:
+                raise Unwelcome(403, FOREIGN_HOST)
+            return host
+
         def do_GET(self) -> None:
-            route = self.path.split("?", 1)[0]
+            try:
+                self.own_host()
+                route = self.path.split("?", 1)[0]
+                if route == "/config.yml" or route.startswith("/roleprint/"):
+                    check_token(self.headers, token)
+            except Unwelcome as err:
+                return self.refuse(err)
             if route in ("/", "/index.html"):
-                return self.send(200, page(preview), "text/html; charset=utf-8")
+                return self.send(200, page(preview, token), "text/html; charset=utf-8")
             if route == "/config.yml":  # JSON is YAML too; Decap reads it either way
                 return self.send(200, config, "text/yaml; charset=utf-8")
             if route == "/roleprint/problems":
@@ -131,13 +189,22 @@ def make_handler(backend: Backend, checker: Checker, preview: str) -> type:
             self.send(200, path.read_bytes(), kind)
 
         def do_POST(self) -> None:
-            if self.path != "/api/v1":
-                return self.send_json(404, {"error": "Not found"})
-            length = int(self.headers.get("Content-Length") or 0)
-            if length > MAX_BODY:
-                return self.send_json(413, {"error": "The record is too large to save."})
             try:
-                body = json.loads(self.rfile.read(length) or b"{}")
+                host = self.own_host()
+                check_token(self.headers, token)
+                if self.path != "/api/v1":
+                    return self.send_json(404, {"error": "Not found"})
+                check_same_origin_json(self.headers, host)
+                body = json.loads(read_body(self.rfile, self.connection,
+                                            body_length(self.headers), self.body_seconds))
+                if too_deep(body):
+                    raise Unwelcome(400, "The editor's request is nested too deeply.")
+            except Unwelcome as err:
+                return self.refuse(err)
+            except (ValueError, RecursionError) as err:  # not JSON, or nested past Python's limit
+                message = f"The editor's request was not understood: {err}"
+                return self.send_json(400, {"error": message})
+            try:
                 return self.send_json(200, backend.handle(body))
             except Refused as err:
                 return self.send_json(err.status, {"error": str(err)})
@@ -145,15 +212,41 @@ def make_handler(backend: Backend, checker: Checker, preview: str) -> type:
                 message = f"The editor's request was not understood: {err}"
                 return self.send_json(400, {"error": message})
 
+        def refuse_method(self) -> None:
+            try:
+                self.own_host()
+            except Unwelcome as err:
+                return self.refuse(err)
+            return self.refuse(Unwelcome(405, "The editor only reads (GET) and saves (POST)."))
+
+        do_PUT = do_DELETE = do_PATCH = do_OPTIONS = refuse_method
+
     return Handler
 
 
-def make_server(content: Path, host: str, port: int,
-                preview: str) -> http.server.ThreadingHTTPServer:
-    """The editor's server for one content folder (not yet serving)."""
+class EditorServer(http.server.ThreadingHTTPServer):
+    """One thread a request; a burst of requests waits in the queue instead of being reset."""
+
+    request_queue_size = BACKLOG
+    daemon_threads = True
+    token = ""  # this run's secret, handed out in the editor's page only
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A browser that went away is nothing to report; anything else is, in one line."""
+        err = sys.exc_info()[1]
+        if isinstance(err, OSError):
+            return
+        print(f"roleprint: the editor could not answer a request ({type(err).__name__}: {err})."
+              " This is a fault in Roleprint: please report it.", file=sys.stderr, flush=True)
+
+
+def make_server(content: Path, host: str, port: int, preview: str) -> EditorServer:
+    """The editor's server for one content folder (not yet serving), with a new secret token
+    (`server.token`) that only the page it serves is given."""
     checker = Checker(content)
     backend = Backend(content, on_change=checker.changed)
     threading.Thread(target=backend.warm, daemon=True, name="roleprint-editor-warm").start()
-    server = http.server.ThreadingHTTPServer((host, port), make_handler(backend, checker, preview))
-    server.daemon_threads = True
+    token = secrets.token_urlsafe(32)
+    server = EditorServer((host, port), make_handler(backend, checker, preview, token))
+    server.token = token
     return server
