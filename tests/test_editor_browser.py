@@ -198,6 +198,26 @@ def test_an_edit_in_the_browser_changes_one_line_of_the_file(
     assert changed == [("team: Specialist Community Forensic Team", "team: Forensic Team")]
 
 
+def test_a_save_over_someone_elses_change_is_refused_in_the_browser(
+        browser: Any, editor: dict[str, Any]) -> None:
+    """Issue 23, point 4: the page sends back the version it opened (roleprint-editor.js), so
+    a record changed by someone else meanwhile is not overwritten, and the officer is told."""
+    path = editor["content"] / "roles" / "supervised-contact-co-ordinator.yaml"
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    open_editor(page, editor["url"])
+    page.goto(editor["url"] + "/#/collections/roles/entries/supervised-contact-co-ordinator")
+    team = page.get_by_role("textbox", name="Team")
+    team.wait_for(timeout=30_000)
+    theirs = path.read_text(encoding="utf-8") + "# changed by someone else\n"
+    path.write_text(theirs, encoding="utf-8")
+    team.fill("My Team")
+    page.get_by_role("button", name="Publish").click()
+    page.get_by_text("Publish now").click()
+    page.get_by_text("Someone else changed this record since you opened it").first.wait_for(
+        timeout=30_000)
+    assert path.read_text(encoding="utf-8") == theirs
+
+
 def test_a_map_of_weights_is_edited_as_key_and_value_pairs(
         browser: Any, editor: dict[str, Any]) -> None:
     """A vacancy's weights by stage (criterion id -> weight, a map in the file) are pairs in the

@@ -60,6 +60,38 @@
   var timer = window.setInterval(refresh, 1500);
   refresh();
 
+  // Each record the server gives comes with its version (a hash of the file). Decap's proxy
+  // backend knows nothing of it, so its requests are amended here: a save sends back the
+  // version the record was opened at, and the server refuses it if someone else has changed
+  // the file since. The answer is read before Decap sees it, so a second save is up to date.
+  var versions = {};
+  function learn(action, params, answer) {
+    [].concat(answer || []).forEach(function (entry) {
+      if (entry && entry.file && entry.version) { versions[entry.file.path] = entry.version; }
+    });
+    Object.keys((answer && answer.versions) || {}).forEach(function (path) {
+      if (answer.versions[path]) { versions[path] = answer.versions[path]; } else { delete versions[path]; }
+    });
+    if (action === "deleteFiles" || action === "deleteFile") {
+      [].concat(params.paths || params.path || []).forEach(function (path) { delete versions[path]; });
+    }
+  }
+  var send = window.fetch.bind(window);
+  window.fetch = function (input, init) {
+    if (input !== "/api/v1" || !init || typeof init.body !== "string") { return send(input, init); }
+    var body = JSON.parse(init.body), params = body.params || {};
+    (params.dataFiles || []).forEach(function (file) {
+      if (versions[file.path]) { file.version = versions[file.path]; }
+    });
+    return send(input, Object.assign({}, init, {body: JSON.stringify(body)})).then(function (response) {
+      if (!response.ok) { return response; }
+      return response.clone().json().then(function (answer) {
+        learn(body.action, params, answer);
+        return response;
+      }, function () { return response; });
+    });
+  };
+
   // The page is shown once the live preview has it (a new record's page appears a few seconds
   // after its first save); from then on the preview's own live reload keeps it up to date.
   PAGES.forEach(function (name) {
