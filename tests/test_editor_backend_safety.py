@@ -91,34 +91,57 @@ def test_an_alias_bomb_is_refused_and_a_save_made_meanwhile_goes_through(content
     assert "team: Forensic Team\n" in (content / "roles" / "recovery-navigator.yaml").read_text()
 
 
+class Held:
+    """Holds the formatting of the first save of ROLE until told, as a slow machine might."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.entered, self.release = threading.Event(), threading.Event()
+        real = backend_module.format_text
+
+        def slow(kind: str, single: bool, new: bytes, old: bytes | None, display: str,
+                 **options: Any) -> bytes:
+            if display == ROLE and not self.entered.is_set():
+                self.entered.set()
+                self.release.wait(SAFETY)
+            return real(kind, single, new, old, display, **options)
+
+        monkeypatch.setattr(backend_module, "format_text", slow)
+
+
 def test_the_save_lock_is_not_held_while_a_save_is_formatted(
         content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A save whose formatting has not finished (held here until told) does not stop another
-    record being saved: only the compare-and-write is done under the lock."""
+    """A save whose formatting has not finished does not stop another record being saved:
+    only the compare-and-write is done under the lock."""
+    held = Held(monkeypatch)
     backend = Backend(content)
-    entered, release = threading.Event(), threading.Event()
-    real = backend_module.format_text
-
-    def slow(kind: str, single: bool, new: bytes, old: bytes | None, display: str,
-             **options: Any) -> bytes:
-        if display == ROLE:
-            entered.set()
-            release.wait(SAFETY)
-        return real(kind, single, new, old, display, **options)
-
-    monkeypatch.setattr(backend_module, "format_text", slow)
     first, version = opened(backend, ROLE)
     second, other_version = opened(backend, OTHER)
     first["team"], second["team"] = "Forensic Team", "Peer Team"
-    held, held_out = in_thread(lambda: save(backend, ROLE, first, version))
-    assert entered.wait(SAFETY)
+    slow, slow_out = in_thread(lambda: save(backend, ROLE, first, version))
+    assert held.entered.wait(SAFETY)
     other, other_out = in_thread(lambda: save(backend, OTHER, second, other_version))
     other_done = finished(other)
-    release.set()
-    assert finished(held)
+    held.release.set()
+    assert finished(slow)
     assert other_done and "answer" in other_out, "the other save waited for the formatting"
-    assert "answer" in held_out
+    assert "answer" in slow_out
     assert "team: Peer Team\n" in (content / "roles" / "da-sv-case-coordinator.yaml").read_text()
+    assert "team: Forensic Team\n" in (content / "roles" / "recovery-navigator.yaml").read_text()
+
+
+def test_a_version_that_goes_stale_while_a_save_is_formatted_is_caught_under_the_lock(
+        content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    held = Held(monkeypatch)
+    backend = Backend(content)
+    values, version = opened(backend, ROLE)
+    slow, slow_out = in_thread(lambda: save(backend, ROLE, {**values, "team": "Slow"}, version))
+    assert held.entered.wait(SAFETY)
+    save(backend, ROLE, {**values, "team": "Quick"}, version)  # same version, finished first
+    held.release.set()
+    assert finished(slow)
+    assert "Someone else changed this record" in str(slow_out["refused"])
+    text = (content / "roles" / "recovery-navigator.yaml").read_text()
+    assert yaml.safe_load(text)["team"] == "Quick"
 
 
 # ---- point 3: renames never replace, never cross collections, follow the delete rules ----
@@ -248,3 +271,14 @@ def test_text_that_looks_like_a_date_is_saved_as_text(content: Path, raw: str) -
         assert YAML(typ=kind, pure=True).load(text)["title"] == "2024-13-45"
     values, _ = opened(backend, path)
     assert values["title"] == "2024-13-45"
+
+
+def test_an_alias_bomb_already_in_a_file_is_opened_and_saved_at_once(content: Path) -> None:
+    """The file as it was is laid out again by ruamel.yaml's round trip, which keeps an alias
+    as one shared value: nothing is unrolled, and the save leaves no alias behind."""
+    (content / "roles" / "laughs.yaml").write_text(bomb(), encoding="utf-8")
+    backend = Backend(content)
+    values, version = opened(backend, "content/roles/laughs.yaml")
+    save(backend, "content/roles/laughs.yaml", {**values, "team": "Laughs"}, version)
+    text = (content / "roles" / "laughs.yaml").read_text(encoding="utf-8")
+    assert "team: Laughs\n" in text and "*a" not in text and "&a" not in text
