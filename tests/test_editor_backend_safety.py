@@ -282,3 +282,20 @@ def test_an_alias_bomb_already_in_a_file_is_opened_and_saved_at_once(content: Pa
     save(backend, "content/roles/laughs.yaml", {**values, "team": "Laughs"}, version)
     text = (content / "roles" / "laughs.yaml").read_text(encoding="utf-8")
     assert "team: Laughs\n" in text and "*a" not in text and "&a" not in text
+
+
+def test_a_delete_of_a_record_changed_since_it_was_opened_is_refused(content: Path) -> None:
+    backend = Backend(content)
+    values, version = opened(backend, ROLE)
+    _, other_version = opened(backend, OTHER)
+    save(backend, ROLE, {**values, "team": "Their Team"}, version)
+    written = (content / "roles" / "recovery-navigator.yaml").read_bytes()
+    stale = {"paths": [OTHER, ROLE], "versions": {OTHER: other_version, ROLE: version}}
+    with pytest.raises(Refused, match="Someone else changed this record") as refused:
+        backend.handle({"action": "deleteFiles", "params": stale})
+    assert refused.value.status == 409
+    assert (content / "roles" / "recovery-navigator.yaml").read_bytes() == written
+    assert (content / "roles" / "da-sv-case-coordinator.yaml").is_file()  # all or nothing
+    backend.handle({"action": "deleteFiles", "params": {"paths": [OTHER],
+                                                        "versions": {OTHER: other_version}}})
+    assert not (content / "roles" / "da-sv-case-coordinator.yaml").exists()

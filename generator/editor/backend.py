@@ -205,12 +205,19 @@ class Backend:
         written = [path for path, seen in versions.items() if seen is not None]
         return {"message": "Saved " + ", ".join(written), "versions": versions}
 
-    def delete(self, paths: list[object]) -> dict[str, str]:
+    def delete(self, paths: list[object], versions: object = None) -> dict[str, str]:
+        """Delete records; one the page opened at a version that is no longer the file's (it
+        sends the versions it has) is kept, and nothing is deleted."""
+        opened = versions if isinstance(versions, dict) else {}
         with self._lock:
-            for rel in paths:
-                path, _, single = self.record(rel)
+            found = [(rel, *self.record(rel)) for rel in paths]
+            for rel, path, _, single in found:
                 if single:
                     raise Refused("The glossary cannot be deleted, only edited.")
+                if rel in opened and opened[rel] != version(self.read(path)):
+                    raise Refused(f"Someone else changed this record since you opened it: {rel} "
+                                  "was not deleted. Reload the page to see it as it is now.", 409)
+            for _, path, _, _ in found:
                 path.unlink(missing_ok=True)
         self.on_change()
         return {"message": "Deleted"}
@@ -239,7 +246,7 @@ class Backend:
                 raise Refused("Roleprint records do not take uploaded files.")
             return self.persist([f for f in files if isinstance(f, dict)])
         if action in ("deleteFile", "deleteFiles"):
-            return self.delete(params.get("paths") or [params.get("path")])
+            return self.delete(params.get("paths") or [params.get("path")], params.get("versions"))
         if action == "getMedia":
             return []
         if action == "getDeployPreview":

@@ -61,9 +61,10 @@
   refresh();
 
   // Each record the server gives comes with its version (a hash of the file). Decap's proxy
-  // backend knows nothing of it, so its requests are amended here: a save sends back the
-  // version the record was opened at, and the server refuses it if someone else has changed
-  // the file since. The answer is read before Decap sees it, so a second save is up to date.
+  // backend knows nothing of it, so its requests are amended here: a save or a delete sends
+  // back the version the record was opened at, and the server refuses it if someone else has
+  // changed the file since. An answer is read before Decap sees it, so that the next save
+  // sends the version just written.
   var versions = {};
   function learn(action, params, answer) {
     [].concat(answer || []).forEach(function (entry) {
@@ -83,6 +84,10 @@
     (params.dataFiles || []).forEach(function (file) {
       if (versions[file.path]) { file.version = versions[file.path]; }
     });
+    if (params.paths) {  // a delete: the versions of the records it removes
+      params.versions = {};
+      params.paths.forEach(function (path) { params.versions[path] = versions[path]; });
+    }
     return send(input, Object.assign({}, init, {body: JSON.stringify(body)})).then(function (response) {
       if (!response.ok) { return response; }
       return response.clone().json().then(function (answer) {
