@@ -5,6 +5,7 @@ saving the same record, and text that looks like a date."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import threading
 from collections.abc import Callable
@@ -299,3 +300,19 @@ def test_a_delete_of_a_record_changed_since_it_was_opened_is_refused(content: Pa
     backend.handle({"action": "deleteFiles", "params": {"paths": [OTHER],
                                                         "versions": {OTHER: other_version}}})
     assert not (content / "roles" / "da-sv-case-coordinator.yaml").exists()
+
+
+def test_a_listing_skips_a_named_pipe_and_a_file_too_big_to_read(content: Path) -> None:
+    os.mkfifo(content / "roles" / "pipe.yaml")  # read, it would wait for a writer for ever
+    big = content / "roles" / "big.yaml"
+    big.write_text("title: Big\nsummary: " + "x" * 1_100_000 + "\n", encoding="utf-8")
+    backend = Backend(content)
+    listing, out = in_thread(lambda: backend.handle(
+        {"action": "entriesByFolder", "params": {"folder": "content/roles"}}))
+    assert finished(listing), "the listing waited on a named pipe"
+    listed = [e["file"]["path"] for e in out["answer"]]
+    assert ROLE in listed and not {"content/roles/pipe.yaml", "content/roles/big.yaml"} & set(
+        listed)
+    for name in ("pipe.yaml", "big.yaml"):
+        with pytest.raises(Refused):
+            save(backend, f"content/roles/{name}", {"title": "x"}, version="")

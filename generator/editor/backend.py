@@ -9,6 +9,7 @@ after each save so that the editor can show what Roleprint found. It takes one P
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -126,9 +127,13 @@ class Backend:
                 path, kind, _ = self.record(f"{self.display(base)}/{name}")
             except Refused:
                 continue
-            if path.is_file():
+            if path.is_file():  # never a named pipe, which would wait for a writer for ever
                 found.setdefault(path, kind)
-        return [self.entry(path, kind) for path, kind in sorted(found.items())]
+        entries = []
+        for path, kind in sorted(found.items()):
+            with contextlib.suppress(Refused):  # too big to read: the problems panel says so
+                entries.append(self.entry(path, kind))
+        return entries
 
     def warm(self) -> None:
         """Read every record once, so that the first list the editor asks for is quick."""
