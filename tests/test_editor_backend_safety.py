@@ -316,3 +316,13 @@ def test_a_listing_skips_a_named_pipe_and_a_file_too_big_to_read(content: Path) 
     for name in ("pipe.yaml", "big.yaml"):
         with pytest.raises(Refused):
             save(backend, f"content/roles/{name}", {"title": "x"}, version="")
+
+
+@pytest.mark.parametrize("text", [bomb(), "&a [*a]", "*a0"])
+def test_yaml_typed_as_text_into_a_field_is_kept_as_that_text(content: Path, text: str) -> None:
+    """A guard, not a fix: the writer asks PyYAML whether bare text would be read as
+    something else, and the aliases in such text are never unrolled."""
+    backend = Backend(content)
+    save(backend, "content/roles/typed.yaml", {"title": "Typed", "team": text}, None)
+    written = (content / "roles" / "typed.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(written)["team"] == text
