@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import threading
@@ -18,6 +19,7 @@ from generator.editor.backend import Backend, Refused
 from generator.editor.config import ORDER, decap_config
 from generator.editor.server import make_server
 from tests.conftest import CONTENT
+from tests.test_editor_backend_safety import ROLE, SAFETY, bomb
 
 
 @pytest.fixture
@@ -68,7 +70,7 @@ def test_a_save_is_formatted_keeps_comments_and_tells_the_checker(content: Path)
     values = json.loads(entry["data"])
     values["team"] = "Forensic Team"
     raw = yaml.safe_dump(values, sort_keys=False, allow_unicode=True)
-    save = {"dataFiles": [{"path": path, "raw": raw}]}
+    save = {"dataFiles": [{"path": path, "raw": raw, "version": entry["version"]}]}
     backend.handle({"action": "persistEntry", "params": save})
     text = (content / "roles" / "recovery-navigator.yaml").read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../schemas/role.schema.json\n")
@@ -81,10 +83,12 @@ def test_new_renamed_and_deleted_records(content: Path) -> None:
     backend = Backend(content)
     raw = "title: New role\norganisation: second-step\n"
     new = {"path": "content/roles/new-role.yaml", "raw": raw}
-    backend.handle({"action": "persistEntry", "params": {"dataFiles": [new]}})
+    answer = backend.handle({"action": "persistEntry", "params": {"dataFiles": [new]}})
     saved = content / "roles" / "new-role.yaml"
     assert saved.read_text().splitlines()[0].startswith("# yaml-language-server: $schema=")
-    moved = {**new, "newPath": "content/roles/newer-role.yaml"}
+    assert answer["versions"] == {new["path"]: hashlib.sha256(saved.read_bytes()).hexdigest()}
+    moved = {**new, "newPath": "content/roles/newer-role.yaml",
+             "version": answer["versions"][new["path"]]}
     backend.handle({"action": "persistEntry", "params": {"dataFiles": [moved]}})
     assert not saved.exists() and (content / "roles" / "newer-role.yaml").is_file()
     gone = {"paths": ["content/roles/newer-role.yaml"]}
@@ -169,3 +173,27 @@ def test_export_for_a_hosted_backend(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert run(["edit", "--export", str(target), "--repo", "no-slash",
                 "--content", str(CONTENT)]) == 2
     assert "OWNER/NAME" in capsys.readouterr().err
+
+
+def post(url: str, body: dict[str, object]) -> tuple[int, dict[str, object]]:
+    request = urllib.request.Request(url + "/api/v1", data=json.dumps(body).encode(),
+                                     headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=SAFETY) as answer:
+            return answer.status, json.loads(answer.read())
+    except urllib.error.HTTPError as err:
+        return err.code, json.loads(err.read())
+
+
+def test_an_alias_bomb_over_http_is_refused_and_saves_go_on(server: str, content: Path) -> None:
+    """Issue 23, point 2, through the real server: answered 400 at once (the request's
+    timeout is only a safety net), and a normal save afterwards is made."""
+    laughs = {"path": "content/roles/laughs.yaml", "raw": bomb()}
+    status, answer = post(server, {"action": "persistEntry", "params": {"dataFiles": [laughs]}})
+    assert status == 400 and "aliases ('*a0') are not allowed" in str(answer["error"])
+    status, entry = post(server, {"action": "getEntry", "params": {"path": ROLE}})
+    values = {**json.loads(str(entry["data"])), "team": "Forensic Team"}
+    mine = {"path": ROLE, "raw": json.dumps(values), "version": entry["version"]}
+    status, answer = post(server, {"action": "persistEntry", "params": {"dataFiles": [mine]}})
+    assert status == 200, answer
+    assert "team: Forensic Team\n" in (content / "roles" / "recovery-navigator.yaml").read_text()

@@ -198,6 +198,26 @@ def test_an_edit_in_the_browser_changes_one_line_of_the_file(
     assert changed == [("team: Specialist Community Forensic Team", "team: Forensic Team")]
 
 
+def test_a_save_over_someone_elses_change_is_refused_in_the_browser(
+        browser: Any, editor: dict[str, Any]) -> None:
+    """Issue 23, point 4: the page sends back the version it opened (roleprint-editor.js), so
+    a record changed by someone else meanwhile is not overwritten, and the officer is told."""
+    path = editor["content"] / "roles" / "supervised-contact-co-ordinator.yaml"
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    open_editor(page, editor["url"])
+    page.goto(editor["url"] + "/#/collections/roles/entries/supervised-contact-co-ordinator")
+    team = page.get_by_role("textbox", name="Team")
+    team.wait_for(timeout=30_000)
+    theirs = path.read_text(encoding="utf-8") + "# changed by someone else\n"
+    path.write_text(theirs, encoding="utf-8")
+    team.fill("My Team")
+    page.get_by_role("button", name="Publish").click()
+    page.get_by_text("Publish now").click()
+    page.get_by_text("Someone else changed this record since you opened it").first.wait_for(
+        timeout=30_000)
+    assert path.read_text(encoding="utf-8") == theirs
+
+
 def test_a_map_of_weights_is_edited_as_key_and_value_pairs(
         browser: Any, editor: dict[str, Any]) -> None:
     """A vacancy's weights by stage (criterion id -> weight, a map in the file) are pairs in the
@@ -413,3 +433,37 @@ def test_the_hosted_script_itself_widens_and_narrows_the_scoring_and_question_re
         assert result["back"] == json.loads(json.dumps(doc.data)), source.display
         maps += "weights" in doc.data or "scale_guidance" in doc.data.get("scoring_sheets", {})
     assert maps >= 3  # the maps are among them
+
+
+def test_a_list_fetched_after_opening_does_not_refresh_the_version_a_save_sends(
+        browser: Any, editor: dict[str, Any]) -> None:
+    """The family's own pick list ("Builds on") lists the families again, the changed file
+    among them, after someone else changed it: the save still sends the version the form was
+    opened at, and is refused."""
+    path = editor["content"] / "families" / "prison-recovery-worker.yaml"
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    open_editor(page, editor["url"])
+    page.goto(editor["url"] + "/#/collections/families/entries/prison-recovery-worker")
+    title = page.get_by_role("textbox", name="Title", exact=True)
+    title.wait_for(timeout=30_000)
+    theirs = path.read_text(encoding="utf-8") + "# changed by someone else\n"
+    path.write_text(theirs, encoding="utf-8")
+
+    def families_listed(request: Any) -> bool:
+        body = request.post_data or ""
+        return request.url.endswith("/api/v1") and "entriesByFolder" in body and (
+            "families" in body)
+
+    with page.expect_request(families_listed, timeout=30_000):
+        combobox = page.get_by_role("combobox", name="Builds on")
+        combobox.click()
+        combobox.fill("Prison")
+    page.get_by_role("option", name="Prison recovery worker", exact=False).first.wait_for(
+        timeout=15_000)
+    combobox.press("Escape")
+    title.fill("Prison recovery worker, edited")
+    page.get_by_role("button", name="Publish").click()
+    page.get_by_text("Publish now").click()
+    page.get_by_text("Someone else changed this record since you opened it").first.wait_for(
+        timeout=30_000)
+    assert path.read_text(encoding="utf-8") == theirs

@@ -35,6 +35,10 @@ class FormatError(ValueError):
         self.problems = problems
 
 
+class UnreadableError(FormatError):
+    """What the editor sent is not a record the loader accepts (its request is at fault)."""
+
+
 def _yaml() -> YAML:
     yaml = YAML()
     yaml.preserve_quotes = True
@@ -83,30 +87,20 @@ def _ambiguous(value: str) -> bool:
     """Whether a YAML 1.1 reader (PyYAML) would take the bare text for something else."""
     try:
         return pyyaml.safe_load(value) != value
-    except pyyaml.YAMLError:
+    except Exception:  # 2024-13-45 is a date to PyYAML, and not a real one: a ValueError
         return True
 
 
 def _from_editor(raw: bytes, display: str) -> dict[str, Any]:
-    """The values Decap sent. It writes YAML 1.2 (12:00 bare is text), so it is read as such."""
-    def plain(value: Any) -> Any:
-        if isinstance(value, dict):
-            return {str(k): plain(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [plain(v) for v in value]
-        if isinstance(value, dt.date):
-            return value.isoformat()  # Roleprint keeps dates as the text written
-        return value
-
-    try:
-        loaded = YAML(typ="safe", pure=True).load(raw.decode("utf-8"))
-    except Exception as err:
-        message = f"the editor sent text that is not YAML: {err}"
-        raise FormatError([Problem(display, 1, 1, "$", message)]) from err
-    if not isinstance(loaded, dict):
-        message = "the editor sent something other than a record"
-        raise FormatError([Problem(display, 1, 1, "$", message)])
-    return {str(k): plain(v) for k, v in loaded.items()}
+    """The values the editor sent, read by the loader `validate` uses: no anchors, aliases or
+    tags (an alias bomb is refused as it is read, never expanded), nothing resolved by
+    guesswork (a date stays the text typed)."""
+    doc, problems = load_text(display, raw)
+    refused = [p for p in problems if p.blocking]
+    if doc is None or refused:
+        raise UnreadableError(refused or [Problem(display, 1, 1, "$", "the editor sent "
+                                                  "something other than a record")])
+    return doc.data
 
 
 def _same(old: Any, new: Any) -> bool:

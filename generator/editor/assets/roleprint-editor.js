@@ -60,6 +60,47 @@
   var timer = window.setInterval(refresh, 1500);
   refresh();
 
+  // Each record the server gives comes with its version (a hash of the file). Decap's proxy
+  // backend knows nothing of it, so its requests are amended here: a save or a delete sends
+  // back the version the record was opened at, and the server refuses it if someone else has
+  // changed the file since. A record opened in the form keeps the version it was opened at
+  // (a list fetched later, for a pick list say, does not replace it), and an answer is read
+  // before Decap sees it, so that the next save sends the version just written.
+  var opened = {}, listed = {};
+  function learn(action, params, answer) {
+    [].concat(answer || []).forEach(function (entry) {
+      if (entry && entry.file && entry.version) {
+        (action === "getEntry" ? opened : listed)[entry.file.path] = entry.version;
+      }
+    });
+    var written = (answer && answer.versions) || {};
+    var gone = action === "deleteFiles" ? params.paths || [] : [];
+    Object.keys(written).concat(gone).forEach(function (path) {
+      delete listed[path];
+      if (written[path]) { opened[path] = written[path]; } else { delete opened[path]; }
+    });
+  }
+  function version(path) { return opened[path] || listed[path]; }
+  var send = window.fetch.bind(window);
+  window.fetch = function (input, init) {
+    if (input !== "/api/v1" || !init || typeof init.body !== "string") { return send(input, init); }
+    var body = JSON.parse(init.body), params = body.params || {};
+    (params.dataFiles || []).forEach(function (file) {
+      if (version(file.path)) { file.version = version(file.path); }
+    });
+    if (params.paths) {  // a delete: the versions of the records it removes
+      params.versions = {};
+      params.paths.forEach(function (path) { params.versions[path] = version(path); });
+    }
+    return send(input, Object.assign({}, init, {body: JSON.stringify(body)})).then(function (response) {
+      if (!response.ok) { return response; }
+      return response.clone().json().then(function (answer) {
+        learn(body.action, params, answer);
+        return response;
+      }, function () { return response; });
+    });
+  };
+
   // The page is shown once the live preview has it (a new record's page appears a few seconds
   // after its first save); from then on the preview's own live reload keeps it up to date.
   PAGES.forEach(function (name) {
