@@ -175,9 +175,11 @@ def test_export_for_a_hosted_backend(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "OWNER/NAME" in capsys.readouterr().err
 
 
-def post(url: str, body: dict[str, object]) -> tuple[int, dict[str, object]]:
+def post(server: tuple[str, str], body: dict[str, object]) -> tuple[int, dict[str, object]]:
+    url, token = server
     request = urllib.request.Request(url + "/api/v1", data=json.dumps(body).encode(),
-                                     headers={"Content-Type": "application/json"})
+                                     headers={"Content-Type": "application/json",
+                                              "X-Roleprint-Token": token})
     try:
         with urllib.request.urlopen(request, timeout=SAFETY) as answer:
             return answer.status, json.loads(answer.read())
@@ -185,7 +187,8 @@ def post(url: str, body: dict[str, object]) -> tuple[int, dict[str, object]]:
         return err.code, json.loads(err.read())
 
 
-def test_an_alias_bomb_over_http_is_refused_and_saves_go_on(server: str, content: Path) -> None:
+def test_an_alias_bomb_over_http_is_refused_and_saves_go_on(server: tuple[str, str],
+                                                           content: Path) -> None:
     """Issue 23, point 2, through the real server: answered 400 at once (the request's
     timeout is only a safety net), and a normal save afterwards is made."""
     laughs = {"path": "content/roles/laughs.yaml", "raw": bomb()}

@@ -18,6 +18,7 @@ from ruamel.yaml import YAML
 
 from generator.editor import backend as backend_module
 from generator.editor.backend import Backend, Refused
+from generator.validate import validate
 from tests.conftest import CONTENT
 
 ROLE = "content/roles/recovery-navigator.yaml"
@@ -272,6 +273,8 @@ def test_text_that_looks_like_a_date_is_saved_as_text(content: Path, raw: str) -
         assert YAML(typ=kind, pure=True).load(text)["title"] == "2024-13-45"
     values, _ = opened(backend, path)
     assert values["title"] == "2024-13-45"
+    # and `validate` takes it as the text it is (a quoted value is text: yamlload)
+    assert not [p for p in validate(content)[0] if "date-like" in str(p.path)]
 
 
 def test_an_alias_bomb_already_in_a_file_is_opened_and_saved_at_once(content: Path) -> None:
