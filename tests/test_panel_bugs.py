@@ -221,6 +221,7 @@ def test_a_met_scale_speaks_of_no_total(tmp_path: Path) -> None:
         text = parse((tmp_path / f"{stem}.html").read_text(encoding="utf-8")).text
         assert "Essential criteria are a gate" in text, stem
         assert "whatever their total" not in text and "Total score" not in text, stem
+        assert "Total and sign-off" not in text, stem
     for name in ("shortlisting.xlsx", "interview-scores.xlsx"):
         book = openpyxl.load_workbook(tmp_path / name)
         how = "\n".join(str(r[0].value) for r in book["How to use"].iter_rows(min_row=2))
