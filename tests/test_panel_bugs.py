@@ -207,6 +207,40 @@ def test_without_a_pass_mark_the_gate_stays_at_interview_and_moderation(site: Si
     assert "gets no total and no rank" in _how_to(interview_book(settings))
 
 
+def test_libreoffice_leaves_a_candidate_the_panel_fails_at_the_gate_without_total_or_rank(
+        site: Site, tmp_path: Path) -> None:
+    """The same campaign as above in a written pack, filled in as the panel would: every score
+    in, the gate Y, N, Y for C1 to C3, C4 left blank. Recomputed, C2 has no total and no rank,
+    and C1 and C3 are ranked between themselves."""
+    from generator.exports.excel import xlsx_bytes
+    from generator.forms.pdfbatch import FIXED_DATE
+    from tests.test_scoring_workbooks import _recompute
+
+    vacancy = site.vacancies["university-2027"]
+    own = replace(site.scales["university-zero-to-three"], pass_mark=None)
+    settings = campaign(site, vacancy.role, vacancy=vacancy, stage_scales={"interview": own})
+    path = tmp_path / "interview-scores.xlsx"
+    path.write_bytes(xlsx_bytes(interview_book(settings), FIXED_DATE))
+    book = openpyxl.load_workbook(path)
+    ws = book["Agreed scores"]
+    header = [c.value for c in ws[1]]
+    scored = [n for n, h in enumerate(header, 1) if h and h.endswith(")") and "(" in h
+              and not h.startswith(("Meets", "Panel", "Agreed"))]
+    gate = header.index("Meets all essential criteria? (Y or N)") + 1
+    total = next(n for n, h in enumerate(header, 1) if h.startswith("Agreed weighted total"))
+    for row, (score, judged) in enumerate(((3, "Y"), (3, "N"), (1, "Y")), start=2):
+        for col in scored:
+            ws.cell(row=row, column=col).value = score
+        ws.cell(row=row, column=gate).value = judged
+    book.save(path)
+    got = openpyxl.load_workbook(_recompute(tmp_path, [path]) / path.name,
+                                 data_only=True)["Agreed scores"]
+    values = [(got.cell(row=r, column=total).value, got.cell(row=r, column=total + 1).value)
+              for r in range(2, 6)]
+    assert values[1] in ((None, None), ("", "")) and values[3] in ((None, None), ("", ""))
+    assert values[0][1] == 1 and values[2][1] == 2 and values[0][0] > values[2][0] > 0
+
+
 @pytest.fixture(scope="module")
 def site() -> Site:
     return _site(SCORING)
