@@ -259,7 +259,7 @@ def test_a_met_scale_speaks_of_no_total(tmp_path: Path) -> None:
     for name in ("shortlisting.xlsx", "interview-scores.xlsx"):
         book = openpyxl.load_workbook(tmp_path / name)
         how = "\n".join(str(r[0].value) for r in book["How to use"].iter_rows(min_row=2))
-        assert "worked out for you once every scored" not in how, name
+        assert "total and the rank are worked out" not in how, name
         assert "whatever their total" not in how, name
         assert "Nothing is scored, so there is no total and no rank. The essential gate is " \
             "worked out for you" in how, name

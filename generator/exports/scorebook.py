@@ -159,8 +159,8 @@ def worked_out(sheet: sheets.Sheet, outcome: str, total: str = "total") -> list[
     lines = [sheets.gate_note(sheet, outcome, by_hand=False)] if sheet.gate else []
     gate = sheet.gate and layout.gate_worked_out
     if sheet.scored:
-        lines.append(f"The {total} and the rank are worked out for you once every scored row "
-                     "of a candidate has a score; until then they stay blank."
+        lines.append(f"The {total} and the rank are worked out for you once a candidate has a "
+                     "score in every scored column; until then they stay blank."
                      + (" So is the essential gate, from the essential columns." if gate
                         else ""))
     else:

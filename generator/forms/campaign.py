@@ -85,8 +85,8 @@ def _check_askers(vacancy: Vacancy, panel: Sequence[str]) -> None:
 
 def left_out(site: Site, record_id: str) -> list[str]:
     """A sentence for each sheet the record's role does not make, for the command to print:
-    "No interview or moderation sheets: no criterion or competency is assessed at interview."
-    """
+    "No interview or moderation sheets and no interview workbook: no criterion or competency
+    is assessed at interview." (sheets.left_out says why)."""
     vacancy = site.vacancies.get(record_id)
     role = vacancy.role if vacancy else site.roles.get(record_id)
     if role is None:

@@ -67,8 +67,8 @@ def record_and_panel(record: str | None, panel: Sequence[Sequence[str]],
 
 
 def understood(panel: Sequence[str]) -> str:
-    """What the command took `--panel` to mean, printed before it writes: "Panel: Jo Smith,
-    Amir Khan." or "Panel: 3 members, not named."."""
+    """What the command took `--panel` to mean, printed with the files it wrote: "Panel: Jo
+    Smith, Amir Khan." or "Panel: 3 members, not named."."""
     if panel and not any(panel):
         return f"Panel: {len(panel)} member{'s' if len(panel) > 1 else ''}, not named."
     return "Panel: " + ", ".join(panel) + "."
