@@ -100,9 +100,10 @@ def _parser() -> argparse.ArgumentParser:
     # other id given is the id (see generator.forms.options.record_and_panel).
     forms.add_argument("record", metavar="ROLE_OR_VACANCY_ID", nargs="?")
     forms.add_argument("--candidates", type=int, metavar="N")
-    forms.add_argument("--panel", nargs="+", default=[], metavar="NAME",
-                       help="a number of panel members (--panel 3), or their names (one "
-                            "interview sheet each)")
+    forms.add_argument("--panel", nargs="+", action="append", default=[], metavar="NAME",
+                       help="a number of panel members (--panel 3), or a member's name (one "
+                            "interview sheet each): --panel \"Jo Smith\" --panel \"Amir "
+                            "Khan\", or --panel \"Jo Smith, Amir Khan\"")
     forms.add_argument("--scale", action="append", default=[], metavar="[STAGE=]ID",
                        help="scoring scale for every stage, or for one stage "
                             "(shortlisting=ID, interview=ID); may be given more than once")

@@ -292,8 +292,8 @@ def generate_only(content: Path, out: Path, *, pdf: bool, timings: Timings,
 
 
 def forms(args: argparse.Namespace) -> int:
-    from generator.forms.campaign import FormsError, run_forms
-    from generator.forms.options import record_and_panel
+    from generator.forms.campaign import FormsError, left_out, run_forms
+    from generator.forms.options import record_and_panel, understood
 
     try:
         args.record, args.panel = record_and_panel(args.record, args.panel)
@@ -319,6 +319,10 @@ def forms(args: argparse.Namespace) -> int:
         print(f"roleprint: could not write the forms into {out}: {err.strerror}"
               f"{' (' + str(err.filename) + ')' if err.filename else ''}.", file=sys.stderr)
         return 1
+    if args.panel:
+        print(understood(args.panel))
+    for note in left_out(site, args.record):
+        print(note)
     print(f"Wrote {len(written)} files into {args.out}.")
     return 0
 

@@ -196,13 +196,12 @@ class Scale:
 
     @property
     def legend(self) -> tuple[LegendLine, ...]:
-        """What each score means, highest first: a line per band where the scale is banded,
-        else a line per point."""
+        """What each score means, in the order the scale lists its points (or bands), as the
+        organisation's own form does, lowest or highest first: a line per band where the scale
+        is banded, else a line per point."""
         if self.bands:
-            return tuple(LegendLine(b.scores, b.descriptor, b.label)
-                         for b in sorted(self.bands, key=lambda b: -b.high))
-        return tuple(LegendLine(str(p.score), p.descriptor, p.label)
-                     for p in self.points_high_first)
+            return tuple(LegendLine(b.scores, b.descriptor, b.label) for b in self.bands)
+        return tuple(LegendLine(str(p.score), p.descriptor, p.label) for p in self.points)
 
 
 @dataclass(frozen=True)

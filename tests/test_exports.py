@@ -244,7 +244,7 @@ def test_shortlisting_workbook_matches_the_shortlisting_form(site: Site, role_id
     for row in sheet.rows:
         assert criteria[row.label][1] == plain(row.text)
     points = [r[0].value for r in book["Scoring scale"].iter_rows(min_row=2)]
-    assert points == [p.score for p in settings.scale.points_high_first]
+    assert points == [p.score for p in settings.scale.points]  # in the scale's own order
 
 
 def test_weighted_and_met_only_scales_shape_the_totals() -> None:

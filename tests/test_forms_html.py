@@ -122,7 +122,7 @@ def test_application_form_details_and_declarations() -> None:
     assert "enhanced dbs check" in page.text.lower()
     assert "right to work in the United Kingdom" in page.text
     assert "privacy notice" in page.text and "Test Organisation" in page.text
-    assert "statement-Q-7-b" in page.names
+    assert "statement-Q-7_b" in page.names  # "." is "_" in a field name (sheets.field_key)
 
 
 def test_application_form_without_dbs_or_exemption(shipped: Site) -> None:

@@ -90,7 +90,7 @@ def test_labels_say_what_each_box_is(built: dict[str, Path]) -> None:
 
     short = tooltips("hand/shortlisting")
     assert short["score-c3-AI1"] == "Score, candidate C3, criterion AI1"
-    assert short["score-c1-Q-7-b"] == "Score, candidate C1, criterion Q 7.b"
+    assert short["score-c1-Q-7_b"] == "Score, candidate C1, criterion Q 7.b"
     app = tooltips("hand/application-form")
     assert app["statement-AI1"] == "Your evidence for criterion AI1: Criterion text AI1"
     # A label that wraps keeps its spaces (WeasyPrint alone would drop them).

@@ -22,7 +22,8 @@ def ids(sheet: sheets.Sheet) -> list[str]:
 def test_field_keys_are_safe_for_pdf_field_names() -> None:
     assert sheets.field_key("E2") == "E2"
     assert sheets.field_key("36") == "36"
-    assert sheets.field_key("Q 7.b") == "Q-7-b"   # '.' would nest PDF fields
+    assert sheets.field_key("Q 7.b") == "Q-7_b"   # '.' would nest PDF fields
+    assert sheets.field_key("1.1") != sheets.field_key("1-1")  # two ids, two fields
     assert sheets.field_key("...") == "x"
 
 

@@ -115,25 +115,26 @@ def test_banded_descriptors_are_written_once_and_shown_as_bands(tmp_path: Path) 
         assert "Banded rating scale (1 to 10)" in legend, stem
         lines = re.findall(r'<tr><th scope="row">([^<]+)</th><td><strong>([^<]+):</strong>',
                            html)
-        assert lines == [("9 to 10", "Excellent"), ("7 to 8", "Good"),
-                         ("5 to 6", "Satisfactory"), ("3 to 4", "Poor"),
-                         ("1 to 2", "Very poor")], stem
+        # in the order the scale lists its bands (lowest first here), as its own form does
+        assert lines == [("1 to 2", "Very poor"), ("3 to 4", "Poor"),
+                         ("5 to 6", "Satisfactory"), ("7 to 8", "Good"),
+                         ("9 to 10", "Excellent")], stem
     assert "(1 to 10)</label>" in (tmp_path / "interview.html").read_text(encoding="utf-8")
     book = openpyxl.load_workbook(tmp_path / "interview-scores.xlsx")
     assert [[c.value for c in row] for row in book["Scoring scale"].iter_rows()] == [
         ["Scores", "Label", "What it means"],
-        ["9 to 10", "Excellent", "strong evidence, well beyond the criterion"],
-        ["7 to 8", "Good", "clear evidence throughout"],
-        ["5 to 6", "Satisfactory", "enough evidence that the criterion is met"],
+        ["1 to 2", "Very poor", "little or no evidence of the criterion"],
         ["3 to 4", "Poor", "some evidence, with important gaps"],
-        ["1 to 2", "Very poor", "little or no evidence of the criterion"]]
+        ["5 to 6", "Satisfactory", "enough evidence that the criterion is met"],
+        ["7 to 8", "Good", "clear evidence throughout"],
+        ["9 to 10", "Excellent", "strong evidence, well beyond the criterion"]]
 
 
 def test_a_band_of_one_score_reads_as_that_score() -> None:
     band = replace(scale(0, 2), points=(), bands=(
         ScaleBand(0, 0, "none"), ScaleBand(1, 2, "some", "Some")))
-    assert [(line.scores, line.label) for line in band.legend] == [("1 to 2", "Some"),
-                                                                  ("0", None)]
+    assert [(line.scores, line.label) for line in band.legend] == [("0", None),
+                                                                  ("1 to 2", "Some")]
 
 
 def _sheets_of(tmp_path: Path, record: str) -> dict[str, str]:

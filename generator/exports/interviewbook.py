@@ -18,10 +18,12 @@ from generator.exports.scorebook import (
     Layout,
     gate_column,
     gate_formula,
+    keeping,
     rank_formula,
     score_columns,
     total_formula,
     whole,
+    worked_out,
 )
 from generator.forms import sheets
 from generator.forms.render import Campaign
@@ -101,17 +103,19 @@ def interview_book(settings: Campaign) -> dict[str, Any]:
     sheet = interview_sheet(settings)
     plan = planned(sheet, settings.questions)  # only in a pack, never on the site
     how = [f"Interview scores for {plain(settings.title)}, {plain(settings.organisation.name)}.",
-           "After the interviews, enter the score the panel agrees for each candidate on each "
-           "row, and each panel member's total from their own sheet beside it.",
-           "The agreed total and the rank are worked out once every scored row of a candidate "
-           "is filled in; until then they stay blank."]
+           ("After the interviews, enter the score the panel agrees for each candidate on each "
+            "row, and each panel member's total from their own sheet beside it."
+            if sheet.scored else "After the interviews, enter the panel's agreed judgement for "
+            "each candidate on each row."),
+           *worked_out(sheet, "appointed", "agreed total")]
     if sheet.met_rows:
         how.append("Rows marked met or not met are checked, not scored: choose Met or Not met "
                    "from the list in each cell.")
-    if settings.questions:
+    if settings.questions and sheet.scored:
         how.append("Each panel member scores each set question on their own sheet (the "
                    "Question plan sheet lists them); the panel agrees one score for each row "
                    "here.")
+    how += keeping(settings.organisation, sheet.scale.id)
     return {
         "title": f"{settings.title}: interview scores",
         "subject": f"Interview scores, {settings.organisation.name}",

@@ -19,6 +19,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from generator.forms import sheets
+from generator.model import Organisation
 
 YES_NO = ["Y", "N"]
 # A criterion checked, not scored, is chosen from this list (the ✓ / ✗ of the paper sheets).
@@ -149,3 +150,45 @@ def gate_column(sheet: sheets.Sheet, columns: list[list[Any]], validations: list
     if not worked_out:
         validations.append(yes_no(gate, count, "Essential criteria met"))
     return gate
+
+
+def worked_out(sheet: sheets.Sheet, outcome: str, total: str = "total") -> list[str]:
+    """The workbook's lines on the gate, the total and the rank, in the scale's terms: where
+    nothing is scored there is no total to work out."""
+    layout = Layout(sheet)
+    lines = [sheets.gate_note(sheet, outcome, by_hand=False)] if sheet.gate else []
+    gate = sheet.gate and layout.gate_worked_out
+    if sheet.scored:
+        lines.append(f"The {total} and the rank are worked out for you once a candidate has a "
+                     "score in every scored column; until then they stay blank."
+                     + (" So is the essential gate, from the essential columns." if gate
+                        else ""))
+    else:
+        lines.append("Nothing is scored, so there is no total and no rank."
+                     + (" The essential gate is worked out for you from the essential "
+                        "columns once they are all filled in." if gate else ""))
+    return lines
+
+
+def keeping(organisation: Organisation, scale_id: str) -> list[str]:
+    """The organisation's guidance (and its guidance for the scale), then its own
+    data-protection text and retention period, else the standard paragraphs with that period:
+    what its printed sheets say (forms/_guidance.html, forms/_retention.html)."""
+    from generator.exports.richtext import plain, plain_block
+
+    wording = organisation.sheet_wording
+    name = plain(organisation.name)
+    lines = [f"Guidance from {name}:\n{plain_block(text)}"
+             for text in (wording.guidance, wording.for_scale(scale_id)) if text]
+    months = wording.retention_months
+    period = f"{months} month{'' if months == 1 else 's'}"
+    if wording.data_protection:
+        return [*lines, plain_block(wording.data_protection),
+                f"How long it is kept: {period} after the appointment is made."]
+    return [*lines,
+            f"This workbook is part of the recruitment record of {name}. Keep it secure and "
+            "give it back to HR when the panel has finished; do not copy it or keep notes "
+            f"elsewhere. HR keeps it for {period} after the appointment is made (longer only if "
+            "a legal claim is made), then destroys it securely.",
+            "Candidates may ask to see what is written about them, so record only "
+            "evidence-based notes that you would be content for them to read."]

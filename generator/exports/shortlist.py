@@ -17,9 +17,11 @@ from generator.exports.scorebook import (
     Layout,
     gate_column,
     gate_formula,
+    keeping,
     rank_formula,
     score_columns,
     total_formula,
+    worked_out,
     yes_no,
 )
 from generator.forms import sheets
@@ -52,29 +54,12 @@ def _how_to(role: Role, sheet: sheets.Sheet) -> list[str]:
     if sheet.weighted:
         lines.append("Some criteria carry a weight (×1, ×2 …): the total multiplies each score "
                      "by its weight.")
-    if sheet.gate:
-        lines.append("Essential criteria are a gate: a candidate who does not meet every "
-                     "essential criterion is not shortlisted, whatever their total. Agree before "
-                     "you start what score counts as meeting a criterion.")
+    lines += worked_out(sheet, "shortlisted")
+    lines.insert(-1, "Guaranteed interview (Disability Confident): HR enters Y for candidates who "
+                 "asked for the scheme. If they meet the essential criteria, invite them to "
+                 "interview; do not score them out.")
     lines += [
-        "Guaranteed interview (Disability Confident): HR enters Y for candidates who asked for "
-        "the scheme. If they meet the essential criteria, invite them to interview; do not "
-        "score them out.",
-        "The total and the rank are worked out for you once every scored criterion of a "
-        "candidate has a score; until then they stay blank."
-        + (" So is the essential gate, from the essential columns." if sheet.gate
-           and Layout(sheet).gate_worked_out else "")
-        + {"total": " A candidate who does not meet every essential criterion gets no total.",
-           "ranking": " A candidate who does not meet every essential criterion is not ranked.",
-           }.get(scale.gate_excludes, "") if sheet.gate else
-        "The total and the rank are worked out for you once every scored criterion of a "
-        "candidate has a score; until then they stay blank.",
-        f"This workbook is part of the recruitment record of {plain(role.organisation.name)}. "
-        "Keep it secure and give it back to HR when the panel has finished; do not copy it or "
-        "keep notes elsewhere. HR keeps it for 6 months after the appointment is made (longer "
-        "only if a legal claim is made), then destroys it securely.",
-        "Candidates may ask to see what is written about them, so record only evidence-based "
-        "notes that you would be content for them to read.",
+        *keeping(role.organisation, scale.id),
         f"Scoring scale: {plain(scale.name)} ({scale.min} to {scale.max}).",
     ]
     if scale.description:
@@ -142,10 +127,11 @@ def items_text(items: tuple[ListItem, ...], depth: int = 0) -> str:
 
 
 def scale_sheet(scale: Scale) -> dict[str, Any]:
-    """The scale's points (or its bands of scores: "1 to 2"), highest first, as a sheet."""
+    """The scale's points (or its bands of scores: "1 to 2") in the scale's own order, as a
+    sheet."""
     rows: list[list[Any]] = [
         [point.score, plain(point.label) if point.label else None, plain(point.descriptor)]
-        for point in scale.points_high_first]
+        for point in scale.points]
     if scale.bands:
         rows = [[line.scores, plain(line.label) if line.label else None,
                  plain(line.descriptor)] for line in scale.legend]

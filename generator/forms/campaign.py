@@ -8,7 +8,7 @@ from pathlib import Path
 from generator.forms import sheets
 from generator.forms.build import STAGES, build_forms, campaign
 from generator.forms.render import Campaign
-from generator.model import Scale, Site
+from generator.model import Scale, Site, Vacancy
 
 
 class FormsError(KeyError, ValueError):
@@ -43,6 +43,8 @@ def run_forms(site: Site, record_id: str, out: Path, candidates: int | None = No
     scale = _scale(site, every) if every else None
     stage_scales = {k: _scale(site, v) for k, v in by_stage.items()}
     _check_weights(campaign(site, role, vacancy=vacancy, scale=scale, stage_scales=stage_scales))
+    if panel and vacancy is not None:
+        _check_askers(vacancy, panel)
     return build_forms(site, role, out, vacancy=vacancy, candidates=candidates, panel=panel,
                        scale=scale, pdf=pdf, stage_scales=stage_scales,
                        per_candidate=per_candidate)
@@ -61,6 +63,43 @@ def _check_weights(settings: Campaign) -> None:
         raise FormsError(f"the {stage} scale '{scale.id}' {allows}, but the {stage} rows carry "
                          + ", ".join(stray) + "; choose a scale that allows them with --scale "
                          f"{stage}=ID, or change the weights")
+
+
+def _check_askers(vacancy: Vacancy, panel: Sequence[str]) -> None:
+    """Refuse a question plan whose askers the `--panel` given does not have: a member's
+    number beyond it, or a name not on it (validate checks the plan against the vacancy's own
+    panel; the command's panel replaces that one)."""
+    named = {name.casefold() for name in panel if name}
+    for entry in vacancy.question_plan:
+        who = entry.asked_by
+        if isinstance(who, int) and who > len(panel):
+            raise FormsError(f"question {entry.question} is asked by panel member {who}, but "
+                             f"--panel gives {len(panel)}: give more members, or change the "
+                             "question plan's asked_by")
+        if isinstance(who, str) and who.casefold() not in named:
+            on = (", ".join(panel) if named else f"{len(panel)} members, not named")
+            raise FormsError(f"question {entry.question} is asked by {who}, who is not on "
+                             f"--panel ({on}): add them to --panel, or change the question "
+                             "plan's asked_by")
+
+
+def left_out(site: Site, record_id: str) -> list[str]:
+    """A sentence for each sheet the record's role does not make, for the command to print:
+    "No interview or moderation sheets and no interview workbook: no criterion or competency
+    is assessed at interview." (sheets.left_out says why)."""
+    vacancy = site.vacancies.get(record_id)
+    role = vacancy.role if vacancy else site.roles.get(record_id)
+    if role is None:
+        return []
+    missing = sheets.left_out(role)
+    notes = []
+    if sheets.SHORTLISTING in missing:
+        notes.append("No shortlisting sheet or workbook: "
+                     f"{missing[sheets.SHORTLISTING]}.")
+    if sheets.INTERVIEW in missing:
+        notes.append("No interview or moderation sheets and no interview workbook: "
+                     f"{missing[sheets.INTERVIEW]}.")
+    return notes
 
 
 def _scale(site: Site, scale_id: str) -> Scale:

@@ -109,9 +109,11 @@ class PlannedSheet:
 
 
 def asker(given: int | str | None, panel: Sequence[str]) -> str | None:
-    """Who asks: a panel member's number becomes their name where the panel is named."""
+    """Who asks: a panel member's number becomes their name where the panel is named, and
+    "Panel member 2" where it is not (`--panel 3`) or the panel has no member 2."""
     if isinstance(given, int):
-        return panel[given - 1] if given <= len(panel) else f"Panel member {given}"
+        named = panel[given - 1] if given <= len(panel) else ""
+        return named or f"Panel member {given}"
     return given
 
 

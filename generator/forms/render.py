@@ -148,7 +148,8 @@ def render(template: str, page: Page, **context: Any) -> str:
     """One form page: forms/<template>.html with the campaign, the page and `context`."""
     return environment().get_template(f"forms/{template}.html").render(
         c=page.campaign, page=page, css=stylesheet(), css_string=css_string, key=sheets.field_key,
-        fixed=fixed, interview_row=interview_row, sub_items=sub_items, plan_block=plan_block,
+        fixed=fixed, gate_note=sheets.gate_note, interview_row=interview_row,
+        sub_items=sub_items, plan_block=plan_block,
         **CONTROLS, **context)
 
 
@@ -193,8 +194,9 @@ def form_pages(campaign: Campaign) -> tuple[tuple[str, str], ...]:
         sub = ", ".join(([f"candidate {code}"] if code else [])
                         + ([f"panel member {number} of {total}"] if number else [])) or None
         page = Page(stem, TITLES[INTERVIEW], campaign, subheading=sub)
+        you = member or (f"Panel member {number}" if number else None)  # as the plan says
         pages.append((stem, render(INTERVIEW, page, sheet=interview, member=member,
-                                   candidate=code, plan=plan)))
+                                   candidate=code, plan=plan, you=you)))
     pages.append((MODERATION, render(MODERATION, Page(MODERATION, TITLES[MODERATION], campaign),
                                      sheet=sheets.moderation(role, scale, campaign.candidates,
                                                              weights))))

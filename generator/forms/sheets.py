@@ -25,8 +25,10 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 
 
 def field_key(raw: str) -> str:
-    """An id made safe for a form field name ('.' would nest PDF fields): 'E 1.a' -> 'E-1-a'."""
-    return _UNSAFE.sub("-", raw).strip("-") or "x"
+    """An id made safe for a form field name ('.' would nest PDF fields): '1.1' -> '1_1', so
+    that it stays apart from '1-1' (an id has no '_' of its own: the schema allows letters,
+    digits, '.', '-'); anything else unsafe becomes '-': 'E 1.a' -> 'E-1_a'."""
+    return _UNSAFE.sub("-", raw.replace(".", "_")).strip("-_") or "x"
 
 
 def candidate_codes(count: int) -> tuple[str, ...]:
@@ -190,15 +192,15 @@ def _rows(scale: Scale, criteria: tuple[Criterion, ...], comps: tuple[Row, ...],
 
 def stray_weights(role: Role, scale: Scale, stage: str,
                   weights: Mapping[str, int] | None = None) -> tuple[str, ...]:
-    """The weights the stage's scored rows carry that `scale` does not allow ("E2 ×3"): what
-    the sheets would otherwise drop (a scale without weights) or print and sum. Validate
-    reports these in content; this catches a scale chosen on the command line."""
+    """The weights the stage's rows carry that `scale` does not allow ("E2 ×3"): what the
+    sheets would otherwise drop (a scale without weights, or one that checks the row met or
+    not met) or print and sum. Validate reports these in content, whatever the scale's kind;
+    this catches a scale chosen on the command line."""
     weights = weights or {}
     interview = stage != SHORTLISTING
     criteria = role.person_spec.at_stage("interview" if interview else "application")
-    found = [(c.id, weights.get(c.id, c.weight)) for c in criteria
-             if mode_for(scale, c) == SCORE]
-    if interview and mode_for(scale, None) == SCORE:
+    found = [(c.id, weights.get(c.id, c.weight)) for c in criteria]
+    if interview:
         found += [(r.name, weights.get(r.key, r.weight))
                   for r in role.competencies_at_stage("interview")]
     return tuple(f"{label} ×{w}" for label, w in found
@@ -216,10 +218,8 @@ def shortlisting(role: Role, scale: Scale, candidates: int = DEFAULT_CANDIDATES,
     """
     criteria = in_spec_order(role.person_spec, role.person_spec.at_stage("application"))
     rows, weighted = _rows(scale, criteria, (), weights or {})
-    # The gate applies only where there are essential criteria to meet.
-    gate = scale.essential_gate and any(c.essential for c in criteria)
     return Sheet(scale=scale, rows=rows, candidates=candidate_codes(candidates),
-                 weighted=weighted, gate=gate)
+                 weighted=weighted, gate=_gate(scale, rows))
 
 
 def interview_rows(role: Role, scale: Scale, weights: Mapping[str, int] | None = None,
@@ -231,19 +231,18 @@ def interview_rows(role: Role, scale: Scale, weights: Mapping[str, int] | None =
     return _rows(scale, criteria, comps, weights or {})
 
 
-def _interview_gate(scale: Scale, rows: tuple[Row, ...]) -> bool:
-    """At interview the gate shows where it can be judged: essentials checked met / not met,
-    or scored against the scale's pass mark."""
-    essential = [r for r in rows if r.kind == "essential"]
-    return scale.essential_gate and bool(essential) and (
-        scale.pass_mark is not None or any(r.mode == MET for r in essential))
+def _gate(scale: Scale, rows: tuple[Row, ...]) -> bool:
+    """The gate is on every sheet (shortlisting, interview, moderation) where the scale has it
+    and there are essential rows: worked out from ✓ / ✗ or the pass mark, or, without a pass
+    mark, judged by the panel (Y or N) on the score it agreed meets a criterion."""
+    return scale.essential_gate and any(r.kind == "essential" for r in rows)
 
 
 def interview(role: Role, scale: Scale, weights: Mapping[str, int] | None = None) -> Sheet:
     """One panel member's sheet for one candidate: every interview row on the scale (essential
     criteria checked, not scored, where the scale says so)."""
     rows, weighted = interview_rows(role, scale, weights)
-    return Sheet(scale=scale, rows=rows, weighted=weighted, gate=_interview_gate(scale, rows),
+    return Sheet(scale=scale, rows=rows, weighted=weighted, gate=_gate(scale, rows),
                  competency_term=role.labels.competency_term)
 
 
@@ -252,8 +251,30 @@ def moderation(role: Role, scale: Scale, candidates: int = DEFAULT_CANDIDATES,
     """The panel's agreed interview scores: the interview rows by candidate code."""
     rows, weighted = interview_rows(role, scale, weights)
     return Sheet(scale=scale, rows=rows, candidates=candidate_codes(candidates),
-                 weighted=weighted, gate=_interview_gate(scale, rows),
+                 weighted=weighted, gate=_gate(scale, rows),
                  competency_term=role.labels.competency_term)
+
+
+def gate_note(sheet: Sheet, outcome: str, by_hand: bool = True) -> str:
+    """What the gate means on this sheet, in the scale's terms: no "whatever their total"
+    where nothing is scored; no total, or no rank, where the scale says the gate excludes it;
+    and how a scored essential criterion is met. `outcome`: "shortlisted", "appointed";
+    `by_hand`: a paper sheet, where the panel leaves the total blank (a workbook does it)."""
+    note = ("Essential criteria are a gate: a candidate who does not meet every essential "
+            f"criterion is not {outcome}")
+    if not sheet.scored:
+        note += "."
+    else:
+        note += {"total": (" and gets no total: leave their total blank." if by_hand
+                           else " and gets no total and no rank."),
+                 "ranking": ": their total is recorded, but they are not ranked.",
+                 }.get(sheet.scale.gate_excludes, ", whatever their total.")
+    if any(r.mode == SCORE for r in sheet.gate_rows):
+        pass_mark = sheet.scale.pass_mark
+        note += (f" A score of {pass_mark} or more meets an essential criterion."
+                 if pass_mark is not None else
+                 " Agree before you start what score counts as meeting a criterion.")
+    return note
 
 
 SHORTLISTING, INTERVIEW, MODERATION = "shortlisting", "interview", "moderation"
