@@ -1,0 +1,183 @@
+"""A damaged cache never reaches the site: every kind of damage to the PDF, Word, Excel, CSV,
+field-font and compiled-template caches is found, the entry is made again, the build says so,
+and the site is byte for byte the one a build with an empty cache gives.
+
+One build with an empty cache fills a cache and gives the reference site; each case damages a
+copy of that cache one way and builds again (as `roleprint build`, in a process of its own)
+into a fresh folder. The content is the small fixture tree: one role, whose five PDFs, Word
+file and two workbooks, and the roles' CSV list, exercise every cache a build uses.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.cache import unseal
+from generator.forms import fieldfont
+from tests.conftest import FIXTURES
+from tests.faults_support import roleprint, tree_digest
+
+DAMAGED = "was damaged and has been made again."
+
+
+def build(content: Path, cache: Path, site: Path) -> tuple[int, str]:
+    return roleprint("build", "--content", str(content), "--site-dir", str(site),
+                     env={"ROLEPRINT_CACHE": str(cache)})
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[str, str]]:
+    """The content, a cache filled by a build from nothing, and the site that build gave."""
+    work = tmp_path_factory.mktemp("reference")
+    content = work / "content"
+    shutil.copytree(FIXTURES / "base", content)
+    status, output = build(content, work / "cache", work / "out" / "site")
+    assert status == 0, output
+    assert "PDFs: 5 rendered, 0 reused" in output and "Exports: 4 made, 0 reused" in output
+    return content, work / "cache", tree_digest(work / "out" / "site")
+
+
+# --- finding entries --------------------------------------------------------------------------
+
+def entries(cache: Path, namespace: str, holding: bytes = b"") -> list[Path]:
+    """The entries of a namespace, in a fixed order; with `holding`, those whose bytes hold it
+    (b"word/" for the Word file, b"xl/" for the workbooks)."""
+    found = sorted(cache.glob(f"{namespace}/*/*.entry"))
+    return [p for p in found if holding in p.read_bytes()] if holding else found
+
+
+def held(entry: Path) -> bytes:
+    data = unseal(entry.stem, entry.read_bytes())
+    assert data is not None
+    return data
+
+
+def font(cache: Path) -> Path:
+    (path,) = cache.glob("fonts/fields-*.ttf")
+    return path
+
+
+def word(cache: Path) -> Path:
+    return entries(cache, "exports", b"word/")[0]
+
+
+def workbooks(cache: Path) -> list[Path]:
+    return entries(cache, "exports", b"xl/")
+
+
+def csv(cache: Path) -> Path:
+    return next(p for p in entries(cache, "exports") if not held(p).startswith(b"PK"))
+
+
+# --- the ways of damaging ---------------------------------------------------------------------
+
+def truncate(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+
+
+def flip(path: Path, at: float = 0.5) -> None:
+    data = bytearray(path.read_bytes())
+    data[int(len(data) * at)] ^= 0x01
+    path.write_bytes(bytes(data))
+
+
+def swap(one: Path, other: Path) -> None:
+    a, b = one.read_bytes(), other.read_bytes()
+    one.write_bytes(b)
+    other.write_bytes(a)
+
+
+def folder_instead(path: Path) -> None:
+    path.unlink()
+    path.mkdir()
+    (path / "inside").write_bytes(b"not an entry")
+
+
+def file_instead(path: Path) -> None:
+    shutil.rmtree(path)
+    path.write_bytes(b"a file where a folder of the cache should be")
+
+
+def loop(path: Path) -> None:
+    """Unreadable, even by root (as the tests run in CI): a link to itself (ELOOP)."""
+    path.unlink()
+    path.symlink_to(path.name)
+
+
+def pipe(path: Path) -> None:
+    """A named pipe: reading it plainly would wait for ever."""
+    path.unlink()
+    os.mkfifo(path)
+
+
+def garble_digest(path: Path) -> None:
+    data = path.read_bytes()
+    path.write_bytes(data[:30] + b"0" * 40 + data[70:])
+
+
+Damage = Callable[[Path], None]
+CASES: dict[str, tuple[Damage, str]] = {
+    "pdf truncated": (lambda c: truncate(entries(c, "pdf")[0]), "The cached PDF for roles/"),
+    "every pdf emptied": (lambda c: [p.write_bytes(b"") for p in entries(c, "pdf")] and None,
+                          "The cached PDF for roles/support-worker/forms/interview.pdf"),
+    "pdf one byte flipped": (lambda c: flip(entries(c, "pdf")[1]), "The cached PDF for roles/"),
+    "two pdfs swapped": (lambda c: swap(*entries(c, "pdf")[:2]), "The cached PDF for roles/"),
+    "pdf of another key copied in": (
+        lambda c: shutil.copyfile(entries(c, "pdf")[2], entries(c, "pdf")[3]),
+        "The cached PDF for roles/"),
+    "pdf a folder": (lambda c: folder_instead(entries(c, "pdf")[0]), "The cached PDF for roles/"),
+    "pdf unreadable": (lambda c: loop(entries(c, "pdf")[0]), "The cached PDF for roles/"),
+    "pdf a named pipe": (lambda c: pipe(entries(c, "pdf")[0]), "The cached PDF for roles/"),
+    "pdf folder a file": (lambda c: file_instead(c / "pdf"), "The cached PDF for roles/"),
+    "entry folder a file": (lambda c: file_instead(entries(c, "pdf")[0].parent),
+                            "The cached PDF for roles/"),
+    "word digest garbled": (lambda c: garble_digest(word(c)),
+                            "The cached Word file for roles/support-worker/support-worker.docx"),
+    "word one byte flipped": (lambda c: flip(word(c), 0.9), "The cached Word file for roles/"),
+    "excel truncated": (lambda c: [truncate(p) for p in workbooks(c)] and None,
+                        "The cached Excel workbook for roles/roles.xlsx"),
+    "excel cut inside its digest": (
+        lambda c: workbooks(c)[0].write_bytes(workbooks(c)[0].read_bytes()[:40]),
+        "The cached Excel workbook for roles/"),
+    "csv swapped with word": (lambda c: swap(csv(c), word(c)),
+                              "The cached CSV file for roles/roles.csv"),
+    "field font truncated": (lambda c: truncate(font(c)), "The cached field font "),
+    "field font garbled": (lambda c: flip(font(c)), "The cached field font "),
+    "field font's digest emptied": (
+        lambda c: font(c).with_name(font(c).name + ".sha256").write_bytes(b""),
+        "The cached field font "),
+    "field font a folder": (lambda c: folder_instead(font(c)), "The cached field font "),
+    "fonts folder a file": (lambda c: file_instead(c / "fonts"), "The cached field font "),
+    "compiled templates flipped": (
+        lambda c: [flip(p) for p in entries(c, "templates")] and None,
+        "The cached compiled template "),
+    "cache folder a file": (lambda c: file_instead(c), "so the cache in"),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_a_damaged_cache_is_made_again_and_the_site_is_a_clean_builds(
+        case: str, reference: tuple[Path, Path, dict[str, str]], tmp_path: Path) -> None:
+    content, filled, clean = reference
+    cache = tmp_path / "cache"
+    shutil.copytree(filled, cache, symlinks=True)
+    damage, said = CASES[case]
+    damage(cache)
+    status, output = build(content, cache, tmp_path / "out" / "site")
+    assert status == 0 and "Traceback" not in output, output
+    assert said in output, output
+    assert tree_digest(tmp_path / "out" / "site") == clean
+    if case != "cache folder a file":  # left alone: it may not be ours
+        assert_whole(cache)
+
+
+def assert_whole(cache: Path) -> None:
+    """Every entry in the cache is sound again: the next build will reuse it."""
+    for path in cache.glob("*/*/*.entry"):
+        held(path)
+    assert fieldfont.checked(font(cache)) is True
