@@ -162,7 +162,7 @@ class Cache:
         nothing can be kept in this cache, which is said once."""
         for place in (*reversed(self.base.parents), self.base):
             if os.path.lexists(place) and not place.is_dir():
-                say(f"roleprint: {place} is not a folder, so the cache in {self.base} cannot "
+                say(f"{place} is not a folder, so the cache in {self.base} cannot "
                     "be used: everything is made afresh. Move it away to use the cache again.",
                     once=True)
                 return True

@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.cache import unseal
+from generator.cache import Cache, unseal
 from generator.forms import fieldfont
+from generator.validate import validate
 from tests.conftest import FIXTURES
 from tests.faults_support import roleprint, tree_digest
 
@@ -181,3 +182,64 @@ def assert_whole(cache: Path) -> None:
     for path in cache.glob("*/*/*.entry"):
         held(path)
     assert fieldfont.checked(font(cache)) is True
+
+
+# --- the checks themselves, one entry at a time -----------------------------------------------
+
+def test_an_entry_is_only_ever_given_back_for_its_own_key_and_bytes(tmp_path: Path) -> None:
+    cache = Cache("test", tmp_path)
+    cache.put("key-a", b"bytes of a")
+    cache.put("key-b", b"bytes of b")
+    assert (cache.get("key-a"), cache.get("key-b")) == (b"bytes of a", b"bytes of b")
+    stored = cache.path("key-a").read_bytes()
+    assert unseal("key-b", stored) is None  # copied to another key
+    for cut in range(len(stored)):  # cut short anywhere, header included
+        assert unseal("key-a", stored[:cut]) is None
+    for at in range(len(stored)):  # any one byte changed
+        changed = bytearray(stored)
+        changed[at] ^= 0x20
+        assert unseal("key-a", bytes(changed)) is None
+
+
+def test_whatever_stands_in_an_entrys_place_is_a_miss_then_replaced(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cache = Cache("test", tmp_path)
+    for name, block in (("pipe", pipe), ("folder", folder_instead), ("loop", loop)):
+        cache.put(name, b"good")
+        block(cache.path(name))
+        assert cache.get(name, f"thing called {name}") is None  # at once: a pipe is not read
+        cache.put(name, b"good")
+        assert cache.get(name) == b"good"
+        assert capsys.readouterr().err == \
+            f"The cached thing called {name} was damaged and has been made again.\n"
+    shard = cache.path("pipe").parent
+    file_instead(shard)
+    assert cache.get("pipe") is None
+    cache.put("pipe", b"good")
+    assert cache.get("pipe") == b"good"
+
+
+def test_a_file_in_place_of_the_cache_folder_is_said_once_and_left_alone(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "cache"
+    blocker.write_bytes(b"someone's file")
+    for namespace in ("pdf", "exports"):
+        cache = Cache(namespace, blocker)
+        assert cache.get("key") is None
+        cache.put("key", b"data")
+    said = capsys.readouterr().err
+    assert said.count(f"{blocker} is not a folder, so the cache in {blocker} cannot be used") == 1
+    assert blocker.read_bytes() == b"someone's file"
+
+
+def test_validate_says_when_its_last_report_was_damaged(
+        base_content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cache = Cache("validate", tmp_path / "cache")
+    first = validate(base_content, cache)
+    for entry in cache.root.glob("*/*"):
+        flip(entry)
+    assert validate(base_content, cache) == first
+    assert capsys.readouterr().err == \
+        "The cached report of the last check was damaged and has been made again.\n"
+    assert validate(base_content, cache) == first
+    assert capsys.readouterr().err == ""
