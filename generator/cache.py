@@ -88,14 +88,10 @@ def say(note: str, *, once: bool = False) -> None:
 def read_regular(path: Path) -> bytes:
     """The bytes of a regular file; OSError for anything else in its place (a folder, or a
     named pipe, which a plain read would wait on for ever)."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+    with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as file:
+        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
             raise OSError(errno.EISDIR, "not a regular file", str(path))
-        with os.fdopen(os.dup(fd), "rb") as file:
-            return file.read()
-    finally:
-        os.close(fd)
+        return file.read()
 
 
 def clear_way(path: Path, below: Path) -> None:
@@ -103,10 +99,21 @@ def clear_way(path: Path, below: Path) -> None:
     the folders leading to it (from `below` on, which is ours) should be."""
     for place in (below, *(below / step for step in
                            reversed(path.relative_to(below).parents[:-1]))):
-        if os.path.lexists(place) and (place.is_symlink() or not place.is_dir()):
+        if os.path.lexists(place) and not place.is_dir():  # a link to a folder is kept
             place.unlink()
     if path.is_dir() and not path.is_symlink():
         shutil.rmtree(path)
+
+
+def unusable(base: Path) -> bool:
+    """Whether a file stands where the cache folder `base` (or a folder above it) should be:
+    then nothing can be kept in it, which is said once, and the file is left alone."""
+    for place in (*reversed(base.parents), base):
+        if os.path.lexists(place) and not place.is_dir():
+            say(f"{place} is not a folder, so the cache in {base} cannot be used: everything "
+                "is made afresh. Move it away to use the cache again.", once=True)
+            return True
+    return False
 
 
 SEAL = b"roleprint-cache-entry "
@@ -148,7 +155,7 @@ class Cache:
             return None
         except OSError:
             data = None
-            if self._unusable():
+            if unusable(self.base):
                 return None
         if data is None:
             self.damaged[key] = what or f"entry {path}"
@@ -156,17 +163,6 @@ class Cache:
         with contextlib.suppress(OSError):
             os.utime(path)  # marks the entry as in use, for `prune`
         return data
-
-    def _unusable(self) -> bool:
-        """Whether a file stands where the cache folder (or one above it) should be: then
-        nothing can be kept in this cache, which is said once."""
-        for place in (*reversed(self.base.parents), self.base):
-            if os.path.lexists(place) and not place.is_dir():
-                say(f"{place} is not a folder, so the cache in {self.base} cannot "
-                    "be used: everything is made afresh. Move it away to use the cache again.",
-                    once=True)
-                return True
-        return False
 
     def put(self, key: str, data: bytes) -> None:
         """Store an entry (see `write_whole`), clearing whatever is in its way; a cache that

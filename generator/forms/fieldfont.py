@@ -21,7 +21,7 @@ import tempfile
 from multiprocessing import util
 from pathlib import Path
 
-from generator.cache import clear_way, digest, folder, read_regular, say, write_whole
+from generator.cache import clear_way, digest, folder, read_regular, say, unusable, write_whole
 
 SOURCES = tuple(Path(p) for p in (
     "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
@@ -65,11 +65,11 @@ def field_font() -> Path | None:
     raw = source.read_bytes()
     fonts = folder().resolve() / "fonts"
     target = fonts / f"fields-{digest([raw, repr(RANGES), FORMAT])[:16]}.ttf"
-    found = _checked(target)
+    found = checked(target)
     if found:
         return target
     data = _subset(raw)
-    if found is False:
+    if found is False and not unusable(folder()):
         say(f"The cached field font {target} was damaged and has been made again.")
     try:
         _store(target, data, fonts)
@@ -84,7 +84,7 @@ def _sum_path(font: Path) -> Path:
     return font.with_name(font.name + ".sha256")
 
 
-def _checked(font: Path) -> bool | None:
+def checked(font: Path) -> bool | None:
     """True if the font matches its recorded digest, None if it was never made, and False if
     it is damaged (or its digest is, or anything stands in the way of either)."""
     try:
