@@ -129,8 +129,6 @@ class Workspace:
 
     def _shown(self, filename: object) -> str:
         """A file being written, named inside the new output (its temporary folder goes)."""
-        if not filename:
-            return f"the new {self.what}"
         path = Path(str(filename))
         return path.relative_to(self.path).as_posix() if path.is_relative_to(self.path) \
             else str(path)
@@ -142,14 +140,17 @@ class Workspace:
             # Only what is known: how far the new output got, and what is free once its
             # temporary files are removed. How big it would have been is not known.
             written = tree_size(self.path)
-            free = _free(folder) + written
-            reason = (f"the disk holding {folder} is full" if err.errno == errno.ENOSPC
-                      else f"your disk quota for {folder} is used up")
-            text = (f"{reason}: it ran out of space while writing {self._shown(err.filename)}, "
-                    f"after {megabytes(written)} of the new {self.what} had been written. This "
-                    f"command needs more than the {megabytes(free)} that is free there once "
-                    "its temporary files are removed: free some space and run the command "
-                    "again.")
+            where = f" while writing {self._shown(err.filename)}" if err.filename else ""
+            got = (f"it ran out of space{where}, after {megabytes(written)} of the new "
+                   f"{self.what} had been written")
+            if err.errno == errno.EDQUOT:  # the disk's free space says nothing of a quota
+                text = (f"your disk quota for {folder} is used up: {got}. Free some space, or "
+                        "ask for a larger quota, and run the command again.")
+            else:
+                free = _free(folder) + written
+                text = (f"the disk holding {folder} is full: {got}. This command needs more "
+                        f"than the {megabytes(free)} that is free there once its temporary "
+                        "files are removed: free some space and run the command again.")
         elif err.errno == errno.EROFS or (err.errno in (errno.EACCES, errno.EPERM)
                                           and read_only_mount(folder)):
             text = (f"cannot write into {folder}: "

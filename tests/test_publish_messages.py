@@ -106,3 +106,18 @@ def test_a_folder_read_only_for_this_user_still_gets_the_chmod_advice(tmp_path: 
 
     assert "chmod -R u+w" in not_writable(tmp_path, "site")
     assert "read-only file system" in not_writable(tmp_path, "site", read_only=True)
+
+
+def test_a_used_up_quota_claims_nothing_about_free_space(tmp_path: Path) -> None:
+    """The disk's free space says nothing of a quota: it is not given as if it did."""
+    from generator.publish import Workspace
+
+    space = tmp_path / ".roleprint-x"
+    (space / "site").mkdir(parents=True)
+    (space / "site" / "page.html").write_bytes(b"x" * 1_500_000)
+    said = Workspace(tmp_path / "site", space, "site").explain(
+        OSError(errno.EDQUOT, os.strerror(errno.EDQUOT)))
+    assert said.startswith(f"your disk quota for {tmp_path} is used up: it ran out of space, "
+                           "after 1.5 MB of the new site had been written. Free some space, "
+                           "or ask for a larger quota, and run the command again.\n")
+    assert "is free" not in said
