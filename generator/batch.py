@@ -40,7 +40,9 @@ def workers() -> int:
 def run_cached(jobs: Sequence[J], *, key: Callable[[J], str], make: Callable[[J], bytes],
                cache: Cache, pool: Callable[[int], Executor], threshold: int, cores: int,
                keep_days: float) -> Counts:
-    """Write each job's `out`: a cache hit is copied; a miss is made, written and stored.
+    """Write each job's `out`: a cache hit is copied; a miss is made, written and stored. An
+    entry is checked before it is copied (`Cache.get`): a damaged one is a miss, and is said
+    to be, naming the file it held (`described`), once made again.
 
     The misses are made in `pool(size)` when there are at least `threshold` of them and more
     than one core, else in this process, so `make` must pickle (a module-level function or a
