@@ -243,3 +243,26 @@ def test_validate_says_when_its_last_report_was_damaged(
         "The cached report of the last check was damaged and has been made again.\n"
     assert validate(base_content, cache) == first
     assert capsys.readouterr().err == ""
+
+
+def test_an_entry_this_user_may_not_read_is_a_miss_then_replaced(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """chmod 000, as another user than root meets it (root may read anything, so the refusal
+    is made here the way the system makes it)."""
+    cache = Cache("test", tmp_path)
+    cache.put("key", b"good")
+    entry = cache.path("key")
+    entry.chmod(0)
+    real_open = os.open
+
+    def refusing(path: object, flags: int, *args: int, **kwargs: object) -> int:
+        if Path(str(path)) == entry and entry.stat().st_mode & 0o777 == 0:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", refusing)
+    assert cache.get("key", "thing") is None
+    cache.put("key", b"good")
+    assert cache.get("key") == b"good"
+    assert capsys.readouterr().err == "The cached thing was damaged and has been made again.\n"
