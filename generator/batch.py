@@ -40,7 +40,9 @@ def workers() -> int:
 def run_cached(jobs: Sequence[J], *, key: Callable[[J], str], make: Callable[[J], bytes],
                cache: Cache, pool: Callable[[int], Executor], threshold: int, cores: int,
                keep_days: float) -> Counts:
-    """Write each job's `out`: a cache hit is copied; a miss is made, written and stored.
+    """Write each job's `out`: a cache hit is copied; a miss is made, written and stored. An
+    entry is checked before it is copied (`Cache.get`): a damaged one is a miss, and is said
+    to be, naming the file it held (`described`), once made again.
 
     The misses are made in `pool(size)` when there are at least `threshold` of them and more
     than one core, else in this process, so `make` must pickle (a module-level function or a
@@ -52,7 +54,7 @@ def run_cached(jobs: Sequence[J], *, key: Callable[[J], str], make: Callable[[J]
     reused = 0
     for job in jobs:
         job_key = key(job)
-        data = cache.get(job_key)
+        data = cache.get(job_key, described(job.out))
         if data is None:
             missing.append((job_key, job))
             continue
@@ -71,6 +73,17 @@ def run_cached(jobs: Sequence[J], *, key: Callable[[J], str], make: Callable[[J]
         _store(missing, map(make, todo), cache, folders)
     cache.prune(keep_days)
     return Counts(made=len(missing), reused=reused)
+
+
+KINDS = {".pdf": "PDF", ".docx": "Word file", ".xlsx": "Excel workbook", ".csv": "CSV file"}
+
+
+def described(out: Path) -> str:
+    """What a cache entry for `out` holds, for a note: "PDF for roles/x/forms/y.pdf" (the path
+    in the site, from the `docs` folder of the tree it is written into)."""
+    parts = out.parts
+    inside = len(parts) - parts[::-1].index("docs") if "docs" in parts else 0
+    return f"{KINDS.get(out.suffix, 'file')} for {Path(*parts[inside:]).as_posix()}"
 
 
 def _write(path: Path, data: bytes, folders: set[Path]) -> None:

@@ -3,14 +3,22 @@
 The folder is $ROLEPRINT_CACHE, else `.cache/roleprint` in the current folder. Deleting it at
 any time is safe: whatever is missing is made again. A cache that cannot be read or written is
 treated as empty; it never stops a command.
+
+Every entry is checked before it is used: it starts with a line holding the SHA-256 of its key
+and its bytes, so an entry cut short, emptied, changed in any byte, or copied from another key
+(or anything else in its place: a folder, a pipe, a link to nowhere) does not match. Such an
+entry is not used; it is made again and stored afresh, and the command says so.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import hashlib
 import os
+import shutil
+import stat
 import sys
 import threading
 import time
@@ -67,28 +75,105 @@ def write_whole(target: Path, data: bytes) -> None:
         raise
 
 
+_said: set[str] = set()
+
+
+def say(note: str, *, once: bool = False) -> None:
+    """Tell the person running the command about the cache (with `once`, once per process)."""
+    if not (once and note in _said):
+        _said.add(note)
+        print(note, file=sys.stderr, flush=True)
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of a regular file; OSError for anything else in its place (a folder, or a
+    named pipe, which a plain read would wait on for ever)."""
+    with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as file:
+        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+            raise OSError(errno.EISDIR, "not a regular file", str(path))
+        return file.read()
+
+
+def clear_way(path: Path, below: Path) -> None:
+    """Remove what stops `path` being written: a folder in its place, or a file where one of
+    the folders leading to it (from `below` on, which is ours) should be."""
+    for place in (below, *(below / step for step in
+                           reversed(path.relative_to(below).parents[:-1]))):
+        if os.path.lexists(place) and not place.is_dir():  # a link to a folder is kept
+            place.unlink()
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+
+
+def unusable(base: Path) -> bool:
+    """Whether a file stands where the cache folder `base` (or a folder above it) should be:
+    then nothing can be kept in it, which is said once, and the file is left alone."""
+    for place in (*reversed(base.parents), base):
+        if os.path.lexists(place) and not place.is_dir():
+            say(f"{place} is not a folder, so the cache in {base} cannot be used: everything "
+                "is made afresh. Move it away to use the cache again.", once=True)
+            return True
+    return False
+
+
+SEAL = b"roleprint-cache-entry "
+
+
+def seal(key: str, data: bytes) -> bytes:
+    """An entry as stored: a line with the digest of its key and bytes, then the bytes."""
+    return SEAL + digest([key, data]).encode("ascii") + b"\n" + data
+
+
+def unseal(key: str, entry: bytes) -> bytes | None:
+    """The bytes of a stored entry, or None if they are not exactly those stored for `key`."""
+    head = len(SEAL) + 64 + 1
+    data = entry[head:]
+    if (len(entry) < head or not entry.startswith(SEAL) or entry[head - 1:head] != b"\n"
+            or entry[len(SEAL):head - 1] != digest([key, data]).encode("ascii")):
+        return None
+    return data
+
+
 class Cache:
-    """One kind of entry (`namespace`), one file per key."""
+    """One kind of entry (`namespace`), one file per key, each checked when read."""
 
     def __init__(self, namespace: str, root: Path | None = None) -> None:
-        self.root = (root or folder()) / namespace
+        self.base = root or folder()
+        self.root = self.base / namespace
+        self.damaged: dict[str, str] = {}  # key -> what the entry held, for the note
 
     def path(self, key: str) -> Path:
-        return self.root / key[:2] / key
+        return self.root / key[:2] / f"{key}.entry"
 
-    def get(self, key: str) -> bytes | None:
+    def get(self, key: str, what: str = "") -> bytes | None:
+        """The entry for `key`, or None: a miss, or a damaged entry (noted, and said when
+        `put` stores it again: `what` names what it held)."""
+        path = self.path(key)
         try:
-            data = self.path(key).read_bytes()
+            data = unseal(key, read_regular(path))
+        except FileNotFoundError:
+            return None
         except OSError:
+            data = None
+            if unusable(self.base):
+                return None
+        if data is None:
+            self.damaged[key] = what or f"entry {path}"
             return None
         with contextlib.suppress(OSError):
-            os.utime(self.path(key))  # marks the entry as in use, for `prune`
+            os.utime(path)  # marks the entry as in use, for `prune`
         return data
 
     def put(self, key: str, data: bytes) -> None:
-        """Store an entry (see `write_whole`); a cache that cannot be written stays empty."""
+        """Store an entry (see `write_whole`), clearing whatever is in its way; a cache that
+        cannot be written stays empty. A damaged entry made again is said here."""
+        path = self.path(key)
         with contextlib.suppress(OSError):
-            write_whole(self.path(key), data)
+            clear_way(path, self.root)
+            write_whole(path, seal(key, data))
+        what = self.damaged.pop(key, None)
+        if what is not None:
+            say(f"The cached {what} was damaged and has been made again.")
 
     def prune(self, max_age_days: float) -> int:
         """Delete entries not used for `max_age_days`; return how many went."""

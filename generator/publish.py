@@ -83,6 +83,24 @@ def unwritable(target: Path) -> Path | None:
     return None
 
 
+def read_only_mount(place: Path) -> bool:
+    """Whether `place` is on a file system mounted read-only (no chmod can help there)."""
+    try:
+        return bool(os.statvfs(place).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def not_writable(place: Path, what: str, *, read_only: bool = False) -> str:
+    """Why `place` cannot be written (`read_only`: its file system is known to be read-only),
+    and what to do, in words that are true."""
+    if read_only or read_only_mount(place):
+        return (f"it is on a read-only file system. Build the {what} on a file system that "
+                "can be written, or mount that one read-write, and run the command again.")
+    return (f"it is read-only for this user. Make it writable (for example: chmod -R u+w "
+            f"{place}) and run the command again.")
+
+
 class PublishError(Exception):
     """Output could not be written: the message says why and what became of the old output."""
 
@@ -109,17 +127,35 @@ class Workspace:
             return f"The previous {self.what} in {self.target} was left as it was."
         return f"Nothing was written into {self.target} (there was no {self.what} there before)."
 
+    def _shown(self, filename: object) -> str:
+        """A file being written, named inside the new output (its temporary folder goes)."""
+        path = Path(str(filename))
+        return path.relative_to(self.path).as_posix() if path.is_relative_to(self.path) \
+            else str(path)
+
     def explain(self, err: OSError) -> str:
         """A plain message for a failed write, with what became of the previous output."""
         folder = self.target.parent
         if err.errno in (errno.ENOSPC, errno.EDQUOT):
+            # Only what is known: how far the new output got, and what is free once its
+            # temporary files are removed. How big it would have been is not known.
             written = tree_size(self.path)
-            free = _free(folder) + written  # once this build's temporary files are removed
-            need = (f"needs about {megabytes(tree_size(self.target))} (the size of the one it "
-                    "replaces)" if self.existed else f"needs more than {megabytes(written)}")
-            text = (f"the disk holding {folder} is full: the {self.what} {need}, and "
-                    f"{megabytes(free)} is free. Free some space and run the command again.")
-        elif err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            where = f" while writing {self._shown(err.filename)}" if err.filename else ""
+            got = (f"it ran out of space{where}, after {megabytes(written)} of the new "
+                   f"{self.what} had been written")
+            if err.errno == errno.EDQUOT:  # the disk's free space says nothing of a quota
+                text = (f"your disk quota for {folder} is used up: {got}. Free some space, or "
+                        "ask for a larger quota, and run the command again.")
+            else:
+                free = _free(folder) + written
+                text = (f"the disk holding {folder} is full: {got}. This command needs more "
+                        f"than the {megabytes(free)} that is free there once its temporary "
+                        "files are removed: free some space and run the command again.")
+        elif err.errno == errno.EROFS or (err.errno in (errno.EACCES, errno.EPERM)
+                                          and read_only_mount(folder)):
+            text = (f"cannot write into {folder}: "
+                    + not_writable(folder, self.what, read_only=err.errno == errno.EROFS))
+        elif err.errno in (errno.EACCES, errno.EPERM):
             text = (f"cannot write {err.filename or folder}: {err.strerror}. Make {folder} and "
                     f"what is in it writable (for example: chmod -R u+w {folder}) and run the "
                     "command again.")
@@ -147,9 +183,7 @@ def workspace(target: Path, what: str = "site") -> Iterator[Workspace]:
             print(note, file=sys.stderr)
         blocked = unwritable(target)
         if blocked is not None:
-            raise PublishError(f"cannot write into {blocked}: it is read-only for this user. "
-                               f"Make it writable (for example: chmod -R u+w {blocked}) and "
-                               f"run the command again.\n"
+            raise PublishError(f"cannot write into {blocked}: {not_writable(blocked, what)}\n"
                                + Workspace(target, folder, what).outcome())
         try:
             path = Path(tempfile.mkdtemp(prefix=PREFIX, dir=folder))

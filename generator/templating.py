@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 from functools import cache
 
 import jinja2
 from jinja2 import (
+    BytecodeCache,
     Environment,
-    FileSystemBytecodeCache,
     PackageLoader,
     StrictUndefined,
     select_autoescape,
@@ -21,27 +20,34 @@ from generator import filters, text
 KEEP_DAYS = 30  # compiled templates (of any release) are compiled again after this long
 
 
-class CompiledTemplates(FileSystemBytecodeCache):
+class CompiledTemplates(BytecodeCache):
     """Compiled templates kept in the cache folder, so that a command does not compile all of
     them again (about a sixth of a second). Jinja checks each against its template's text; the
-    folder is named after this package's code and Jinja's release, since the compiled code also
-    depends on the environment's settings. A cache that cannot be read or written is skipped."""
+    key also holds this package's code and Jinja's release, since the compiled code depends on
+    the environment's settings. Each entry is checked like any other (`generator.cache`)."""
 
     def __init__(self) -> None:
-        root = caches.folder() / "templates"
-        here = root / caches.digest([caches.code_version(), jinja2.__version__])[:16]
-        with contextlib.suppress(OSError):
-            here.mkdir(parents=True, exist_ok=True)
-        caches.Cache("templates").prune(KEEP_DAYS)
-        super().__init__(str(here))
+        self.store = caches.Cache("templates")
+        self.version = caches.digest([caches.code_version(), jinja2.__version__])
+        self.store.prune(KEEP_DAYS)
+        self.names: dict[str, str] = {}  # Jinja's key -> the template's name, for a note
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        key = super().get_cache_key(name, filename)
+        self.names[key] = name
+        return key
+
+    def _key(self, bucket: Bucket) -> str:
+        return caches.digest([self.version, bucket.key])
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        with contextlib.suppress(OSError):
-            super().load_bytecode(bucket)
+        name = self.names.get(bucket.key, "")
+        data = self.store.get(self._key(bucket), f"compiled template {name}")
+        if data is not None:
+            bucket.bytecode_from_string(data)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        with contextlib.suppress(OSError):
-            super().dump_bytecode(bucket)
+        self.store.put(self._key(bucket), bucket.bytecode_to_string())
 
 
 @cache

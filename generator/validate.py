@@ -35,7 +35,7 @@ def validate(content_dir: Path, cache: Cache | None = None) -> tuple[list[Proble
     """Every problem in the content, and how many files were checked."""
     cache = cache or Cache("validate")
     key = content_key(content_dir)
-    stored = cache.get(key)
+    stored = cache.get(key, "report of the last check")
     if stored is not None:
         try:
             body = json.loads(stored)

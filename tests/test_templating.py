@@ -27,16 +27,18 @@ def render_in_new_process(cache: Path) -> str:
 
 
 def compiled(cache: Path) -> list[Path]:
-    return sorted(cache.glob("templates/*/__jinja2_*.cache"))
+    return sorted(cache.glob("templates/*/*.entry"))
 
 
 def test_compiled_templates_are_kept_and_reused(tmp_path: Path) -> None:
     first = render_in_new_process(tmp_path)
     kept = compiled(tmp_path)
     assert kept, "no compiled template was kept"
-    stamps = {path: path.stat().st_mtime_ns for path in kept}
+    # Not written again (a use only touches an entry's time, for pruning).
+    stamps = {path: (path.stat().st_ino, path.read_bytes()) for path in kept}
     assert render_in_new_process(tmp_path) == first
-    assert {path: path.stat().st_mtime_ns for path in compiled(tmp_path)} == stamps
+    assert {path: (path.stat().st_ino, path.read_bytes())
+            for path in compiled(tmp_path)} == stamps
 
 
 def test_a_damaged_compiled_template_is_compiled_again(tmp_path: Path) -> None:
