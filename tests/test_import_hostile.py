@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import io
+import random
+import re
+import struct
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import docx
 import pypdf
 import pytest
 
-from generator.importer.command import run
+from generator.discover import MAX_ID_LENGTH, id_problem, suggest_id
+from generator.importer import command
+from generator.importer.command import draft_id, run
+from generator.importer.labels import normalise
+from tests.conftest import ROOT
 from tests.importmeasure import content_copy
 
 
@@ -182,3 +192,181 @@ def test_hostile_file_is_refused_and_nothing_written(case: str, tmp_path: Path) 
     assert "refused" in output and "Traceback" not in output
     assert "Imported 0, needs review 0, refused 1 (of 1 files)." in output
     assert list((content / "roles").iterdir()) == []
+
+
+# Issue 23, point 9.
+
+def _lying_bomb(tmp_path: Path, name: str) -> Path:
+    """A .docx whose part `name` unpacks to 400 MB of zeros while the zip's directory (and the
+    part's own header) say it is 1,000 bytes, so no stated size or ratio gives it away."""
+    target = tmp_path / "lying.docx"
+    with zipfile.ZipFile(_docx(tmp_path / "plain.docx")) as old, \
+            zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            if info.filename != name:
+                new.writestr(info, old.read(info))
+        with new.open(name, "w") as part:
+            for _ in range(400):
+                part.write(bytes(1024 * 1024))
+    data = bytearray(target.read_bytes())
+    encoded = name.encode()
+    for signature, name_at, size_at in ((b"PK\x03\x04", 30, 22), (b"PK\x01\x02", 46, 24)):
+        at = data.find(signature)
+        while data[at + name_at:at + name_at + len(encoded)] != encoded:
+            at = data.find(signature, at + 1)
+        struct.pack_into("<I", data, at + size_at, 1000)
+    target.write_bytes(data)
+    return target
+
+
+PEAK = """
+import io, resource, sys
+from pathlib import Path
+from generator.importer.command import run
+out = io.StringIO()
+status = run([Path(sys.argv[1])], "second-step", Path(sys.argv[2]), out=out, err=out)
+print(status, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+print(out.getvalue())
+"""
+
+
+@pytest.mark.parametrize("name", ["word/document.xml", "word/media/padding.bin"])
+def test_a_zip_that_understates_its_sizes_is_refused_within_300_mb(name: str,
+                                                                   tmp_path: Path) -> None:
+    bomb = _lying_bomb(tmp_path, name)
+    content = content_copy(tmp_path / "c")
+    done = subprocess.run([sys.executable, "-c", PEAK, str(bomb), str(content)], cwd=ROOT,
+                          capture_output=True, text=True, check=False, timeout=600)
+    assert done.returncode == 0, done.stderr
+    status, peak_mb = map(int, done.stdout.split("\n", 1)[0].split())
+    output = done.stdout.split("\n", 1)[1]
+    assert status == 1 and "refused" in output and "Traceback" not in output, output
+    assert list((content / "roles").iterdir()) == []
+    assert peak_mb < 300, f"peak memory {peak_mb} MB"
+
+
+def _main_part_renamed(tmp_path: Path) -> Path:
+    """The main document under a name that does not end in .xml (the package's relationships
+    and content types point at it), with an entity declaration; word/document.xml is left
+    beside it, harmless."""
+    plain = _docx(tmp_path / "plain.docx")
+    with zipfile.ZipFile(plain) as package:
+        xml = package.read("word/document.xml")
+        rels = package.read("_rels/.rels")
+        types = package.read("[Content_Types].xml")
+    laughs = (b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "lol">]>'
+              + xml.split(b"?>", 1)[1])
+    main = (b"application/vnd.openxmlformats-officedocument.wordprocessingml.document."
+            b"main+xml")
+    assert main in types and b"word/document.xml" in rels
+    types = types.replace(b"</Types>", b'<Override PartName="/word/body.part" ContentType="'
+                          + main + b'"/></Types>')
+    return _repack(plain, tmp_path / "renamed.docx", {
+        "_rels/.rels": rels.replace(b"word/document.xml", b"word/body.part"),
+        "[Content_Types].xml": types, "word/body.part": laughs,
+        "word/_rels/body.part.rels": package_part(plain, "word/_rels/document.xml.rels")})
+
+
+def package_part(path: Path, name: str) -> bytes:
+    with zipfile.ZipFile(path) as package:
+        return package.read(name)
+
+
+def _entities_in_utf16(tmp_path: Path) -> Path:
+    """The DOCTYPE in a part written in UTF-16, where its letters have zero bytes between."""
+    plain = _docx(tmp_path / "plain.docx")
+    xml = package_part(plain, "word/document.xml").decode("utf-8")
+    laughs = ('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE w [<!ENTITY a "lol">]>'
+              + xml.split("?>", 1)[1])
+    return _repack(plain, tmp_path / "wide.docx",
+                   {"word/document.xml": laughs.encode("utf-16")})
+
+
+@pytest.mark.parametrize("make", [_main_part_renamed, _entities_in_utf16])
+def test_entities_are_found_in_every_part(make: Any, tmp_path: Path) -> None:
+    status, output, content = _import(make(tmp_path), tmp_path)
+    assert status == 1
+    assert "declares entities" in output and "Traceback" not in output, output
+    assert list((content / "roles").iterdir()) == []
+
+
+def test_a_link_to_nowhere_where_the_draft_would_go_is_a_plain_refusal(tmp_path: Path) -> None:
+    content = content_copy(tmp_path / "c")
+    link = content / "roles" / "peer-mentor.yaml"
+    link.symlink_to(tmp_path / "nowhere.yaml")
+    out, err = io.StringIO(), io.StringIO()
+    status = run([_docx(tmp_path / "mentor.docx")], "second-step", content, out=out, err=err)
+    output = out.getvalue() + err.getvalue()
+    assert status == 1
+    assert f"mentor.docx: refused: {link} is a symbolic link to {tmp_path / 'nowhere.yaml'}, " \
+           "which does not exist, so nothing was written for this file" in output, output
+    assert not (tmp_path / "nowhere.yaml").exists()
+    assert [p.name for p in (content / "roles").iterdir()] == ["peer-mentor.yaml"]
+
+
+def _reference_id(title: str, stem: str) -> str:
+    """How a draft's id was made before issue 23, word by word: what `draft_id` must still
+    give, only without its time growing with the square of the title."""
+    words = suggest_id(title if title and title != "not stated" else stem).split("-")
+    while len("-".join(words)) > MAX_ID_LENGTH and len(words) > 1:
+        words.pop()
+    record_id = "-".join(words)[:MAX_ID_LENGTH].strip("-") or "role"
+    return record_id if id_problem(record_id) is None else f"{record_id}-role"
+
+
+def test_a_drafts_id_is_the_same_as_word_by_word() -> None:
+    rng = random.Random(23)
+    pieces = ["care", "worker", "Café", "people’s", "ﬁeld", " ", " - ", "!!", "'", "é", "Σ",
+              "x" * 90, "2024", "/", "\u0301", "index", "\t"]
+    for _ in range(3000):
+        title = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 400)))
+        assert draft_id(title, "stem") == _reference_id(title, "stem"), title
+    assert draft_id("not stated", "Job Description (2)") == "job-description-2"
+
+
+@pytest.mark.parametrize("title", ["support worker " * 2_000, "a" * 20_000_000,
+                                   "!" * 4_000_000 + " care worker"])
+def test_a_drafts_id_reads_only_as_much_of_a_long_title_as_it_needs(
+        title: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Counted, not timed: the id of a long title is made from a start of it, so at most
+    three times the title's length is read however it is made up, and a few hundred
+    characters when it is words."""
+    read: list[int] = []
+
+    def counting(name: str) -> str:
+        read.append(len(name))
+        return suggest_id(name)
+
+    monkeypatch.setattr(command, "suggest_id", counting)
+    record_id = draft_id(title, "stem")
+    assert record_id == _reference_id(title[:10_000] if title[0] != "!" else title, "stem")
+    assert sum(read) <= (3 * len(title) if title[0] == "!" else 10 * MAX_ID_LENGTH), read
+
+
+def _reference_normalise(text: str) -> str:
+    """`labels.normalise` before issue 23 (its patterns took time with the square of a run of
+    spaces or punctuation)."""
+    text = text.lower().replace("&", " and ").replace("’", "'")
+    text = re.sub(r"\s*/\s*", "/", text)
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\.(?=\s|$)", "", text)
+    return re.sub(r"^[\s\W_]+|[\s\W_]+$", "", text)
+
+
+def test_label_matching_gives_what_it_gave() -> None:
+    rng = random.Random(23)
+    pieces = ["a", "B", " ", "  ", "\t", "\n", "/", " / ", ".", "!", "_", "&", "’", "é", "1",
+              "-", "Σ", "post no.", ":"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        assert normalise(text) == _reference_normalise(text), text
+
+
+def test_label_matching_of_a_long_run_of_punctuation_ends() -> None:
+    """A 20 MB line of punctuation once took hours here (every start of the run was tried);
+    the time limit is a safety net, hundreds of times what it takes."""
+    script = ("from generator.importer.labels import normalise\n"
+              "print(repr(normalise('Role' + '! ' * 500_000 + '/ x' + ' ' * 500_000 + '.')))")
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                          text=True, check=True, timeout=300)
+    assert done.stdout.startswith("'role! ! !") and done.stdout.endswith("!/x'\n")
