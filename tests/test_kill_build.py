@@ -140,3 +140,39 @@ def test_a_build_killed_at_random_moments_leaves_no_process(tmp_path: Path) -> N
             where = "after the pool started" if during_pool else "after the start"
             failures.append((f"killed {moment:.2f} s {where}", alive, f"output: {output}"))
     assert not failures, f"{len(failures)} of {KILLS} kills left something: {failures}"
+
+
+PARENT = """
+import multiprocessing, os, subprocess, sys, threading, time
+from generator import lifeline, staging
+kind = sys.argv[1]
+if kind in ("spawn", "forkserver"):
+    pool = lifeline.pool(2, multiprocessing.get_context(kind))
+    started = [pool.submit(os.getpid) for _ in range(2)]
+    [future.result() for future in started]  # the workers are up, and wait for more
+elif kind == "fork":
+    staging.Meanwhile(lambda: time.sleep(3600))
+else:
+    child = subprocess.Popen([sys.executable, "-c", "from generator import lifeline; "
+                              "lifeline.adopt(); print(flush=True); import time; "
+                              "time.sleep(3600)"], env=lifeline.child_env(),
+                             stdout=subprocess.PIPE)
+    child.stdout.readline()  # it has adopted this process as the one to end with
+print("ready", flush=True)
+threading.Event().wait()
+"""
+
+
+@pytest.mark.parametrize("kind", ["spawn", "forkserver", "fork", "roleprint child"])
+def test_helpers_end_with_the_process_that_started_them(kind: str, tmp_path: Path) -> None:
+    """Each way this project starts a process: a pool's workers (and the pool's forkserver and
+    resource tracker), a forked helper, and a `roleprint` child."""
+    token = f"{tmp_path}/{kind}"
+    run = start([sys.executable, "-c", PARENT, kind], token)
+    assert run.stdout is not None
+    assert run.stdout.readline() == b"ready\n"
+    assert len(marked(token)) >= 2  # the parent and what it started
+    run.kill()
+    alive, output = leftovers(run, token)
+    assert alive == {}
+    assert output is not None

@@ -17,7 +17,9 @@ _NUMBER = re.compile(
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
 _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
-_INLINE_BULLETS = re.compile(r"\s{2,}[•▪\uf0b7]\s+(?=\S)")
+# Tried only where a run of spaces starts, and never given back: tried at every space of a
+# long run, it took time with the square of the run's length.
+_INLINE_BULLETS = re.compile(r"(?<!\s)\s{2,}+[•▪\uf0b7]\s++(?=\S)")
 _BULLET = re.compile(r"^[-*•▪·◦‣\uf0b7o]\s+(?=\S)")  # a tab after the bullet is still a bullet
 
 

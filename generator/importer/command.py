@@ -16,6 +16,7 @@ from generator.importer.extras import Organisation
 from generator.importer.guard import Refused
 from generator.importer.structure import Walker
 from generator.problems import Problem
+from generator.yamlload import MAX_BYTES as MAX_RECORD_BYTES
 
 
 def collect(paths: list[Path]) -> tuple[list[Path], bool]:
@@ -77,8 +78,10 @@ def import_one(path: Path, content: Path, organisation: str, family: str | None,
     source = path.name
     try:
         blocks, fmt = read.read(path)
+        _fits(sum(len(block.text) for block in blocks), "text")  # before the work, not after
         found = Walker(methods, org).run(blocks)
         result = draft.build(found, organisation, family, source, fmt)
+        _fits(len(result.text.encode("utf-8")), "draft")
     except Refused as err:
         return {"source": source, "status": "refused", "reason": err.message, "hint": err.hint}
     target = content / "roles" / f"{draft_id(str(found.role.get('title', '')), path.stem)}.yaml"
@@ -93,6 +96,17 @@ def import_one(path: Path, content: Path, organisation: str, family: str | None,
     taken.add(target)
     status = "needs review" if result.needs_review else "imported"
     return {**result.report, "status": status, "draft": str(target)}
+
+
+def _fits(size: int, what: str) -> None:
+    """Refuse a document whose draft validate would refuse for its size: its text (in
+    characters, each at least a byte) or the draft itself (in bytes)."""
+    if size > MAX_RECORD_BYTES:
+        unit = "characters" if what == "text" else "bytes"
+        raise Refused(f"its {what} is {size:,} {unit}, over the {MAX_RECORD_BYTES:,} bytes "
+                      "a record may be, so nothing was written for this file",
+                      "a role profile is rarely over 50,000 bytes: check it is the right "
+                      "file, or split it into one file per role")
 
 
 def _in_the_way(source: str, target: Path) -> dict[str, Any]:

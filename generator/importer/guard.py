@@ -10,6 +10,9 @@ from pathlib import Path
 
 MAX_BYTES = 20 * 1024 * 1024  # far above any real job description (a few hundred KB)
 MAX_UNZIPPED = 60 * 1024 * 1024  # what all the parts of a .docx may expand to, together
+# What the parts that are XML may come to, together: the reader holds about ten times that
+# in memory, and a job description's is under 1 MB (a hundred pages is about 5 MB).
+MAX_XML = 10 * 1024 * 1024
 MAX_RATIO = 100  # text compresses about 10:1; a zip bomb does 1,000:1 or more
 CHUNK = 1024 * 1024  # unpacked a piece at a time, counting, whatever the sizes stated
 MAX_PAGES = 200
@@ -17,6 +20,8 @@ SUFFIXES = (".docx", ".pdf", ".txt", ".md")
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Microsoft's compound file
 # "<!DOCTYPE" or "<!ENTITY" can only be markup: in text, Word writes "&lt;!"
 _DECLARATION = re.compile(rb"<!(?:doctype|entity)", re.I)
+# How an XML part starts, whatever its name: "<", after spaces or a byte order mark
+_XML_START = re.compile(rb"(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff)?\s*<")
 # a macro project's content type or relationship, whatever its part is called
 _MACROS = re.compile(rb"macroEnabled|vbaProject|relationships/wordVbaData", re.I)
 
@@ -108,7 +113,7 @@ def _unpack(package: zipfile.ZipFile, size: int) -> io.BytesIO:
                       "open it in Word and save it again as .docx")
     cap = min(MAX_UNZIPPED, MAX_RATIO * size)
     rebuilt = io.BytesIO()
-    unpacked = 0
+    unpacked = xml = 0
     with zipfile.ZipFile(rebuilt, "w", zipfile.ZIP_STORED) as honest:
         for info in infos:
             data = bytearray()
@@ -119,6 +124,11 @@ def _unpack(package: zipfile.ZipFile, size: int) -> io.BytesIO:
                         raise _zip_bomb(f"more than {cap / 1048576:.1f} MB")
                     data += chunk
             _check_part(info.filename, data)
+            xml += len(data) if _XML_START.match(data) else 0
+            if xml > MAX_XML:
+                raise Refused(f"the document's text and layout (its XML) come to more than "
+                              f"{MAX_XML // 1048576} MB, far more than a job description's",
+                              "import one role per file")
             honest.writestr(info.filename, data)
     rebuilt.seek(0)
     return rebuilt

@@ -18,8 +18,9 @@ _EDGE = re.compile(r"[\s\W_]*")
 def normalise(text: str) -> str:
     """Lower case, "&" as "and", no punctuation at the ends, single spaces."""
     text = text.lower().replace("&", " and ").replace("’", "'")
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r" ?/ ?", "/", text)
+    text = " ".join(text.split())
+    if "/" in text:
+        text = text.replace(" /", "/").replace("/ ", "/")
     text = re.sub(r"\.(?=\s|$)", "", text)  # "post no." and "post no" are the same
     start, end = _edge(text), len(text) - _edge(text[::-1])
     return text[start:max(start, end)]
