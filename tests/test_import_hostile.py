@@ -248,6 +248,32 @@ def test_a_zip_that_understates_its_sizes_is_refused_within_300_mb(name: str,
     assert peak_mb < 300, f"peak memory {peak_mb} MB"
 
 
+def test_a_line_of_text_just_under_the_cap_is_refused_within_300_mb(tmp_path: Path) -> None:
+    """19.9 MB of words on one line, after "Job title:": once, its id took minutes to make
+    (timed in benchmarks/importing.py --long-line); its text is far too long for a record."""
+    line = tmp_path / "line.txt"
+    line.write_text("Job title:" + " support worker" * 1_391_000 + "\n", encoding="utf-8")
+    assert 19.8 * 1048576 < line.stat().st_size < 20 * 1048576
+    content = content_copy(tmp_path / "c")
+    done = subprocess.run([sys.executable, "-c", PEAK, str(line), str(content)], cwd=ROOT,
+                          capture_output=True, text=True, check=False, timeout=600)
+    status, peak_mb = map(int, done.stdout.split("\n", 1)[0].split())
+    output = done.stdout.split("\n", 1)[1]
+    assert status == 1 and "line.txt: refused: its text is 20," in output, output
+    assert list((content / "roles").iterdir()) == []
+    assert peak_mb < 300, f"peak memory {peak_mb} MB"
+
+
+def test_spaces_are_made_single_a_piece_at_a_time_as_all_at_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(blocks, "PIECE", 5)
+    rng = random.Random(23)
+    pieces = ["a", "bb", " ", "  ", "\t", "\n", "\u2003", "\x1c", "ccc"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        assert blocks.single_spaced(text) == " ".join(text.split()), text
+
+
 def _main_part_renamed(tmp_path: Path) -> Path:
     """The main document under a name that does not end in .xml (the package's relationships
     and content types point at it), with an entity declaration; word/document.xml is left
