@@ -233,16 +233,22 @@ print(out.getvalue())
 """
 
 
+def _import_measured(path: Path, tmp_path: Path) -> tuple[int, int, str, Path]:
+    """`_import` in a process of its own: its status, its peak memory in MB, what it
+    printed, and the content folder."""
+    content = content_copy(tmp_path / "c")
+    done = subprocess.run([sys.executable, "-c", PEAK, str(path), str(content)], cwd=ROOT,
+                          capture_output=True, text=True, check=False, timeout=600)
+    assert done.returncode == 0, done.stderr
+    first, output = done.stdout.split("\n", 1)
+    status, peak_mb = map(int, first.split())
+    return status, peak_mb, output, content
+
+
 @pytest.mark.parametrize("name", ["word/document.xml", "word/media/padding.bin"])
 def test_a_zip_that_understates_its_sizes_is_refused_within_300_mb(name: str,
                                                                    tmp_path: Path) -> None:
-    bomb = _lying_bomb(tmp_path, name)
-    content = content_copy(tmp_path / "c")
-    done = subprocess.run([sys.executable, "-c", PEAK, str(bomb), str(content)], cwd=ROOT,
-                          capture_output=True, text=True, check=False, timeout=600)
-    assert done.returncode == 0, done.stderr
-    status, peak_mb = map(int, done.stdout.split("\n", 1)[0].split())
-    output = done.stdout.split("\n", 1)[1]
+    status, peak_mb, output, content = _import_measured(_lying_bomb(tmp_path, name), tmp_path)
     assert status == 1 and "refused" in output and "Traceback" not in output, output
     assert list((content / "roles").iterdir()) == []
     assert peak_mb < 300, f"peak memory {peak_mb} MB"
@@ -254,11 +260,7 @@ def test_a_line_of_text_just_under_the_cap_is_refused_within_300_mb(tmp_path: Pa
     line = tmp_path / "line.txt"
     line.write_text("Job title:" + " support worker" * 1_391_000 + "\n", encoding="utf-8")
     assert 19.8 * 1048576 < line.stat().st_size < 20 * 1048576
-    content = content_copy(tmp_path / "c")
-    done = subprocess.run([sys.executable, "-c", PEAK, str(line), str(content)], cwd=ROOT,
-                          capture_output=True, text=True, check=False, timeout=600)
-    status, peak_mb = map(int, done.stdout.split("\n", 1)[0].split())
-    output = done.stdout.split("\n", 1)[1]
+    status, peak_mb, output, content = _import_measured(line, tmp_path)
     assert status == 1 and "line.txt: refused: its text is 20," in output, output
     assert list((content / "roles").iterdir()) == []
     assert peak_mb < 300, f"peak memory {peak_mb} MB"
