@@ -15,6 +15,7 @@ import random
 import selectors
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -172,6 +173,31 @@ def test_helpers_end_with_the_process_that_started_them(kind: str, tmp_path: Pat
     assert run.stdout is not None
     assert run.stdout.readline() == b"ready\n"
     assert len(marked(token)) >= 2  # the parent and what it started
+    run.kill()
+    alive, output = leftovers(run, token)
+    assert alive == {}
+    assert output is not None
+
+
+def test_the_editors_preview_ends_with_a_killed_editor(tmp_path: Path) -> None:
+    """`roleprint edit` runs the live preview (`roleprint serve`) as a child of its own."""
+    content = shutil.copytree(FIXTURES / "base", tmp_path / "content")
+    ports = []
+    for _ in range(2):
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            ports.append(sock.getsockname()[1])
+    token = f"{tmp_path}/edit"
+    run = start([sys.executable, "-m", "generator", "edit", "--content", str(content),
+                 "--config", str(ROOT / "mkdocs.yml"), "--addr", f"127.0.0.1:{ports[0]}",
+                 "--preview-addr", f"127.0.0.1:{ports[1]}"], token,
+                {"ROLEPRINT_CACHE": str(tmp_path / "cache")})
+    assert run.stdout is not None
+    said = []
+    while not said or b"Serving on" not in said[-1]:  # the preview has started
+        said.append(run.stdout.readline())
+        assert said[-1], b"".join(said)  # not the end of its output
+    assert any("generator serve" in command for command in marked(token).values())
     run.kill()
     alive, output = leftovers(run, token)
     assert alive == {}
