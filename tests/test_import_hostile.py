@@ -152,6 +152,30 @@ def _stream_bomb(tmp_path: Path) -> Path:
     return path
 
 
+def _text_operators(tmp_path: Path) -> Path:
+    """A 4 KB PDF whose one page shows a word 150,000 times: pypdf's own limits let it through,
+    and reading it took minutes and hundreds of megabytes."""
+    import zlib
+
+    from pypdf.generic import DictionaryObject, NameObject, StreamObject
+
+    writer = pypdf.PdfWriter()
+    page = writer.add_blank_page(595, 842)
+    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"),
+                             NameObject("/Subtype"): NameObject("/Type1"),
+                             NameObject("/BaseFont"): NameObject("/Helvetica")})
+    page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})})
+    stream = StreamObject()
+    stream._data = zlib.compress(b"BT /F1 12 Tf 72 700 Td " + b"(ab) Tj " * 150_000 + b"ET", 9)
+    stream[NameObject("/Filter")] = NameObject("/FlateDecode")
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    path = tmp_path / "operators.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    return path
+
+
 def _huge(tmp_path: Path) -> Path:
     path = tmp_path / "huge.txt"
     with path.open("wb") as handle:  # sparse: 50 MB on paper, little on disk
@@ -179,6 +203,7 @@ CASES = {
     "malformed PDF": (_malformed, "could not be read"),
     "50 MB file": (_huge, "files over 20 MB are refused"),
     "PDF stream bomb": (_stream_bomb, "nothing was imported"),
+    "PDF of 150,000 text operators": (_text_operators, "far larger than a job description"),
     "not a zip": (_not_zip, "not a Word .docx document"),
 }
 
