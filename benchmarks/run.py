@@ -280,6 +280,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "import" not in args.skip:  # issue 15: 100 Word files through roleprint import
         result["import"] = importing.run(OUT / "import")
         result["targets"].append(importing.target(result["import"]))
+        # issue 23: one line of text just under the 20 MB cap
+        result["import_long_line"] = importing.run_long_line(OUT / "import-long-line")
+        result["targets"].append(importing.long_line_target(result["import_long_line"]))
     section = report.markdown(result)
     print(section)
     for size in sizes:  # not in docs/performance.md's tables yet: see docs/lint.md

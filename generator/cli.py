@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from generator import lifeline
 from generator.problems import report_json, report_text
 
 DEFAULT_CONTENT = Path("content")
@@ -197,6 +198,7 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def main() -> int:
+    lifeline.adopt()  # a child of `roleprint edit` ends with it
     try:
         return run()
     except KeyboardInterrupt:

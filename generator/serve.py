@@ -32,6 +32,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from generator import lifeline
 from generator.cache import write_whole
 from generator.commands import (
     BuildFailed,
@@ -286,7 +287,8 @@ class Preview:
     def _build_elsewhere(self, scratch: Path) -> bool:
         command = [sys.executable, "-m", "generator.serve", str(self.content), str(self.config),
                    str(scratch)]
-        return subprocess.run(command, check=False).returncode == 0
+        # Ends with this process: this thread waits for it (see `lifeline`).
+        return subprocess.run(command, env=lifeline.child_env(), check=False).returncode == 0
 
     def _swap_in(self, scratch: Path) -> None:
         site = self.workdir / f"site-{self.builds}"
@@ -402,5 +404,6 @@ def serve(content: Path, config: Path, dev_addr: str) -> int:
 
 
 if __name__ == "__main__":  # the full rebuild's own process: CONTENT CONFIG OUT
+    lifeline.adopt()
     with contextlib.redirect_stdout(sys.stderr):
         sys.exit(build_once(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])))

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 import threading
 import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from generator import lifeline
 from generator.batch import workers
 from generator.model import Site
 from generator.templating import environment
@@ -63,7 +65,8 @@ def fan_out(work: Callable[[int], T], shares: int) -> list[T]:
     try:
         for _ in range(processes - 1):
             reader, writer = context.Pipe(duplex=False)
-            helper = context.Process(target=_helper, args=(drain, writer), daemon=True)
+            helper = context.Process(target=_helper, args=(drain, writer, os.getpid()),
+                                     daemon=True)
             helper.start()  # forked: `drain` is inherited, not pickled
             writer.close()
             helpers.append((helper, reader))
@@ -89,8 +92,10 @@ def fan_out(work: Callable[[int], T], shares: int) -> list[T]:
         gc.unfreeze()
 
 
-def _helper(drain: Callable[[], dict[int, T]], writer: Any) -> None:
-    """A forked process's part of `fan_out`: its shares' results, or why it failed."""
+def _helper(drain: Callable[[], dict[int, T]], writer: Any, parent: int) -> None:
+    """A forked process's part of `fan_out`: its shares' results, or why it failed. It ends
+    with `parent`, the process that forked it, if that is killed first."""
+    lifeline.end_with_parent(parent)
     try:
         writer.send(("ok", drain()))
     except BaseException:  # sent to the parent, which raises it
@@ -196,7 +201,8 @@ class Meanwhile:
         self._reader, writer = context.Pipe(duplex=False)
         # A process of its own rather than a pool: a pool replaces a worker that was killed
         # (by the out-of-memory killer, say) and then waits for ever for the lost result.
-        self._process = context.Process(target=_helper, args=(lambda: {0: work()}, writer),
+        self._process = context.Process(target=_helper,
+                                        args=(lambda: {0: work()}, writer, os.getpid()),
                                         daemon=True)
         self._process.start()  # forked: `work` is inherited, not pickled
         writer.close()

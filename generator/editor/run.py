@@ -13,6 +13,7 @@ import sys
 import threading
 from pathlib import Path
 
+from generator import lifeline
 from generator.editor.server import DECAP, make_server
 
 LOOPBACK = "127.0.0.1"
@@ -46,8 +47,10 @@ def edit(content: Path, config: Path, editor_addr: str, preview_addr: str,
         print(f"roleprint: cannot serve the editor on {editor_addr}: {err.strerror}",
               file=sys.stderr)
         return 2
+    # The preview ends with this process, even a killed one (this thread outlives it).
     child = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--content",
-                              str(content), "--config", str(config), "--dev-addr", preview_addr])
+                              str(content), "--config", str(config), "--dev-addr", preview_addr],
+                             env=lifeline.child_env())
     print(f"Editor: http://{editor_addr}/   (live preview: http://{preview_addr}/)", flush=True)
     def stop_with_the_preview() -> None:
         child.wait()

@@ -18,6 +18,7 @@ from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
+from generator import lifeline
 from generator.batch import run_cached, workers
 from generator.cache import Cache, digest
 from generator.forms.pdfbatch import source_date
@@ -82,7 +83,7 @@ def _pool(size: int) -> ProcessPoolExecutor:
     # Fresh processes, never a fork of this one (which may hold threads, such as the preview
     # server's). Spawned rather than taken from the forkserver the PDFs use: that one process
     # keeps the environment and preloads of whichever pool started it first.
-    return ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context("spawn"))
+    return lifeline.pool(size, multiprocessing.get_context("spawn"))
 
 
 def run_jobs(jobs: Sequence[ExportJob], *, created: str | None = None,

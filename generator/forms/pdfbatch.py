@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
 
+from generator import lifeline
 from generator.batch import run_cached, workers
 from generator.cache import Cache, digest
 from generator.forms.fieldfont import field_font
@@ -77,9 +78,11 @@ def renderer_version() -> str:
 def _pool(size: int) -> ProcessPoolExecutor:
     # forkserver: workers start from a clean process that has already imported WeasyPrint,
     # not from a fork of this one (which may hold threads, such as the preview server's).
+    # The workers are the forkserver's children, not ours, so they watch a lifeline to end
+    # with this process; the forkserver and the resource tracker then end with them.
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["generator.forms.pdf"])
-    return ProcessPoolExecutor(max_workers=size, mp_context=context)
+    return lifeline.pool(size, context)
 
 
 def render_pdfs(jobs: Sequence[PdfJob], *, created: str = FIXED_DATE,

@@ -4,6 +4,7 @@ others; never overwrite, refuse hostile files with nothing written, end with a s
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any, TextIO
@@ -15,6 +16,7 @@ from generator.importer.extras import Organisation
 from generator.importer.guard import Refused
 from generator.importer.structure import Walker
 from generator.problems import Problem
+from generator.yamlload import MAX_BYTES as MAX_RECORD_BYTES
 
 
 def collect(paths: list[Path]) -> tuple[list[Path], bool]:
@@ -33,11 +35,32 @@ def collect(paths: list[Path]) -> tuple[list[Path], bool]:
 
 def draft_id(title: str, stem: str) -> str:
     """The draft's file name: from its title (or the file's name), always a valid id."""
-    words = suggest_id(title if title and title != "not stated" else stem).split("-")
-    while len("-".join(words)) > MAX_ID_LENGTH and len(words) > 1:
-        words.pop()  # cut at a word, not inside one
-    record_id = "-".join(words)[:MAX_ID_LENGTH].strip("-") or "role"
+    name = title if title and title != "not stated" else stem
+    record_id = _cut(_id_start(name)) or "role"
     return record_id if id_problem(record_id) is None else f"{record_id}-role"
+
+
+def _id_start(name: str) -> str:
+    """`suggest_id(name)`, or a start of it long enough to cut to MAX_ID_LENGTH. The id of a
+    start of the name is a start of the name's id (only its last word may be cut short), so
+    starts twice as long each time are tried: a title of a million words costs about what a
+    short one does."""
+    size = 8 * MAX_ID_LENGTH
+    while size < len(name):
+        start = suggest_id(name[:size])
+        if len(start) > MAX_ID_LENGTH:
+            return start
+        size *= 2
+    return suggest_id(name)
+
+
+def _cut(record_id: str) -> str:
+    """At most MAX_ID_LENGTH characters, cut after a word (inside one only if it is longer)."""
+    if len(record_id) <= MAX_ID_LENGTH:
+        return record_id
+    head = record_id[:MAX_ID_LENGTH + 1]
+    end = head.rfind("-")
+    return head[:end] if end > 0 else head[:MAX_ID_LENGTH]
 
 
 def _progress(done: int, total: int, name: str, stream: TextIO) -> None:
@@ -55,21 +78,45 @@ def import_one(path: Path, content: Path, organisation: str, family: str | None,
     source = path.name
     try:
         blocks, fmt = read.read(path)
+        _fits(sum(len(block.text) for block in blocks), "text")  # before the work, not after
         found = Walker(methods, org).run(blocks)
         result = draft.build(found, organisation, family, source, fmt)
+        _fits(len(result.text.encode("utf-8")), "draft")
     except Refused as err:
         return {"source": source, "status": "refused", "reason": err.message, "hint": err.hint}
     target = content / "roles" / f"{draft_id(str(found.role.get('title', '')), path.stem)}.yaml"
-    if target.exists() or target in taken:
-        return {"source": source, "status": "refused", "draft": str(target),
-                "reason": f"{target} already exists, so nothing was written for this file",
-                "hint": "rename or move the existing record, or import into another folder"}
+    if target in taken or os.path.lexists(target):  # a link that leads nowhere is there too
+        return _in_the_way(source, target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
-        handle.write(result.text)
+    try:
+        with target.open("x", encoding="utf-8", newline="\n") as handle:  # never overwrite
+            handle.write(result.text)
+    except FileExistsError:  # made meanwhile, by someone else
+        return _in_the_way(source, target)
     taken.add(target)
     status = "needs review" if result.needs_review else "imported"
     return {**result.report, "status": status, "draft": str(target)}
+
+
+def _fits(size: int, what: str) -> None:
+    """Refuse a document whose draft validate would refuse for its size: its text (in
+    characters, each at least a byte) or the draft itself (in bytes)."""
+    if size > MAX_RECORD_BYTES:
+        unit = "characters" if what == "text" else "bytes"
+        raise Refused(f"its {what} is {size:,} {unit}, over the {MAX_RECORD_BYTES:,} bytes "
+                      "a record may be, so nothing was written for this file",
+                      "a role profile is rarely over 50,000 bytes: check it is the right "
+                      "file, or split it into one file per role")
+
+
+def _in_the_way(source: str, target: Path) -> dict[str, Any]:
+    """The refusal for a draft whose file name is taken, saying by what."""
+    what = "already exists"
+    if target.is_symlink() and not target.exists():
+        what = f"is a symbolic link to {os.readlink(target)}, which does not exist"
+    return {"source": source, "status": "refused", "draft": str(target),
+            "reason": f"{target} {what}, so nothing was written for this file",
+            "hint": "rename or move the existing record, or import into another folder"}
 
 
 def run(paths: list[Path], organisation: str, content: Path, family: str | None = None,

@@ -10,16 +10,26 @@ from typing import Any
 import yaml
 
 SYNONYMS = Path(__file__).with_name("synonyms.yaml")
-_EDGES = re.compile(r"^[\s\W_]+|[\s\W_]+$")
+# Punctuation and spaces at the start. Every pattern here takes time in proportion to the
+# text: "[\s\W_]+$" searched for, or "\s*/", would try each start in a long run of them.
+_EDGE = re.compile(r"[\s\W_]*")
 
 
 def normalise(text: str) -> str:
     """Lower case, "&" as "and", no punctuation at the ends, single spaces."""
     text = text.lower().replace("&", " and ").replace("’", "'")
-    text = re.sub(r"\s*/\s*", "/", text)
-    text = re.sub(r"\s+", " ", text)
+    text = " ".join(text.split())
+    if "/" in text:
+        text = text.replace(" /", "/").replace("/ ", "/")
     text = re.sub(r"\.(?=\s|$)", "", text)  # "post no." and "post no" are the same
-    return _EDGES.sub("", text)
+    start, end = _edge(text), len(text) - _edge(text[::-1])
+    return text[start:max(start, end)]
+
+
+def _edge(text: str) -> int:
+    """How many punctuation and space characters `text` starts with."""
+    found = _EDGE.match(text)
+    return found.end() if found else 0
 
 
 @functools.cache

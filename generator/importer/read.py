@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.importer.blocks import Block, read_text
-from generator.importer.guard import Refused, check_file
+from generator.importer.guard import Refused, check_docx, check_file
 
 FORMATS = {".docx": "Word", ".pdf": "PDF", ".txt": "text", ".md": "Markdown"}
 
@@ -17,8 +17,9 @@ def read(path: Path) -> tuple[list[Block], str]:
     if suffix == ".docx":
         from generator.importer.readdocx import read_docx
 
+        package = check_docx(path)
         try:
-            blocks = read_docx(path)
+            blocks = read_docx(package)
         except Refused:
             raise
         except Exception as err:  # python-docx raises many kinds for a damaged package

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import docx
 from docx.oxml.ns import qn
@@ -130,9 +129,11 @@ def _asides(document: Any) -> list[Block]:
     return found
 
 
-def read_docx(path: Path) -> list[Block]:
-    """Blocks in document order: body paragraphs and table rows interleaved as in the file."""
-    document = docx.Document(str(path))
+def read_docx(package: IO[bytes]) -> list[Block]:
+    """Blocks in document order: body paragraphs and table rows interleaved as in the file.
+    `package` is the .docx as `guard.check_docx` returns it: checked, and never unpacked
+    again here."""
+    document = docx.Document(package)
     numbering = Numbering(document)
     styles = _Styles(document)
     blocks: list[Block] = []

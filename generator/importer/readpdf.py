@@ -3,18 +3,25 @@ joined into paragraphs; bold or larger lines are headings. A PDF with no text is
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pypdf
-from pypdf.errors import PyPdfError
+from pypdf.errors import LimitReachedError, PyPdfError
 
 from generator.importer.blocks import Block, line_block, split_number
 from generator.importer.guard import MAX_PAGES, Refused
 
 _COLUMN = 150.0  # points: a piece this far right of the line's start is another column
+# pypdf's limits for one page's content, far above a job description's (a page of dense text
+# is about 30 KB and 20,000 operands and operators), far below pypdf's own (75 MB, 2,000,000):
+# a few megabytes of text operators took minutes to read and hundreds of megabytes of memory.
+_LIMITS = {"zlib_maximum_output_length": 4_000_000,
+           "stream_parsing_work_maximum_count": 200_000}
+_MAX_PIECES = 200_000  # pieces of text in the whole document, a hundred pages' worth
 
 
 @dataclass
@@ -35,6 +42,10 @@ def _fragments(reader: pypdf.PdfReader) -> list[_Line]:
                   page_no: int = number) -> None:
             if not text.strip():
                 return
+            if len(pieces) >= _MAX_PIECES:
+                raise Refused("the PDF has more pieces of text than a job description "
+                              f"(over {_MAX_PIECES:,}), so it is not read",
+                              "import one role per file")
             font_name = str(font.get("/BaseFont", "")) if font else ""
             # The text matrix is scaled by the current matrix: real size and position.
             scale = abs(cm[3]) or 1.0
@@ -121,6 +132,13 @@ def _blocks(lines: list[_Line]) -> list[Block]:
 
 def read_pdf(path: Path) -> list[Block]:
     """Blocks from the PDF's text layer; Refused for encrypted, damaged or image-only files."""
+    # pypdf 7 has these limits; an older one, only its own
+    limits = getattr(pypdf, "apply_configuration", None)
+    with limits(**_LIMITS) if limits else contextlib.nullcontext():
+        return _read(path)
+
+
+def _read(path: Path) -> list[Block]:
     try:
         reader = pypdf.PdfReader(str(path), strict=False)
         if reader.is_encrypted:
@@ -132,6 +150,10 @@ def read_pdf(path: Path) -> list[Block]:
         lines = _lines(_fragments(reader))
     except Refused:
         raise
+    except LimitReachedError:
+        raise Refused("the PDF's page content is far larger than a job description's, so it "
+                      "is not read", "print the document to PDF again, or import the Word "
+                      "document it was made from") from None
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError,
             RecursionError, IndexError, ZeroDivisionError) as err:
         raise Refused(f"the PDF could not be read ({type(err).__name__}: "
