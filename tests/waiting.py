@@ -68,4 +68,5 @@ class Printed:
         """Everything printed, once the child has closed its output (it has ended)."""
         self._reader.join(LIMIT)
         assert not self._reader.is_alive(), "the child never closed its output"
+        self._out.close()
         return self.text()
