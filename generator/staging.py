@@ -76,7 +76,8 @@ def fan_out(work: Callable[[int], T], shares: int) -> list[T]:
         for helper, reader in helpers:
             try:
                 outcome, value = reader.recv()
-            except EOFError:
+            except EOFError:  # it closed its end as it ended: wait for it to have ended
+                helper.join()
                 raise RuntimeError(f"a worker process stopped (exit code {helper.exitcode})"
                                    ) from None
             if outcome == "error":

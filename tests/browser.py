@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 
+from tests.waiting import BROWSER_LIMIT_MS
+
 CHROMIUM = Path(os.environ.get("ROLEPRINT_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -69,15 +71,97 @@ def site_url(built_site: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     require_chromium()
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # Playwright's own limits (30 s for an action, 5 s for an expectation) are a guess at how
+    # fast a machine is; on a busy one they fail tests that would pass. Every context and page
+    # the tests open waits up to BROWSER_LIMIT_MS instead: a guard against a hang, no more.
+    expect.set_options(timeout=BROWSER_LIMIT_MS)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=str(CHROMIUM if CHROMIUM.exists() else shutil.which("chromium")),
-            args=CHROMIUM_ARGS, headless=True,
+            args=CHROMIUM_ARGS, headless=True, timeout=BROWSER_LIMIT_MS,
         )
+        new_context, new_page = chromium.new_context, chromium.new_page
+
+        def patient_context(**options: Any) -> Any:
+            context = new_context(**options)
+            context.set_default_timeout(BROWSER_LIMIT_MS)
+            return context
+
+        def patient_page(**options: Any) -> Any:
+            page = new_page(**options)
+            page.context.set_default_timeout(BROWSER_LIMIT_MS)
+            return page
+
+        chromium.new_context = patient_context
+        chromium.new_page = patient_page
         yield chromium
         chromium.close()
+
+
+# Installed before a page's own scripts: counts the queries Material's search sends its worker
+# and the results it gets back (each query has one, in order; the list is drawn as each comes).
+SEARCH_PROBE = """
+if (!window.__roleprintSearch) {
+  const seen = window.__roleprintSearch = {asked: 0, answered: 0, last: null};
+  const Native = window.Worker;
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", (e) => {
+        if (e.data && e.data.type === 3) seen.answered++;
+      });
+    }
+    postMessage(message, ...rest) {
+      if (message && message.type === 2) { seen.asked++; seen.last = message.data; }
+      return super.postMessage(message, ...rest);
+    }
+  };
+}
+"""
+# True once the results shown are those of the whole query now in the box: it was the last one
+# sent, and every query sent has been answered (and so drawn).
+SEARCH_DONE = """(box) => { const seen = window.__roleprintSearch;
+  return seen.last === document.querySelector(box).value && seen.asked === seen.answered; }"""
+SEARCH_BOX = "input.md-search__input"
+
+
+def watch_search(page: Any) -> None:
+    """Let `wait_for_search` see this page's searches (call before the page is opened)."""
+    page.add_init_script(SEARCH_PROBE)
+
+
+def wait_for_search(page: Any) -> Any:
+    """Until the results shown are those of the query as typed; the result items."""
+    page.wait_for_function(SEARCH_DONE, arg=SEARCH_BOX)
+    return page.locator(".md-search-result__item")
+
+
+def search(page: Any, url: str, query: str) -> Any:
+    """Type `query` into the search box of the site at `url`, key by key as a person does
+    (Material searches on key events, not on fill()), and wait for its results; their items.
+    Each key sends a query, and the results of an earlier one may be drawn first."""
+    watch_search(page)
+    page.goto(f"{url}/")
+    box = page.locator(SEARCH_BOX)
+    box.click()
+    box.press_sequentially(query, delay=20)
+    return wait_for_search(page)
+
+
+def settle(page: Any) -> None:
+    """Until what the page's scripts had set going has finished moving: first the short timers
+    already set (Material opens the search a millisecond after the focus moves, on a timer),
+    then a frame, then every finite animation and transition (a menu sliding, the search box or
+    its results opening)."""
+    page.evaluate("""async () => {
+        await new Promise((done) => setTimeout(done, 1));
+        await new Promise((done) => requestAnimationFrame(() => done()));
+        await Promise.all(document.getAnimations()
+            .filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+            .map((a) => a.finished.catch(() => null)));
+    }""")
 
 
 # ---- Accessibility checkers: axe-core (npm) in Chromium, the Nu HTML Checker with Java ----

@@ -8,8 +8,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 pytest_plugins = ["tests.browser"]
+
+# No property-based test may fail for being slow (Hypothesis's default deadline is 200 ms an
+# example): CI machines are busy. A test that sets its own settings keeps this unless it says
+# otherwise.
+settings.register_profile("roleprint", deadline=None)
+settings.load_profile("roleprint")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

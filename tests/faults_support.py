@@ -16,13 +16,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from tests.conftest import ROOT
+from tests.waiting import LIMIT
 
 TRACED = "openat,mkdir,rename,renameat2,unlinkat"
 CALL = re.compile(r"(\d+) +(\w+)\((.*)")
 
 
 def roleprint(*args: str, strace: list[str] | None = None, user: bool = False,
-              env: dict[str, str] | None = None, timeout: float = 300) -> tuple[int, str]:
+              env: dict[str, str] | None = None, timeout: float = LIMIT) -> tuple[int, str]:
     """Run `roleprint ARGS` from the checkout; return its exit status and everything it
     printed. `strace` is a list of strace options (`-e inject=…`); with `user`, it runs as
     `nobody` when the tests run as root."""

@@ -14,6 +14,8 @@ from tests.browser import (
     describe,
     form_pages,
     require_axe,
+    search,
+    settle,
     shipped_forms,
     shipped_pages,
     site_pages,
@@ -87,11 +89,7 @@ def test_forms_have_one_colour_scheme() -> None:
 
 def test_search_with_results_open_has_no_violations(page: Any, site_url: str,
                                                      axe_source: str) -> None:
-    page.goto(f"{site_url}/")
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially("recovery", delay=20)
-    page.locator(".md-search-result__item a").first.wait_for(timeout=15_000)
-    page.wait_for_timeout(300)  # the results finish sliding open
+    assert search(page, site_url, "recovery").count() >= 1
+    settle(page)  # the results have finished sliding open
     assert page.locator(".md-search__scrollwrap").is_visible()
     audit(page, axe_source)

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from tests.browser import require_vnu, shipped_forms, shipped_pages
+from tests.waiting import LIMIT
 
 pytestmark = pytest.mark.browser
 
@@ -168,7 +169,7 @@ MATERIAL = [
 def vnu(files: list[Path]) -> dict[str, list[dict[str, Any]]]:
     """The checker's errors, by file name relative to the site."""
     run = subprocess.run([*require_vnu(), "--format", "json", "--errors-only",
-                          *map(str, files)], capture_output=True, text=True, timeout=300)
+                          *map(str, files)], capture_output=True, text=True, timeout=LIMIT)
     report = json.loads(run.stderr or run.stdout)
     errors: dict[str, list[dict[str, Any]]] = {}
     for message in report["messages"]:

@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from tests.browser import settle, wait_for_search, watch_search
+
 pytestmark = pytest.mark.browser
 
 # Pages with every kind of tab stop: the header, both sidebars, tables in scroll regions,
@@ -100,7 +102,7 @@ def walk(page: Any, key: str) -> tuple[list[str], list[str]]:
             break
         found = problems(stop)
         if found:  # a transition (the search box opening) may still be running: look again
-            page.wait_for_timeout(400)
+            settle(page)
             stop = page.evaluate(FOCUSED) or stop
             found = problems(stop)
         seen.append(stop["key"])
@@ -151,10 +153,12 @@ def tab_to(page: Any, test: str, limit: int = 60) -> None:
 
 
 def test_search_works_from_the_keyboard(desktop: Any, site_url: str) -> None:
+    watch_search(desktop)
     desktop.goto(f"{site_url}/")
     tab_to(desktop, "el.matches('.md-search__input')", limit=8)
     desktop.keyboard.type("Recovery Navigator", delay=20)
-    desktop.locator(".md-search-result__item a").first.wait_for(timeout=15_000)
+    # The results of the whole name, not of its first letters, drawn later, under the focus.
+    assert wait_for_search(desktop).count() >= 1
     desktop.keyboard.press("ArrowDown")
     assert desktop.evaluate("document.activeElement.matches('.md-search-result__link')")
     with desktop.expect_navigation():
@@ -195,4 +199,4 @@ def test_glossary_tooltip_shows_when_tabbed_to(desktop: Any, site_url: str) -> N
     tab_to(desktop, "el.matches('abbr') && el.textContent.trim() === 'IDVA'", limit=200)
     tooltip = desktop.locator(".md-tooltip2, .md-tooltip, [role=tooltip]").filter(
         has_text="Independent Domestic Violence")
-    tooltip.first.wait_for(state="visible", timeout=5_000)
+    tooltip.first.wait_for(state="visible")

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser import serve_folder
+from tests.browser import search, serve_folder
 from tests.conftest import FIXTURES, overlay
 from tests.site_support import generate_and_build, load_site
 
@@ -65,17 +65,6 @@ def ran(page: Any) -> list[str]:
     return [*page.evaluate("window.__ran"), *page.dialogs]
 
 
-def search(page: Any, url: str, query: str) -> Any:
-    page.goto(f"{url}/")
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially(query, delay=20)  # Material searches on key events, not on fill()
-    results = page.locator(".md-search-result__item")
-    results.first.wait_for(timeout=15_000)
-    page.wait_for_timeout(500)  # let the last keys' results be drawn
-    return results
-
-
 @pytest.mark.parametrize("query", ["Support", "Recovery", "Town", "onerror", "Council"])
 def test_searching_runs_no_injected_script(page: Any, unsafe_url: str, query: str) -> None:
     results = search(page, unsafe_url, query)
@@ -102,7 +91,7 @@ def test_a_glossary_tooltip_runs_no_script_and_shows_the_meaning(page: Any,
     page.goto(f"{unsafe_url}/roles/support-worker/")
     page.locator("abbr", has_text="IT").first.focus()
     tooltip = page.locator(".md-tooltip2, .md-tooltip").filter(has_text="technology")
-    tooltip.first.wait_for(state="visible", timeout=5_000)
+    tooltip.first.wait_for(state="visible")
     assert ("Information <img src=x onerror=alert('xss-tooltip')> technology &amp; more"
             in tooltip.first.inner_text())
     assert tooltip.first.locator("img").count() == 0

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.browser import search as site_search
 
 pytestmark = pytest.mark.browser
 
@@ -29,23 +30,10 @@ def page(browser: Any) -> Any:
 
 
 def search(page: Any, site_url: str, query: str) -> list[str]:
-    page.goto(f"{site_url}/")
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially(query, delay=20)  # Material searches on key events, not on fill()
-    results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=15_000)
-    # Material redraws the list as the last keys are handled: read every link in one step, and
-    # again until two readings agree, so a list replaced between two reads cannot stall the test.
-    hrefs: list[str] | None = None
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        page.wait_for_timeout(250)
-        now = results.evaluate_all("links => links.map(a => a.getAttribute('href') || '')")
-        if now == hrefs:
-            break
-        hrefs = now
-    return hrefs or []
+    results = site_search(page, site_url, query)
+    hrefs: list[str] = results.locator("a").evaluate_all(
+        "links => links.map(a => a.getAttribute('href') || '')")
+    return hrefs
 
 
 @pytest.mark.parametrize(("query", "expected"), SEARCHES)
@@ -77,7 +65,7 @@ def test_glossary_tooltip_appears_on_focus(page: Any, site_url: str) -> None:
     abbr.focus()
     tooltip = page.locator(".md-tooltip2, .md-tooltip, [role=tooltip]").filter(
         has_text="Independent Domestic Violence")
-    tooltip.first.wait_for(state="visible", timeout=5_000)
+    tooltip.first.wait_for(state="visible")
 
 
 def _all_pages(built_site: Path) -> list[str]:

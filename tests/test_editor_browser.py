@@ -12,7 +12,6 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from typing import Any
@@ -21,8 +20,9 @@ import pytest
 
 from generator.cli import run
 from generator.yamlload import load_file
-from tests.browser import axe_violations, describe, require_axe
+from tests.browser import axe_violations, describe, require_axe, settle
 from tests.conftest import CONTENT, ROOT
+from tests.waiting import LIMIT, until
 
 pytestmark = pytest.mark.browser
 TITLE = "Community Support Worker"
@@ -36,20 +36,19 @@ def free_port() -> int:
         return port
 
 
-def wait_for(url: str, timeout: float, contains: str = "") -> str:
-    deadline = time.monotonic() + timeout
-    while True:
+def answer(url: str, contains: str = "", child: subprocess.Popen[bytes] | None = None) -> str:
+    """The page at `url`, once it is served and holds `contains` (see tests/waiting.py)."""
+    def body() -> str:
+        assert child is None or child.poll() is None, "the editor stopped (see edit.log)"
         try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                body: str = response.read().decode("utf-8", "replace")
-                if contains in body:
-                    return body
+            with urllib.request.urlopen(url, timeout=LIMIT) as response:
+                text: str = response.read().decode("utf-8", "replace")
+                return text if contains in text else ""
         except OSError:
-            pass
-        if time.monotonic() > deadline:
-            wanted = f" with {contains}" if contains else ""
-            pytest.fail(f"{url} did not answer{wanted} in {timeout} s")
-        time.sleep(0.5)
+            return ""
+
+    wanted = f" with {contains}" if contains else ""
+    return until(body, f"{url} did not answer{wanted}")
 
 
 @pytest.fixture(scope="module")
@@ -68,25 +67,25 @@ def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
         stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         url = f"http://127.0.0.1:{editor_port}"
-        wait_for(url + "/", 60)
+        answer(url + "/", child=child)
         yield {"url": url, "preview": f"http://127.0.0.1:{preview_port}", "content": content}
     finally:
         os.killpg(child.pid, signal.SIGTERM)  # its own session: the preview child goes too
-        child.wait(timeout=30)
+        child.wait(timeout=LIMIT)
         log.close()
 
 
 def open_editor(page: Any, url: str) -> None:
     page.goto(url + "/")
     page.get_by_role("button", name="Login").click()
-    page.wait_for_selector("text=Recovery Navigator", timeout=30_000)
+    page.wait_for_selector("text=Recovery Navigator")
 
 
 def pick(page: Any, combobox: Any, text: str) -> None:
     """Choose from one of Decap's select lists, as a keyboard user does."""
     combobox.click()
     combobox.fill(text)
-    page.get_by_role("option", name=text, exact=False).first.wait_for(timeout=15_000)
+    page.get_by_role("option", name=text, exact=False).first.wait_for()
     combobox.press("Enter")
 
 
@@ -133,7 +132,7 @@ def test_create_edit_delete_pick_save_validate_preview(
     page.get_by_role("button", name="Publish").click()
     page.get_by_text("Publish now").click()
     try:
-        page.wait_for_url(f"**/entries/{SLUG}", timeout=30_000)
+        page.wait_for_url(f"**/entries/{SLUG}")
     except Exception:  # keep what the officer would have seen, for whoever reads the failure
         page.screenshot(path=str(editor["content"].parent / "unsaved.png"), full_page=True)
         raise
@@ -152,7 +151,7 @@ def test_create_edit_delete_pick_save_validate_preview(
         {"framework": "second-step-competencies", "competency": "achieving-results", "level": 3}]
     # Only Roleprint knows a criterion needs an assessment method: the panel says so.
     panel = page.locator("#roleprint-problems")
-    panel.get_by_text("does not say how it is assessed").first.wait_for(timeout=60_000)
+    panel.get_by_text("does not say how it is assessed").first.wait_for()
     assert "2 problems to fix" in panel.inner_text()
     assert run(["validate", "--content", str(editor["content"])]) == 1
 
@@ -162,17 +161,17 @@ def test_create_edit_delete_pick_save_validate_preview(
         page.get_by_role("textbox", name="Assessed by (default)").nth(index).fill(method)
     page.get_by_role("button", name="Publish").click()
     page.get_by_text("Publish now").click()
-    panel.get_by_text("No problems").wait_for(timeout=60_000)
+    panel.get_by_text("No problems").wait_for()
     assert run(["validate", "--content", str(editor["content"])]) == 0
     doc, _ = load_file(saved, "saved")
     assert doc is not None
     assert doc.data["person_specification"]["assessed_by"] == ["application", "interview"]
 
     page_url = f"{editor['preview']}/roles/{SLUG}/"
-    body = wait_for(page_url, 180, contains="Knowledge of housing law")
+    body = answer(page_url, contains="Knowledge of housing law")
     assert "Experience of community support work" in body
     frame = page.frame_locator("iframe").last.frame_locator(f'iframe[src="{page_url}"]')
-    frame.get_by_role("heading", name=TITLE).first.wait_for(timeout=60_000)
+    frame.get_by_role("heading", name=TITLE).first.wait_for()
     assert not outside, f"the editor loaded files from outside Roleprint: {outside}"
 
 
@@ -185,14 +184,11 @@ def test_an_edit_in_the_browser_changes_one_line_of_the_file(
     open_editor(page, editor["url"])
     page.goto(editor["url"] + "/#/collections/roles/entries/recovery-navigator")
     team = page.get_by_role("textbox", name="Team")
-    team.wait_for(timeout=30_000)
     team.fill("Forensic Team")
     page.get_by_role("button", name="Publish").click()
     page.get_by_text("Publish now").click()
-    deadline = time.monotonic() + 30
-    while path.read_text(encoding="utf-8").splitlines() == before:
-        assert time.monotonic() < deadline, "the save did not reach the file"
-        time.sleep(0.2)
+    until(lambda: path.read_text(encoding="utf-8").splitlines() != before,
+          "the save did not reach the file")
     after = path.read_text(encoding="utf-8").splitlines()
     changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
     assert changed == [("team: Specialist Community Forensic Team", "team: Forensic Team")]
@@ -228,17 +224,13 @@ def test_a_map_of_weights_is_edited_as_key_and_value_pairs(
     open_editor(page, editor["url"])
     page.goto(editor["url"] + "/#/collections/vacancies/entries/da-sv-case-coordinator-2024")
     add = page.get_by_role("button", name="Add shortlisting weights")
-    add.wait_for(timeout=30_000)
     for index, (key, weight) in enumerate([("E1", "2"), ("D1", "1")]):
         add.click()
         page.get_by_role("textbox", name="Id", exact=True).nth(index).fill(key)
         page.get_by_role("spinbutton", name="Value", exact=True).nth(index).fill(weight)
     page.get_by_role("button", name="Publish").click()
     page.get_by_text("Publish now").click()
-    deadline = time.monotonic() + 30
-    while path.read_text(encoding="utf-8") == before:
-        assert time.monotonic() < deadline, "the save did not reach the file"
-        time.sleep(0.2)
+    until(lambda: path.read_text(encoding="utf-8") != before, "the save did not reach the file")
     doc, problems = load_file(path, "saved")
     assert doc is not None and not problems
     assert doc.data["weights"] == {"shortlisting": {"E1": 2, "D1": 1}}
@@ -248,8 +240,7 @@ def test_a_map_of_weights_is_edited_as_key_and_value_pairs(
     # The scale this vacancy shortlists on takes no weights: only Roleprint can tell, and the
     # officer is told so in the editor, at the weight's own line in the file.
     panel = page.locator("#roleprint-problems")
-    panel.get_by_text("has the weight 2, but the shortlisting scale").first.wait_for(
-        timeout=60_000)
+    panel.get_by_text("has the weight 2, but the shortlisting scale").first.wait_for()
     assert run(["validate", "--content", str(editor["content"])]) == 1
     path.write_text(before, encoding="utf-8")
 
@@ -271,8 +262,16 @@ def test_editor_pages_axe(browser: Any, editor: dict[str, Any], where: str) -> N
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     open_editor(page, editor["url"])
     page.goto(editor["url"] + "/" + where)
-    page.wait_for_timeout(1500)
-    page.locator("#roleprint-problems summary").click()  # the panel open, as when it reports
+    # Drawn: Decap's form (its toolbar comes with it) or list, Roleprint's first report, and the
+    # names roleprint-editor.js gives Decap's controls in the frame after they appear.
+    drawn = (page.get_by_role("button", name="Publish") if "/new" in where or "/entries/" in where
+             else page.get_by_text("Recovery Navigator"))
+    drawn.first.wait_for()
+    page.wait_for_function("""() => !document.getElementById("roleprint-problems-summary")
+        .textContent.startsWith("checking the content")""")
+    settle(page)
+    if not page.locator("#roleprint-problems details").evaluate("panel => panel.open"):
+        page.locator("#roleprint-problems summary").click()  # open, as when it reports
     violations = axe_violations(page, source)
     ours = [v for v in violations if any("#roleprint-problems" in " ".join(map(str, n["target"]))
                                          for n in v["nodes"])]
@@ -354,17 +353,15 @@ def test_the_hosted_editor_opens_and_saves_a_shipped_role(
         open_editor(page, url)
         page.goto(url + "/#/collections/roles/entries/recovery-navigator")
         team = page.get_by_role("textbox", name="Team")
-        team.wait_for(timeout=30_000)
+        team.wait_for()
         # Plain duty items, each shown in the text box of its mapping.
         texts = [t.input_value() for t in page.get_by_role("textbox", name="Text").all()]
         assert any(t.startswith("Develop a strong recovery focus") for t in texts), texts[:3]
         team.fill("Forensic Team")
         page.get_by_role("button", name="Publish").click()
         page.get_by_text("Publish now").click()
-        deadline = time.monotonic() + 30
-        while pyyaml.safe_load(path.read_text(encoding="utf-8")).get("team") != "Forensic Team":
-            assert time.monotonic() < deadline, "the save did not reach the file"
-            time.sleep(0.2)
+        until(lambda: pyyaml.safe_load(path.read_text(encoding="utf-8")).get("team")
+              == "Forensic Team", "the save did not reach the file")
     finally:
         server.shutdown()
         server.server_close()
@@ -421,7 +418,7 @@ def test_the_hosted_script_itself_widens_and_narrows_the_scoring_and_question_re
         [node, str(tmp_path / "run.js"), str(tmp_path / "shapes.json"),
          str(tmp_path / "cases.json"), str(jsyaml),
          str(ROOT / "generator" / "editor" / "assets" / "roleprint-hosted.js")],
-        capture_output=True, text=True, check=True, timeout=60)
+        capture_output=True, text=True, check=True, timeout=LIMIT)
     results = json.loads(done.stdout)
     assert len(results) == len(records) > 20
     maps = 0

@@ -15,7 +15,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,6 +30,7 @@ from tests.faults_support import (
     traced,
     tree_digest,
 )
+from tests.waiting import LIMIT, until
 
 CONFIG = str(ROOT / "mkdocs.yml")
 
@@ -158,18 +158,18 @@ def test_two_commands_into_one_folder_at_once_take_turns(work: Path, command: st
         children = [subprocess.Popen(roleprint_, cwd=ROOT, stdout=subprocess.PIPE,
                                      stderr=subprocess.STDOUT) for _ in range(2)]
         said = {child.pid: b"" for child in children}
-        deadline = time.monotonic() + 60
-        while not all(_waiting(child, said) for child in children):
-            assert time.monotonic() < deadline, "no command said it was waiting"
+        def waiting() -> bool:
             assert all(child.poll() is None for child in children), "one did not wait"
-            time.sleep(0.1)
+            return all(_waiting(child, said) for child in children)
+
+        until(waiting, "no command said it was waiting")
     finally:
         fcntl.flock(fd, fcntl.LOCK_UN)
         os.close(fd)
     for child in children:
         assert child.stdout is not None
         os.set_blocking(child.stdout.fileno(), True)
-        output = (said[child.pid] + child.communicate(timeout=120)[0]).decode("utf-8")
+        output = (said[child.pid] + child.communicate(timeout=LIMIT)[0]).decode("utf-8")
         assert child.returncode == 0, output
         assert f"another roleprint command is writing into {out}: waiting" in output
         assert "Traceback" not in output
@@ -291,7 +291,7 @@ def test_odd_files_in_content_are_located_problems_never_a_hang_or_a_traceback()
         (roles / "secret.yaml").chmod(0)
         env = {"ROLEPRINT_CACHE": str(work / "cache"), "HOME": str(work)}
         status, output = roleprint("validate", "--content", str(content), user=True, env=env,
-                                   timeout=60)
+                                   timeout=LIMIT)
         shown = f"{roles}/"
         assert output.splitlines() == [
             f"{shown}dangling.yaml:1:1: $: this symbolic link leads to nothing that can be read",
@@ -315,7 +315,7 @@ def test_odd_files_in_content_are_located_problems_never_a_hang_or_a_traceback()
         assert status == 1
         status, output = roleprint("build", "--content", str(content), "--site-dir",
                                    str(work / "site"), "--config", CONFIG, "--no-pdf",
-                                   user=True, env=env, timeout=60)
+                                   user=True, env=env, timeout=LIMIT)
         assert status == 1 and "Traceback" not in output
         assert "Nothing was written" in output and not (work / "site").exists()
         shutil.rmtree(roles / "folder.yaml")
@@ -323,6 +323,6 @@ def test_odd_files_in_content_are_located_problems_never_a_hang_or_a_traceback()
             (roles / odd).unlink()
         status, output = roleprint("build", "--content", str(content), "--site-dir",
                                    str(work / "site"), "--config", CONFIG, "--no-pdf",
-                                   user=True, env=env, timeout=120)
+                                   user=True, env=env, timeout=LIMIT)
         assert status == 0, output
         assert "Glossary" in (work / "site" / "glossary" / "index.html").read_text("utf-8")

@@ -19,6 +19,7 @@ from generator.model import PlanEntry, Site
 from generator.pipeline import load
 from tests.conftest import FIXTURES
 from tests.forms_support import parse
+from tests.waiting import LIMIT
 
 FIXTURE = FIXTURES / "questions"
 ROOT = Path(__file__).resolve().parent.parent
@@ -211,7 +212,7 @@ def test_the_plan_sheets_pass_the_nu_html_checker(pack: Path) -> None:
 
     done = subprocess.run([*require_vnu(), "--format", "json", "--errors-only",
                            *(str(pack / name) for name in SHEETS)],
-                          capture_output=True, text=True, timeout=300)
+                          capture_output=True, text=True, timeout=LIMIT)
     report = json.loads(done.stderr or done.stdout)
     assert [(m.get("lastLine"), m["message"]) for m in report["messages"]] == []
 

@@ -20,6 +20,7 @@ from generator.forms.build import campaign
 from generator.forms.campaign import run_forms
 from generator.model import Site
 from generator.pipeline import load
+from tests.waiting import LIMIT
 
 FIXTURE = Path(__file__).parent / "fixtures" / "scoring"
 VACANCIES = ("council-2027", "nhs-2027", "government-2027", "generic-2027", "university-2027")
@@ -93,7 +94,7 @@ def _recompute(folder: Path, books: list[Path]) -> Path:
     profile = (folder / "lo-profile").as_uri()
     subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--calc",
                     "--convert-to", "xlsx", "--outdir", str(out), *map(str, books)],
-                   check=True, capture_output=True, timeout=300)
+                   check=True, capture_output=True, timeout=LIMIT)
     return out
 
 

@@ -11,7 +11,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 import urllib.request
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ import pytest
 
 from generator.serve import Preview, sync_tree
 from tests.conftest import CONTENT, ROOT
+from tests.waiting import LIMIT, Printed, until
 
 ROLE_PAGE = Path("roles") / "support-worker" / "index.html"
 
@@ -164,11 +164,9 @@ def test_the_rebuild_thread_rebuilds_when_asked_and_stops(preview: Preview) -> N
     thread.start()
     assert preview.site_dir().name == "site-0"
     preview.wanted.set()
-    deadline = time.monotonic() + 120
-    while preview.site_dir().name == "site-0" and time.monotonic() < deadline:
-        time.sleep(0.1)
+    until(lambda: preview.site_dir().name != "site-0", "the rebuild was not swapped in")
     preview.stopping.set()
-    thread.join(timeout=120)
+    thread.join(timeout=LIMIT)
     assert not thread.is_alive()
     assert preview.site_dir().name == "site-1"
     assert not (preview.workdir / "site-0").exists()
@@ -195,18 +193,10 @@ def test_stopping_the_preview_removes_its_scratch_folder(tmp_path: Path, sig: in
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
         start_new_session=True)
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            assert child.poll() is None, "the preview stopped on its own"
-            assert time.monotonic() < deadline, "the preview did not start in 120 s"
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2):
-                    break
-            except OSError:
-                time.sleep(0.2)
+        _get(f"http://127.0.0.1:{port}/", child)
         assert list(scratch_parent.glob("roleprint-serve-*")), "no scratch folder to remove"
         child.send_signal(sig)
-        output, _ = child.communicate(timeout=60)
+        output, _ = child.communicate(timeout=LIMIT)
     finally:
         if child.poll() is None:
             os.killpg(child.pid, signal.SIGKILL)
@@ -264,11 +254,12 @@ sys.exit(main())
 """
 
 
-def test_a_running_preview_answers_within_5_s_after_saves_that_crash(
+def test_a_running_preview_keeps_answering_after_saves_that_crash(
         base_content: Path, tmp_path: Path) -> None:
     """Saves that crashed the loader (a scale's `min: 0.0`) or that make the update fail are
-    reported; the preview keeps answering within 5 s with the last good site, and shows the
-    next good save."""
+    reported; once the update each save starts has run, the preview answers with the last good
+    site (it does not wait for ever for an update that failed), and it shows the next good
+    save. Waited for by what the preview prints, never by time: CI machines are busy."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}/roles/support-worker/"
     env = {**os.environ, "TMPDIR": str(tmp_path), "NO_MKDOCS_2_WARNING": "1"}
@@ -277,52 +268,57 @@ def test_a_running_preview_answers_within_5_s_after_saves_that_crash(
          "--config", str(ROOT / "mkdocs.yml"), "--dev-addr", f"127.0.0.1:{port}"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
         start_new_session=True)
+    printed = Printed(child)
     scale = base_content / "scales" / "zero-to-three.yaml"
     good_scale = scale.read_text(encoding="utf-8")
     try:
-        page = _get(url, child, wait=120)
+        page = _get(url, child)
         assert "Support Worker" in page
         for save in (lambda: scale.write_text(good_scale.replace("min: 0\n", "min: 0.0\n"),
                                               encoding="utf-8"),
                      lambda: scale.write_text(good_scale, encoding="utf-8"),
                      lambda: retitle(base_content, "Support Worker", "Injected Failure")):
+            updates = printed.count(UPDATED)
             save()
-            time.sleep(1.5)  # the watcher sees the save and the update runs (and fails)
-            started = time.monotonic()
-            served = _get(url, child, wait=5)
+            # The watcher saw the save and the update ran (and failed, or not) to its end.
+            until(lambda n=updates: printed.count(UPDATED) > n or STUCK in printed.text(),
+                  "no update followed the save")
+            assert STUCK not in printed.text()
+            served = _get(url, child)
             # The injected failure is in the quick update only; the full rebuild that follows
             # (another process) may already have built the valid save, which is right to show.
             assert served == page or "Injected Failure" in served
-            assert time.monotonic() - started < 5
         retitle(base_content, "Injected Failure", "Shown At Last")
-        deadline = time.monotonic() + 60
-        while "Shown At Last" not in _get(url, child, wait=5):
-            assert time.monotonic() < deadline, "the good save never showed"
-            time.sleep(0.5)
+        until(lambda: "Shown At Last" in _get(url, child), "the good save never showed")
     finally:
         os.killpg(child.pid, signal.SIGTERM)
-        output = child.communicate(timeout=60)[0].decode("utf-8", errors="replace")
+        child.wait(timeout=LIMIT)
+        output = printed.all()
     assert "Traceback" not in output, output
     assert "roleprint: the preview could not be updated (RuntimeError: injected failure)" \
         in output
     assert output.count("The preview still shows the last good version.") >= 2, output
 
 
-def _get(url: str, child: subprocess.Popen[bytes], wait: float) -> str:
-    """The page at `url`, trying until `wait` seconds have passed."""
-    deadline = time.monotonic() + wait
-    while True:
+# What MkDocs' server prints when an update has run to its end, and when one raised (after
+# which it would answer no request again).
+UPDATED = "Reloading browsers"
+STUCK = "An error happened during the rebuild"
+
+
+def _get(url: str, child: subprocess.Popen[bytes]) -> str:
+    """The page at `url`, once the preview answers (see tests/waiting.py)."""
+    def page() -> str:
         assert child.poll() is None, "the preview stopped"
         try:
-            with urllib.request.urlopen(url, timeout=max(0.1, deadline - time.monotonic())) \
-                    as response:
-                page = response.read().decode("utf-8")
+            with urllib.request.urlopen(url, timeout=LIMIT) as response:
                 # Without the reload script, whose numbers count updates.
-                return re.sub(r"livereload\(\d+, \d+\)", "livereload()", page)
+                return re.sub(r"livereload\(\d+, \d+\)", "livereload()",
+                              response.read().decode("utf-8"))
         except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.2)
+            return ""
+
+    return until(page, f"{url} was not served")
 
 
 def test_a_second_preview_on_the_same_address_stops_with_a_plain_message() -> None:
@@ -333,7 +329,7 @@ def test_a_second_preview_on_the_same_address_stops_with_a_plain_message() -> No
         done = subprocess.run(
             [sys.executable, "-m", "generator", "serve", "--content", str(CONTENT),
              "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=ROOT, capture_output=True, text=True, timeout=60, check=False)
+            cwd=ROOT, capture_output=True, text=True, timeout=LIMIT, check=False)
     assert done.returncode == 2
     assert done.stderr.startswith(f"roleprint: cannot serve on 127.0.0.1:{port}: ")
     assert "another preview may be running" in done.stderr
