@@ -125,7 +125,7 @@ def server(content: Path) -> Iterator[tuple[str, str]]:
 def get(url: str, token: str = "") -> tuple[int, bytes]:
     request = urllib.request.Request(url, headers={"X-Roleprint-Token": token})
     try:
-        with urllib.request.urlopen(request, timeout=10) as answer:
+        with urllib.request.urlopen(request, timeout=SAFETY) as answer:
             return answer.status, answer.read()
     except urllib.error.HTTPError as err:
         return err.code, err.read()
@@ -145,7 +145,7 @@ def test_the_page_config_and_files_served(server: tuple[str, str]) -> None:
     request = urllib.request.Request(url + "/api/v1", data=b"not json", method="POST", headers={
         "X-Roleprint-Token": token, "Content-Type": "application/json"})
     with pytest.raises(urllib.error.HTTPError) as err:
-        urllib.request.urlopen(request, timeout=10)
+        urllib.request.urlopen(request, timeout=SAFETY)
     assert err.value.code == 400 and "not understood" in json.loads(err.value.read())["error"]
 
 
