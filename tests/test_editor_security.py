@@ -33,7 +33,7 @@ from tests.editor_http import (
     editor_on,
     tree_digest,
 )
-from tests.test_editor_browser import wait_for
+from tests.test_editor_browser import answer
 
 FOREIGN = ["attacker.example", "attacker.example:{port}", "127.0.0.1:{other}",
            "localhost", "127.0.0.1", "127.0.0.2:{port}", "127.0.0.1:{port}.attacker.example"]
@@ -335,7 +335,7 @@ def test_roleprint_serve_refuses_a_foreign_host(tmp_path: Path) -> None:
          "--dev-addr", f"127.0.0.1:{port}"], cwd=ROOT, env=env,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
-        wait_for(f"http://127.0.0.1:{port}/", 180)
+        answer(f"http://127.0.0.1:{port}/", child=child)
         assert ask(port, "GET", "/", headers={"Host": f"localhost:{port}"})[0] == 200
         for host in FOREIGN:
             status, page = ask(port, "GET", "/roles/", headers={
