@@ -311,7 +311,8 @@ def forms(args: argparse.Namespace) -> int:
         with locked(out.parent):
             written = run_forms(site, args.record, out, candidates=args.candidates,
                                 panel=tuple(args.panel), scale_id=args.scale,
-                                pdf=not args.no_pdf, per_candidate=args.per_candidate)
+                                pdf=not args.no_pdf, per_candidate=args.per_candidate,
+                                layout=args.layout)
     except FormsError as err:
         print(f"roleprint: {err.args[0]}", file=sys.stderr)
         return 2

@@ -24,11 +24,13 @@ class FormsError(KeyError, ValueError):
 
 def run_forms(site: Site, record_id: str, out: Path, candidates: int | None = None,
               panel: Sequence[str] = (), scale_id: str | Sequence[str] | None = None,
-              pdf: bool = True, per_candidate: bool = False) -> list[Path]:
+              pdf: bool = True, per_candidate: bool = False,
+              layout: str | None = None) -> list[Path]:
     """Write the forms for a role id or a vacancy id into `out` and return the paths.
 
     A vacancy brings its own scales, candidate count and panel; the arguments override them.
-    `scale_id` is one id for every stage, or a list of `ID` and `STAGE=ID` (--scale).
+    `scale_id` is one id for every stage, or a list of `ID` and `STAGE=ID` (--scale);
+    `layout` ("grid" or "full", --layout) the interview sheet's, over the organisation's.
     """
     from generator.forms.options import split_scales
 
@@ -47,7 +49,7 @@ def run_forms(site: Site, record_id: str, out: Path, candidates: int | None = No
         _check_askers(vacancy, panel)
     return build_forms(site, role, out, vacancy=vacancy, candidates=candidates, panel=panel,
                        scale=scale, pdf=pdf, stage_scales=stage_scales,
-                       per_candidate=per_candidate)
+                       per_candidate=per_candidate, layout=layout)
 
 
 def _check_weights(settings: Campaign) -> None:
