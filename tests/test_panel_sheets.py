@@ -118,3 +118,29 @@ def test_an_organisation_without_a_script_prints_none(scoring: Site) -> None:
     bare = replace(org.sheet_wording, interview_script=())
     assert bare.script("before") == bare.script("after") == ()
     assert ScriptSection("A", "b").position == "before"
+
+
+def test_desirable_criteria_after_the_gate_are_said_on_the_sheets_and_workbook(
+        scoring: Site) -> None:
+    """The scale says desirable criteria apply only to candidates through the gate: the
+    interview sheet says so above the scored part and in its notes, the workbook in its How to
+    use sheet (tests/test_scoring_workbooks.py recomputes its formulas in LibreOffice)."""
+    from generator.exports.interviewbook import interview_book
+
+    vacancy = scoring.vacancies["council-2027"]
+    after = replace(scoring.scales["council-zero-to-two"], desirable_after_gate=True)
+    settings = campaign(scoring, vacancy.role, vacancy=vacancy,
+                        stage_scales={"interview": after})
+    pages = dict(form_pages(settings))
+    for stem in ("interview", "moderation"):
+        text = parse(pages[stem]).text
+        assert ("Desirable criteria are applied only to a candidate who meets every essential "
+                "criterion: score them only for those candidates.") in text, stem
+        assert "gets no total: leave their total blank" in text, stem
+    assert "Only for a candidate who meets every essential criterion." in parse(
+        pages["interview"]).text
+    how = " ".join(r[0] for r in interview_book(settings)["sheets"][-1]["rows"])
+    assert "their scores count only once the candidate's gate is Y" in how
+    # without it, nothing of the kind
+    plain = dict(form_pages(campaign(scoring, vacancy.role, vacancy=vacancy)))["interview"]
+    assert "applied only to a candidate" not in plain
