@@ -144,3 +144,20 @@ def test_desirable_criteria_after_the_gate_are_said_on_the_sheets_and_workbook(
     # without it, nothing of the kind
     plain = dict(form_pages(campaign(scoring, vacancy.role, vacancy=vacancy)))["interview"]
     assert "applied only to a candidate" not in plain
+
+
+def test_the_moderation_and_shortlisting_grids_have_the_two_parts_too(scoring: Site) -> None:
+    """Where the scale checks essentials and scores the rest, the tables of the moderation sheet
+    (and of a shortlisting sheet on such a scale) carry the same two parts as rows."""
+    vacancy = scoring.vacancies["council-2027"]
+    own = scoring.scales["council-zero-to-two"]
+    pages = dict(form_pages(campaign(scoring, vacancy.role, vacancy=vacancy, scale=own)))
+    for stem, scored in (("moderation", 'name="agreed-c1-D1"'),
+                         ("shortlisting", 'name="score-c1-D1"')):
+        html = pages[stem]
+        checked, rest = html.split('<tr class="part"><th scope="colgroup" colspan="5">'
+                                   "To be scored: 0 to 2</th></tr>")
+        assert "Not to be scored: tick ✓ (met) or ✗ (not met)</th></tr>" in checked, stem
+        assert 'name="met-c1-E1"' in checked and 'name="met-' not in rest.split(
+            '<tbody class="summary">')[0], stem
+        assert scored in rest, stem
