@@ -292,7 +292,7 @@ def generate_only(content: Path, out: Path, *, pdf: bool, timings: Timings,
 
 
 def forms(args: argparse.Namespace) -> int:
-    from generator.forms.campaign import FormsError, left_out, run_forms
+    from generator.forms.campaign import FormsError, layout_notes, left_out, run_forms
     from generator.forms.options import record_and_panel, understood
 
     try:
@@ -322,7 +322,7 @@ def forms(args: argparse.Namespace) -> int:
         return 1
     if args.panel:
         print(understood(args.panel))
-    for note in left_out(site, args.record):
+    for note in left_out(site, args.record) + layout_notes(site, args.record, args.layout):
         print(note)
     print(f"Wrote {len(written)} files into {args.out}.")
     return 0

@@ -161,3 +161,20 @@ def test_the_moderation_and_shortlisting_grids_have_the_two_parts_too(scoring: S
         assert 'name="met-c1-E1"' in checked and 'name="met-' not in rest.split(
             '<tbody class="summary">')[0], stem
         assert scored in rest, stem
+
+
+def test_the_grid_asked_for_where_a_question_plan_rules_is_said(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A sheet with a question plan keeps the plan's layout: --layout grid says so."""
+    from generator.cli import run
+    from tests.conftest import FIXTURES
+
+    questions = FIXTURES / "questions"
+    assert run(["forms", "--content", str(questions), "--no-pdf", "--layout", "grid",
+                "--out", str(tmp_path / "a"), "case-officer-2027"]) == 0
+    said = capsys.readouterr().out
+    assert "follow the question plan (each set question and who asks it), not the grid" in said
+    assert 'class="rowgrid"' not in (tmp_path / "a" / "interview.html").read_text("utf-8")
+    assert run(["forms", "--content", str(FIXTURE), "--no-pdf", "--layout", "grid",
+                "--out", str(tmp_path / "b"), "council-2027"]) == 0
+    assert "question plan" not in capsys.readouterr().out
