@@ -100,7 +100,10 @@ def organisation(oid: str, d: Data) -> m.Organisation:
 def sheet_wording(d: Data) -> m.SheetWording:
     return m.SheetWording(d.get("guidance"), tuple(sorted((d.get("scale_guidance") or {}).items())),
                           d.get("retention_months", m.DEFAULT_RETENTION_MONTHS),
-                          d.get("data_protection"))
+                          d.get("data_protection"), d.get("interview_layout", m.FULL),
+                          tuple(m.ScriptSection(x["heading"], x["text"],
+                                                x.get("position", "before"))
+                                for x in d.get("interview_script", ())))
 
 
 def scale(sid: str, d: Data) -> m.Scale:
@@ -111,7 +114,8 @@ def scale(sid: str, d: Data) -> m.Scale:
     return m.Scale(sid, d["name"], d["min"], d["max"], points, d.get("description"),
                    _t(d.get("weights")), d.get("essential_gate", True),
                    d.get("score_desirable_only", False), d.get("kind", "points"),
-                   d.get("pass_mark"), d.get("gate_excludes", "nothing"), bands)
+                   d.get("pass_mark"), d.get("gate_excludes", "nothing"), bands,
+                   d.get("desirable_after_gate", False))
 
 
 def level(d: Data) -> m.Level:

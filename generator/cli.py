@@ -110,6 +110,10 @@ def _parser() -> argparse.ArgumentParser:
                             "(shortlisting=ID, interview=ID); may be given more than once")
     forms.add_argument("--per-candidate", action="store_true",
                        help="an interview sheet for each candidate code (and panel member)")
+    forms.add_argument("--layout", choices=("grid", "full"),
+                       help="the interview sheet's layout: grid (a table row for each "
+                            "criterion) or full (a block for each); the organisation's "
+                            "scoring_sheets.interview_layout otherwise")
     forms.add_argument("--out", type=Path, required=True, metavar="DIR")
     forms.add_argument("--no-pdf", action="store_true")
     return parser

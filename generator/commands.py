@@ -292,7 +292,7 @@ def generate_only(content: Path, out: Path, *, pdf: bool, timings: Timings,
 
 
 def forms(args: argparse.Namespace) -> int:
-    from generator.forms.campaign import FormsError, left_out, run_forms
+    from generator.forms.campaign import FormsError, layout_notes, left_out, run_forms
     from generator.forms.options import record_and_panel, understood
 
     try:
@@ -311,7 +311,8 @@ def forms(args: argparse.Namespace) -> int:
         with locked(out.parent):
             written = run_forms(site, args.record, out, candidates=args.candidates,
                                 panel=tuple(args.panel), scale_id=args.scale,
-                                pdf=not args.no_pdf, per_candidate=args.per_candidate)
+                                pdf=not args.no_pdf, per_candidate=args.per_candidate,
+                                layout=args.layout)
     except FormsError as err:
         print(f"roleprint: {err.args[0]}", file=sys.stderr)
         return 2
@@ -321,7 +322,7 @@ def forms(args: argparse.Namespace) -> int:
         return 1
     if args.panel:
         print(understood(args.panel))
-    for note in left_out(site, args.record):
+    for note in left_out(site, args.record) + layout_notes(site, args.record, args.layout):
         print(note)
     print(f"Wrote {len(written)} files into {args.out}.")
     return 0

@@ -22,6 +22,8 @@ from generator.personspec import (
 from generator.questions import PlanEntry, Question
 from generator.records import (
     DEFAULT_RETENTION_MONTHS,
+    FULL,
+    GRID,
     AssessmentMethod,
     Competency,
     Contact,
@@ -37,6 +39,7 @@ from generator.records import (
     Scale,
     ScaleBand,
     ScalePoint,
+    ScriptSection,
     SheetWording,
     Statement,
     Value,
@@ -47,6 +50,8 @@ __all__ = [
     "DEFAULT_RETENTION_MONTHS",
     "DESIRABLE",
     "ESSENTIAL",
+    "FULL",
+    "GRID",
     "NOT_STATED",
     "NOT_STATED_LABEL",
     "STAGES",
@@ -78,6 +83,7 @@ __all__ = [
     "Scale",
     "ScaleBand",
     "ScalePoint",
+    "ScriptSection",
     "SheetWording",
     "Site",
     "Source",

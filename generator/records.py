@@ -95,6 +95,17 @@ class KnownRiskForm:
 
 
 DEFAULT_RETENTION_MONTHS = 6
+FULL, GRID = "full", "grid"  # interview sheet layouts: a block per row, or a row per row
+
+
+@dataclass(frozen=True)
+class ScriptSection:
+    """A part of the organisation's own interview script ("Introductions", "Ending the
+    interview"), printed before or after the rows of the interview sheet."""
+
+    heading: str
+    text: str                  # Markdown
+    position: str = "before"   # "before" or "after" the criteria
 
 
 @dataclass(frozen=True)
@@ -105,6 +116,12 @@ class SheetWording:
     scale_guidance: tuple[tuple[str, str], ...] = ()  # (scale id, Markdown), sorted by id
     retention_months: int = DEFAULT_RETENTION_MONTHS
     data_protection: str | None = None               # Markdown, instead of the standard text
+    interview_layout: str = FULL                     # FULL or GRID
+    interview_script: tuple[ScriptSection, ...] = ()
+
+    def script(self, position: str) -> tuple[ScriptSection, ...]:
+        """The script's sections printed `position` ("before" or "after") the rows."""
+        return tuple(s for s in self.interview_script if s.position == position)
 
     def for_scale(self, scale_id: str) -> str | None:
         """The guidance for sheets scored on `scale_id`, if the organisation gives any."""
@@ -185,6 +202,8 @@ class Scale:
     pass_mark: int | None = None  # the lowest score meeting an essential criterion
     gate_excludes: str = "nothing"  # or "total", "ranking": what failing the gate leaves out
     bands: tuple[ScaleBand, ...] = ()  # descriptors written once for runs of scores
+    # Desirable criteria scored only for a candidate who meets every essential one.
+    desirable_after_gate: bool = False
 
     @property
     def met_only(self) -> bool:

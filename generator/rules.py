@@ -63,6 +63,10 @@ def check_scale(c: Checker, doc: Document) -> None:
     data = doc.data
     points = data.get("points", [])
     c.unique(doc, ("points",), enumerate(p["score"] for p in points), "score", key="score")
+    if data.get("desirable_after_gate") is True and data.get("essential_gate") is False:
+        c.report(doc, ("desirable_after_gate",), "desirable criteria come only after the "
+                 "essential gate, but the scale has no gate (essential_gate: false)",
+                 "set essential_gate: true, or leave desirable_after_gate out")
     if "min" not in data or "max" not in data:
         return  # cut away as refused by the schema, which has said so
     low, high = data["min"], data["max"]

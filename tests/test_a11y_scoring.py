@@ -27,7 +27,10 @@ CAMPAIGNS = {"council-2027": ("council-2027",), "nhs-2027": ("--panel", "2", "nh
              "government-2027": ("--panel", "2", "government-2027"),
              "generic-2027": ("generic-2027",),
              "university-2027": ("--panel", "2", "university-2027"),
-             "banded": ("--scale", "banded-one-to-ten", "generic-2027")}
+             "banded": ("--scale", "banded-one-to-ten", "generic-2027"),
+             # the grid layout: checked and scored sections (council), weighted rows
+             "council-grid": ("--layout", "grid", "council-2027"),
+             "government-grid": ("--layout", "grid", "--panel", "2", "government-2027")}
 SHEETS = ("shortlisting", "interview", "interview-panel-1", "moderation")
 PAGES = [f"{name}/{stem}.html" for name in CAMPAIGNS for stem in SHEETS]
 
@@ -64,6 +67,8 @@ def test_every_scheme_is_covered(packs: Path) -> None:
     assert 'id="weighted-c1-D1"' in html["government-2027/shortlisting.html"]
     assert 'id="weighted-E2"' in html["government-2027/interview.html"]
     assert "9 to 10" in html["banded/interview.html"]
+    assert 'class="scores rowgrid"' in html["council-grid/interview.html"]
+    assert 'id="weighted-E2"' in html["government-grid/interview-panel-1.html"]
 
 
 @pytest.mark.browser
@@ -87,7 +92,8 @@ def test_scoring_sheets_pass_the_nu_html_checker(packs: Path) -> None:
 # Met / not met at each stage (NHS), the scale's guidance (council), weighted rows (government).
 PDF_PAGES = ["nhs-2027/shortlisting.html", "council-2027/interview.html",
              "council-2027/moderation.html", "government-2027/shortlisting.html",
-             "government-2027/moderation.html", "banded/interview.html"]
+             "government-2027/moderation.html", "banded/interview.html",
+             "council-grid/interview.html", "government-grid/interview-panel-1.html"]
 
 
 @pytest.mark.pdf

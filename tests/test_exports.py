@@ -254,17 +254,23 @@ def test_weighted_and_met_only_scales_shape_the_totals() -> None:
     scores = book["Scores"]
     header = [c.value for c in scores[1]]
     # each criterion under its person specification heading ("Test" in the hand-made role)
-    assert header[1:6] == ["A1 (Test: essential, met or not met)",
-                           "AI1 (Test: essential, met or not met)",
-                           "D1 (Test: desirable, ×3)", "D2 (Test: desirable, ×2)",
-                           "Q 7.b (Test: desirable, ×1)"]
+    # (and the criterion's text on a second line: the printed sheet names the criterion)
+    assert header[1:6] == ["A1 (Test: essential, met or not met)\nCriterion text A1",
+                           "AI1 (Test: essential, met or not met)\nCriterion text AI1",
+                           "D1 (Test: desirable, ×3)\nCriterion text D1",
+                           "D2 (Test: desirable, ×2)\nCriterion text D2",
+                           "Q 7.b (Test: desirable, ×1)\nCriterion text Q 7.b"]
     gate = scores.cell(row=2, column=header.index(
         "Meets all essential criteria? (Y or N), worked out") + 1)
     assert gate.value == '=IF(OR(B2="",C2=""),"",IF(AND(B2="Met",C2="Met"),"Y","N"))'
     total = scores.cell(row=2, column=next(n for n, h in enumerate(header, 1)
                                            if h.startswith("Weighted total")))
-    assert total.value == '=IF(COUNT(D2,E2,F2)<3,"",D2*3+E2*2+F2)'
-    assert header[total.column - 1] == "Weighted total (score × weight), 0 to 18"
+    # the scores entered so far, and beside it how many are still to enter
+    assert total.value == '=IF(COUNT(D2,E2,F2)=0,"",D2*3+E2*2+F2)'
+    assert header[total.column - 1] == "Weighted total (score × weight), 0 to 18 (so far)"
+    assert scores.cell(row=2, column=total.column - 1).value == "=3-COUNT(D2,E2,F2)"
+    rank = scores.cell(row=2, column=total.column + 1).value
+    assert rank == '=IF(OR(J2="",I2<>0),"",1+COUNTIFS($J$2:$J$7,">"&J2,$I$2:$I$7,0))'
     rules = {str(dv.sqref): (dv.type, dv.formula1) for dv in scores.data_validations.dataValidation}
     assert rules["B2:B7"] == ("list", '"Met,Not met"')  # the paper sheet's ✓ and ✗
     assert rules["D2:D7"] == ("whole", "0")
@@ -341,7 +347,7 @@ def test_hostile_text_is_never_a_formula_in_excel_or_csv(site: Site, tmp_path: P
     # strings "", "Y", "N", "Met", ">" and "<>N" only; content text (lower case, spaces)
     # never.
     quoted = re.compile(r'""|"Y"|"N"|"Met"|">"|"<>N"')
-    ours = re.compile(r"=[A-Z0-9$(),:+*<>=&]+")
+    ours = re.compile(r"=[A-Z0-9$(),:+*<>=&-]+")  # "-": the count of scores still to enter
     seen: set[str] = set()
     for path in (shortlisting_path("recovery-navigator"), CATALOGUE_XLSX):
         data = (tmp_path / path).read_bytes()

@@ -7,17 +7,20 @@ from __future__ import annotations
 import random
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
 
-from generator.exports.interviewbook import interview_sheet
+from generator.exports.excel import xlsx_bytes
+from generator.exports.interviewbook import interview_book, interview_sheet
 from generator.exports.shortlist import shortlisting_sheet
 from generator.forms import sheets
 from generator.forms.build import campaign
 from generator.forms.campaign import run_forms
+from generator.forms.pdfbatch import FIXED_DATE
 from generator.model import Site
 from generator.pipeline import load
 from tests.waiting import LIMIT
@@ -58,6 +61,10 @@ def _fill(sheet: sheets.Sheet, seed: int) -> list[dict[str, Any]]:
                     if r.kind == "essential" and n == 1 and pass_mark > low:
                         row[r.key] = pass_mark - 1
         entries.append(row)
+    # the second last candidate is part-way through: their last scored cell is still blank
+    part_way = entries[-2] if len(entries) > 2 else {}
+    if sheet.scored and part_way:
+        part_way.pop(sheet.scored[-1].key, None)
     return entries
 
 
@@ -72,17 +79,23 @@ def _expected(sheet: sheets.Sheet, entries: list[dict[str, Any]]) -> list[dict[s
             met = all(row[r.key] == "Met" if r.mode == sheets.MET
                       else row[r.key] >= (scale.pass_mark or 0) for r in essentials)
             gate = "Y" if met else "N"
-        total = None
-        if sheet.scored and all(r.key in row for r in sheet.scored):
-            total = sum(row[r.key] * r.multiplier for r in sheet.scored)
-        if gate == "N" and scale.gate_excludes == "total":
+        # desirable scores count only through the gate, where the scale says so
+        later = [r for r in sheet.scored if sheet.desirable_after_gate and r.kind == "desirable"]
+        counted = [r for r in sheet.scored if r not in later] + (later if gate == "Y" else [])
+        total = (sum(row[r.key] * r.multiplier for r in counted if r.key in row)
+                 if any(r.key in row for r in sheet.scored) else None)
+        blank = [r for r in sheet.scored if r.key not in row
+                 and not (r in later and gate == "N")]
+        if gate == "N" and sheet.excludes == "total":
             total = None
-        out.append({"gate": gate, "total": total})
-    ranked = [o for o in out if o["total"] is not None
-              and not (o["gate"] == "N" and scale.gate_excludes in ("total", "ranking"))]
+        out.append({"gate": gate, "total": total,
+                    "blanks": len(blank) if sheet.scored else None, "done": not blank})
+    ranked = [o for o in out if o["total"] is not None and o["done"]
+              and not (o["gate"] == "N" and sheet.excludes in ("total", "ranking"))]
     for o in out:
         o["rank"] = (1 + sum(1 for p in ranked if p["total"] > o["total"])
                      if o in ranked else None)
+        del o["done"]
     return out
 
 
@@ -132,12 +145,31 @@ def test_libreoffice_recomputes_every_filled_workbook_as_python_does(
             book.save(path)
             filled.append(path)
             cases.append((path.name, tab, header, sheet, entries))
+    # the council's interview scale, applying desirable criteria only after the gate
+    vacancy = site.vacancies["council-2027"]
+    after = replace(site.scales["council-zero-to-two"], desirable_after_gate=True)
+    settings = campaign(site, vacancy.role, vacancy=vacancy, stage_scales={"interview": after})
+    sheet = interview_sheet(settings)
+    assert sheet.desirable_after_gate
+    path = tmp_path / "after-gate-interview-scores.xlsx"
+    path.write_bytes(xlsx_bytes(interview_book(settings), FIXED_DATE))
+    book = openpyxl.load_workbook(path)
+    header = [c.value for c in book["Agreed scores"][1]]
+    entries = _fill(sheet, 7)
+    for n, row in enumerate(entries, start=2):
+        for index, r in enumerate(sheet.rows):
+            if r.key in row:
+                book["Agreed scores"].cell(row=n, column=index + 2).value = row[r.key]
+    book.save(path)
+    filled.append(path)
+    cases.append((path.name, "Agreed scores", header, sheet, entries))
     recomputed = _recompute(tmp_path, filled)
     checked = 0
     for file_name, tab, header, sheet, entries in cases:
         ws = openpyxl.load_workbook(recomputed / file_name, data_only=True)[tab]
         columns = {"gate": _column(header, "Meets all essential"),
                    "total": _column(header, TOTAL),
+                   "blanks": _column(header, "Scores still to enter"),
                    "rank": _column(header, "Rank")}
         for n, want in enumerate(_expected(sheet, entries), start=2):
             for what, col in columns.items():
@@ -146,7 +178,7 @@ def test_libreoffice_recomputes_every_filled_workbook_as_python_does(
                 got = ws.cell(row=n, column=col).value
                 assert (None if got == "" else got) == want[what], (file_name, n, what)
                 checked += 1
-    assert checked >= 80  # 90 values over the ten workbooks
+    assert checked >= 110  # 4 figures a candidate over the eleven workbooks
     # the schemes differ as their scales say: some gate, some weight, some only check
     assert {c[3].scale.gate_excludes for c in cases} == {"nothing", "total", "ranking"}
     assert any(c[3].weighted for c in cases) and any(not c[3].scored for c in cases)
@@ -179,3 +211,44 @@ def test_each_campaign_workbook_has_its_rows_groups_and_formulas(site: Site, vid
         # every cell of the table is boxed, so a printed blank copy works as a paper form
         corner = ws.cell(row=ws.max_row, column=len(header))
         assert corner.border.left.style == corner.border.bottom.style == "thin"
+
+
+@pytest.mark.parametrize("vid", VACANCIES)
+def test_the_scores_sheet_prints_fitted_to_the_width_with_each_criterion_named(
+        site: Site, vid: str, tmp_path: Path) -> None:
+    """Issue 29 point 3: fitted to one page's width (as tall as it needs), landscape, the
+    header row and the candidate column on every page; each heading gives the criterion."""
+    run_forms(site, vid, tmp_path, pdf=False)
+    vacancy = site.vacancies[vid]
+    settings = campaign(site, vacancy.role, vacancy=vacancy)
+    for name, (tab, make_sheet) in BOOKS.items():
+        sheet = make_sheet(settings)
+        ws = openpyxl.load_workbook(tmp_path / name)[tab]
+        setup = ws.page_setup
+        assert (setup.fitToWidth, setup.fitToHeight, setup.orientation) == (1, 0, "landscape")
+        assert ws.sheet_properties.pageSetUpPr.fitToPage is True
+        assert (ws.print_title_rows, ws.print_title_cols) == ("$1:$1", "$A:$A")
+        header = [c.value for c in ws[1]]
+        for row, heading in zip(sheet.rows, header[1:], strict=False):
+            first, text = heading.split("\n")
+            assert first.startswith(f"{row.label} (")
+            want = row.text if row.criterion else f"Level {row.level.number}: {row.level.name}"
+            assert text.removesuffix("…") in " ".join(want.split()) and len(text) <= 70
+        if sheet.scored:  # the running total and the count beside it, stated on the sheet
+            assert _column(header, "Scores still to enter")
+            assert header[_column(header, TOTAL) - 1].endswith("(so far)")
+            how = " ".join(str(r[0].value) for r in
+                           openpyxl.load_workbook(tmp_path / name)["How to use"].iter_rows())
+            assert "adds up the scores entered so far" in how
+            assert "The rank is worked out once a candidate has a score in every scored column" \
+                in how
+
+
+def test_a_long_criterion_is_cut_at_a_word_in_its_heading() -> None:
+    from generator.exports.scorebook import short_text
+
+    text = "Experience of developing, contributing and implementing strategies, policies " \
+           "and service procedures and ensuring compliance"
+    assert short_text(text) == ("Experience of developing, contributing and implementing "
+                                "strategies…")
+    assert short_text("Short  text") == "Short text"

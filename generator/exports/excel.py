@@ -2,10 +2,10 @@
 
 A spec is plain values: `{"title", "subject", "keywords", "sheets": [sheet, …]}`, each sheet
 `{"name", "columns": [[header, width], …], "rows": [[cell, …], …], "validations": […],
-"freeze": "B2", "filter": bool, "borders": bool}` (borders: every cell of the table boxed, for
-printing blank). A cell is text, a number, None (empty) or `{"f": "=…"}`, a
-formula that we wrote. Text is always stored as text, whatever it starts with: only a
-`{"f": …}` cell can hold a formula.
+"freeze": "B2", "filter": bool, "borders": bool, "fit": bool}` (borders: every cell of the
+table boxed, for printing blank; fit: printed fitted to the page's width, however wide). A
+cell is text, a number, None (empty) or `{"f": "=…"}`, a formula that we wrote. Text is
+always stored as text, whatever it starts with: only a `{"f": …}` cell can hold a formula.
 """
 
 from __future__ import annotations
@@ -103,12 +103,15 @@ def _sheet(book: Workbook, spec: dict[str, Any]) -> None:
     sheet.freeze_panes = spec.get("freeze", "A2")
     if spec.get("filter") and spec["rows"]:
         sheet.auto_filter.ref = sheet.dimensions
-    # Printed: the header row (and the first column) again on every page; a narrow sheet is
-    # fitted to the page's width, a wide one goes over several pages rather than shrink.
+    # Printed: the header row (and the first column) again on every page; a narrow sheet, or
+    # one that asks to be (a scores table a panel prints), is fitted to the page's width, any
+    # other wide one goes over several pages rather than shrink.
     sheet.print_title_rows = "1:1"
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    if sum(widths) <= FIT_WIDTH:
+    if spec.get("fit"):
+        sheet.print_title_cols = "A:A"
+    if spec.get("fit") or sum(widths) <= FIT_WIDTH:
         sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
         sheet.sheet_properties.pageSetUpPr.fitToPage = True
     else:

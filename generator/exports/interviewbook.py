@@ -19,9 +19,9 @@ from generator.exports.scorebook import (
     gate_column,
     gate_formula,
     keeping,
-    rank_formula,
     score_columns,
-    total_formula,
+    total_cells,
+    total_columns,
     whole,
     worked_out,
 )
@@ -53,10 +53,8 @@ def _scores(sheet: sheets.Sheet, panel: tuple[str, ...],
         columns.append([f"{who}: total from their own sheet", 16])
         validations.append(whole(letter, count, f"Panel member {number} total",
                                  *(own or (sheet.min_total, sheet.max_total))))
-    total = get_column_letter(len(columns) + 1) if sheet.scored else None
-    if total:
-        name = "Agreed weighted total (score × weight)" if sheet.weighted else "Agreed total"
-        columns += [[f"{name}, {sheet.min_total} to {sheet.max_total}", 16], ["Rank", 8]]
+    totals = total_columns(sheet, columns, "Agreed weighted total (score × weight)"
+                           if sheet.weighted else "Agreed total")
     decision = get_column_letter(len(columns) + 1)
     columns += [["Decision", 16], ["Reasons for the decision (by code only)", 40]]
     validations.append({"kind": "list", "options": DECISIONS,
@@ -69,12 +67,11 @@ def _scores(sheet: sheets.Sheet, panel: tuple[str, ...],
         if gate:
             cells.append(gate_formula(layout, n) if layout.gate_worked_out else None)
         cells += [None] * len(members)
-        if total:
-            cells += [total_formula(layout, n, gate),
-                      rank_formula(total, gate, n, last, sheet.scale.gate_excludes)]
+        if totals:
+            cells += total_cells(layout, n, last, gate, totals)
         table.append([*cells, None, None])
     return {"name": "Agreed scores", "columns": columns, "rows": table,
-            "validations": validations, "freeze": "B2", "borders": True}
+            "validations": validations, "freeze": "B2", "borders": True, "fit": True}
 
 
 def _rows(sheet: sheets.Sheet) -> dict[str, Any]:

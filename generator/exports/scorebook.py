@@ -84,40 +84,114 @@ def gate_formula(layout: Layout, row: int) -> dict[str, str]:
     return {"f": f'=IF({blank},"",IF(AND({",".join(tests)}),"Y","N"))'}
 
 
+def _sum(columns: list[tuple[str, int]], row: int) -> str:
+    return "+".join(f"{c}{row}" + (f"*{w}" if w != 1 else "") for c, w in columns)
+
+
+def _blanks(columns: list[tuple[str, int]], row: int) -> str:
+    return f"{len(columns)}-COUNT({','.join(f'{c}{row}' for c, _ in columns)})"
+
+
+def _split(layout: Layout) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """The scored columns counted for everyone, and those counted only for a candidate through
+    the gate (the desirable ones, where the scale says so; else none)."""
+    if not layout.sheet.desirable_after_gate:
+        return layout.scored, []
+    kinds = {layout.letter(n): r.kind for n, r in enumerate(layout.sheet.rows)}
+    after = [c for c in layout.scored if kinds[c[0]] == "desirable"]
+    return [c for c in layout.scored if c not in after], after
+
+
+def blanks_formula(layout: Layout, row: int, gate: str | None) -> dict[str, str] | None:
+    """How many scored cells of the row are still blank (desirable ones not counted for a
+    candidate out at the gate, where desirable criteria come only after it)."""
+    always, after = _split(layout)
+    if not layout.scored:
+        return None
+    parts = [_blanks(always, row)] if always else []
+    if after and gate:
+        parts.append(f'IF({gate}{row}="N",0,{_blanks(after, row)})')
+    return {"f": "=" + "+".join(parts)}
+
+
 def total_formula(layout: Layout, row: int, gate: str | None) -> dict[str, str] | None:
-    """Each score times its weight, once every scored cell of the row is filled in; blank
-    for a candidate out at the gate where the scale says the gate excludes the total."""
+    """Each score entered so far times its weight: the total grows as the scores come in
+    (blank while none is in); blank for a candidate out at the gate where the scale says the
+    gate excludes the total. Desirable scores that come only after the gate count once the
+    gate is Y."""
     columns = layout.scored
     if not columns:
         return None
     refs = ",".join(f"{c}{row}" for c, _ in columns)
-    total = "+".join(f"{c}{row}" + (f"*{w}" if w != 1 else "") for c, w in columns)
-    formula = f'IF(COUNT({refs})<{len(columns)},"",{total})'
-    if gate and layout.sheet.scale.gate_excludes == "total":
+    always, after = _split(layout)
+    total = _sum(always, row) if always else "0"
+    if after and gate:
+        total += f'+IF({gate}{row}="Y",{_sum(after, row)},0)'
+    formula = f'IF(COUNT({refs})=0,"",{total})'
+    if gate and layout.sheet.excludes == "total":
         formula = f'IF({gate}{row}="N","",{formula})'
     return {"f": "=" + formula}
 
 
 def rank_formula(total: str, gate: str | None, row: int, last: int,
-                 excludes: str) -> dict[str, str]:
-    """1 for the highest total; blank without a total, and for a candidate out at the gate
+                 excludes: str, blanks: str) -> dict[str, str]:
+    """1 for the highest total, among the candidates with every score in (`blanks` is the
+    column counting the blank ones); blank until then, and for a candidate out at the gate
     where the scale says so (they are not counted above anyone either)."""
     totals = f"${total}$2:${total}${last}"
+    complete = f"${blanks}$2:${blanks}${last},0"
     if gate and excludes in ("total", "ranking"):
         gates = f"${gate}$2:${gate}${last}"
-        return {"f": f'=IF(OR({total}{row}="",{gate}{row}="N"),"",'
-                     f'1+COUNTIFS({totals},">"&{total}{row},{gates},"<>N"))'}
-    return {"f": f'=IF({total}{row}="","",1+COUNTIF({totals},">"&{total}{row}))'}
+        return {"f": f'=IF(OR({total}{row}="",{blanks}{row}<>0,{gate}{row}="N"),"",'
+                     f'1+COUNTIFS({totals},">"&{total}{row},{complete},{gates},"<>N"))'}
+    return {"f": f'=IF(OR({total}{row}="",{blanks}{row}<>0),"",'
+                 f'1+COUNTIFS({totals},">"&{total}{row},{complete}))'}
+
+
+def total_columns(sheet: sheets.Sheet, columns: list[list[Any]],
+                  name: str) -> tuple[str, str] | None:
+    """Add the "still to enter", total and rank columns where the sheet scores anything; the
+    letters of the first two, else None."""
+    if not sheet.scored:
+        return None
+    blanks = get_column_letter(len(columns) + 1)
+    total = get_column_letter(len(columns) + 2)
+    columns += [["Scores still to enter", 10],
+                [f"{name}, {sheet.min_total} to {sheet.max_total} (so far)", 16],
+                ["Rank (once every score is in)", 10]]
+    return blanks, total
+
+
+def total_cells(layout: Layout, row: int, last: int, gate: str | None,
+                letters: tuple[str, str]) -> list[Any]:
+    """A candidate's still-to-enter count, total so far and rank."""
+    blanks, total = letters
+    return [blanks_formula(layout, row, gate), total_formula(layout, row, gate),
+            rank_formula(total, gate, row, last, layout.sheet.excludes, blanks)]
+
+
+SHORT = 70  # characters of a criterion's text in its column's heading
+
+
+def short_text(text: str, limit: int = SHORT) -> str:
+    """`text` cut at a word to at most `limit` characters, with "…" where it was cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
 
 def row_header(row: sheets.Row) -> str:
-    """A criterion column's header: id, essential or desirable, weight, met or not met."""
+    """A criterion column's header: id, essential or desirable, weight, met or not met; then,
+    on the next line, what it asks for in short (the Criteria sheet has it in full)."""
     from generator.exports.richtext import plain
 
     group = f"{plain(row.group)}: " if row.group and row.competency is None else ""
     extra = f", ×{row.weight}" if row.weight else ""
     extra += ", met or not met" if row.mode == sheets.MET else ""
-    return f"{plain(row.label)} ({group}{row.kind_label.lower()}{extra})"
+    what = (f"Level {row.level.number}: {row.level.name}" if row.level else row.text)
+    return (f"{plain(row.label)} ({group}{row.kind_label.lower()}{extra})\n"
+            + short_text(plain(what)))
 
 
 def score_columns(sheet: sheets.Sheet, count: int) -> tuple[list[list[Any]], list[Any]]:
@@ -126,7 +200,7 @@ def score_columns(sheet: sheets.Sheet, count: int) -> tuple[list[list[Any]], lis
     validations = []
     layout = Layout(sheet)
     for index, row in enumerate(sheet.rows):
-        columns.append([row_header(row), 16])
+        columns.append([row_header(row), 14])
         letter = layout.letter(index)
         if row.mode == sheets.MET:
             validations.append(met_list(letter, count, f"{row.label} met?"))
@@ -159,10 +233,12 @@ def worked_out(sheet: sheets.Sheet, outcome: str, total: str = "total") -> list[
     lines = [sheets.gate_note(sheet, outcome, by_hand=False)] if sheet.gate else []
     gate = sheet.gate and layout.gate_worked_out
     if sheet.scored:
-        lines.append(f"The {total} and the rank are worked out for you once a candidate has a "
-                     "score in every scored column; until then they stay blank."
-                     + (" So is the essential gate, from the essential columns." if gate
-                        else ""))
+        lines.append(f"The {total} is worked out for you as the scores come in: it adds up the "
+                     "scores entered so far, and the column beside it counts the scored cells "
+                     "still blank. The rank is worked out once a candidate has a score in "
+                     "every scored column (none still to enter); until then it stays blank."
+                     + (" The essential gate is worked out for you from the essential columns "
+                        "once they are all filled in." if gate else ""))
     else:
         lines.append("Nothing is scored, so there is no total and no rank."
                      + (" The essential gate is worked out for you from the essential "

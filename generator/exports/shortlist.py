@@ -18,9 +18,9 @@ from generator.exports.scorebook import (
     gate_column,
     gate_formula,
     keeping,
-    rank_formula,
     score_columns,
-    total_formula,
+    total_cells,
+    total_columns,
     worked_out,
     yes_no,
 )
@@ -76,10 +76,8 @@ def _scores(sheet: sheets.Sheet) -> dict[str, Any]:
     guaranteed = get_column_letter(len(columns) + 1)
     columns.append(["Guaranteed interview scheme (Disability Confident)? (Y or N)", 18])
     validations.append(yes_no(guaranteed, count, "Guaranteed interview"))
-    total = get_column_letter(len(columns) + 1) if sheet.scored else None
-    if total:
-        name = "Weighted total (score × weight)" if sheet.weighted else "Total score"
-        columns += [[f"{name}, {sheet.min_total} to {sheet.max_total}", 16], ["Rank", 8]]
+    totals = total_columns(sheet, columns, "Weighted total (score × weight)" if sheet.weighted
+                           else "Total score")
     invite = get_column_letter(len(columns) + 1)
     columns += [["Invite to interview? (Y or N)", 16],
                 ["Notes (refer to candidates by code only)", 40]]
@@ -90,12 +88,11 @@ def _scores(sheet: sheets.Sheet) -> dict[str, Any]:
         if gate:
             cells.append(gate_formula(layout, n) if layout.gate_worked_out else None)
         cells.append(None)
-        if total:
-            cells += [total_formula(layout, n, gate),
-                      rank_formula(total, gate, n, last, sheet.scale.gate_excludes)]
+        if totals:
+            cells += total_cells(layout, n, last, gate, totals)
         table.append([*cells, None, None])
     return {"name": "Scores", "columns": columns, "rows": table, "validations": validations,
-            "freeze": "B2", "borders": True}
+            "freeze": "B2", "borders": True, "fit": True}
 
 
 def _criteria(sheet: sheets.Sheet) -> dict[str, Any]:

@@ -35,7 +35,8 @@ def campaign(site: Site, role: Role, *, vacancy: Vacancy | None = None,
              candidates: int | None = None, panel: Sequence[str] = (),
              scale: Scale | None = None,
              stage_scales: Mapping[str, Scale] | None = None,
-             per_candidate: bool = False, questions: bool = False) -> Campaign:
+             per_candidate: bool = False, questions: bool = False,
+             layout: str | None = None) -> Campaign:
     """The campaign's settings: what is given, else the vacancy's, else the defaults.
 
     With `questions` (a pack, never the site's forms) the interview sheets carry the question
@@ -55,7 +56,7 @@ def campaign(site: Site, role: Role, *, vacancy: Vacancy | None = None,
     return Campaign(
         site=site, role=role, vacancy=vacancy, candidates=candidates,
         scale=scale or site.scale_for(role, vacancy), stage_scales=by_stage,
-        panel=members, per_candidate=per_candidate,
+        panel=members, per_candidate=per_candidate, layout=layout,
         questions=set_questions(role, vacancy, members) if questions else (),
     )
 
@@ -84,11 +85,11 @@ def build_forms(site: Site, role: Role, out_dir: Path, *, vacancy: Vacancy | Non
                 candidates: int | None = None, panel: Sequence[str] = (),
                 scale: Scale | None = None, pdf: bool = True,
                 stage_scales: Mapping[str, Scale] | None = None,
-                per_candidate: bool = False) -> list[Path]:
+                per_candidate: bool = False, layout: str | None = None) -> list[Path]:
     """Write the role's (or the vacancy's) form set into `out_dir`; see the module docstring."""
     settings = campaign(site, role, vacancy=vacancy, candidates=candidates, panel=panel,
                         scale=scale, stage_scales=stage_scales, per_candidate=per_candidate,
-                        questions=True)
+                        questions=True, layout=layout)
     forms = write_html(form_pages(settings), out_dir)
     if pdf:
         render_pdfs(pdf_jobs(forms), created=source_date())

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from generator.forms import sheets
 from generator.forms.build import STAGES, build_forms, campaign
+from generator.forms.plan import set_questions
 from generator.forms.render import Campaign
 from generator.model import Scale, Site, Vacancy
 
@@ -24,11 +25,13 @@ class FormsError(KeyError, ValueError):
 
 def run_forms(site: Site, record_id: str, out: Path, candidates: int | None = None,
               panel: Sequence[str] = (), scale_id: str | Sequence[str] | None = None,
-              pdf: bool = True, per_candidate: bool = False) -> list[Path]:
+              pdf: bool = True, per_candidate: bool = False,
+              layout: str | None = None) -> list[Path]:
     """Write the forms for a role id or a vacancy id into `out` and return the paths.
 
     A vacancy brings its own scales, candidate count and panel; the arguments override them.
-    `scale_id` is one id for every stage, or a list of `ID` and `STAGE=ID` (--scale).
+    `scale_id` is one id for every stage, or a list of `ID` and `STAGE=ID` (--scale);
+    `layout` ("grid" or "full", --layout) the interview sheet's, over the organisation's.
     """
     from generator.forms.options import split_scales
 
@@ -47,7 +50,7 @@ def run_forms(site: Site, record_id: str, out: Path, candidates: int | None = No
         _check_askers(vacancy, panel)
     return build_forms(site, role, out, vacancy=vacancy, candidates=candidates, panel=panel,
                        scale=scale, pdf=pdf, stage_scales=stage_scales,
-                       per_candidate=per_candidate)
+                       per_candidate=per_candidate, layout=layout)
 
 
 def _check_weights(settings: Campaign) -> None:
@@ -100,6 +103,20 @@ def left_out(site: Site, record_id: str) -> list[str]:
         notes.append("No interview or moderation sheets and no interview workbook: "
                      f"{missing[sheets.INTERVIEW]}.")
     return notes
+
+
+def layout_notes(site: Site, record_id: str, layout: str | None = None) -> list[str]:
+    """A sentence where the grid layout is asked for (by --layout or the organisation) but the
+    interview sheets follow a question plan instead (each set question and who asks it): the
+    grid is never dropped without a word."""
+    vacancy = site.vacancies.get(record_id)
+    role = vacancy.role if vacancy else site.roles.get(record_id)
+    if role is None or (layout or role.organisation.sheet_wording.interview_layout) != "grid":
+        return []
+    if not set_questions(role, vacancy, ()):
+        return []
+    return ["The interview sheets follow the question plan (each set question and who asks "
+            "it), not the grid layout: the grid is for sheets without one."]
 
 
 def _scale(site: Site, scale_id: str) -> Scale:

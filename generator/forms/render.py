@@ -16,7 +16,7 @@ from generator.forms.equality import QUESTIONS
 from generator.forms.pdfbatch import ASSETS
 from generator.forms.plan import SetQuestion, planned
 from generator.forms.planrows import plan_block
-from generator.forms.rows import interview_row, sub_items
+from generator.forms.rows import grid_row, interview_row, sub_items
 from generator.model import Organisation, Role, Scale, Site, Vacancy
 from generator.templating import environment
 
@@ -52,6 +52,13 @@ class Campaign:
     per_candidate: bool = False  # an interview sheet per candidate (and panel member)
     # The interview questions and who asks each: only in packs, never in the site's forms.
     questions: tuple[SetQuestion, ...] = ()
+    layout: str | None = None  # --layout: the interview sheet's layout, over the organisation's
+
+    @property
+    def interview_layout(self) -> str:
+        """'grid' (a table row for each criterion) or 'full' (a block for each): the command's
+        choice, else the organisation's (`scoring_sheets.interview_layout`)."""
+        return self.layout or self.role.organisation.sheet_wording.interview_layout
 
     def scale_at(self, stage: str) -> Scale:
         """The scale for 'shortlisting' or 'interview' (which covers moderation too)."""
@@ -148,7 +155,7 @@ def render(template: str, page: Page, **context: Any) -> str:
     """One form page: forms/<template>.html with the campaign, the page and `context`."""
     return environment().get_template(f"forms/{template}.html").render(
         c=page.campaign, page=page, css=stylesheet(), css_string=css_string, key=sheets.field_key,
-        fixed=fixed, gate_note=sheets.gate_note, interview_row=interview_row,
+        fixed=fixed, gate_note=sheets.gate_note, interview_row=interview_row, grid_row=grid_row,
         sub_items=sub_items, plan_block=plan_block,
         **CONTROLS, **context)
 

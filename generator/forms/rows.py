@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from generator.forms.controls import area, esc, met
+from generator.forms.controls import area, cell, esc, met
 from generator.forms.sheets import MET, Row
 from generator.model import CompetencyRequirement, ListItem, Scale
 from generator.text import markdown_to_html
@@ -49,9 +49,9 @@ def _expected(req: CompetencyRequirement) -> str:
     return "".join(parts)
 
 
-def interview_row(row: Row, scale: Scale) -> Markup:
-    """A row's heading, what it asks for, and boxes for the question, the score and the
-    evidence (with no final newline: the template gives it one)."""
+def interview_row(row: Row, scale: Scale, level: int = 3) -> Markup:
+    """A row's heading (an h`level`), what it asks for, and boxes for the question, the score
+    and the evidence (with no final newline: the template gives it one)."""
     key = esc(row.key)
     if row.competency:
         heading = esc(row.label)
@@ -68,7 +68,7 @@ def interview_row(row: Row, scale: Scale) -> Markup:
     question = area(f"question-{row.key}", "Question asked, " + what, lines=2)
     evidence = area(f"evidence-{row.key}", "Evidence notes, " + what, lines=4)
     return Markup(
-        f'<div class="qblock" id="row-{key}">\n<h3>{heading}</h3>\n{asks}'
+        f'<div class="qblock" id="row-{key}">\n<h{level}>{heading}</h{level}>\n{asks}'
         f'<div class="qline">\n{question}\n{_judgement(row, scale, key, what)}</div>\n'
         f"{evidence}\n</div>")
 
@@ -90,3 +90,38 @@ def _judgement(row: Row, scale: Scale, key: str, what: str) -> str:
     if row.weight:
         boxes += _box(f"weighted-{key}", "Weighted score", what, f"(score ×{esc(row.weight)})")
     return boxes
+
+
+def _compact(req: CompetencyRequirement) -> str:
+    """A competency in a grid row: its expected level, and the indicators in small type."""
+    level = req.level
+    indicators = "".join(f"<li>{esc(ind)}</li>" for ind in level.indicators)
+    return (f'<div class="muted">Expected level {esc(level.number)}: {esc(level.name)}</div>'
+            + (f'<ul class="indicators muted">{indicators}</ul>' if indicators else ""))
+
+
+def grid_row(row: Row, scale: Scale) -> Markup:
+    """A row of the grid layout: the criterion (or competency), its score or ✓ / ✗ (and
+    weighted score), and a notes box for the question asked and the evidence. The boxes are
+    named as on the full sheet (score-, weighted-, met-, evidence-), so a filled sheet reads
+    the same either way."""
+    key = esc(row.key)
+    what = ("competency " if row.competency else "criterion ") + str(row.label)
+    if row.competency:  # no id of its own: its name heads the row, over both columns
+        head = f'<th scope="row" colspan="2">{esc(row.label)}{_compact(row.competency)}</th>'
+    else:
+        items = str(sub_items(row.criterion.items)) if row.criterion is not None else ""
+        head = (f'<th scope="row" class="cid">{esc(row.label)}</th>\n<td><span class="kind">'
+                f"{esc(row.kind_label)}</span> {esc(row.text)}{items}</td>")
+    if row.mode == MET:
+        judged = met(f"met-{row.key}", "Met or not met, " + what)
+    else:
+        judged = cell(f"score-{row.key}", f"Score, {what}, {scale.min} to {scale.max}")
+        if row.weight:
+            judged += (Markup(f'<span class="weight">×{esc(row.weight)} =</span>')
+                       + cell(f"weighted-{row.key}",
+                              f"Weighted score, {what}, score ×{row.weight}"))
+    notes = area(f"evidence-{row.key}", "Notes: question asked and evidence, " + what,
+                 lines=3, hidden=True)
+    return Markup(f'<tr id="row-{key}">\n{head}\n<td class="box judge">{judged}</td>\n'
+                  f'<td class="notes">{notes}</td>\n</tr>')

@@ -118,6 +118,34 @@ class Sheet:
         return tuple(groups)
 
     @property
+    def sections(self) -> tuple[tuple[str, tuple[tuple[str, tuple[Row, ...]], ...]], ...]:
+        """The groups split as panels' forms split them where some rows are checked and others
+        scored: "Not to be scored" (✓ / ✗) first, then "To be scored"; else one part with no
+        title."""
+        groups = self.groups
+        if not (self.met_rows and self.scored):
+            return (("", groups),)
+        parts = []
+        for mode, title in ((MET, "Not to be scored: tick ✓ (met) or ✗ (not met)"),
+                            (SCORE, f"To be scored: {self.scale.min} to {self.scale.max}")):
+            kept = tuple((name, picked) for name, rows in groups
+                         if (picked := tuple(r for r in rows if r.mode == mode)))
+            parts.append((title, kept))
+        return tuple(parts)
+
+    @property
+    def desirable_after_gate(self) -> bool:
+        """True where desirable rows are scored only for a candidate through the gate."""
+        return (self.gate and self.scale.desirable_after_gate
+                and any(r.kind == "desirable" for r in self.rows))
+
+    @property
+    def excludes(self) -> str:
+        """What failing the gate leaves out: the scale's `gate_excludes`, or the total (and so
+        the rank) where desirable criteria come only after the gate."""
+        return "total" if self.desirable_after_gate else self.scale.gate_excludes
+
+    @property
     def gate_rows(self) -> tuple[Row, ...]:
         """The essential rows the gate is worked out from (met / not met, or scored)."""
         return tuple(r for r in self.rows if r.kind == "essential")
@@ -268,12 +296,16 @@ def gate_note(sheet: Sheet, outcome: str, by_hand: bool = True) -> str:
         note += {"total": (" and gets no total: leave their total blank." if by_hand
                            else " and gets no total and no rank."),
                  "ranking": ": their total is recorded, but they are not ranked.",
-                 }.get(sheet.scale.gate_excludes, ", whatever their total.")
+                 }.get(sheet.excludes, ", whatever their total.")
     if any(r.mode == SCORE for r in sheet.gate_rows):
         pass_mark = sheet.scale.pass_mark
         note += (f" A score of {pass_mark} or more meets an essential criterion."
                  if pass_mark is not None else
                  " Agree before you start what score counts as meeting a criterion.")
+    if sheet.desirable_after_gate:
+        note += (" Desirable criteria are applied only to a candidate who meets every essential "
+                 "criterion: " + ("score them only for those candidates." if by_hand else
+                                  "their scores count only once the candidate's gate is Y."))
     return note
 
 
