@@ -1,0 +1,187 @@
+"""`roleprint collate` and `roleprint purge` (issue 29, points 5 to 7): sheets filled as a
+panel member would (PDFs with pypdf, workbooks with openpyxl), collated, every figure checked
+against one worked out by hand below."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfWriter
+
+from generator.cli import run
+from generator.collate.retention import MANIFEST, delete_by
+from generator.collate.run import collate_files
+from generator.forms.campaign import run_forms
+from generator.pipeline import load
+
+VACANCY = "supervised-contact-co-ordinator-2027"
+ROOT = Path(__file__).resolve().parent.parent
+# The vacancy's interview rows: criteria 1 to 35 and one competency, each unweighted, scored
+# 1 to 5, with no pass mark (each member writes Y or N for the essential gate).
+ROWS = [str(n) for n in range(1, 36)] + ["comp-darlington-pdr"]
+
+
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = load(ROOT / "content").site
+    assert site is not None
+    out = tmp_path_factory.mktemp("pack")
+    run_forms(site, VACANCY, out, candidates=3, panel=("Jo Smith", "Amir Khan"))
+    return out
+
+
+def fill_pdf(blank: Path, out: Path, values: dict[str, str]) -> Path:
+    writer = PdfWriter(clone_from=blank)
+    writer.update_page_form_field_values(None, values, auto_regenerate=False)
+    writer.write(out)
+    return out
+
+
+def interview(pack: Path, member: int, code: str, scores: dict[str, int], gate: str,
+              folder: Path) -> Path:
+    values = {f"score-{key}": str(score) for key, score in scores.items()}
+    values.update({"candidate-code": code, "gate": gate})
+    return fill_pdf(pack / f"interview-panel-{member}.pdf",
+                    folder / f"member{member}-{code}.pdf", values)
+
+
+@pytest.fixture(scope="module")
+def filled(pack: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Jo Smith: C1 3 on every row, C2 4 on every row; Amir Khan: C1 3 but 5 on criterion 1,
+    C2 4 but 3 on criterion 2; both find C1 meets every essential criterion, they disagree on
+    C2 (Jo Y, Amir N)."""
+    folder = tmp_path_factory.mktemp("filled")
+    interview(pack, 1, "C1", dict.fromkeys(ROWS, 3), "Y", folder)
+    interview(pack, 1, "C2", dict.fromkeys(ROWS, 4), "Y", folder)
+    interview(pack, 2, "C1", {**dict.fromkeys(ROWS, 3), "1": 5}, "Y", folder)
+    interview(pack, 2, "C2", {**dict.fromkeys(ROWS, 4), "2": 3}, "N", folder)
+    return folder
+
+
+def test_pdf_sheets_say_what_they_are(pack: Path) -> None:
+    from generator.collate.read_pdf import read_pdf
+
+    facts, fields = read_pdf(pack / "interview-panel-2.pdf")
+    assert facts == {"candidates": 3, "kind": "vacancy", "member": 2, "name": "Amir Khan",
+                     "record": VACANCY, "scale": "standard-1-5", "stage": "interview"}
+    assert {f"score-{key}" for key in ROWS} <= set(fields)
+
+
+def test_collated_figures_match_the_ones_worked_out_by_hand(filled: Path) -> None:
+    site = load(ROOT / "content").site
+    assert site is not None
+    _, figures = collate_files(site, [filled])
+    assert figures.members == ("Jo Smith", "Amir Khan")
+    assert [r.key for r in figures.sheet.rows] == ROWS
+    assert all(r.multiplier == 1 for r in figures.sheet.rows)
+    c1, c2 = figures.candidates
+    assert (c1.code, c2.code) == ("C1", "C2")
+    one = c1.lines[0]
+    assert (one.scores, one.mean, one.spread) == ((3, 5), 4, 2)
+    assert one.flags == ("members differ by 2 points",)
+    assert [ln.row.key for ln in c1.lines if ln.flags] == ["1"]
+    two = c2.lines[1]
+    assert (two.scores, float(two.mean or 0), two.spread, two.flags) == ((4, 3), 3.5, 1, ())
+    # C1: Jo 36 × 3 = 108, Amir 35 × 3 + 5 = 110, mean total 109.
+    # C2: Jo 36 × 4 = 144, Amir 35 × 4 + 3 = 143, mean total 143.5.
+    assert (c1.member_total(0), c1.member_total(1), c1.total) == (108, 110, 109)
+    assert (c2.member_total(0), c2.member_total(1), float(c2.total or 0)) == (144, 143, 143.5)
+    assert (c1.gate, c2.gate) == ("Y", "disagree")
+    assert c2.flagged == 1  # the gate
+    assert (c2.rank, c1.rank) == (1, 2)  # the scale's gate excludes nothing
+
+
+def test_collate_command_writes_dated_files_and_the_workbook_recomputes(
+        filled: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ROLEPRINT_TODAY", "2027-10-20")
+    out = tmp_path / "collated"
+    assert run(["collate", str(filled), "--out", str(out), "--feedback", "--content",
+                str(ROOT / "content")]) == 0
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["delete_by"] == "2028-04-20"  # Darlington keeps sheets 6 months
+    assert sorted(manifest["files"]) == [
+        "collated.xlsx", "feedback/feedback-c1.html", "feedback/feedback-c1.pdf",
+        "feedback/feedback-c2.html", "feedback/feedback-c2.pdf", "moderation-collated.html",
+        "moderation-collated.pdf"]
+    html = (out / "moderation-collated.html").read_text(encoding="utf-8")
+    assert "Delete this file by 2028-04-20" in html
+    assert "Ties share a rank" in html
+    feedback = (out / "feedback" / "feedback-c1.html").read_text(encoding="utf-8")
+    body = feedback[feedback.index("<body"):]
+    assert "C2" not in body and "Amir" not in body and "Jo Smith" not in body
+    # criterion 2: C1's mean 3, the field's means 3 (C1) and 3.5 (C2)
+    assert re.search(r'class="cid">2</th><td>[^<]*</td><td>3</td><td>[^<]*</td>'
+                     r"<td>3 to 3.50</td>", body)
+    totals = load_workbook(out / "collated.xlsx")["Totals"]
+    assert [c.value for c in totals["A"]][1:] == ["C1", "C2"]
+    assert totals["B2"].value.startswith("=SUMPRODUCT(")
+
+
+def test_a_sheet_of_another_stage_is_refused_by_name(filled: Path, pack: Path,
+                                                     tmp_path: Path) -> None:
+    site = load(ROOT / "content").site
+    assert site is not None
+    stray = shutil.copy(pack / "shortlisting.pdf", tmp_path / "shortlisting.pdf")
+    from generator.collate.filled import CollateError
+
+    with pytest.raises(CollateError, match=r"shortlisting\.pdf: is the shortlisting sheet"):
+        collate_files(site, [filled, Path(stray)])
+
+
+def test_shortlisting_workbooks_filled_by_two_members(pack: Path, tmp_path: Path) -> None:
+    site = load(ROOT / "content").site
+    assert site is not None
+    for name, base in (("jo", 2), ("amir", 4)):
+        book = load_workbook(pack / "shortlisting.xlsx")
+        scores = book["Scores"]
+        for row in (2, 3):  # C1 and C2
+            for col in range(2, 2 + 35):
+                scores.cell(row=row, column=col, value=base + (row == 3))
+        book.save(tmp_path / f"{name}.xlsx")
+    _, figures = collate_files(site, [tmp_path / "jo.xlsx", tmp_path / "amir.xlsx"])
+    assert figures.members == ("jo", "amir")
+    c1, c2 = figures.candidates
+    # C1: jo 2, amir 4 on every criterion: mean 3, spread 2 (flagged), totals 70 and 140,
+    # mean total 105. C2: jo 3, amir 5: mean 4, total 140.
+    assert (c1.lines[0].mean, c1.lines[0].spread) == (3, 2)
+    assert all(ln.flags == ("members differ by 2 points",) for ln in c1.lines)
+    assert (c1.member_total(0), c1.member_total(1), c1.total) == (70, 140, 105)
+    assert c2.total == 140 and (c2.rank, c1.rank) == (1, 2)
+
+
+def test_collate_refuses_content_and_tracked_folders(filled: Path, capsys) -> None:
+    for out in (ROOT / "content" / "scores", ROOT / "docs" / "scores"):
+        assert run(["collate", str(filled), "--out", str(out), "--content",
+                    str(ROOT / "content")]) == 2
+        assert not out.exists()
+    err = capsys.readouterr().err
+    assert "inside the content folder" in err and "not ignored by git" in err
+
+
+def test_purge_deletes_what_is_past_its_date(tmp_path: Path, monkeypatch, capsys) -> None:
+    from generator.collate.retention import write_manifest
+
+    (tmp_path / "old").mkdir()
+    old = tmp_path / "old" / "collated.xlsx"
+    old.write_text("x")
+    write_manifest(tmp_path / "old", [old], "2027-01-31", "interview scores for v")
+    monkeypatch.setenv("ROLEPRINT_TODAY", "2027-01-31")
+    assert run(["purge", str(tmp_path), "--content", str(ROOT / "content")]) == 0
+    assert old.exists()  # the last day: kept
+    monkeypatch.setenv("ROLEPRINT_TODAY", "2027-02-01")
+    assert run(["purge", str(tmp_path), "--dry-run", "--content", str(ROOT / "content")]) == 0
+    assert old.exists()
+    assert run(["purge", str(tmp_path), "--content", str(ROOT / "content")]) == 0
+    assert not old.exists() and not (tmp_path / "old" / MANIFEST).exists()
+    out = capsys.readouterr().out
+    assert "Would delete 1 files" in out and "Deleted 1 files" in out
+
+
+def test_delete_by_adds_the_retention_months() -> None:
+    assert delete_by("2027-08-31", 6) == "2028-02-29"
+    assert delete_by("2027-10-20", 12) == "2028-10-20"
