@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -117,9 +118,27 @@ def test_collate_command_writes_dated_files_and_the_workbook_recomputes(
     # criterion 2: C1's mean 3, the field's means 3 (C1) and 3.5 (C2)
     assert re.search(r'class="cid">2</th><td>[^<]*</td><td>3</td><td>[^<]*</td>'
                      r"<td>3 to 3.50</td>", body)
-    totals = load_workbook(out / "collated.xlsx")["Totals"]
-    assert [c.value for c in totals["A"]][1:] == ["C1", "C2"]
-    assert totals["B2"].value.startswith("=SUMPRODUCT(")
+    book = load_workbook(out / "collated.xlsx")
+    assert "Delete this file by 2028-04-20" in book["About"]["A2"].value
+    assert [c.value for c in book["Totals"]["A"]][1:] == ["C1", "C2"]
+    # The panel agrees 5 for C1 on criterion 1 (the mean was 4): the agreed total follows.
+    scores = book["Scores"]
+    assert [c.value for c in scores[2]][:10] == [
+        "C1", "1", "Essential", 1, 3, 5, "=AVERAGE(E2:F2)", "=MAX(E2:F2)-MIN(E2:F2)", 4,
+        "members differ by 2 points"]
+    scores["I2"] = 5
+    book.save(tmp_path / "agreed.xlsx")
+    from tests.test_scoring_workbooks import _recompute
+
+    done = load_workbook(_recompute(tmp_path, [tmp_path / "agreed.xlsx"]) / "agreed.xlsx",
+                         data_only=True)
+    line = [c.value for c in done["Scores"][2]]
+    assert (line[6], line[7]) == (4, 2)  # C1, criterion 1: mean 4, spread 2
+    line = [c.value for c in done["Scores"][2 + 36 + 1]]  # C2, criterion 2
+    assert line[:8] == ["C2", "2", "Desirable", 1, 4, 3, 3.5, 1]
+    totals = [[c.value for c in row][:6] for row in done["Totals"].iter_rows(min_row=2)]
+    # C1: means 109, agreed 110 (criterion 1 agreed at 5); C2: 143.5 both; C2 first.
+    assert totals == [["C1", 109, 110, "Y", "yes", 2], ["C2", 143.5, 143.5, "disagree", "yes", 1]]
 
 
 def test_a_sheet_of_another_stage_is_refused_by_name(filled: Path, pack: Path,
@@ -154,13 +173,34 @@ def test_shortlisting_workbooks_filled_by_two_members(pack: Path, tmp_path: Path
     assert c2.total == 140 and (c2.rank, c1.rank) == (1, 2)
 
 
-def test_collate_refuses_content_and_tracked_folders(filled: Path, capsys) -> None:
-    for out in (ROOT / "content" / "scores", ROOT / "docs" / "scores"):
+def test_collate_refuses_content_tracked_and_site_folders(filled: Path, capsys) -> None:
+    for out in (ROOT / "content" / "scores", ROOT / "docs" / "scores", ROOT / "site" / "x",
+                ROOT / ".staging" / "scores"):
         assert run(["collate", str(filled), "--out", str(out), "--content",
                     str(ROOT / "content")]) == 2
         assert not out.exists()
     err = capsys.readouterr().err
     assert "inside the content folder" in err and "not ignored by git" in err
+    assert "inside site/" in err and "inside .staging/" in err
+
+
+def test_a_folder_git_ignores_is_allowed_and_nothing_reaches_the_site(
+        filled: Path, tmp_path: Path) -> None:
+    """Collated into a git-ignored folder of a checkout, then the site generated from that
+    checkout's content: no figure, member or file of the collation is in it."""
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT / "content", repo / "content")
+    (repo / ".gitignore").write_text("scores/\n", encoding="utf-8")
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    assert run(["collate", str(filled), "--out", str(repo / "scores"), "--no-pdf",
+                "--content", str(repo / "content")]) == 0
+    assert (repo / "scores" / "moderation-collated.html").exists()
+    assert run(["generate", "--out", str(tmp_path / "staging"), "--no-pdf", "--content",
+                str(repo / "content")]) == 0
+    leaks = [p for p in (tmp_path / "staging").rglob("*") if p.is_file() and any(
+        word in p.read_bytes() for word in (b"Amir Khan", b"Collated panel scores",
+                                            b"members differ by", b"Delete this file by"))]
+    assert leaks == []
 
 
 def test_purge_deletes_what_is_past_its_date(tmp_path: Path, monkeypatch, capsys) -> None:

@@ -9,6 +9,8 @@ import subprocess
 from pathlib import Path
 
 MANIFEST = "roleprint-collated.json"
+# Git ignores these, but they are the site and its staging tree: published, never for scores.
+BUILT = ("site", ".staging")
 
 
 def delete_by(today: str, months: int) -> str:
@@ -25,8 +27,9 @@ def delete_by(today: str, months: int) -> str:
 
 
 def refuse_reason(out: Path, content: Path) -> str | None:
-    """Why collate must not write into `out`, or None: never inside the content folder, and
-    inside a git checkout only in a folder git ignores (nothing there can be committed)."""
+    """Why collate must not write into `out`, or None: never inside the content folder or the
+    built site, and inside a git checkout only in a folder git ignores (so nothing written
+    can be committed)."""
     target = out.resolve()
     if target.is_relative_to(content.resolve()):
         return f"{out} is inside the content folder; write the panel's scores outside it"
@@ -37,11 +40,17 @@ def refuse_reason(out: Path, content: Path) -> str | None:
                          capture_output=True, text=True, check=False)
     if top.returncode != 0:
         return None  # not in a git checkout
-    ignored = subprocess.run(["git", "-C", top.stdout.strip(), "check-ignore", "-q",
-                              str(target)], capture_output=True, check=False)
+    root = Path(top.stdout.strip())
+    for built in BUILT:
+        if target.is_relative_to(root / built):
+            return (f"{out} is inside {built}/, which the site is built into and published "
+                    "from; write the panel's scores outside the checkout")
+    # The trailing '/' asks about a folder (it may not exist yet): `scores/` in .gitignore.
+    ignored = subprocess.run(["git", "-C", str(root), "check-ignore", "-q", f"{target}/"],
+                             capture_output=True, check=False)
     if ignored.returncode == 0:
         return None
-    return (f"{out} is inside the git checkout {top.stdout.strip()} and not ignored by git: "
+    return (f"{out} is inside the git checkout {root} and not ignored by git: "
             "candidates' scores must never be committed; write them outside the checkout, or "
             "into a folder listed in .gitignore")
 
