@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from pypdf import PdfWriter
 
 from generator.cli import run
+from generator.collate.figures import Candidate, Line
 from generator.collate.retention import MANIFEST, delete_by
 from generator.collate.run import collate_files
 from generator.forms.campaign import run_forms
@@ -225,3 +226,63 @@ def test_purge_deletes_what_is_past_its_date(tmp_path: Path, monkeypatch, capsys
 def test_delete_by_adds_the_retention_months() -> None:
     assert delete_by("2027-08-31", 6) == "2028-02-29"
     assert delete_by("2027-10-20", 12) == "2028-10-20"
+
+
+SCORING = ROOT / "tests" / "fixtures" / "scoring"
+
+
+def test_met_not_met_ticks_and_the_essential_gate(tmp_path: Path) -> None:
+    """The council's interview scale (0 to 2) checks essential criteria ✓ / ✗ (a radio group:
+    a viewer stores the button's number, /0 for ✓, /1 for ✗) and scores the rest."""
+    site = load(SCORING).site
+    assert site is not None
+    run_forms(site, "council-2027", tmp_path / "pack")
+    folder = tmp_path / "filled"
+    folder.mkdir()
+    tick = {"met": "/0", "not-met": "/1"}
+    sheets = {  # member -> candidate -> (E1, E2, D1, D2, communication)
+        1: {"C1": ("met", "met", 2, 1, 2), "C2": ("met", "not-met", 1, 1, 0)},
+        2: {"C1": ("met", "met", 0, 1, 2), "C2": ("met", "met", 1, 2, 1)},
+    }
+    for member, by_code in sheets.items():
+        for code, (e1, e2, d1, d2, comm) in by_code.items():
+            fill_pdf(tmp_path / "pack" / f"interview-panel-{member}.pdf",
+                     folder / f"{member}-{code}.pdf",
+                     {"candidate-code": code, "met-E1": tick[e1], "met-E2": tick[e2],
+                      "score-D1": str(d1), "score-D2": str(d2),
+                      "score-comp-communication": str(comm)})
+    _, figures = collate_files(site, [folder])
+    assert figures.members == ("Alex Chair", "Sam Member")
+    c1, c2 = figures.candidates
+
+    def line(cand: Candidate, key: str) -> Line:
+        return next(ln for ln in cand.lines if ln.row.key == key)
+
+    assert all(ln.row.multiplier == 1 for ln in c1.lines)
+    assert (line(c1, "D1").scores, line(c1, "D1").mean, line(c1, "D1").spread) == ((2, 0), 1, 2)
+    assert line(c1, "D1").flags == ("members differ by 2 points",)
+    assert line(c2, "E2").scores == (0, 1)
+    assert line(c2, "E2").flags == ("members disagree whether it is met",)
+    assert float(line(c2, "D2").mean or 0) == 1.5
+    # C1: Alex 2 + 1 + 2 = 5, Sam 0 + 1 + 2 = 3, means 1 + 1 + 2 = 4.
+    # C2: Alex 1 + 1 + 0 = 2, Sam 1 + 2 + 1 = 4, means 1 + 1.5 + 0.5 = 3.
+    assert (c1.member_total(0), c1.member_total(1), c1.total) == (5, 3, 4)
+    assert (c2.member_total(0), c2.member_total(1), c2.total) == (2, 4, 3)
+    assert (c1.gate, c2.gate) == ("Y", "disagree")
+    assert (c1.rank, c2.rank) == (1, 2)
+
+
+def test_quick_reading_gives_what_pypdf_gives(filled: Path) -> None:
+    """The fields read straight from a filled file's objects are pypdf's own reading of them;
+    a file with packed objects (as WeasyPrint writes them) is left to pypdf."""
+    import io
+
+    from pypdf import PdfReader
+
+    from generator.collate.read_pdf import _fields, quick_fields
+
+    data = (filled / "member2-C2.pdf").read_bytes()
+    quick = quick_fields(data)
+    assert quick is not None and quick == _fields(PdfReader(io.BytesIO(data)))
+    assert (quick["candidate-code"], quick["score-2"], quick["gate"]) == ("C2", "3", "N")
+    assert quick_fields(b"/ObjStm" + data) is None

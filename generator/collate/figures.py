@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cached_property
 
 from generator.collate.filled import CollateError, Filled
 from generator.forms.sheets import MET, Row, Sheet
@@ -30,7 +31,7 @@ class Line:
     def given(self) -> list[int]:
         return [s for s in self.scores if s is not None]
 
-    @property
+    @cached_property
     def mean(self) -> Fraction | None:
         return Fraction(sum(self.given), len(self.given)) if self.given else None
 
@@ -71,7 +72,7 @@ class Candidate:
             return None
         return sum(s * w for s, w in scored if s is not None)
 
-    @property
+    @cached_property
     def total(self) -> Fraction | None:
         """The mean score of each scored row times its weight, added up."""
         means = [(ln.mean, ln.row.multiplier) for ln in self.lines if ln.row.mode != MET]

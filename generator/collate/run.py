@@ -55,8 +55,9 @@ def sheet_for(settings: Campaign, stage: str) -> sheets.Sheet:
 def read_all(site: Site, paths: Sequence[Path]) -> tuple[Campaign, sheets.Sheet, list[Filled]]:
     """Every file read, all checked to be for one record, stage and scale; members' files
     merged (a member's interview sheets come one a candidate)."""
+    found = files_in(paths)
     read: list[tuple[Path, dict[str, object], dict[str, str] | None]] = []
-    for path in files_in(paths):
+    for path in found:
         if path.suffix == ".pdf":
             facts, fields = read_pdf(path)
             read.append((path, facts, fields))

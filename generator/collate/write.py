@@ -15,7 +15,6 @@ def write_all(campaign: Campaign, figures: Figures, out: Path, notice: str, *,
               feedback: bool, pdf: bool = True) -> list[Path]:
     """Write every file into `out`; return them."""
     from generator.exports.excel import xlsx_bytes
-    from generator.forms.pdf import render_pdf
     from generator.forms.pdfbatch import source_date
 
     out.mkdir(parents=True, exist_ok=True)
@@ -32,5 +31,7 @@ def write_all(campaign: Campaign, figures: Figures, out: Path, notice: str, *,
         path.write_text(html, encoding="utf-8")
         written.append(path)
         if pdf:
+            from generator.forms.pdf import render_pdf  # WeasyPrint: a second to import
+
             written.append(render_pdf(html, path.with_suffix(".pdf"), created=source_date()))
     return written
