@@ -286,3 +286,40 @@ def test_quick_reading_gives_what_pypdf_gives(filled: Path) -> None:
     assert quick is not None and quick == _fields(PdfReader(io.BytesIO(data)))
     assert (quick["candidate-code"], quick["score-2"], quick["gate"]) == ("C2", "3", "N")
     assert quick_fields(b"/ObjStm" + data) is None
+
+
+def test_workbooks_weights_pass_mark_gate_excludes_total_and_shared_ranks(
+        tmp_path: Path) -> None:
+    """The university's shortlisting workbook: 0 to 3, pass mark 2, weights (D2 ×2, E2 ×2),
+    and a candidate who fails the gate gets no total and no rank."""
+    site = load(SCORING).site
+    assert site is not None
+    run_forms(site, "university-2027", tmp_path / "pack", pdf=False)
+    # Columns E1 (×1), D2 (×2), E2 (×2), D1 (×1), E3 (×1); rows C1 to C4.
+    typed = {
+        "ana": [[3, 2, 2, 1, 2], [3, 3, 1, 3, 3], [2, 3, 2, 0, 2], [2, 0, 2, 0, 1]],
+        "ben": [[3, 2, 2, 1, 2], [3, 3, 1, 3, 3], [2, 1, 3, 2, 2], [2, 0, 2, 0, 3]],
+    }
+    for name, rows in typed.items():
+        book = load_workbook(tmp_path / "pack" / "shortlisting.xlsx")
+        for r, scores in enumerate(rows, start=2):
+            for c, score in enumerate(scores, start=2):
+                book["Scores"].cell(row=r, column=c, value=score)
+        book.save(tmp_path / f"{name}.xlsx")
+    _, figures = collate_files(site, [tmp_path / "ana.xlsx", tmp_path / "ben.xlsx"])
+    assert [r.key for r in figures.sheet.rows] == ["E1", "D2", "E2", "D1", "E3"]
+    assert [r.multiplier for r in figures.sheet.rows] == [1, 2, 2, 1, 1]
+    c1, c2, c3, c4 = figures.candidates
+    # C1: 3 + 2×2 + 2×2 + 1 + 2 = 14 from both; meets every essential (2 or more).
+    assert (c1.member_total(0), c1.member_total(1), c1.total, c1.gate) == (14, 14, 14, "Y")
+    # C2: E2 scored 1 by both, under the pass mark: fails the gate, no total, no rank.
+    assert (c2.gate, c2.no_total, c2.rank) == ("N", True, None)
+    # C3: ana 2 + 3×2 + 2×2 + 0 + 2 = 14, ben 2 + 1×2 + 3×2 + 2 + 2 = 14; D2 and D1 2 apart.
+    assert (c3.member_total(0), c3.member_total(1), c3.total, c3.gate) == (14, 14, 14, "Y")
+    assert [ln.row.key for ln in c3.lines if ln.flags] == ["D2", "D1"]
+    # C4: E3 1 (ana, under the pass mark) and 3 (ben): they disagree; 7 and 9, mean 8.
+    e3 = c4.lines[4]
+    assert e3.flags == ("members differ by 2 points", "members disagree whether it is met")
+    assert (c4.member_total(0), c4.member_total(1), c4.total, c4.gate) == (7, 9, 8, "disagree")
+    # C1 and C3 tie on 14 and share the first rank; C4 waits for the panel to agree the gate.
+    assert (c1.rank, c3.rank, c4.rank) == (1, 1, None)

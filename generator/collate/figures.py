@@ -64,6 +64,7 @@ class Candidate:
     lines: tuple[Line, ...]
     member_gates: tuple[bool | None, ...]  # each member's view of the essential gate
     rank: int | None = None
+    no_total: bool = False  # fails the gate where the scale's gate excludes the total
 
     def member_total(self, index: int) -> int | None:
         scored = [(ln.scores[index], ln.row.multiplier) for ln in self.lines
@@ -174,7 +175,8 @@ def collate(sheet: Sheet, filled: Sequence[Filled]) -> Figures:
 def ranked(candidates: list[Candidate], gate_excludes: str) -> tuple[Candidate, ...]:
     """Each candidate with their rank by total (highest first, ties shared); a candidate whose
     gate is not 'Y' is left out of the ranking where the gate excludes the total or the
-    ranking, and so is one without a total."""
+    ranking (and one the panel fails gets no total where it excludes the total), and so is one
+    without a total."""
     def in_ranking(c: Candidate) -> bool:
         if c.total is None:
             return False
@@ -185,5 +187,6 @@ def ranked(candidates: list[Candidate], gate_excludes: str) -> tuple[Candidate, 
     for c in candidates:
         rank = (1 + sum(1 for t in totals if c.total is not None and t is not None
                         and t > c.total)) if in_ranking(c) else None
-        out.append(Candidate(c.code, c.lines, c.member_gates, rank))
+        out.append(Candidate(c.code, c.lines, c.member_gates, rank,
+                             no_total=gate_excludes == "total" and c.gate == "N"))
     return tuple(out)

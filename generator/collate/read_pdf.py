@@ -59,9 +59,13 @@ _KEY_V = re.compile(rb"/V(?=\s*[(</])")
 def _value(head: bytes, end: int) -> str:
     """The string or name after the key that ends at `end` (pypdf reads the string)."""
     rest = head[end:end + 4096].lstrip()
-    plain = _PLAIN.match(rest)
-    if plain:  # no escape and no bracket inside: the usual name or score, as it is
-        return plain.group(1).decode("latin-1").strip()
+    simple = _SIMPLE.match(rest)
+    if simple:  # the usual name or score: plain letters and octal escapes ("score\\055E1")
+        raw = _OCTAL.sub(lambda o: bytes([int(o.group(1), 8) & 0xFF]), simple.group(1))
+        if raw.startswith(b"\xfe\xff"):
+            return _text(raw[2:].decode("utf-16-be", errors="replace"))
+        if raw.isascii():
+            return _text(raw.decode("ascii"))
     if rest[:1] == b"(":  # pypdf's readers start at the opening bracket
         return _text(read_string_from_stream(io.BytesIO(rest)))
     if rest[:1] == b"<":
@@ -70,7 +74,8 @@ def _value(head: bytes, end: int) -> str:
     return _text(name.group().decode("latin-1")) if name else ""
 
 
-_PLAIN = re.compile(rb"\(([ -'*-\[\]-~]*)\)")
+_SIMPLE = re.compile(rb"\(((?:[^()\\]|\\[0-7]{3})*)\)")
+_OCTAL = re.compile(rb"\\([0-7]{3})")
 _OPT = re.compile(rb"/Opt\s*\[([^\]]*)\]")
 _NAME = re.compile(rb"/[^\s/<>\[\]()]*")
 

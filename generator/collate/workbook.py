@@ -50,7 +50,7 @@ def book_spec(figures: Figures, notice: str) -> dict[str, Any]:
     end = len(figures.candidates) + 1
     totals = []
     for i, (cand, (a, b)) in enumerate(zip(figures.candidates, blocks, strict=True), start=2):
-        scored = cand.total is not None
+        scored = cand.total is not None and not cand.no_total
         ranked = "yes" if cand.rank is not None else "no"
         totals.append([
             cand.code,
