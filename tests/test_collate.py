@@ -323,3 +323,16 @@ def test_workbooks_weights_pass_mark_gate_excludes_total_and_shared_ranks(
     assert (c4.member_total(0), c4.member_total(1), c4.total, c4.gate) == (7, 9, 8, "disagree")
     # C1 and C3 tie on 14 and share the first rank; C4 waits for the panel to agree the gate.
     assert (c1.rank, c3.rank, c4.rank) == (1, 1, None)
+
+
+def test_usage_errors_missing_files_and_no_git(filled: Path, tmp_path: Path, capsys,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    content = str(ROOT / "content")
+    assert run(["collate", str(tmp_path / "none"), "--out", str(tmp_path / "o"),
+                "--content", content]) == 2
+    assert f"{tmp_path / 'none'}: no such file or folder" in capsys.readouterr().err
+    monkeypatch.setenv("PATH", str(tmp_path))  # no git to ask: a checkout is refused
+    ignored = ROOT / "bench-out" / "collate-test"
+    assert run(["collate", str(filled), "--out", str(ignored), "--content", content]) == 2
+    assert "git is not installed" in capsys.readouterr().err
+    assert not ignored.exists()

@@ -36,8 +36,14 @@ def refuse_reason(out: Path, content: Path) -> str | None:
     probe = target
     while not probe.exists():
         probe = probe.parent
-    top = subprocess.run(["git", "-C", str(probe), "rev-parse", "--show-toplevel"],
-                         capture_output=True, text=True, check=False)
+    try:
+        top = subprocess.run(["git", "-C", str(probe), "rev-parse", "--show-toplevel"],
+                             capture_output=True, text=True, check=False)
+    except FileNotFoundError:  # no git here to ask what it ignores: any checkout is refused
+        checkout = next((p for p in (probe, *probe.parents) if (p / ".git").exists()), None)
+        return (None if checkout is None else f"{out} is inside the git checkout {checkout}, "
+                "and git is not installed to say whether it ignores that folder; write the "
+                "panel's scores outside the checkout")
     if top.returncode != 0:
         return None  # not in a git checkout
     root = Path(top.stdout.strip())

@@ -102,6 +102,10 @@ def run_collate(site: Site, content: Path, paths: Sequence[Path], out: Path, tod
                 *, feedback: bool = False, pdf: bool = True) -> int:
     from generator.collate.write import write_all
 
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        print(f"roleprint: {missing[0]}: no such file or folder", file=sys.stderr)
+        return 2
     reason = refuse_reason(out, content)
     if reason:
         print(f"roleprint: {reason}.", file=sys.stderr)
