@@ -336,3 +336,30 @@ def test_usage_errors_missing_files_and_no_git(filled: Path, tmp_path: Path, cap
     assert run(["collate", str(filled), "--out", str(ignored), "--content", content]) == 2
     assert "git is not installed" in capsys.readouterr().err
     assert not ignored.exists()
+
+
+def test_shortlisting_pdfs_with_a_blank_box(pack: Path, tmp_path: Path) -> None:
+    """Two members' copies of the shortlisting sheet (one file each, named after them): a box
+    one of them left blank is flagged, and that member has no total for the candidate."""
+    from pypdf import PdfReader
+
+    site = load(ROOT / "content").site
+    assert site is not None
+    boxes = [k for k in PdfReader(pack / "shortlisting.pdf").get_fields() or {}
+             if k.startswith("score-c1-")]
+    keys = [k.removeprefix("score-c1-") for k in boxes]
+    assert len(keys) == 35
+    jo = {**{f"score-c1-{k}": "4" for k in keys}, **{f"score-c2-{k}": "2" for k in keys}}
+    amir = {**jo, f"score-c2-{keys[2]}": ""}
+    fill_pdf(pack / "shortlisting.pdf", tmp_path / "jo-smith.pdf", jo)
+    fill_pdf(pack / "shortlisting.pdf", tmp_path / "amir-khan.pdf", amir)
+    _, figures = collate_files(site, [tmp_path / "jo-smith.pdf", tmp_path / "amir-khan.pdf"])
+    assert figures.members == ("jo-smith", "amir-khan")
+    c1, c2 = figures.candidates
+    # C1: 35 × 4 = 140 from both. C2: jo 35 × 2 = 70; amir left the third box blank: no total
+    # of his own; the mean of that row is jo's 2, so the total of the means is still 70.
+    assert (c1.member_total(0), c1.member_total(1), c1.total) == (140, 140, 140)
+    assert (c2.member_total(0), c2.member_total(1), c2.total) == (70, None, 70)
+    assert c2.lines[2].scores == (2, None)
+    assert c2.lines[2].flags == ("not scored by every member",)
+    assert (c1.rank, c2.rank) == (1, 2)

@@ -13,6 +13,13 @@ on an essential criterion; totals and ranks (ties share a rank); a moderation sh
 PDF), a workbook of the figures, and optionally a feedback summary per candidate; and a
 manifest that `roleprint purge` reads to delete them once that date has passed.
 
-read_pdf.py, read_workbook.py -> Filled (one member's scores) -> figures.py -> write.py;
-retention.py says where collate may write, and what purge deletes.
+identity.py     what a sheet says it is (written by `roleprint forms`, read back here)
+read_pdf.py     a filled PDF's identity and field values (pypdf)
+read_workbook.py  a filled workbook's scores (openpyxl)
+filled.py       Filled: one member's values, as read
+run.py          the command: read every file, check they belong together, rebuild the sheet
+                from the content, collate, write
+figures.py      each member's score, mean, spread, flags; totals, gate, rank
+workbook.py, pages.py, write.py   the workbook, the moderation and feedback pages, the files
+retention.py    where collate may write, the delete-by date, and what purge deletes
 """
