@@ -187,7 +187,7 @@ def test_collate_refuses_content_tracked_and_site_folders(filled: Path, capsys) 
 
 def test_a_folder_git_ignores_is_allowed_and_nothing_reaches_the_site(
         filled: Path, tmp_path: Path) -> None:
-    """Collated into a git-ignored folder of a checkout, then the site generated from that
+    """Collated into a git-ignored folder of a checkout, then the site built from that
     checkout's content: no figure, member or file of the collation is in it."""
     repo = tmp_path / "repo"
     shutil.copytree(ROOT / "content", repo / "content")
@@ -196,9 +196,10 @@ def test_a_folder_git_ignores_is_allowed_and_nothing_reaches_the_site(
     assert run(["collate", str(filled), "--out", str(repo / "scores"), "--no-pdf",
                 "--content", str(repo / "content")]) == 0
     assert (repo / "scores" / "moderation-collated.html").exists()
-    assert run(["generate", "--out", str(tmp_path / "staging"), "--no-pdf", "--content",
-                str(repo / "content")]) == 0
-    leaks = [p for p in (tmp_path / "staging").rglob("*") if p.is_file() and any(
+    assert run(["build", "--site-dir", str(tmp_path / "site"), "--no-pdf", "--config",
+                str(ROOT / "mkdocs.yml"), "--content", str(repo / "content")]) == 0
+    assert (tmp_path / "site" / "index.html").exists()
+    leaks = [p for p in (tmp_path / "site").rglob("*") if p.is_file() and any(
         word in p.read_bytes() for word in (b"Amir Khan", b"Collated panel scores",
                                             b"members differ by", b"Delete this file by"))]
     assert leaks == []

@@ -20,7 +20,3 @@ class Filled:
     member: str
     values: dict[tuple[str, str], str] = field(default_factory=dict)
     gates: dict[str, str] = field(default_factory=dict)  # candidate -> "Y" / "N" typed
-
-    @property
-    def key(self) -> tuple[object, object, object]:
-        return (self.facts.get("record"), self.facts.get("stage"), self.facts.get("scale"))
