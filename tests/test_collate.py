@@ -364,3 +364,24 @@ def test_shortlisting_pdfs_with_a_blank_box(pack: Path, tmp_path: Path) -> None:
     assert c2.lines[2].scores == (2, None)
     assert c2.lines[2].flags == ("not scored by every member",)
     assert (c1.rank, c2.rank) == (1, 2)
+
+
+def test_interview_workbooks_with_the_members_gate(pack: Path, tmp_path: Path) -> None:
+    """Two copies of interview-scores.xlsx, each filled in by one member (row C1): every score
+    and the Y or N of the gate (no pass mark) are read."""
+    site = load(ROOT / "content").site
+    assert site is not None
+    for name, score, gate in (("jo", 3, "Y"), ("amir", 5, "N")):
+        book = load_workbook(pack / "interview-scores.xlsx")
+        sheet = book["Agreed scores"]
+        assert sheet.cell(row=1, column=38).value.startswith("Meets all essential criteria")
+        for col in range(2, 2 + 36):
+            sheet.cell(row=2, column=col, value=score)
+        sheet.cell(row=2, column=38, value=gate)
+        book.save(tmp_path / f"{name}.xlsx")
+    _, figures = collate_files(site, [tmp_path / "jo.xlsx", tmp_path / "amir.xlsx"])
+    (c1,) = figures.candidates
+    # 36 rows: jo 36 × 3 = 108, amir 36 × 5 = 180, means 4 a row: 144; every row 2 apart.
+    assert (c1.member_total(0), c1.member_total(1), c1.total) == (108, 180, 144)
+    assert all(ln.flags == ("members differ by 2 points",) for ln in c1.lines)
+    assert (c1.member_gates, c1.gate) == ((True, False), "disagree")
