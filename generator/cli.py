@@ -132,7 +132,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     """Run one command; tests call this directly."""
     parser = _parser()
     args = parser.parse_args(argv)
-    if not args.content.is_dir():
+    if not args.content.is_dir() and args.command != "purge":  # purge reads no content
         print(f"roleprint: the content folder '{args.content}' does not exist", file=sys.stderr)
         return 2
     if args.command == "new":

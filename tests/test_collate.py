@@ -212,16 +212,21 @@ def test_purge_deletes_what_is_past_its_date(tmp_path: Path, monkeypatch, capsys
     old = tmp_path / "old" / "collated.xlsx"
     old.write_text("x")
     write_manifest(tmp_path / "old", [old], "2027-01-31", "interview scores for v")
+    monkeypatch.chdir(tmp_path)  # where the scores are kept: no content folder there
     monkeypatch.setenv("ROLEPRINT_TODAY", "2027-01-31")
-    assert run(["purge", str(tmp_path), "--content", str(ROOT / "content")]) == 0
+    assert run(["purge", str(tmp_path)]) == 0
     assert old.exists()  # the last day: kept
+    assert "Nothing in" in capsys.readouterr().out
     monkeypatch.setenv("ROLEPRINT_TODAY", "2027-02-01")
-    assert run(["purge", str(tmp_path), "--dry-run", "--content", str(ROOT / "content")]) == 0
+    assert run(["purge", str(tmp_path), "--dry-run"]) == 0
     assert old.exists()
-    assert run(["purge", str(tmp_path), "--content", str(ROOT / "content")]) == 0
+    assert run(["purge", str(tmp_path)]) == 0
     assert not old.exists() and not (tmp_path / "old" / MANIFEST).exists()
     out = capsys.readouterr().out
-    assert "Would delete 1 files" in out and "Deleted 1 files" in out
+    assert f"Would delete 1 file in {tmp_path / 'old'} (interview scores for v; to be deleted " \
+           "by 2027-01-31)" in out
+    assert "Deleted 1 file in" in out
+    assert run(["purge", str(tmp_path / "none")]) == 2
 
 
 def test_delete_by_adds_the_retention_months() -> None:

@@ -80,7 +80,8 @@ def purge(folder: Path, today: str, *, dry_run: bool = False) -> list[str]:
         base = manifest.parent
         files = [base / name for name in data["files"]]
         verb = "Would delete" if dry_run else "Deleted"
-        said.append(f"{verb} {len(files)} files in {base} ({data['about']}; to be deleted by "
+        count = f"{len(files)} file{'' if len(files) == 1 else 's'}"
+        said.append(f"{verb} {count} in {base} ({data['about']}; to be deleted by "
                     f"{data['delete_by']})")
         if dry_run:
             continue
