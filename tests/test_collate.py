@@ -390,3 +390,25 @@ def test_interview_workbooks_with_the_members_gate(pack: Path, tmp_path: Path) -
     assert (c1.member_total(0), c1.member_total(1), c1.total) == (108, 180, 144)
     assert all(ln.flags == ("members differ by 2 points",) for ln in c1.lines)
     assert (c1.member_gates, c1.gate) == ((True, False), "disagree")
+
+
+def test_collating_again_into_the_same_folder(filled: Path, pack: Path, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The folder of returned sheets may hold what collate wrote last time (and a
+    spreadsheet's lock file): neither is read as a member's sheet. A code written as '2' is
+    C2."""
+    monkeypatch.setenv("ROLEPRINT_TODAY", "2027-10-20")
+    returned = tmp_path / "returned"
+    shutil.copytree(filled, returned)
+    interview(pack, 1, "2", dict.fromkeys(ROWS, 4), "Y", returned)  # member1-2.pdf
+    (returned / "member1-C2.pdf").unlink()
+    (returned / "~$collated.xlsx").write_bytes(b"lock")
+    args = ["collate", str(returned), "--out", str(returned / "collated"), "--no-pdf",
+            "--content", str(ROOT / "content")]
+    assert run(args) == 0
+    assert run(args) == 0
+    site = load(ROOT / "content").site
+    assert site is not None
+    _, figures = collate_files(site, [returned], skip=returned / "collated")
+    assert [c.code for c in figures.candidates] == ["C1", "C2"]
+    assert figures.candidates[1].member_total(0) == 144  # Jo's C2, written as '2'

@@ -152,6 +152,7 @@ def filled_from_pdf(path: Path, sheet: Sheet, facts: dict[str, object],
                 filled.gates[code] = fields[f"gate-{c}"]
         return filled
     code = (fields.get("candidate-code") or str(facts.get("candidate") or "")).strip().upper()
+    code = f"C{code}" if code.isdigit() else code  # "3" written for C3
     if not code:
         raise CollateError(f"{path}: the candidate code is blank: write it (C1, C2 …) on the "
                            "sheet")

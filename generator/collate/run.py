@@ -16,11 +16,15 @@ from generator.forms.render import Campaign
 from generator.model import Site
 
 
-def files_in(paths: Sequence[Path]) -> list[Path]:
+def files_in(paths: Sequence[Path], skip: Path | None = None) -> list[Path]:
+    """The PDFs and workbooks given, and those in the folders given; not a spreadsheet's lock
+    file (~$…), a hidden file, or anything in `skip` (what an earlier collate wrote there)."""
     found = []
     for path in paths:
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.suffix in (".pdf", ".xlsx"))
+            found += sorted(p for p in path.rglob("*") if p.suffix in (".pdf", ".xlsx")
+                            and not p.name.startswith(("~$", "."))
+                            and not (skip and p.resolve().is_relative_to(skip.resolve())))
         elif path.is_file():
             found.append(path)
         else:
@@ -52,10 +56,11 @@ def sheet_for(settings: Campaign, stage: str) -> sheets.Sheet:
     return sheets.interview(settings.role, settings.scale_at(stage), settings.weights_at(stage))
 
 
-def read_all(site: Site, paths: Sequence[Path]) -> tuple[Campaign, sheets.Sheet, list[Filled]]:
+def read_all(site: Site, paths: Sequence[Path], skip: Path | None = None,
+             ) -> tuple[Campaign, sheets.Sheet, list[Filled]]:
     """Every file read, all checked to be for one record, stage and scale; members' files
     merged (a member's interview sheets come one a candidate)."""
-    found = files_in(paths)
+    found = files_in(paths, skip)
     read: list[tuple[Path, dict[str, object], dict[str, str] | None]] = []
     for path in found:
         if path.suffix == ".pdf":
@@ -89,10 +94,11 @@ def read_all(site: Site, paths: Sequence[Path]) -> tuple[Campaign, sheets.Sheet,
     return settings, sheet, list(members.values())
 
 
-def collate_files(site: Site, paths: Sequence[Path]) -> tuple[Campaign, Figures]:
+def collate_files(site: Site, paths: Sequence[Path], skip: Path | None = None,
+                  ) -> tuple[Campaign, Figures]:
     """Read every file and work out the figures; a file that cannot be used is a
     CollateError naming it."""
-    settings, sheet, filled = read_all(site, paths)
+    settings, sheet, filled = read_all(site, paths, skip)
     figures = collate(sheet, filled)
     figures.facts.update(filled[0].facts)
     return settings, figures
@@ -111,7 +117,7 @@ def run_collate(site: Site, content: Path, paths: Sequence[Path], out: Path, tod
         print(f"roleprint: {reason}.", file=sys.stderr)
         return 2
     try:
-        settings, figures = collate_files(site, paths)
+        settings, figures = collate_files(site, paths, skip=out)
     except CollateError as err:
         print(f"roleprint: {err}", file=sys.stderr)
         return 1
