@@ -16,6 +16,7 @@ from pypdf import PdfWriter
 
 from generator.cli import run
 from generator.collate.figures import Candidate, Line
+from generator.collate.filled import CollateError
 from generator.collate.retention import MANIFEST, delete_by
 from generator.collate.run import collate_files
 from generator.forms.campaign import run_forms
@@ -412,3 +413,40 @@ def test_collating_again_into_the_same_folder(filled: Path, pack: Path, tmp_path
     _, figures = collate_files(site, [returned], skip=returned / "collated")
     assert [c.code for c in figures.candidates] == ["C1", "C2"]
     assert figures.candidates[1].member_total(0) == 144  # Jo's C2, written as '2'
+
+
+def test_a_sheet_with_a_question_plan_adds_up_each_criterions_boxes(tmp_path: Path) -> None:
+    """With a question plan a criterion has a score box for each set question that asks about
+    it (D1: Q2 at interview and T1 in the test; communication: Q3 and P1): the row's score is
+    their sum, each box checked on the scale (0 to 2)."""
+    fixture = ROOT / "tests" / "fixtures" / "questions"
+    site = load(fixture).site
+    assert site is not None
+    run_forms(site, "case-officer-2027", tmp_path / "pack")
+    ticks = {f"met--{m}--{k}": "/0" for m, k in (("interview", "F1"), ("interview", "E1"),
+                                                  ("written-exercise", "E2"),
+                                                  ("presentation", "E3"))}
+    for member, (q2, t1, q3, p1) in ((1, (2, 1, 1, 2)), (2, (0, 1, 2, 2))):
+        fill_pdf(tmp_path / "pack" / f"interview-panel-{member}.pdf",
+                 tmp_path / f"m{member}.pdf",
+                 {**ticks, "candidate-code": "C1", "score--interview--Q2--D1": str(q2),
+                  "score--test--T1--D1": str(t1), "score--interview--Q3--comp-communication":
+                  str(q3), "score--presentation--P1--comp-communication": str(p1)})
+    _, figures = collate_files(site, [tmp_path / "m1.pdf", tmp_path / "m2.pdf"])
+    (c1,) = figures.candidates
+    d1 = next(ln for ln in c1.lines if ln.row.key == "D1")
+    comm = next(ln for ln in c1.lines if ln.row.key == "comp-communication")
+    assert all(ln.row.multiplier == 1 for ln in c1.lines)
+    # D1: Alex 2 + 1 = 3, Sam 0 + 1 = 1: mean 2, 2 apart. Communication: 1 + 2 = 3 and
+    # 2 + 2 = 4: mean 3.5. Totals 3 + 3 = 6 and 1 + 4 = 5, mean 5.5; every ✓ ticked: gate Y.
+    assert (d1.scores, d1.mean, d1.spread, d1.flags) == (
+        (3, 1), 2, 2, ("members differ by 2 points",))
+    assert (comm.scores, float(comm.mean or 0)) == ((3, 4), 3.5)
+    assert (c1.member_total(0), c1.member_total(1), float(c1.total or 0)) == (6, 5, 5.5)
+    assert c1.gate == "Y"
+    (tmp_path / "bad").mkdir()
+    fill_pdf(tmp_path / "pack" / "interview-panel-1.pdf", tmp_path / "bad" / "m1.pdf",
+             {"candidate-code": "C1", "score--test--T1--D1": "3"})
+    with pytest.raises(CollateError, match=r"m1\.pdf: candidate C1, D1: '3' is not a score "
+                                           "from 0 to 2"):
+        collate_files(site, [tmp_path / "bad"])

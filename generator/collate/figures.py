@@ -105,7 +105,7 @@ class Figures:
     facts: dict[str, object]
 
 
-def _score(raw: str, row: Row, sheet: Sheet, where: str) -> int:
+def _score(raw: str, row: Row, sheet: Sheet, where: str, boxes: int = 1) -> int:
     if row.mode == MET:
         word = raw.strip().casefold().replace(" ", "-")
         if word in ("met", "1", "y", "yes", "✓"):
@@ -117,9 +117,9 @@ def _score(raw: str, row: Row, sheet: Sheet, where: str) -> int:
         number = float(raw)
     except ValueError:
         number = float("nan")
-    if not number.is_integer() or not sheet.scale.min <= number <= sheet.scale.max:
-        raise CollateError(f"{where}: '{raw}' is not a score from {sheet.scale.min} to "
-                           f"{sheet.scale.max}")
+    low, high = sheet.scale.min * boxes, sheet.scale.max * boxes  # boxes added up
+    if not number.is_integer() or not low <= number <= high:
+        raise CollateError(f"{where}: '{raw}' is not a score from {low} to {high}")
     return int(number)
 
 
@@ -154,7 +154,7 @@ def collate(sheet: Sheet, filled: Sequence[Filled]) -> Figures:
             row = next(r for r in sheet.rows if r.key == key)
             where = f"{f.path}: candidate {code}, {row.label}"
             try:
-                value = _score(raw, row, sheet, where)
+                value = _score(raw, row, sheet, where, f.boxes.get(key, 1))
             except CollateError as err:
                 problems.append(str(err))
                 continue

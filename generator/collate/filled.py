@@ -20,3 +20,6 @@ class Filled:
     member: str
     values: dict[tuple[str, str], str] = field(default_factory=dict)
     gates: dict[str, str] = field(default_factory=dict)  # candidate -> "Y" / "N" typed
+    # Score boxes a row has on a sheet with a question plan (one a set question), added up
+    # into the row's score; a row not here has one.
+    boxes: dict[str, int] = field(default_factory=dict)

@@ -159,7 +159,10 @@ def filled_from_pdf(path: Path, sheet: Sheet, facts: dict[str, object],
     for row in sheet.rows:
         value = fields.get(f"score-{row.key}") or fields.get(f"met-{row.key}")
         if not value:
-            value = _planned(fields, row.key)
+            value, boxes = _planned(fields, row.key, f"{path}: candidate {code}, {row.label}",
+                                    sheet)
+            if boxes > 1:
+                filled.boxes[row.key] = boxes
         if value:
             filled.values[code, row.key] = value
     if fields.get("gate"):
@@ -167,15 +170,20 @@ def filled_from_pdf(path: Path, sheet: Sheet, facts: dict[str, object],
     return filled
 
 
-def _planned(fields: dict[str, str], key: str) -> str:
-    """A row's boxes on a sheet with a question plan: the scores added up, or the ✓ / ✗."""
-    scores = [v for n, v in fields.items()
-              if n.startswith("score--") and n.endswith("--" + key) and v]
-    if scores:
-        try:
-            return str(sum(int(v) for v in scores))
-        except ValueError:
-            return scores[0]
+def _planned(fields: dict[str, str], key: str, where: str, sheet: Sheet) -> tuple[str, int]:
+    """A row's boxes on a sheet with a question plan (one a set question, in each method's
+    section): (their scores added up, or the ✓ / ✗; how many boxes). Each box must hold a
+    score on the scale; a row any box of which is blank is blank."""
+    boxes = [v for n, v in fields.items() if n.startswith("score--") and n.endswith("--" + key)]
+    if boxes:
+        scale = sheet.scale
+        for box in filter(None, boxes):
+            if not (box.isdigit() and scale.min <= int(box) <= scale.max):
+                raise CollateError(f"{where}: '{box}' is not a score from {scale.min} to "
+                                   f"{scale.max}")
+        if not all(boxes):
+            return "", len(boxes)
+        return str(sum(int(v) for v in boxes)), len(boxes)
     marks = [v for n, v in fields.items()
              if n.startswith("met--") and n.endswith("--" + key) and v]
-    return "not-met" if "not-met" in marks else (marks[0] if marks else "")
+    return ("not-met" if "not-met" in marks else (marks[0] if marks else "")), 1

@@ -91,6 +91,7 @@ def read_all(site: Site, paths: Sequence[Path], skip: Path | None = None,
                                    f"in two files, differently ({have.values[key]}, {value})")
             have.values[key] = value
         have.gates.update(one.gates)
+        have.boxes.update(one.boxes)
     return settings, sheet, list(members.values())
 
 
