@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from benchmarks import editor, importing, measure, preview, report, synthetic
+from benchmarks import collate, editor, importing, measure, preview, report, synthetic
 from benchmarks import lint as lint_bench
 from benchmarks.measure import ROLEPRINT, ROOT, Run, Trash, fresh, median_run
 
@@ -246,7 +246,8 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--preview-timeout", type=float, default=300.0, metavar="S")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--skip", default="",
-                        help="comma-separated: pdf, exports, preview, import, zensical, editor")
+                        help="comma-separated: pdf, exports, preview, import, collate, zensical, "
+                             "editor")
     parser.add_argument("--no-docs", action="store_true",
                         help="do not rewrite docs/performance.md")
     args = parser.parse_args(argv)
@@ -283,6 +284,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # issue 23: one line of text just under the 20 MB cap
         result["import_long_line"] = importing.run_long_line(OUT / "import-long-line")
         result["targets"].append(importing.long_line_target(result["import_long_line"]))
+    if "collate" not in args.skip:  # issue 29: a panel of 5's sheets for 30 candidates
+        result["collate"] = collate.run(OUT / "collate")
+        result["targets"].append(collate.target(result["collate"]))
     section = report.markdown(result)
     print(section)
     for size in sizes:  # not in docs/performance.md's tables yet: see docs/lint.md

@@ -116,6 +116,20 @@ def _parser() -> argparse.ArgumentParser:
                             "scoring_sheets.interview_layout otherwise")
     forms.add_argument("--out", type=Path, required=True, metavar="DIR")
     forms.add_argument("--no-pdf", action="store_true")
+    collate = command("collate", "Add up the panel's filled scoring sheets (PDFs or "
+                      "workbooks) for moderation.")
+    collate.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_FOLDER")
+    collate.add_argument("--out", type=Path, required=True, metavar="DIR",
+                         help="where the figures go: outside the repository, or a folder git "
+                              "ignores")
+    collate.add_argument("--feedback", action="store_true",
+                         help="also a feedback summary for each candidate")
+    collate.add_argument("--no-pdf", action="store_true")
+
+    purge = command("purge", "Delete collated scores that are past the date they must be "
+                    "deleted by.")
+    purge.add_argument("folder", type=Path, metavar="DIR")
+    purge.add_argument("--dry-run", action="store_true", help="say what would go; delete nothing")
     return parser
 
 
@@ -123,7 +137,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     """Run one command; tests call this directly."""
     parser = _parser()
     args = parser.parse_args(argv)
-    if not args.content.is_dir():
+    if not args.content.is_dir() and args.command != "purge":  # purge reads no content
         print(f"roleprint: the content folder '{args.content}' does not exist", file=sys.stderr)
         return 2
     if args.command == "new":
@@ -138,6 +152,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         from generator.importer.command import run as run_import
 
         return run_import(args.paths, args.organisation, args.content, args.family, args.report)
+    if args.command in ("collate", "purge"):
+        return _collate(args)
     if args.command in ("edit", "format"):
         return _editor(args)
     from generator import commands  # imported late: validate should not pay for MkDocs
@@ -152,6 +168,28 @@ def _validate(args: argparse.Namespace) -> int:
     report = report_json if args.format == "json" else report_text
     print(report(problems, files))
     return 1 if any(p.blocking for p in problems) else 0  # warnings alone: exit 0
+
+
+def _collate(args: argparse.Namespace) -> int:
+    from generator.clock import today
+
+    if args.command == "purge":
+        from generator.collate.retention import purge
+
+        if not args.folder.is_dir():
+            print(f"roleprint: the folder '{args.folder}' does not exist", file=sys.stderr)
+            return 2
+        said = purge(args.folder, today(), dry_run=args.dry_run)
+        print("\n".join(said) if said else f"Nothing in {args.folder} is past its delete-by date.")
+        return 0
+    from generator.collate.run import run_collate
+    from generator.commands import load_or_report
+
+    site = load_or_report(args.content)
+    if site is None:
+        return 1
+    return run_collate(site, args.content, args.paths, args.out, today(),
+                       feedback=args.feedback, pdf=not args.no_pdf)
 
 
 def _editor(args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
+from generator.collate.identity import book_keywords
 from generator.exports.richtext import plain
 from generator.exports.scorebook import (
     Layout,
@@ -116,7 +117,7 @@ def interview_book(settings: Campaign) -> dict[str, Any]:
     return {
         "title": f"{settings.title}: interview scores",
         "subject": f"Interview scores, {settings.organisation.name}",
-        "keywords": ", ".join(("interview", settings.role.id)),
+        "keywords": book_keywords("interview", settings, sheet.scale.id),
         "sheets": [_scores(sheet, settings.panel,
                            (plan.min_total, plan.max_total) if plan else None),
                    _rows(sheet), *([plan_sheet(plan)] if plan else []), scale_sheet(sheet.scale),

@@ -12,6 +12,7 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
+from generator.collate.identity import book_keywords
 from generator.exports.richtext import plain, plain_block
 from generator.exports.scorebook import (
     Layout,
@@ -152,7 +153,7 @@ def shortlisting_book(site: Site, role: Role,
     return {
         "title": f"{role.title}: shortlisting",
         "subject": f"Shortlisting scores, {role.organisation.name}",
-        "keywords": ", ".join(("shortlisting", role.id)),
+        "keywords": book_keywords("shortlisting", settings, sheet.scale.id),
         "sheets": [_scores(sheet), _criteria(sheet), scale_sheet(sheet.scale),
                    {"name": "How to use", "columns": [["How to use this workbook", 110]],
                     "rows": [[line] for line in _how_to(role, sheet)]}],

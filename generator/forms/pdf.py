@@ -153,10 +153,13 @@ def pdf_bytes(html: str, *, created: str = FIXED_DATE, assets: Path = ASSETS) ->
         pdf_forms=True, pdf_variant="pdf/ua-1", stylesheets=sheets, font_config=fonts)
     document.metadata.created = created
     document.metadata.modified = created
+    # Only a scoring sheet's identity (for `roleprint collate`), not every <meta> of the page.
+    document.metadata.custom = {k: v for k, v in document.metadata.custom.items()
+                                if k == "roleprint-sheet"}
     # The file identifier is normally random; derive it from the content instead.
     identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
     data: bytes = document.write_pdf(pdf_forms=True, pdf_variant="pdf/ua-1",
-                                     pdf_identifier=identifier,
+                                     pdf_identifier=identifier, custom_metadata=True,
                                      finisher=_set_tooltips(field_labels(html)))
     return data
 

@@ -102,6 +102,13 @@ class Page:
         return f"{self.campaign.organisation.name}{ref}"
 
     @property
+    def identity(self) -> str:
+        """What `roleprint collate` reads back from a filled scoring sheet ("" elsewhere)."""
+        from generator.collate.identity import sheet_identity
+
+        return sheet_identity(self)
+
+    @property
     def title(self) -> str:
         ref = f", reference {self.campaign.reference}" if self.campaign.reference else ""
         return f"{self.running}, {self.campaign.organisation.name}{ref}"

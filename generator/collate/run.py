@@ -1,0 +1,136 @@
+"""`roleprint collate` and `roleprint purge` from the command line's values."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.collate.figures import Figures, collate
+from generator.collate.filled import CollateError, Filled
+from generator.collate.read_pdf import filled_from_pdf, read_pdf
+from generator.collate.read_workbook import filled_from_workbook, workbook_facts
+from generator.collate.retention import delete_by, refuse_reason, write_manifest
+from generator.forms import sheets
+from generator.forms.render import Campaign
+from generator.model import Site
+
+
+def files_in(paths: Sequence[Path], skip: Path | None = None) -> list[Path]:
+    """The PDFs and workbooks given, and those in the folders given; not a spreadsheet's lock
+    file (~$…), a hidden file, or anything in `skip` (what an earlier collate wrote there)."""
+    found = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.suffix in (".pdf", ".xlsx")
+                            and not p.name.startswith(("~$", "."))
+                            and not (skip and p.resolve().is_relative_to(skip.resolve())))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise CollateError(f"{path}: no such file or folder")
+    return found
+
+
+def campaign_for(site: Site, facts: dict[str, object]) -> Campaign:
+    """The campaign the sheets were printed for, rebuilt from the content on the scale and
+    candidate count they say: it gives the rows, weights and the organisation."""
+    from generator.forms.build import campaign
+
+    record, stage = str(facts.get("record")), str(facts.get("stage"))
+    vacancy = site.vacancies.get(record)
+    role = vacancy.role if vacancy else site.roles.get(record)
+    scale = site.scales.get(str(facts.get("scale")))
+    if role is None or scale is None:
+        raise CollateError(f"the sheets are for '{record}' on the scale '{facts.get('scale')}', "
+                           "which the content folder does not have")
+    count = int(str(facts.get("candidates") or sheets.DEFAULT_CANDIDATES))
+    return campaign(site, role, vacancy=vacancy, candidates=count, stage_scales={stage: scale})
+
+
+def sheet_for(settings: Campaign, stage: str) -> sheets.Sheet:
+    """The member's sheet of the stage: its rows in the order of the sheet and workbook."""
+    if stage == "shortlisting":
+        return sheets.shortlisting(settings.role, settings.scale_at(stage), settings.candidates,
+                                   settings.weights_at(stage))
+    return sheets.interview(settings.role, settings.scale_at(stage), settings.weights_at(stage))
+
+
+def read_all(site: Site, paths: Sequence[Path], skip: Path | None = None,
+             ) -> tuple[Campaign, sheets.Sheet, list[Filled]]:
+    """Every file read, all checked to be for one record, stage and scale; members' files
+    merged (a member's interview sheets come one a candidate)."""
+    found = files_in(paths, skip)
+    read: list[tuple[Path, dict[str, object], dict[str, str] | None]] = []
+    for path in found:
+        if path.suffix == ".pdf":
+            facts, fields = read_pdf(path)
+            read.append((path, facts, fields))
+        else:
+            read.append((path, workbook_facts(path), None))
+    if not read:
+        raise CollateError("no filled PDF or workbook was found")
+    first = read[0]
+    want = (first[1].get("record"), first[1].get("stage"), first[1].get("scale"))
+    for path, facts, _ in read[1:]:
+        got = (facts.get("record"), facts.get("stage"), facts.get("scale"))
+        if got != want:
+            raise CollateError(f"{path}: is the {got[1]} sheet for '{got[0]}' (scale {got[2]}), "
+                               f"but {first[0]} is the {want[1]} sheet for '{want[0]}' (scale "
+                               f"{want[2]}): collate one vacancy's stage at a time")
+    settings = campaign_for(site, first[1])
+    sheet = sheet_for(settings, str(first[1]["stage"]))
+    members: dict[str, Filled] = {}
+    for path, facts, typed in read:
+        one = (filled_from_pdf(path, sheet, facts, typed) if typed is not None
+               else filled_from_workbook(path, sheet, facts))
+        have = members.setdefault(one.member, Filled(path, facts, one.member))
+        for key, value in one.values.items():
+            if key in have.values and have.values[key] != value:
+                raise CollateError(f"{path}: {one.member} scored candidate {key[0]} on {key[1]} "
+                                   f"in two files, differently ({have.values[key]}, {value})")
+            have.values[key] = value
+        have.gates.update(one.gates)
+        have.boxes.update(one.boxes)
+    return settings, sheet, list(members.values())
+
+
+def collate_files(site: Site, paths: Sequence[Path], skip: Path | None = None,
+                  ) -> tuple[Campaign, Figures]:
+    """Read every file and work out the figures; a file that cannot be used is a
+    CollateError naming it."""
+    settings, sheet, filled = read_all(site, paths, skip)
+    figures = collate(sheet, filled)
+    figures.facts.update(filled[0].facts)
+    return settings, figures
+
+
+def run_collate(site: Site, content: Path, paths: Sequence[Path], out: Path, today: str,
+                *, feedback: bool = False, pdf: bool = True) -> int:
+    from generator.collate.write import write_all
+
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        print(f"roleprint: {missing[0]}: no such file or folder", file=sys.stderr)
+        return 2
+    reason = refuse_reason(out, content)
+    if reason:
+        print(f"roleprint: {reason}.", file=sys.stderr)
+        return 2
+    try:
+        settings, figures = collate_files(site, paths, skip=out)
+    except CollateError as err:
+        print(f"roleprint: {err}", file=sys.stderr)
+        return 1
+    record = str(figures.facts["record"])
+    org = settings.organisation
+    months = org.sheet_wording.retention_months
+    deadline = delete_by(today, months)
+    notice = (f"Personal data: {org.name} keeps these scores for {months} months. Delete this "
+              f"file by {deadline} (roleprint purge does it).")
+    files = write_all(settings, figures, out, notice, feedback=feedback, pdf=pdf)
+    about = f"{figures.facts['stage']} scores for {record}"
+    write_manifest(out, files, deadline, about)
+    print(f"Collated {len(figures.members)} panel members' scores for "
+          f"{len(figures.candidates)} candidates ({about}) into {out}; delete by {deadline}.")
+    return 0
