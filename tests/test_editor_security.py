@@ -33,7 +33,7 @@ from tests.editor_http import (
     editor_on,
     tree_digest,
 )
-from tests.test_editor_browser import answer
+from tests.test_editor_browser import answer, free_port
 
 FOREIGN = ["attacker.example", "attacker.example:{port}", "127.0.0.1:{other}",
            "localhost", "127.0.0.1", "127.0.0.2:{port}", "127.0.0.1:{port}.attacker.example"]
@@ -275,12 +275,6 @@ def test_a_burst_waits_in_the_queue_instead_of_being_refused(tmp_path: Path) -> 
         sockets = queued_requests(editor.port, request)
         threading.Thread(target=editor.server.serve_forever, daemon=True).start()
         assert answers(sockets) == [200] * CLIENTS
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @contextlib.contextmanager
