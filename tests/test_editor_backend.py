@@ -200,3 +200,23 @@ def test_an_alias_bomb_over_http_is_refused_and_saves_go_on(server: tuple[str, s
     status, answer = post(server, {"action": "persistEntry", "params": {"dataFiles": [mine]}})
     assert status == 200, answer
     assert "team: Forensic Team\n" in (content / "roles" / "recovery-navigator.yaml").read_text()
+
+
+def test_a_record_deleted_while_its_folder_is_listed_is_left_out(
+        content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The editor warms its listing in a thread while the author may delete a record; the file
+    going between the folder's listing and its reading must not break the listing."""
+    backend = Backend(content)
+    gone = content / "roles" / "recovery-navigator.yaml"
+    read_entry = Backend.entry
+
+    def entry_after_a_delete(self: Backend, path: Path, kind: str) -> dict:
+        if path == gone.resolve() and gone.exists():
+            gone.unlink()
+        return read_entry(self, path, kind)
+
+    monkeypatch.setattr(Backend, "entry", entry_after_a_delete)
+    entries = backend.folder("content/roles")
+    listed = [e["file"]["path"] for e in entries]
+    assert "content/roles/recovery-navigator.yaml" not in listed
+    assert listed == sorted(f"content/roles/{p.name}" for p in (content / "roles").glob("*.yaml"))

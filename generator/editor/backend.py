@@ -131,7 +131,9 @@ class Backend:
                 found.setdefault(path, kind)
         entries = []
         for path, kind in sorted(found.items()):
-            with contextlib.suppress(Refused):  # too big to read: the problems panel says so
+            # Too big to read: the problems panel says so. Deleted since the folder was listed
+            # (by the editor itself, or by the author in another window): it is simply gone.
+            with contextlib.suppress(Refused, FileNotFoundError):
                 entries.append(self.entry(path, kind))
         return entries
 
@@ -139,8 +141,11 @@ class Backend:
         """Read every record once, so that the first list the editor asks for is quick."""
         for folder in sorted(KINDS):
             base = self.content / folder
+            # Warming only saves time: a folder that cannot be read now is reported when the
+            # editor asks for it, with a message, rather than by a traceback from this thread.
             if base.is_dir():
-                self.folder(f"{self.content.name}/{folder}")
+                with contextlib.suppress(OSError, Refused):
+                    self.folder(f"{self.content.name}/{folder}")
 
     # ---- writing ----
 
