@@ -30,8 +30,8 @@ def make_sheets(work: Path, candidates: int, members: int) -> Path:
     that varies by candidate, member and row); returns the folder of filled PDFs."""
     from pypdf import PdfReader, PdfWriter
 
-    from generator.forms.campaign import run_forms
-    from generator.pipeline import load
+    from generator.content.load import load
+    from generator.scoring.campaign import run_forms
 
     site = load(ROOT / "content").site
     assert site is not None

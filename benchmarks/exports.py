@@ -19,8 +19,8 @@ from pathlib import Path
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from generator.exports import write_exports
-    from generator.pipeline import load
+    from generator.content.load import load
+    from generator.render.exports import write_exports
 
     content, out = map(Path, argv if argv is not None else sys.argv[1:])
     site = load(content).site

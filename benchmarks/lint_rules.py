@@ -29,10 +29,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--roles", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
+    from generator.content.load import gc_paused, load
     from generator.lint import config as settings
     from generator.lint.context import Context
     from generator.lint.registry import all_rules
-    from generator.pipeline import gc_paused, load
 
     with tempfile.TemporaryDirectory(prefix="roleprint-rules-bench-") as folder:
         content = Path(folder) / "content"

@@ -191,7 +191,7 @@ def plain_pdf(form_html: Path) -> int:
     """Bytes of the same form rendered without fillable fields (same tagging and assets)."""
     from weasyprint import HTML
 
-    from generator.forms import pdf
+    from generator.render.forms import pdf
 
     html = form_html.read_text(encoding="utf-8")
     document = HTML(string=html, base_url=pdf.ASSETS.resolve().as_uri() + "/",

@@ -11,8 +11,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator import lifeline
-from generator.problems import report_json, report_text
+from generator.core import lifeline
+from generator.core.problems import report_json, report_text
 
 DEFAULT_CONTENT = Path("content")
 
@@ -98,7 +98,7 @@ def _parser() -> argparse.ArgumentParser:
 
     forms = command("forms", "Write the recruitment forms for one role or vacancy.")
     # The id may come before or after the options: after `--panel A B`, a last word with no
-    # other id given is the id (see generator.forms.options.record_and_panel).
+    # other id given is the id (see generator.scoring.options.record_and_panel).
     forms.add_argument("record", metavar="ROLE_OR_VACANCY_ID", nargs="?")
     forms.add_argument("--candidates", type=int, metavar="N")
     forms.add_argument("--panel", nargs="+", action="append", default=[], metavar="NAME",
@@ -145,7 +145,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.command == "validate":
         return _validate(args)
     if args.command == "lint":
-        from generator.lint.cli import run_lint
+        from generator.commands.lint import run_lint
 
         return run_lint(args)
     if args.command == "import":
@@ -156,13 +156,13 @@ def run(argv: Sequence[str] | None = None) -> int:
         return _collate(args)
     if args.command in ("edit", "format"):
         return _editor(args)
-    from generator import commands  # imported late: validate should not pay for MkDocs
+    from generator.commands import build as commands  # imported late: validate need not load MkDocs
 
     return int(commands.run(args))
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from generator.validate import validate
+    from generator.content.validate import validate
 
     problems, files = validate(args.content)
     report = report_json if args.format == "json" else report_text
@@ -171,7 +171,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _collate(args: argparse.Namespace) -> int:
-    from generator.clock import today
+    from generator.core.clock import today
 
     if args.command == "purge":
         from generator.collate.retention import purge
@@ -183,7 +183,7 @@ def _collate(args: argparse.Namespace) -> int:
         print("\n".join(said) if said else f"Nothing in {args.folder} is past its delete-by date.")
         return 0
     from generator.collate.run import run_collate
-    from generator.commands import load_or_report
+    from generator.commands.build import load_or_report
 
     site = load_or_report(args.content)
     if site is None:
@@ -227,7 +227,7 @@ def _editor(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from generator.skeleton import new_role
+    from generator.commands.new_role import new_role
 
     try:
         month = dt.date.today().isoformat()[:7]

@@ -235,7 +235,7 @@ def shipped_pages() -> list[str]:
     """The URL path ('' for home) of every page the shipped content makes, known before the
     build so that tests can be parametrised by page; test_a11y_axe checks the built site has
     exactly these."""
-    from generator.site.pages import pages
+    from generator.render.site.pages import pages
     from tests.conftest import CONTENT
     from tests.site_support import load_site
 
@@ -248,7 +248,7 @@ def shipped_pages() -> list[str]:
 
 def shipped_forms() -> list[str]:
     """The URL path of every HTML form and sheet of every shipped role."""
-    from generator.forms.render import FORMS
+    from generator.render.forms.render import FORMS
     from tests.conftest import CONTENT
 
     roles = sorted(p.stem for p in (CONTENT / "roles").glob("*.yaml"))

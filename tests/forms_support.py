@@ -7,9 +7,7 @@ import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
-from generator.forms.build import campaign
-from generator.forms.render import form_pages
-from generator.methods import BUILTIN_METHODS
+from generator.content.load import load
 from generator.model import (
     Checks,
     Competency,
@@ -25,7 +23,9 @@ from generator.model import (
     Site,
     Vacancy,
 )
-from generator.pipeline import load
+from generator.model.methods import BUILTIN_METHODS
+from generator.render.forms.build import campaign
+from generator.render.forms.render import form_pages
 from tests.conftest import CONTENT
 
 METHODS = {m.id: m for m in BUILTIN_METHODS}

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.yamlload import load_file
+from generator.content.yamlload import load_file
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"

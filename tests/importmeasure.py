@@ -8,8 +8,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from generator.content.yamlload import load_file
 from generator.importer.command import run
-from generator.yamlload import load_file
 from tests import importdocs
 from tests.seedcheck import values, words
 

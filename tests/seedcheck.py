@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from generator.yamlload import load_file
+from generator.content.yamlload import load_file
 
 SEEDS = Path(__file__).resolve().parents[1] / "content" / "sources"
 _TAGS = re.compile(r"<[^>]+>")

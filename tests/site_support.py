@@ -8,9 +8,9 @@ from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
 
+from generator.content.load import load
 from generator.model import Site
-from generator.pipeline import load
-from generator.site import generate_site
+from generator.render.site import generate_site
 from tests.conftest import ROOT
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "site"

@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from generator.cli import run
-from generator.forms.pdf import pdf_bytes
+from generator.render.forms.pdf import pdf_bytes
 from tests.browser import axe_violations, describe, require_axe, serve_folder
 from tests.forms_support import parse
 from tests.test_a11y_forms import url_file, vnu

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from generator.model import GlossaryTerm
-from generator.site.abbr import _occurs, terms_used
+from generator.render.site.abbr import _occurs, terms_used
 
 # Terms that start alike (ID, IDV, IDVA, IDVAs) and end in signs; pieces that join into words.
 TERMS = ["DA&SV", "IDVA", "ID", "IDV", "IDVAs", "A(8)", "SV", "&", "CPD", "é", "Person spec",
@@ -52,7 +52,7 @@ def test_a_tooltip_shows_the_meaning_as_text(meaning: str) -> None:
 
     import markdown
 
-    from generator.site.abbr import definition
+    from generator.render.site.abbr import definition
     from tests.site_support import scan
 
     page = markdown.markdown(f"DBS\n\n{definition(GlossaryTerm('DBS', meaning, None))}",

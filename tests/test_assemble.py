@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.pipeline import load
+from generator.content.load import load
 from tests.conftest import FIXTURES
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.batch import Counts, run_cached
-from generator.cache import Cache
+from generator.core.batch import Counts, run_cached
+from generator.core.cache import Cache
 
 
 @dataclass(frozen=True)

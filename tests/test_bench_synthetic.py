@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.synthetic import GLOSSARY_MAX, MARKER, content, glossary_size, main, write
-from generator.pipeline import load
+from generator.content.load import load
 
 
 def test_synthetic_content_loads_without_problems(tmp_path: Path) -> None:

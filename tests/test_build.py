@@ -95,8 +95,8 @@ def test_a_killed_forms_process_fails_the_build_plainly_and_keeps_the_site(
         os.kill(os.getpid(), signal.SIGKILL)  # runs in the forked process only
         raise AssertionError("not reached")
 
-    monkeypatch.setattr("generator.staging.can_fork", lambda: True)
-    monkeypatch.setattr("generator.staging.write_forms", killed)
+    monkeypatch.setattr("generator.output.staging.can_fork", lambda: True)
+    monkeypatch.setattr("generator.output.staging.write_forms", killed)
     capsys.readouterr()
     assert run(["build", "--site-dir", str(site), "--no-pdf"]) == 1
     err = capsys.readouterr().err
@@ -149,15 +149,15 @@ def test_generate_writes_only_the_staging_tree(tmp_path: Path) -> None:
 
 
 def test_the_staging_tree_is_the_same_written_by_one_process_or_several(tmp_path: Path) -> None:
-    from generator.pipeline import load
-    from generator.staging import write_staging
+    from generator.content.load import load
+    from generator.output.staging import write_staging
 
     site = load(CONTENT).site
     assert site is not None
     write_staging(site, tmp_path / "one", parts=1)
     # In a fresh process: pytest's own threads would rightly stop it forking.
-    script = ("import sys; from pathlib import Path; from generator.pipeline import load; "
-              "from generator.staging import can_fork, write_staging; "
+    script = ("import sys; from pathlib import Path; from generator.content.load import load; "
+              "from generator.output.staging import can_fork, write_staging; "
               "assert can_fork(); "
               f"write_staging(load(Path({str(CONTENT)!r})).site, "
               f"Path({str(tmp_path / 'three')!r}), parts=3)")
@@ -171,7 +171,7 @@ def test_forms_written_while_the_engine_runs_give_the_same_site(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Everything in this process, one step after another, against a fresh `roleprint` process,
     # which writes the forms in a forked process while MkDocs builds the pages.
-    monkeypatch.setattr("generator.staging.can_fork", lambda: False)
+    monkeypatch.setattr("generator.output.staging.can_fork", lambda: False)
     here, forked = tmp_path / "here", tmp_path / "forked"
     assert run(["build", "--site-dir", str(here), "--no-pdf"]) == 0
     roleprint = [sys.executable, "-c",
@@ -191,7 +191,7 @@ def test_the_engine_runs_with_the_model_set_aside_from_the_collector(
     Once the command is over it is given back to the collector."""
     import gc
 
-    from generator import commands
+    from generator.commands import build as commands
 
     frozen: list[int] = []
     engine = commands.mkdocs_build

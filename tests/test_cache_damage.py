@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.cache import Cache, unseal
-from generator.forms import fieldfont
-from generator.validate import validate
+from generator.content.validate import validate
+from generator.core.cache import Cache, unseal
+from generator.render.forms import fieldfont
 from tests.conftest import FIXTURES
 from tests.faults_support import roleprint, tree_digest
 

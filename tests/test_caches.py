@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from generator import validate as validate_module
-from generator.cache import Cache, digest, schema_version, write_whole
 from generator.cli import run
-from generator.forms import pdfbatch
-from generator.forms.pdf import pdf_bytes
-from generator.forms.pdfbatch import PdfJob, render_pdfs
-from generator.pipeline import FileMemo, load
-from generator.problems import Problem
-from generator.validate import validate
+from generator.content import validate as validate_module
+from generator.content.load import FileMemo, load
+from generator.content.validate import validate
+from generator.core.cache import Cache, digest, schema_version, write_whole
+from generator.core.problems import Problem
+from generator.render.forms import pdfbatch
+from generator.render.forms.pdf import pdf_bytes
+from generator.render.forms.pdfbatch import PdfJob, render_pdfs
 from tests.conftest import CONTENT, ROOT
 
 
@@ -33,7 +33,7 @@ def test_nothing_changed_gives_the_recorded_report_without_checking(
     (base_content / "roles" / "extra.yaml").write_text("title: Extra\norganisation: nobody\n")
     first = validate(base_content, cache)
     assert any("nobody" in p.message for p in first[0])
-    monkeypatch.setattr("generator.pipeline.load", no_checking)
+    monkeypatch.setattr("generator.content.load.load", no_checking)
     assert validate(base_content, cache) == first
 
 
@@ -79,7 +79,7 @@ def test_a_schema_change_invalidates_every_report(base_content: Path, tmp_path: 
         calls.append(args)
         return real_load(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("generator.pipeline.load", counting_load)
+    monkeypatch.setattr("generator.content.load.load", counting_load)
     validate(base_content, cache)
     assert len(calls) == 1
 
@@ -135,7 +135,7 @@ def test_the_validate_command_uses_the_cache(base_content: Path, monkeypatch: py
                                              capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["validate", "--content", str(base_content)]) == 0
     first = capsys.readouterr().out
-    monkeypatch.setattr("generator.pipeline.load", no_checking)
+    monkeypatch.setattr("generator.content.load.load", no_checking)
     assert run(["validate", "--content", str(base_content)]) == 0
     assert capsys.readouterr().out == first
 

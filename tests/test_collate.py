@@ -19,8 +19,8 @@ from generator.collate.figures import Candidate, Line
 from generator.collate.filled import CollateError
 from generator.collate.retention import MANIFEST, delete_by
 from generator.collate.run import collate_files
-from generator.forms.campaign import run_forms
-from generator.pipeline import load
+from generator.content.load import load
+from generator.scoring.campaign import run_forms
 
 VACANCY = "supervised-contact-co-ordinator-2027"
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,9 +13,9 @@ import yaml
 from jsonschema import Draft7Validator
 
 from generator.cli import run
-from generator.discover import KINDS
-from generator.pipeline import load
-from generator.schemacheck import SCHEMA_DIR
+from generator.content.discover import KINDS
+from generator.content.load import load
+from generator.content.schemacheck import SCHEMA_DIR
 from tests.conftest import CONTENT, ROOT
 from tests.seedcheck import SEEDS, content_words, missing, values
 

@@ -16,9 +16,9 @@ import pytest
 import yaml
 from ruamel.yaml import YAML
 
+from generator.content.validate import validate
 from generator.editor import backend as backend_module
 from generator.editor.backend import Backend, Refused
-from generator.validate import validate
 from tests.conftest import CONTENT
 
 ROLE = "content/roles/recovery-navigator.yaml"

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from generator.cli import run
-from generator.yamlload import load_file
+from generator.content.yamlload import load_file
 from tests.browser import axe_violations, describe, require_axe, settle
 from tests.conftest import CONTENT, ROOT
 from tests.waiting import LIMIT, until
@@ -400,7 +400,7 @@ def test_the_hosted_script_itself_widens_and_narrows_the_scoring_and_question_re
     gives the forms what the local backend's `widen` gives, and saves back the same values."""
     import json
 
-    from generator.discover import discover
+    from generator.content.discover import discover
     from generator.editor.config import ORDER
     from generator.editor.shapes import tree, widen
 

@@ -20,8 +20,8 @@ from typing import Any
 
 import pytest
 
-from generator.loopback import BACKLOG, own_host
-from generator.serve import preview_server
+from generator.commands.serve import preview_server
+from generator.core.loopback import BACKLOG, own_host
 from tests.conftest import CONTENT, ROOT
 from tests.editor_http import (
     DELETE_ROLE,

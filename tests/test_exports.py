@@ -21,9 +21,10 @@ import openpyxl
 import pytest
 from docx.oxml.ns import qn
 
-from generator.cache import Cache
 from generator.cli import run
-from generator.exports import (
+from generator.core.cache import Cache
+from generator.model import Site
+from generator.render.exports import (
     CATALOGUE_CSV,
     CATALOGUE_XLSX,
     batch,
@@ -31,17 +32,16 @@ from generator.exports import (
     shortlisting_path,
     write_exports,
 )
-from generator.exports.catalogue import COLUMNS
-from generator.exports.excel import csv_bytes, xlsx_bytes
-from generator.exports.profile import profile_document
-from generator.exports.richtext import inline, is_plain, paragraphs, plain, through_markdown
-from generator.exports.safe import EXCEL_CELL_LIMIT, csv_text, xml_text
-from generator.exports.shortlist import shortlisting_book
-from generator.exports.word import docx_bytes
-from generator.forms import sheets
-from generator.forms.build import campaign
-from generator.forms.pdfbatch import FIXED_DATE, source_date
-from generator.model import Site
+from generator.render.exports.catalogue import COLUMNS
+from generator.render.exports.excel import csv_bytes, xlsx_bytes
+from generator.render.exports.profile import profile_document
+from generator.render.exports.richtext import inline, is_plain, paragraphs, plain, through_markdown
+from generator.render.exports.safe import EXCEL_CELL_LIMIT, csv_text, xml_text
+from generator.render.exports.shortlist import shortlisting_book
+from generator.render.exports.word import docx_bytes
+from generator.render.forms.build import campaign
+from generator.render.forms.pdfbatch import FIXED_DATE, source_date
+from generator.scoring import sheets
 from tests.conftest import CONTENT, FIXTURES, ROOT, overlay
 from tests.forms_support import hand_site, scale
 from tests.site_support import load_site
@@ -604,7 +604,7 @@ def full_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     monkeypatch = pytest.MonkeyPatch()
     monkeypatch.chdir(where)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-    monkeypatch.setattr("generator.commands.make_pdfs", placeholder_pdfs)
+    monkeypatch.setattr("generator.commands.build.make_pdfs", placeholder_pdfs)
     try:
         assert run(["build", "--content", str(CONTENT), "--site-dir", str(where / "site"),
                     "--config", str(ROOT / "mkdocs.yml")]) == 0

@@ -10,10 +10,10 @@ import pytest
 import yaml
 
 from generator.cli import run
-from generator.discover import discover
+from generator.content.discover import discover
+from generator.content.yamlload import load_text
 from generator.editor.format import MODELINE, FormatError, format_text
 from generator.editor.shapes import narrow, widen
-from generator.yamlload import load_text
 from tests.conftest import CONTENT, ROOT
 
 SOURCES, _ = discover(CONTENT)

@@ -10,11 +10,7 @@ from pathlib import Path
 import pytest
 from markupsafe import Markup, escape
 
-from generator.forms import controls, sheets
-from generator.forms.build import campaign
-from generator.forms.render import css_string
-from generator.forms.rows import interview_row
-from generator.forms.sheets import Row, competency_row
+from generator.content.load import load
 from generator.model import (
     AssessmentMethod,
     Competency,
@@ -23,8 +19,12 @@ from generator.model import (
     Level,
     Scale,
 )
-from generator.pipeline import load
-from generator.templating import environment
+from generator.render.forms import controls, sheets
+from generator.render.forms.build import campaign
+from generator.render.forms.render import css_string
+from generator.render.forms.rows import interview_row
+from generator.render.templating import environment
+from generator.scoring.sheets import Row, competency_row
 from tests.conftest import CONTENT
 
 HOSTILE = ['<script>alert("x")</script>', "Tom & Jerry's \"quote\"", "&amp; already",

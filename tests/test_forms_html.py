@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.forms import FORMS, FormsError, build_all_forms, build_forms, run_forms
-from generator.forms.build import campaign
-from generator.forms.equality import PREFER_NOT, QUESTIONS
-from generator.forms.render import Campaign, form_pages
-from generator.forms.sheets import field_key
+from generator.content.load import load
 from generator.model import Role, Site
-from generator.pipeline import load
+from generator.render.forms import FORMS, FormsError, build_all_forms, build_forms, run_forms
+from generator.render.forms.build import campaign
+from generator.render.forms.equality import PREFER_NOT, QUESTIONS
+from generator.render.forms.render import Campaign, form_pages
+from generator.scoring.sheets import field_key
 from tests.conftest import CONTENT
 from tests.forms_support import INTERVIEW_ONLY, hand_site, parse, scale
 

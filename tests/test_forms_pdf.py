@@ -14,12 +14,12 @@ from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
-from generator.forms import build_forms
-from generator.forms.build import campaign
-from generator.forms.fieldfont import field_font
-from generator.forms.pdf import ASSETS, RefusedURL, RestrictedFetcher, pdf_bytes, source_date
-from generator.forms.render import form_pages
-from generator.pipeline import load
+from generator.content.load import load
+from generator.render.forms import build_forms
+from generator.render.forms.build import campaign
+from generator.render.forms.fieldfont import field_font
+from generator.render.forms.pdf import ASSETS, RefusedURL, RestrictedFetcher, pdf_bytes, source_date
+from generator.render.forms.render import form_pages
 from tests.conftest import CONTENT, ROOT
 from tests.forms_support import hand_site, parse
 
@@ -133,9 +133,9 @@ def test_same_bytes_every_time() -> None:
 def test_same_bytes_in_another_process_with_another_hash_seed(tmp_path: Path) -> None:
     script = (
         "import hashlib, sys\n"
-        "from generator.forms.build import campaign\n"
-        "from generator.forms.pdf import pdf_bytes\n"
-        "from generator.forms.render import form_pages\n"
+        "from generator.render.forms.build import campaign\n"
+        "from generator.render.forms.pdf import pdf_bytes\n"
+        "from generator.render.forms.render import form_pages\n"
         "from tests.forms_support import hand_site\n"
         "site = hand_site()\n"
         "html = dict(form_pages(campaign(site, site.roles['test-role'])))['moderation']\n"

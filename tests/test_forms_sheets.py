@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.forms import sheets
+from generator.scoring import sheets
 from tests.forms_support import (
     APPLICATION_ONLY,
     BOTH,

@@ -31,10 +31,10 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from generator.cli import run
-from generator.discover import KINDS
-from generator.filters import long_date
-from generator.schemacheck import SchemaSet
-from generator.yamlload import load_text
+from generator.content.discover import KINDS
+from generator.content.schemacheck import SchemaSet
+from generator.content.yamlload import load_text
+from generator.model.filters import long_date
 from tests.conftest import CONTENT, ROOT
 
 LONG = os.environ.get("ROLEPRINT_FUZZ") == "long"

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from generator import cli
+from generator.content.yamlload import load_file
 from generator.importer.command import run
 from generator.importer.labels import lookup
-from generator.yamlload import load_file
 from tests import importdocs
 from tests.importmeasure import content_copy
 from tests.seedcheck import values, words

@@ -16,7 +16,7 @@ import docx
 import pypdf
 import pytest
 
-from generator.discover import MAX_ID_LENGTH, id_problem, suggest_id
+from generator.content.discover import MAX_ID_LENGTH, id_problem, suggest_id
 from generator.importer import blocks, command
 from generator.importer.command import draft_id, run
 from generator.importer.labels import normalise

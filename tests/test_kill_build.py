@@ -145,7 +145,8 @@ def test_a_build_killed_at_random_moments_leaves_no_process(tmp_path: Path) -> N
 
 PARENT = """
 import multiprocessing, os, subprocess, sys, threading, time
-from generator import lifeline, staging
+from generator.core import lifeline
+from generator.output import staging
 kind = sys.argv[1]
 if kind in ("spawn", "forkserver"):
     pool = lifeline.pool(2, multiprocessing.get_context(kind))

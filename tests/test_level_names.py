@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.exports.profile import profile_document
-from generator.exports.word import docx_bytes
-from generator.forms.build import build_forms
 from generator.model import Site
-from generator.site.pages import render_all
+from generator.render.exports.profile import profile_document
+from generator.render.exports.word import docx_bytes
+from generator.render.forms.build import build_forms
+from generator.render.site.pages import render_all
 from tests.site_support import load_site
 
 

@@ -9,10 +9,10 @@ import markdown
 import pytest
 from pypdf import PdfReader
 
-from generator.forms import build_forms
-from generator.forms.pdf import pdf_bytes
-from generator.text import markdown_safe, markdown_to_html
-from generator.textrules import unpublishable_links
+from generator.content.textrules import unpublishable_links
+from generator.core.text import markdown_safe, markdown_to_html
+from generator.render.forms import build_forms
+from generator.render.forms.pdf import pdf_bytes
 from tests.conftest import FIXTURES, overlay
 from tests.site_support import generate_and_build, load_site, scan
 from tests.test_no_build_paths import leaks, machine_paths

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from generator.content.load import load
 from generator.lint import LintResult, lint, run_rules
 from generator.lint.config import Config
 from generator.lint.context import Context
 from generator.lint.registry import all_rules
-from generator.pipeline import load
 from tests.conftest import FIXTURES, overlay
 
 TODAY = dt.date(2026, 12, 2)
@@ -198,7 +198,7 @@ def test_findings_alike_but_for_their_organisation_keep_one_order() -> None:
 def test_findings_sort_by_their_problem_as_problems_sort() -> None:
     # run_rules spells out the problem's fields in its sort key; a field added to Problem must
     # be added there too, or findings would no longer sort as their problems do.
-    from generator.problems import Problem
+    from generator.core.problems import Problem
 
     assert [f.name for f in dataclasses.fields(Problem)] == [
         "path", "line", "column", "json_path", "message", "hint", "severity"]

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from generator.lint.health import health
-from generator.site.pages import render_all
+from generator.render.site.pages import render_all
 from tests.conftest import CONTENT, FIXTURES, ROOT, overlay
 from tests.site_support import generate_and_build, load_site, scan
 

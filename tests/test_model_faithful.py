@@ -19,17 +19,17 @@ from pathlib import Path
 
 import pytest
 
-from generator.autoid import criterion_ids
 from generator.cli import run
-from generator.exports.profile import profile_blocks
-from generator.exports.shortlist import shortlisting_book
-from generator.forms.build import campaign
-from generator.forms.render import form_pages
+from generator.content.load import load
+from generator.core.text import markdown_safe, markdown_to_html
 from generator.model import Site
-from generator.pipeline import load
-from generator.site.jsonld import job_posting
-from generator.site.pages import render_all
-from generator.text import markdown_safe, markdown_to_html
+from generator.model.autoid import criterion_ids
+from generator.render.exports.profile import profile_blocks
+from generator.render.exports.shortlist import shortlisting_book
+from generator.render.forms.build import campaign
+from generator.render.forms.render import form_pages
+from generator.render.site.jsonld import job_posting
+from generator.render.site.pages import render_all
 from tests.conftest import FIXTURES, ROOT, overlay
 
 TODAY = "2027-01-15"  # the build's date for these cases
@@ -115,7 +115,7 @@ def test_warnings_do_not_block_a_build_and_are_printed(tmp_path: Path,
 
 
 def test_the_build_date_is_pinned_or_today_in_the_uk() -> None:
-    from generator.clock import has_passed, today, uk_offset
+    from generator.core.clock import has_passed, today, uk_offset
 
     assert today({"ROLEPRINT_TODAY": "2027-01-15", "SOURCE_DATE_EPOCH": "0"}) == "2027-01-15"
     assert today({"SOURCE_DATE_EPOCH": "1799971200"}) == "2027-01-15"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.forms.pdf import pdf_bytes
+from generator.render.forms.pdf import pdf_bytes
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.pdf

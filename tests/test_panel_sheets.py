@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator.forms.build import campaign
-from generator.forms.pdf import pdf_bytes
-from generator.forms.render import form_pages
+from generator.content.load import load
 from generator.model import ScriptSection, Site
-from generator.pipeline import load
+from generator.render.forms.build import campaign
+from generator.render.forms.pdf import pdf_bytes
+from generator.render.forms.render import form_pages
 from tests.conftest import CONTENT
 from tests.forms_support import parse
 from tests.test_a11y_pdf import assert_fields_labelled
@@ -125,7 +125,7 @@ def test_desirable_criteria_after_the_gate_are_said_on_the_sheets_and_workbook(
     """The scale says desirable criteria apply only to candidates through the gate: the
     interview sheet says so above the scored part and in its notes, the workbook in its How to
     use sheet (tests/test_scoring_workbooks.py recomputes its formulas in LibreOffice)."""
-    from generator.exports.interviewbook import interview_book
+    from generator.render.exports.interviewbook import interview_book
 
     vacancy = scoring.vacancies["council-2027"]
     after = replace(scoring.scales["council-zero-to-two"], desirable_after_gate=True)

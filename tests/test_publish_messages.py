@@ -35,7 +35,7 @@ def fail_writing(monkeypatch: pytest.MonkeyPatch, code: int) -> None:
     def failing(forms: list[Path], side: Path, new_site: Path, staging: Path | None) -> None:
         raise OSError(code, os.strerror(code), str(new_site / "roles" / "index.html"))
 
-    monkeypatch.setattr("generator.commands.place_forms", failing)
+    monkeypatch.setattr("generator.commands.build.place_forms", failing)
 
 
 def test_a_full_disk_says_how_far_the_build_got_and_what_is_free(
@@ -44,7 +44,7 @@ def test_a_full_disk_says_how_far_the_build_got_and_what_is_free(
     content, site = built
     capsys.readouterr()
     fail_writing(monkeypatch, errno.ENOSPC)
-    monkeypatch.setattr("generator.publish._free", lambda folder: FREE)
+    monkeypatch.setattr("generator.output.publish._free", lambda folder: FREE)
     assert build(content, site) == 1
     said = capsys.readouterr().err
     match = re.search(rf"roleprint: the disk holding {re.escape(str(site.parent))} is full: it "
@@ -102,7 +102,7 @@ def test_a_site_folder_on_a_read_only_mount_is_named_before_anything_is_written(
 
 
 def test_a_folder_read_only_for_this_user_still_gets_the_chmod_advice(tmp_path: Path) -> None:
-    from generator.publish import not_writable
+    from generator.output.publish import not_writable
 
     assert "chmod -R u+w" in not_writable(tmp_path, "site")
     assert "read-only file system" in not_writable(tmp_path, "site", read_only=True)
@@ -110,7 +110,7 @@ def test_a_folder_read_only_for_this_user_still_gets_the_chmod_advice(tmp_path: 
 
 def test_a_used_up_quota_claims_nothing_about_free_space(tmp_path: Path) -> None:
     """The disk's free space says nothing of a quota: it is not given as if it did."""
-    from generator.publish import Workspace
+    from generator.output.publish import Workspace
 
     space = tmp_path / ".roleprint-x"
     (space / "site").mkdir(parents=True)

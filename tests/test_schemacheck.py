@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from generator.discover import discover
-from generator.schemacheck import SchemaSet
-from generator.yamlload import load_file
+from generator.content.discover import discover
+from generator.content.schemacheck import SchemaSet
+from generator.content.yamlload import load_file
 from tests.conftest import CONTENT, FIXTURES
 
 SCHEMAS = SchemaSet()

@@ -13,10 +13,10 @@ import pytest
 from pypdf import PdfReader
 
 from generator.cli import run
-from generator.forms.build import campaign
-from generator.forms.render import form_pages
+from generator.content.load import load
 from generator.model import PlanEntry, Site
-from generator.pipeline import load
+from generator.render.forms.build import campaign
+from generator.render.forms.render import form_pages
 from tests.conftest import FIXTURES
 from tests.forms_support import parse
 from tests.waiting import LIMIT

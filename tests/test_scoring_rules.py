@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from generator.validate import validate
+from generator.content.validate import validate
 
 FIXTURE = Path(__file__).parent / "fixtures" / "scoring"
 

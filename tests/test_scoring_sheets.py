@@ -10,10 +10,10 @@ from pathlib import Path
 
 import openpyxl
 
-from generator.forms import sheets
-from generator.forms.build import campaign
-from generator.forms.render import form_pages
 from generator.model import PersonSpec, ScaleBand, SheetWording
+from generator.render.forms.build import campaign
+from generator.render.forms.render import form_pages
+from generator.scoring import sheets
 from tests.forms_support import criterion, hand_role, hand_site, parse, scale
 
 FIXTURE = Path(__file__).parent / "fixtures" / "scoring"

@@ -14,15 +14,15 @@ from typing import Any
 import openpyxl
 import pytest
 
-from generator.exports.excel import xlsx_bytes
-from generator.exports.interviewbook import interview_book, interview_sheet
-from generator.exports.shortlist import shortlisting_sheet
-from generator.forms import sheets
-from generator.forms.build import campaign
-from generator.forms.campaign import run_forms
-from generator.forms.pdfbatch import FIXED_DATE
+from generator.content.load import load
 from generator.model import Site
-from generator.pipeline import load
+from generator.render.exports.excel import xlsx_bytes
+from generator.render.exports.interviewbook import interview_book, interview_sheet
+from generator.render.exports.shortlist import shortlisting_sheet
+from generator.render.forms.build import campaign
+from generator.render.forms.pdfbatch import FIXED_DATE
+from generator.scoring import sheets
+from generator.scoring.campaign import run_forms
 from tests.waiting import LIMIT
 
 FIXTURE = Path(__file__).parent / "fixtures" / "scoring"
@@ -245,7 +245,7 @@ def test_the_scores_sheet_prints_fitted_to_the_width_with_each_criterion_named(
 
 
 def test_a_long_criterion_is_cut_at_a_word_in_its_heading() -> None:
-    from generator.exports.scorebook import short_text
+    from generator.render.exports.scorebook import short_text
 
     text = "Experience of developing, contributing and implementing strategies, policies " \
            "and service procedures and ensuring compliance"

@@ -18,7 +18,7 @@ from typing import Any
 import jinja2
 import pytest
 
-from generator.serve import Preview, sync_tree
+from generator.commands.serve import Preview, sync_tree
 from tests.conftest import CONTENT, ROOT
 from tests.waiting import LIMIT, Printed, until
 
@@ -216,7 +216,7 @@ def test_a_failure_in_an_update_is_reported_and_the_last_good_site_stays(
     def failing(*args: object) -> list[Path]:
         raise RuntimeError("injected failure")
 
-    monkeypatch.setattr("generator.serve.changed_pages", failing)
+    monkeypatch.setattr("generator.commands.serve.changed_pages", failing)
     retitle(base_content, "Support Worker", "Never Shown")
     capsys.readouterr()
     preview.quick_update()  # does not raise
@@ -242,7 +242,7 @@ def test_a_failure_in_an_update_is_reported_and_the_last_good_site_stays(
 # bug would (the content is valid, so the validator's fixes cannot make this case go away).
 INJECTED = """
 import sys
-import generator.serve as serve
+import generator.commands.serve as serve
 real = serve.changed_pages
 def changed_pages(site, changed, docs, content):
     if "Injected Failure" in (content / "roles" / "support-worker.yaml").read_text():

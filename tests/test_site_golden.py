@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.site.pages import render_all
+from generator.render.site.pages import render_all
 from tests.conftest import CONTENT
 from tests.site_support import GOLDEN, load_site
 

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.filters import long_date
 from generator.model import Site
-from generator.site import generate_site, render_site
-from generator.site.abbr import terms_used
-from generator.site.jsonld import job_posting
-from generator.site.pages import render_all
+from generator.model.filters import long_date
+from generator.render.site import generate_site, render_site
+from generator.render.site.abbr import terms_used
+from generator.render.site.jsonld import job_posting
+from generator.render.site.pages import render_all
 from tests.conftest import CONTENT
 from tests.site_support import body_of, load_site
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.site.pages import render_all
+from generator.render.site.pages import render_all
 from tests.conftest import FIXTURES, overlay
 from tests.site_support import body_of, generate_and_build, load_site, scan
 
@@ -103,7 +103,7 @@ BYPASSES = [
 def test_markdown_safe_leaves_nothing_active(text: str) -> None:
     import markdown
 
-    from generator.text import markdown_safe
+    from generator.core.text import markdown_safe
 
     rendered = markdown.markdown(markdown_safe(text), extensions=[
         "abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"])
@@ -116,7 +116,7 @@ def test_markdown_safe_leaves_nothing_active(text: str) -> None:
 def test_safe_links_and_braces_still_render() -> None:
     import markdown
 
-    from generator.text import markdown_safe
+    from generator.core.text import markdown_safe
 
     rendered = markdown.markdown(markdown_safe(
         "[a](https://example.org/a_(b)) [m](mailto:x@example.org) {{ 7*7 }}"),

@@ -12,7 +12,7 @@ from tests.waiting import LIMIT
 # Each case runs in a fresh process: pytest's own threads would rightly stop it forking.
 PRELUDE = """
 import multiprocessing, os, sys
-from generator.staging import can_fork, fan_out
+from generator.output.staging import can_fork, fan_out
 assert can_fork()
 parent = os.getpid()
 # Each process, in its first share, says so and waits until another has said so too: so both

@@ -11,7 +11,7 @@ from tests.conftest import ROOT
 
 # Renders one form template (which imports macros and extends a base) in a new process.
 RENDER = """
-from generator.templating import environment
+from generator.render.templating import environment
 print(environment().get_template("forms/_equality_questions.html").render(
     questions=(), field=lambda *a, **k: "FIELD"))
 """

@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from generator.text import markdown_safe
+from generator.core.text import markdown_safe
 from tests.site_support import scan
 
 
@@ -77,7 +77,7 @@ SLOW = ["](" * 300_000, "](<" * 200_000, "*[x\n" * 200_000, "[" * 800_000,
 def test_hostile_text_is_made_safe_in_linear_time(text: str) -> None:
     import time
 
-    from generator.text import link_targets
+    from generator.core.text import link_targets
 
     started = time.process_time()
     markdown_safe(text)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from generator.schemacheck import SchemaSet
-from generator.validpart import valid_part
-from generator.yamlload import load_text
+from generator.content.schemacheck import SchemaSet
+from generator.content.validpart import valid_part
+from generator.content.yamlload import load_text
 
 SCHEMAS = SchemaSet()
 

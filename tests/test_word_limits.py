@@ -8,8 +8,8 @@ from pathlib import Path
 
 import docx
 
-from generator.exports.profile import profile_document
-from generator.exports.word import CORE_PROPERTY_LIMIT, docx_bytes
+from generator.render.exports.profile import profile_document
+from generator.render.exports.word import CORE_PROPERTY_LIMIT, docx_bytes
 from tests.site_support import load_site
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import yamlload
 from generator.cli import run
-from generator.yamlload import Mark, load_text
+from generator.content import yamlload
+from generator.content.yamlload import Mark, load_text
 from tests.conftest import ROOT
 
 

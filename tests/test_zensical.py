@@ -20,9 +20,9 @@ from benchmarks import synthetic
 from benchmarks.measure import ZENSICAL, config_copy, zensical_field_limit
 from generator.cli import run as roleprint
 from generator.model import GlossaryTerm, Site
-from generator.site.pages import pages
-from generator.site.views import glossary_letters
-from generator.staging import fan_out, write_pages
+from generator.output.staging import fan_out, write_pages
+from generator.render.site.pages import pages
+from generator.render.views import glossary_letters
 from tests.conftest import CONTENT, ROOT
 from tests.search_sections import Section, index_sections, markdown_pages
 from tests.site_support import load_site, mkdocs_build

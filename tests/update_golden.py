@@ -8,7 +8,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 
-from generator.site.pages import render_all
+from generator.render.site.pages import render_all
 from tests.conftest import CONTENT
 from tests.forms_support import update_forms_golden
 from tests.site_support import GOLDEN, load_site

@@ -13,7 +13,7 @@ from fractions import Fraction
 from functools import cached_property
 
 from generator.collate.filled import CollateError, Filled
-from generator.forms.sheets import MET, Row, Sheet
+from generator.scoring.sheets import MET, Row, Sheet
 
 SPREAD_FLAG = 2  # members this many points apart on a row are flagged for moderation
 TIES = "Ties share a rank: the campaign sets no tie-break rule, so the panel agrees one."

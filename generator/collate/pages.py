@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from generator.collate.figures import SPREAD_FLAG, TIES, Candidate, Figures
-from generator.forms.render import Campaign, Page, render
-from generator.forms.sheets import MET
 from generator.model import Scale
+from generator.render.forms.render import Campaign, Page, render
+from generator.scoring.sheets import MET
 
 
 def shown(value: Fraction | int | None) -> str:

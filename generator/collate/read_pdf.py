@@ -19,8 +19,8 @@ from pypdf.errors import PdfReadError
 from pypdf.generic import read_hex_string_from_stream, read_string_from_stream
 
 from generator.collate.filled import CollateError, Filled
-from generator.collate.identity import META_NAME
-from generator.forms.sheets import Sheet
+from generator.scoring.identity import META_NAME
+from generator.scoring.sheets import Sheet
 
 PDF_KEY = "/" + META_NAME.replace("-", "")  # WeasyPrint leaves the hyphen out of the key
 _IDENTITY = re.compile(re.escape(PDF_KEY.encode()) + rb"(?=\s*[(<])")

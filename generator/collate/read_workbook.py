@@ -10,8 +10,8 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from generator.collate.filled import CollateError, Filled
-from generator.collate.identity import parse_keywords
-from generator.forms.sheets import Sheet
+from generator.scoring.identity import parse_keywords
+from generator.scoring.sheets import Sheet
 
 SHEETS = ("Scores", "Agreed scores")
 MET_WORDS = {"met": "met", "not met": "not-met"}

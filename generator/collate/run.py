@@ -11,9 +11,9 @@ from generator.collate.filled import CollateError, Filled
 from generator.collate.read_pdf import filled_from_pdf, read_pdf
 from generator.collate.read_workbook import filled_from_workbook, workbook_facts
 from generator.collate.retention import delete_by, refuse_reason, write_manifest
-from generator.forms import sheets
-from generator.forms.render import Campaign
 from generator.model import Site
+from generator.render.forms.render import Campaign
+from generator.scoring import sheets
 
 
 def files_in(paths: Sequence[Path], skip: Path | None = None) -> list[Path]:
@@ -35,7 +35,7 @@ def files_in(paths: Sequence[Path], skip: Path | None = None) -> list[Path]:
 def campaign_for(site: Site, facts: dict[str, object]) -> Campaign:
     """The campaign the sheets were printed for, rebuilt from the content on the scale and
     candidate count they say: it gives the rows, weights and the organisation."""
-    from generator.forms.build import campaign
+    from generator.render.forms.build import campaign
 
     record, stage = str(facts.get("record")), str(facts.get("stage"))
     vacancy = site.vacancies.get(record)

@@ -10,7 +10,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from generator.collate.figures import TIES, Figures
-from generator.forms.sheets import MET
+from generator.scoring.sheets import MET
 
 
 def _agreed(value: Any) -> Any:

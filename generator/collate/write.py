@@ -8,14 +8,14 @@ from pathlib import Path
 from generator.collate.figures import Figures
 from generator.collate.pages import feedback_page, moderation_page
 from generator.collate.workbook import book_spec
-from generator.forms.render import Campaign
+from generator.render.forms.render import Campaign
 
 
 def write_all(campaign: Campaign, figures: Figures, out: Path, notice: str, *,
               feedback: bool, pdf: bool = True) -> list[Path]:
     """Write every file into `out`; return them."""
-    from generator.exports.excel import xlsx_bytes
-    from generator.forms.pdfbatch import source_date
+    from generator.render.exports.excel import xlsx_bytes
+    from generator.render.forms.pdfbatch import source_date
 
     out.mkdir(parents=True, exist_ok=True)
     book = out / "collated.xlsx"
@@ -31,7 +31,7 @@ def write_all(campaign: Campaign, figures: Figures, out: Path, notice: str, *,
         path.write_text(html, encoding="utf-8")
         written.append(path)
         if pdf:
-            from generator.forms.pdf import render_pdf  # WeasyPrint: a second to import
+            from generator.render.forms.pdf import render_pdf  # WeasyPrint: a second to import
 
             written.append(render_pdf(html, path.with_suffix(".pdf"), created=source_date()))
     return written

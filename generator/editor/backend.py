@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.cache import write_whole
-from generator.discover import KINDS, SINGLE_FILES
+from generator.content.discover import KINDS, SINGLE_FILES
+from generator.content.yamlload import load_text, read_file
+from generator.core.cache import write_whole
+from generator.core.problems import Problem
 from generator.editor.format import FormatError, UnreadableError, format_text
 from generator.editor.shapes import widen
-from generator.problems import Problem
-from generator.yamlload import load_text, read_file
 
 
 class Refused(Exception):

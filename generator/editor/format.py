@@ -19,10 +19,10 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
-from generator.discover import discover
+from generator.content.discover import discover
+from generator.content.yamlload import is_yaml11_word, load_text
+from generator.core.problems import Problem
 from generator.editor.shapes import narrow
-from generator.problems import Problem
-from generator.yamlload import is_yaml11_word, load_text
 
 MODELINE = "# yaml-language-server: $schema="
 

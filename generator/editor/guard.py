@@ -2,7 +2,7 @@
 
 The editor has no login: it listens on 127.0.0.1 only, and a web page open in the same browser
 must not be able to use it. So every request must be addressed to this computer at the editor's
-port (`generator.loopback`); every data request must carry the per-run token, which only the
+port (`generator.core.loopback`); every data request must carry the per-run token, which only the
 editor's own page holds (another site cannot read that page); and every write must be JSON
 from the editor's own origin, which a form or a cross-site `fetch` cannot send unasked.
 """

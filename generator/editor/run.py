@@ -13,7 +13,7 @@ import sys
 import threading
 from pathlib import Path
 
-from generator import lifeline
+from generator.core import lifeline
 from generator.editor.server import DECAP, make_server
 
 LOOPBACK = "127.0.0.1"

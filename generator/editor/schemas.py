@@ -7,8 +7,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from generator.discover import KINDS, SINGLE_FILES
-from generator.schemacheck import SCHEMA_DIR
+from generator.content.discover import KINDS, SINGLE_FILES
+from generator.content.schemacheck import SCHEMA_DIR
 
 Node = dict[str, Any]
 # Record kind -> where its records live under content/ (a folder, or one file for the glossary).

@@ -22,6 +22,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any, cast
 
+from generator.core.loopback import BACKLOG, FOREIGN_HOST, own_host
 from generator.editor.backend import Backend, Refused, plain
 from generator.editor.config import decap_config
 from generator.editor.guard import (
@@ -34,7 +35,6 @@ from generator.editor.guard import (
     read_body,
     too_deep,
 )
-from generator.loopback import BACKLOG, FOREIGN_HOST, own_host
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 # The checkout's own node_modules (generator/editor/ is two folders below the checkout root).
@@ -62,7 +62,7 @@ class Checker:
         self._wanted.set()
 
     def _loop(self) -> None:
-        from generator.validate import validate
+        from generator.content.validate import validate
 
         while True:
             self._wanted.wait()

@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 from typing import Any
 
+from generator.content.yamlload import load_file
 from generator.importer.labels import in_set, lookup, normalise
-from generator.methods import organisation_methods
-from generator.yamlload import load_file
+from generator.model.methods import organisation_methods
 
 _SPLIT = re.compile(r"\s*(?:[/,;&+|]|\band\b|\bor\b)\s*")
 

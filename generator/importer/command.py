@@ -9,14 +9,14 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from generator.discover import MAX_ID_LENGTH, id_problem, suggest_id
+from generator.content.discover import MAX_ID_LENGTH, id_problem, suggest_id
+from generator.content.yamlload import MAX_BYTES as MAX_RECORD_BYTES
+from generator.core.problems import Problem
 from generator.importer import draft, read
 from generator.importer.assess import Methods
 from generator.importer.extras import Organisation
 from generator.importer.guard import Refused
 from generator.importer.structure import Walker
-from generator.problems import Problem
-from generator.yamlload import MAX_BYTES as MAX_RECORD_BYTES
 
 
 def collect(paths: list[Path]) -> tuple[list[Path], bool]:
@@ -173,7 +173,7 @@ def _check(content: Path, drafts: set[Path]) -> dict[str, list[Problem]]:
     """roleprint validate's problems that fall in the new drafts, by draft path."""
     if not drafts:
         return {}
-    from generator.validate import validate
+    from generator.content.validate import validate
 
     problems, _ = validate(content)
     names = {str(p): str(p) for p in drafts}

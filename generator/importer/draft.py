@@ -8,10 +8,10 @@ from typing import Any
 
 import yaml
 
+from generator.content.yamlload import date_problem
 from generator.importer import representation as rep
 from generator.importer.spec import Criterion
 from generator.importer.structure import Recovered
-from generator.yamlload import date_problem
 
 # The schema's own order, so a draft reads like a hand-written role.
 ORDER = tuple(rep.schema("role")["properties"])

@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 from typing import Any
 
+from generator.content.yamlload import load_file
 from generator.importer.blocks import Block
 from generator.importer.labels import normalise
-from generator.yamlload import load_file
 
 _ANSWER = re.compile(r"^(yes|no)$", re.I)
 _TRAILING_ANSWER = re.compile(r"^(?P<q>.*?)[\s:–-]+(?P<a>YES|NO|Yes|No)$")

@@ -13,7 +13,7 @@ import functools
 import json
 from typing import Any
 
-from generator.cache import SCHEMA_DIR
+from generator.core.cache import SCHEMA_DIR
 
 NOT_STATED = "not stated"
 NOTES = "internal_notes"

@@ -13,10 +13,10 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from generator.core.problems import Problem
 from generator.lint import config as settings
 from generator.lint.context import Context, Finding
 from generator.lint.registry import Rule, all_rules
-from generator.problems import Problem
 
 
 @dataclass
@@ -48,7 +48,7 @@ def build_date() -> dt.date:
 
 def run_rules(ctx: Context, rules: dict[str, Rule]) -> list[Finding]:
     """Every finding of every rule not switched off, with the accepted ones marked."""
-    from generator.pipeline import gc_paused
+    from generator.content.load import gc_paused
 
     ctx.severities = {r.id: r.severity for r in rules.values()}
     found: set[Finding] = set()
@@ -102,8 +102,8 @@ def _accepted(cfg: settings.Config, finding: Finding) -> Finding:
 def lint(content_dir: Path, *, config_file: Path | None = None,
          today: dt.date | None = None) -> LintResult:
     """Load and validate the content, then run every rule on it."""
-    from generator.discover import discover, display_path
-    from generator.pipeline import FileMemo, load
+    from generator.content.discover import discover, display_path
+    from generator.content.load import FileMemo, load
 
     rules = all_rules()
     cfg, problems = settings.load(settings.find(content_dir, config_file), set(rules))

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.problems import JsonPath, Problem, json_path
-from generator.yamlload import Document, load_text, read_file
+from generator.content.yamlload import Document, load_text, read_file
+from generator.core.problems import JsonPath, Problem, json_path
 
 FILE_NAME = "roleprint-lint.yaml"
 _SCOPES = ("organisations", "roles", "files")
@@ -117,7 +117,7 @@ def load(path: Path | None, known_rules: set[str]) -> tuple[Config, list[Problem
     """The settings and any problems with them (an empty Config when there is no file)."""
     if path is None:
         return Config(), []
-    from generator.discover import display_path
+    from generator.content.discover import display_path
 
     shown = display_path(path)
     raw, problems = read_file(path, shown)

@@ -11,11 +11,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.discover import KINDS
+from generator.content.discover import KINDS
+from generator.content.yamlload import Document
+from generator.core.problems import JsonPath, Problem, json_path
 from generator.lint.config import Config
 from generator.model import Criterion, Role, Site
-from generator.problems import JsonPath, Problem, json_path
-from generator.yamlload import Document
 
 FOLDERS = {kind: folder for folder, kind in KINDS.items()}
 

@@ -1,0 +1,172 @@
+"""Checks that need more than one record, or more than a schema can say.
+
+Runs on the part of each record that passed its schema (generator/validpart.py); each check
+reports Problems with positions.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.content.yamlload import Document, date_problem
+from generator.core.problems import JsonPath, Problem, json_path
+from generator.model.autoid import criterion_ids
+from generator.model.methods import BUILTIN_METHODS
+
+_NAMES = {
+    "organisation": "organisations", "role": "roles", "family": "role families",
+    "criterion": "shared criteria", "framework": "frameworks", "scale": "scales",
+    "vacancy": "vacancies",
+}
+
+
+@dataclass
+class Records:
+    """Documents by kind and id; `known` also holds ids of files that failed earlier checks."""
+
+    docs: dict[str, dict[str, Document]] = field(default_factory=dict)
+    known: dict[str, set[str]] = field(default_factory=dict)
+
+    def get(self, kind: str, record_id: str) -> Document | None:
+        return self.docs.get(kind, {}).get(record_id)
+
+
+class Checker:
+    def __init__(self, records: Records) -> None:
+        self.records = records
+        self.problems: list[Problem] = []
+
+    def report(self, doc: Document, path: JsonPath, message: str, hint: str = "") -> None:
+        mark = doc.mark(path)
+        self.problems.append(Problem(doc.path, mark.line, mark.column,
+                                     json_path(doc.source_path(path)), message, hint))
+
+    def reference(self, doc: Document, path: JsonPath, kind: str, value: str) -> bool:
+        """Report an unknown reference with the ids it might have meant; True when it exists."""
+        if value in self.records.known.get(kind, ()):
+            return True
+        known = sorted(self.records.known.get(kind, set()))  # only on a miss: costly per call
+        self.report(doc, path, f"there is no {kind} with the id '{value}'", suggest(value, known,
+                    _NAMES.get(kind, kind), f"content/{_folder(kind)}/"))
+        return False
+
+    def unique(self, doc: Document, base: JsonPath, items: Iterable[tuple[int, Any]],
+               what: str, key: str = "id") -> None:
+        seen: dict[str, Any] = {}
+        for index, value in items:
+            folded = str(value).casefold()
+            if folded in seen:
+                first = doc.source_path((*base, seen[folded]))[-1]
+                self.report(doc, (*base, index, key),
+                            f"{what} '{value}' is used twice (also at {base[-1]}[{first}])",
+                            "each must be different (capital letters are ignored when comparing)")
+            else:
+                seen[folded] = index
+
+
+def _folder(kind: str) -> str:
+    return {"family": "families", "criterion": "criteria", "vacancy": "vacancies"}.get(
+        kind, kind + "s")
+
+
+def suggest(value: str, known: list[str], noun: str, where: str | None = None) -> str:
+    """A hint for an unknown name: the closest known one, else (some of) the known ones."""
+    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    if not known:
+        return f"there are no {noun} yet" + (f": add one in {where}" if where else "")
+    listed = ", ".join(known[:10]) + (", …" if len(known) > 10 else "")
+    return f"the {noun} are: {listed}"
+
+
+def check_dates(checker: Checker, doc: Document) -> None:
+    """Every plain YYYY-MM-DD or YYYY-MM value must be a real date (the loader notes each one:
+    other YAML tools would read it as a date, wherever it stands)."""
+    for path, match in doc.dates:
+        found = date_problem(match.group())
+        if found:
+            checker.report(doc, path, *found)
+
+
+def methods_for(records: Records, organisation_id: str | None) -> set[str] | None:
+    """The methods a role may use; None when the organisation's own were refused by its
+    schema, so that no method is called unknown only because its definition is broken."""
+    methods = {m.id for m in BUILTIN_METHODS}
+    org = records.get("organisation", organisation_id) if organisation_id else None
+    if org and org.is_cut(("assessment_methods",)):
+        return None
+    if org:
+        methods.update(m["id"] for m in org.data.get("assessment_methods", []))
+    return methods
+
+
+def check_methods(checker: Checker, doc: Document, path: JsonPath, values: list[str],
+                  allowed: set[str] | None) -> None:
+    if allowed is None:
+        return
+    for index, method in enumerate(values):
+        if method not in allowed:
+            close = difflib.get_close_matches(method, sorted(allowed), n=1, cutoff=0.6)
+            hint = (f"did you mean '{close[0]}'?" if close else
+                    "the methods are: " + ", ".join(sorted(allowed)) +
+                    " (an organisation can add its own under assessment_methods)")
+            checker.report(doc, (*path, index), f"'{method}' is not an assessment method", hint)
+
+
+def check_criteria(checker: Checker, doc: Document, base: JsonPath, criteria: list[dict[str, Any]],
+                   allowed: set[str] | None, default: list[str] | None) -> None:
+    """Ids unique, shared criteria exist, methods known, and each says how it is assessed."""
+    # Criteria may leave out their id (they are numbered E1, D1 … as the model numbers them).
+    ids = criterion_ids(criteria)
+    checker.unique(doc, base, ((i, c["id"]) for i, c in enumerate(criteria) if "id" in c),
+                   "criterion id")
+    for index, (crit, crit_id) in enumerate(zip(criteria, ids, strict=True)):
+        path = (*base, index)
+        shared = None
+        if "use" in crit and checker.reference(doc, (*path, "use"), "criterion", crit["use"]):
+            shared = checker.records.get("criterion", crit["use"])
+        methods = crit.get("assessed_by")
+        if methods == "not stated":  # said explicitly: modelrules warns, it is no error
+            pass
+        elif methods is not None:
+            check_methods(checker, doc, (*path, "assessed_by"), methods, allowed)
+        elif doc.is_cut((*path, "assessed_by")):
+            pass  # refused by the schema, which has said so
+        elif not default and not (shared and shared.data.get("assessed_by")):
+            checker.report(doc, path, f"criterion '{crit_id}' does not say how it is assessed",
+                           "add 'assessed_by: [application, interview]' to the criterion, or set "
+                           "person_specification.assessed_by for all of them")
+        if "text" not in crit and shared is None and "use" not in crit:
+            checker.report(doc, path, "criterion needs 'text' or 'use'")
+
+
+def check_weights(checker: Checker, doc: Document, base: JsonPath, criteria: list[Any],
+                  scale_id: str, at: JsonPath | None = None) -> None:
+    """Every weight must be one the scale allows; a scale without weights allows none.
+
+    A weight the sheets cannot use would otherwise be dropped without a word. Problems stand at
+    each weight, or at `at` (a vacancy's scale) when the criteria belong to another record.
+    """
+    scale = checker.records.get("scale", scale_id)
+    if scale is None or scale.is_cut(("weights",)):
+        return  # an unknown or broken scale is reported where it is named or defined
+    allowed = scale.data.get("weights") or []
+    for index, crit in enumerate(criteria):
+        weight = crit.get("weight") if isinstance(crit, dict) else None
+        if weight is None or weight in allowed:
+            continue
+        owner = "the role's criterion" if at else "criterion"
+        which = f"{owner} '{crit.get('id', index + 1)}' has the weight {weight}"
+        if allowed:
+            message = (f"{which}, which the scale '{scale_id}' does not allow (it allows "
+                       + ", ".join(str(w) for w in allowed) + ")")
+            hint = "use one of those weights, or add this one to the scale's weights"
+        else:
+            message = f"{which}, but the scale '{scale_id}' has no weights"
+            hint = ("remove the weight, or list the weights the scale allows in its file, "
+                    "such as  weights: [1, 2, 3]")
+        checker.report(doc, at or (*base, index, "weight"), message, hint)

@@ -1,0 +1,282 @@
+"""Check loaded records against the JSON Schemas and explain each error in plain words."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import jsonschema_rs
+from jsonschema import Draft7Validator, validators
+from jsonschema.exceptions import ValidationError, best_match
+from referencing import Registry, Resource
+
+from generator.content.yamlload import Document, date_problem, is_yaml11_word
+from generator.core.cache import SCHEMA_DIR, schema_version
+from generator.core.problems import JsonPath, Problem, json_path, quote
+from generator.model.methods import BUILTIN_METHODS
+
+ID_REGEX = "^[a-z0-9]+(-[a-z0-9]+)*$"
+# Where the fast validator files the schemas so their relative $refs resolve; never fetched.
+_BASE_URI = "https://roleprint.invalid/schemas/"
+
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a block of 'key: value' lines",
+    "null": "empty",
+}
+
+
+# JSON Schema counts 1.0 as an integer; the rules and forms count with whole numbers, so a
+# whole-number float is refused where a whole number is asked for (`min: 0.0` crashed them).
+_STRICT_TYPES = Draft7Validator.TYPE_CHECKER.redefine(
+    "integer", lambda _checker, value: isinstance(value, int) and not isinstance(value, bool))
+_PLAIN_PATTERN = Draft7Validator.VALIDATORS["pattern"]
+
+
+def _is_date_pattern(pattern: str) -> bool:
+    return pattern.startswith("^[0-9]{4}-")  # common.schema.json's date
+
+
+def _pattern(validator: Any, pattern: str, instance: Any,
+             schema: dict[str, Any]) -> Iterator[ValidationError]:
+    """The pattern keyword, and for a date's pattern a real date: 2024-02-30 has the form of
+    one, and crashed every command that showed it as '30 February 2024'."""
+    errors = list(_PLAIN_PATTERN(validator, pattern, instance, schema))
+    yield from errors
+    if not errors and _is_date_pattern(pattern) and isinstance(instance, str):
+        found = date_problem(instance)
+        if found:
+            yield ValidationError(found[0])
+
+
+_StrictValidator = validators.extend(Draft7Validator, {"pattern": _pattern},
+                                     type_checker=_STRICT_TYPES)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (the value is empty)"
+    if isinstance(value, bool):
+        return f"the switch {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {quote(value)}"
+    if isinstance(value, list):
+        return "a list"
+    return "a block of 'key: value' lines"
+
+
+class SchemaSet:
+    """All the schemas, compiled once; `version` changes whenever any schema file does.
+
+    Each record is first checked by jsonschema-rs, which is about a hundred times faster and
+    answers only "valid or not". Only a record it rejects goes through `jsonschema`, whose
+    detailed errors the messages are written from; so the messages stay the same, and a record
+    the slow checker would reject (it is never stricter, see tests/test_schemacheck.py) costs
+    little.
+    """
+
+    def __init__(self, schema_dir: Path = SCHEMA_DIR) -> None:
+        resources = []
+        self.schemas: dict[str, dict[str, Any]] = {}
+        for path in sorted(schema_dir.glob("*.schema.json")):
+            schema = json.loads(path.read_bytes())
+            self.schemas[path.name.removesuffix(".schema.json")] = schema
+            resources.append((path.name, Resource.from_contents(schema)))
+        self.version = schema_version(schema_dir)
+        registry: Registry = Registry().with_resources(resources)
+        self.validators = {
+            kind: _StrictValidator(schema, registry=registry)
+            for kind, schema in self.schemas.items()
+        }
+        fast_registry = jsonschema_rs.Registry(
+            [(f"{_BASE_URI}{kind}.schema.json", schema) for kind, schema in self.schemas.items()])
+        self.fast = {
+            kind: jsonschema_rs.Draft7Validator(
+                schema, registry=fast_registry, base_uri=f"{_BASE_URI}{kind}.schema.json",
+                validate_formats=False)  # as `jsonschema`, which checks no formats by default
+            for kind, schema in self.schemas.items()
+        }
+
+    def is_valid(self, kind: str, doc: Document, data: Any) -> bool:
+        """True when `data` (doc's own, or a part of it) passes the kind's schema."""
+        # The fast checker counts 1.0 as a whole number, and 2024-02-30 as a date: trust it
+        # only when there is no float and no date-like text that is not a real date.
+        if not _has_float(doc) and not doc.unreal_dates and self.fast[kind].is_valid(data):
+            return True
+        return next(iter(self.validators[kind].iter_errors(data)), None) is None
+
+    def check(self, kind: str, doc: Document, dates: Iterable[str] = ()) -> list[Problem]:
+        """The schema's problems with a record; `dates` are json paths the date check has
+        already explained, where a pattern error would only repeat it."""
+        if self.is_valid(kind, doc, doc.data):
+            return []
+        explained = set(dates)
+        problems = []
+        for error in self.validators[kind].iter_errors(doc.data):
+            problem = self._explain(_narrow(error), doc)
+            if not (problem.json_path in explained and error.validator == "pattern"):
+                problems.append(problem)
+        return problems
+
+    def _explain(self, error: ValidationError, doc: Document) -> Problem:
+        path: JsonPath = tuple(error.absolute_path)
+        message, hint, at_key = _message(error, doc, path)
+        if at_key:
+            path = (*path, at_key)
+            mark = doc.mark(path, key=True)
+        else:
+            mark = doc.mark(path)
+        return Problem(doc.path, mark.line, mark.column, json_path(path), message, hint)
+
+
+def _has_float(doc: Document) -> bool:
+    # The loader keeps the text of every number; only floats have more than digits and a sign.
+    return any(not raw.lstrip("+-").isdigit() for raw in doc.raw.values())
+
+
+def _narrow(error: ValidationError) -> ValidationError:
+    """For anyOf/oneOf, report the branch that came closest rather than 'is not valid'."""
+    while error.validator in ("anyOf", "oneOf") and error.context:
+        # A missing 'either this or that' key is clearer said as such (handled in _message).
+        if all(e.validator == "required" for e in error.context):
+            return error
+        deeper = [e for e in error.context if e.validator != "type"] or list(error.context)
+        # A branch that got inside the value (a list of methods whose second item is wrong)
+        # came closer than one that refused it whole (the word "not stated").
+        inside = max(len(e.relative_path) for e in deeper)
+        error = best_match([e for e in deeper if len(e.relative_path) == inside])
+    return error
+
+
+def _example(schema: dict[str, Any]) -> str:
+    examples = schema.get("examples") or []
+    return json.dumps(examples[0], ensure_ascii=False) if examples else ""
+
+
+def _id_hint(value: Any, path: JsonPath) -> str:
+    """A hint for a value that is not an id, which never suggests something invalid."""
+    words = "-".join(re.findall(r"[a-z0-9]+", str(value).lower()))
+    if len(path) >= 2 and path[-2] == "assessed_by":  # a method: suggest only a real one
+        methods = sorted(m.id for m in BUILTIN_METHODS)
+        close = difflib.get_close_matches(words, methods, n=1, cutoff=0.6) or [
+            word for word in words.split("-") if word in methods]
+        if close:
+            return f"did you mean '{close[0]}'?"
+        return ("the methods are: " + ", ".join(methods) +
+                " (an organisation can add its own under assessment_methods)")
+    if words and len(words) <= 80 and re.fullmatch(ID_REGEX, words):
+        return f"ids are lower-case words joined by hyphens, such as '{words}'"
+    return "ids are lower-case words joined by hyphens, such as 'senior-care-worker'"
+
+
+def _block_hint(schema: dict[str, Any], value: Any, path: JsonPath) -> str:
+    """For text or a list where a block is wanted: the block's shape, from its example."""
+    examples = [e for e in schema.get("examples") or [] if isinstance(e, dict)]
+    if not examples:
+        return ""
+    lines = "  ".join(f"{key}: {json.dumps(item, ensure_ascii=False)}"
+                      for key, item in examples[0].items() if not isinstance(item, dict | list))
+    name = f"'{path[-1]}:'" if path and isinstance(path[-1], str) else "it"
+    hint = f"write each part on its own line, indented under {name}, such as  {lines}"
+    if isinstance(value, str) and "text" in schema.get("properties", {}):
+        hint += " (what you wrote goes in 'text:')"
+    return hint
+
+
+def _message(error: ValidationError, doc: Document, path: JsonPath) -> tuple[str, str, str]:
+    """Return (message, hint, key the error is really about)."""
+    kind = error.validator
+    value = error.instance
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    if kind == "required":
+        missing = str(error.message).split("'")[1]
+        props = schema.get("properties", {})
+        example = _example(props.get(missing, {}))
+        title = props.get(missing, {}).get("title", "")
+        hint = f"add a line such as  {missing}: {example}" if example else f"add '{missing}:'"
+        about = f" ({title})" if title else ""
+        return f"'{missing}'{about} is missing", hint, ""
+    if kind == "additionalProperties":
+        known = sorted(schema.get("properties", {}))
+        extra = sorted(set(value) - set(known))
+        key = extra[0]
+        close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+        allowed = "the keys allowed here are: " + ", ".join(known)
+        hint = f"did you mean '{close[0]}'?" if close else allowed
+        return f"unknown key '{key}'", hint, key
+    if kind in ("anyOf", "oneOf"):
+        options = [sorted(sub.get("required", [])) for sub in error.validator_value]
+        names = " or ".join("'" + "' and '".join(o) + "'" for o in options if o)
+        return f"needs {names}", "add one of them", ""
+    if kind == "type":
+        wanted = error.validator_value
+        wanted_list = wanted if isinstance(wanted, list) else [wanted]
+        words = " or ".join(_TYPE_WORDS.get(str(w), str(w)) for w in wanted_list)
+        message = f"expected {words}, found {_describe(value)}"
+        if value is None:
+            return message, "fill in a value or delete the line", ""
+        if "boolean" in wanted_list and is_yaml11_word(value):
+            return message, "write true or false (yes/no/on/off are read as text)", ""
+        if "string" in wanted_list and isinstance(value, int | float | bool):
+            raw = doc.raw.get(path, str(value).lower() if isinstance(value, bool) else str(value))
+            return message, f"put it in quotes so it is read as text: \"{raw}\"", ""
+        if "array" in wanted_list and not isinstance(value, list):
+            return message, "write a list: each entry on its own line starting with '- '", ""
+        if "object" in wanted_list:
+            return message, _block_hint(schema, value, path), ""
+        if "integer" in wanted_list and isinstance(value, float) and value.is_integer():
+            return message, f"write it without a decimal point: {int(value)}", ""
+        return message, "", ""
+    if kind == "enum":
+        choices = [str(v) for v in error.validator_value]
+        close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else ""
+        if is_yaml11_word(value) and not close:
+            hint = "yes/no are not answers here: use one of the words listed"
+        return f"{_describe(value)} is not one of: {', '.join(choices)}", hint, ""
+    if kind == "pattern":
+        title = schema.get("title") or "this field"
+        if _is_date_pattern(error.validator_value):
+            unreal = date_problem(value) if isinstance(value, str) else None
+            if unreal:
+                return (*unreal, "")
+            return (f"{_describe(value)} is not a date in the form YYYY-MM-DD (or YYYY-MM)",
+                    "for example 2027-01-30, or 2019-06 when only the month is known", "")
+        if error.validator_value == ID_REGEX:
+            what = ("an assessment method" if len(path) >= 2 and path[-2] == "assessed_by"
+                    else "a valid id")
+            return f"{_describe(value)} is not {what}", _id_hint(value, path), ""
+        # A branch of anyOf often has no words of its own: its parent has them.
+        parent = error.parent.schema if error.parent is not None else None
+        info = parent if not schema.get("description") and isinstance(parent, dict) else schema
+        title = info.get("title") or title
+        example = _example(info)
+        hint = " ".join(part for part in (info.get("description", ""),
+                                          f"For example: {example}" if example else "") if part)
+        return f"{_describe(value)} is not in the right form for {title}", hint, ""
+    if kind == "minLength":
+        return "this is empty", "fill it in or delete the line", ""
+    if kind == "minItems":
+        return "this list is empty", "add at least one entry or delete the line", ""
+    if kind == "uniqueItems":
+        return "an entry appears twice in this list", "remove the repeat", ""
+    if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        return (f"{_describe(value)} is out of range ({kind} {error.validator_value})",
+                "", "")
+    if kind == "maxLength":
+        return f"this is longer than {error.validator_value} characters", "shorten it", ""
+    return str(error.message), "", ""
+
+
+def iter_schema_files(schema_dir: Path = SCHEMA_DIR) -> Iterator[Path]:
+    yield from sorted(schema_dir.glob("*.schema.json"))

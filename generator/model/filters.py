@@ -1,0 +1,77 @@
+"""Pure functions that turn model values into words; registered as Jinja filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.model import Salary
+from generator.model.terms import NOT_STATED, NOT_STATED_LABEL
+
+DBS_LABELS = {
+    "none": "No DBS check",
+    "basic": "Basic DBS check",
+    "standard": "Standard DBS check",
+    "enhanced": "Enhanced DBS check",
+    "enhanced-with-barred-list": "Enhanced DBS check with barred list check",
+    NOT_STATED: "DBS check: not stated",
+}
+PERIOD_WORDS = {"year": "a year", "month": "a month", "week": "a week", "day": "a day",
+                "hour": "an hour"}
+EMPLOYMENT_WORDS = {"full-time": "Full time", "part-time": "Part time",
+                    "temporary": "Temporary", "contractor": "Contractor", "other": "Other"}
+
+
+def long_date(value: str | None) -> str:
+    """'2026-11-02' -> '2 November 2026'; '2019-06' -> 'June 2019'; anything else as written.
+
+    `validate` refuses a date that is not real, so the last case is only a guard: a rule that
+    words a message about a bad date must never be the thing that crashes."""
+    if not value:
+        return ""
+    if value == NOT_STATED:
+        return NOT_STATED_LABEL
+    try:
+        parts = [int(p) for p in value.split("-")]
+        if len(parts) == 2:
+            return dt.date(parts[0], parts[1], 1).strftime("%B %Y")
+        day = dt.date(*parts)
+    except (ValueError, TypeError):
+        return value
+    return f"{day.day} {day.strftime('%B %Y')}"
+
+
+def money(amount: float | None) -> str:
+    if amount is None:
+        return ""
+    return f"£{amount:,.0f}" if float(amount).is_integer() else f"£{amount:,.2f}"
+
+
+def salary_text(salary: Salary | None) -> str:
+    """The salary as the source words it, or built from the numbers when there is no text."""
+    if salary is None:
+        return ""
+    # The source's flags (estimated, pro rata …) are added only where its words lack them.
+    extra = [q for q in salary.qualifiers if q.casefold() not in salary.text.casefold()]
+    return salary.text + (f" ({', '.join(extra)})" if extra else "")
+
+
+def dbs_label(level: str | None) -> str:
+    return DBS_LABELS.get(level or "", "")
+
+
+def employment_label(kind: str | None) -> str:
+    return EMPLOYMENT_WORDS.get(kind or "", "")
+
+
+def requirement_label(requirement: str) -> str:
+    return {"essential": "Essential", "desirable": "Desirable"}.get(requirement, NOT_STATED_LABEL)
+
+
+FILTERS = {
+    "long_date": long_date,
+    "money": money,
+    "salary_text": salary_text,
+    "dbs_label": dbs_label,
+    "employment_label": employment_label,
+    "requirement_label": requirement_label,
+}

@@ -1,0 +1,271 @@
+"""Records that roles and vacancies are built from: list sections, organisations with their
+assessment methods and known-risks forms, scoring scales and competency frameworks.
+
+Part of the model; `generator.model` re-exports every name, so import them from there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.model.terms import Labels
+
+
+@dataclass(frozen=True)
+class ListItem:
+    text: str
+    number: str | None = None
+    items: tuple[ListItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class ListGroup:
+    heading: str | None
+    intro: str | None
+    items: tuple[ListItem, ...]
+
+
+@dataclass(frozen=True)
+class ListSection:
+    title: str | None = None
+    intro: str | None = None
+    items: tuple[ListItem, ...] = ()
+    groups: tuple[ListGroup, ...] = ()
+    outro: str | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.items or self.groups or self.intro)
+
+
+@dataclass(frozen=True)
+class Statement:
+    kind: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Value:
+    name: str
+    description: str | None
+
+
+@dataclass(frozen=True)
+class Contact:
+    purpose: str | None = None
+    name: str | None = None
+    phone: str | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True)
+class AssessmentMethod:
+    id: str
+    name: str
+    abbreviation: str | None
+    stage: str
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class KnownRiskItem:
+    id: str
+    text: str
+    letter: str | None = None
+    note: str | None = None
+    kind: str = "yes-no"
+
+
+@dataclass(frozen=True)
+class KnownRiskNote:
+    id: str
+    title: str
+    text: str
+    letter: str | None = None
+
+
+@dataclass(frozen=True)
+class KnownRiskForm:
+    title: str
+    introduction: str | None
+    question: str | None
+    items: tuple[KnownRiskItem, ...]
+    notes: tuple[KnownRiskNote, ...]
+    history: str | None
+
+
+DEFAULT_RETENTION_MONTHS = 6
+FULL, GRID = "full", "grid"  # interview sheet layouts: a block per row, or a row per row
+
+
+@dataclass(frozen=True)
+class ScriptSection:
+    """A part of the organisation's own interview script ("Introductions", "Ending the
+    interview"), printed before or after the rows of the interview sheet."""
+
+    heading: str
+    text: str                  # Markdown
+    position: str = "before"   # "before" or "after" the criteria
+
+
+@dataclass(frozen=True)
+class SheetWording:
+    """The organisation's own wording on its scoring sheets (`scoring_sheets`)."""
+
+    guidance: str | None = None                      # Markdown, on every scoring sheet
+    scale_guidance: tuple[tuple[str, str], ...] = ()  # (scale id, Markdown), sorted by id
+    retention_months: int = DEFAULT_RETENTION_MONTHS
+    data_protection: str | None = None               # Markdown, instead of the standard text
+    interview_layout: str = FULL                     # FULL or GRID
+    interview_script: tuple[ScriptSection, ...] = ()
+
+    def script(self, position: str) -> tuple[ScriptSection, ...]:
+        """The script's sections printed `position` ("before" or "after") the rows."""
+        return tuple(s for s in self.interview_script if s.position == position)
+
+    def for_scale(self, scale_id: str) -> str | None:
+        """The guidance for sheets scored on `scale_id`, if the organisation gives any."""
+        return dict(self.scale_guidance).get(scale_id)
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    name: str
+    default_scale: str
+    methods: tuple[AssessmentMethod, ...]
+    short_name: str | None = None
+    formerly: tuple[str, ...] = ()
+    about: str | None = None
+    address: tuple[str, ...] = ()
+    website: str | None = None
+    contacts: tuple[Contact, ...] = ()
+    values_intro: str | None = None
+    values: tuple[Value, ...] = ()
+    values_statement: str | None = None
+    statements: tuple[Statement, ...] = ()
+    colour: str | None = None
+    known_risks_form: KnownRiskForm | None = None
+    labels: Labels = field(default_factory=Labels)
+    country: str | None = None
+    # Scale ids by stage ('shortlisting', 'interview') over `default_scale`.
+    stage_scales: tuple[tuple[str, str], ...] = ()
+    sheet_wording: SheetWording = field(default_factory=SheetWording)
+
+    def method(self, method_id: str) -> AssessmentMethod:
+        return next(m for m in self.methods if m.id == method_id)
+
+
+@dataclass(frozen=True)
+class ScalePoint:
+    score: int
+    descriptor: str
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class ScaleBand:
+    """A run of scores described once: 1 to 2, "Very poor"."""
+
+    low: int
+    high: int
+    descriptor: str
+    label: str | None = None
+
+    @property
+    def scores(self) -> str:
+        """How the band's scores are printed: "1 to 2", or "3" for a band of one."""
+        return str(self.low) if self.low == self.high else f"{self.low} to {self.high}"
+
+
+@dataclass(frozen=True)
+class LegendLine:
+    """One line of a scale's legend: a score or a band of scores, and what it means."""
+
+    scores: str
+    descriptor: str
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class Scale:
+    id: str
+    name: str
+    min: int
+    max: int
+    points: tuple[ScalePoint, ...]
+    description: str | None = None
+    weights: tuple[int, ...] = ()
+    essential_gate: bool = True
+    score_desirable_only: bool = False
+    kind: str = "points"  # or "met": every criterion ticked met / not met
+    pass_mark: int | None = None  # the lowest score meeting an essential criterion
+    gate_excludes: str = "nothing"  # or "total", "ranking": what failing the gate leaves out
+    bands: tuple[ScaleBand, ...] = ()  # descriptors written once for runs of scores
+    # Desirable criteria scored only for a candidate who meets every essential one.
+    desirable_after_gate: bool = False
+
+    @property
+    def met_only(self) -> bool:
+        return self.kind == "met"
+
+    @property
+    def points_high_first(self) -> tuple[ScalePoint, ...]:
+        return tuple(sorted(self.points, key=lambda p: -p.score))
+
+    @property
+    def legend(self) -> tuple[LegendLine, ...]:
+        """What each score means, in the order the scale lists its points (or bands), as the
+        organisation's own form does, lowest or highest first: a line per band where the scale
+        is banded, else a line per point."""
+        if self.bands:
+            return tuple(LegendLine(b.scores, b.descriptor, b.label) for b in self.bands)
+        return tuple(LegendLine(str(p.score), p.descriptor, p.label) for p in self.points)
+
+
+@dataclass(frozen=True)
+class Level:
+    number: int
+    name: str
+    indicators: tuple[str, ...] = ()
+    description: str | None = None
+    not_defined: bool = False
+    not_defined_text: str | None = None
+
+
+@dataclass(frozen=True)
+class Competency:
+    id: str
+    name: str
+    levels: tuple[Level, ...] = ()
+    description: str | None = None
+    relevance: str | None = None
+    notes: str | None = None
+    required_by: tuple[str, ...] = ()
+
+    def level(self, number: int) -> Level | None:
+        return next((lv for lv in self.levels if lv.number == number), None)
+
+
+@dataclass(frozen=True)
+class Framework:
+    id: str
+    name: str
+    organisation: str | None = None
+    description: str | None = None
+    relevance_label: str | None = None
+    levels: tuple[Level, ...] = ()
+    competencies: tuple[Competency, ...] = ()
+
+    def level(self, number: int) -> Level | None:
+        return next((lv for lv in self.levels if lv.number == number), None)
+
+    def competency(self, competency_id: str) -> Competency | None:
+        return next((c for c in self.competencies if c.id == competency_id), None)
+
+    @property
+    def level_numbers(self) -> tuple[int, ...]:
+        numbers = {lv.number for lv in self.levels}
+        for comp in self.competencies:
+            numbers.update(lv.number for lv in comp.levels)
+        return tuple(sorted(numbers))

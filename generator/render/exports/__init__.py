@@ -1,0 +1,71 @@
+"""Word and Excel exports for HR colleagues: files beside each role's page, and a catalogue.
+
+`write_exports(site, docs_dir)` writes, under the docs tree the site is built from:
+
+    roles/<role-id>/<role-id>.docx                the role profile and person specification
+    roles/<role-id>/<role-id>-shortlisting.xlsx   a shortlisting workbook: candidate codes by
+                                                  criterion, scores limited to the scale
+    roles/roles.xlsx, roles/roles.csv             every role, one row each
+
+Each file is worked out as plain values first (`profile`, `shortlist`, `catalogue`), then made
+by `word` or `excel` only when the cache does not already hold it (`batch`). The bytes depend
+only on the content and the build date (SOURCE_DATE_EPOCH), never on the clock or the machine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.core.cache import Cache
+from generator.model import Site
+from generator.render.exports.batch import ExportJob, ExportStats, run_jobs
+
+__all__ = ["CATALOGUE_CSV", "CATALOGUE_XLSX", "ExportStats", "export_jobs", "profile_path",
+           "shortlisting_path", "write_exports"]
+
+CATALOGUE_XLSX = "roles/roles.xlsx"
+CATALOGUE_CSV = "roles/roles.csv"
+
+
+def profile_path(role_id: str) -> str:
+    """The Word export's path under docs/ (the role page links to it by its file name)."""
+    return f"roles/{role_id}/{role_id}.docx"
+
+
+def shortlisting_path(role_id: str) -> str:
+    return f"roles/{role_id}/{role_id}-shortlisting.xlsx"
+
+
+def export_jobs(site: Site, docs_dir: Path,
+                role_ids: Sequence[str] | None = None) -> list[ExportJob]:
+    """What to write: the role's two files for each role (all, or `role_ids`), then the
+    catalogue, which always lists every role."""
+    from generator.render.exports.catalogue import COLUMNS, catalogue_book, catalogue_rows
+    from generator.render.exports.profile import profile_document
+    from generator.render.exports.shortlist import shortlisting_book
+    from generator.scoring.sheets import left_out
+
+    jobs = []
+    for role_id in sorted(site.roles) if role_ids is None else role_ids:
+        role = site.roles[role_id]
+        jobs.append(ExportJob("docx", profile_document(site, role),
+                              docs_dir / profile_path(role_id)))
+        if "shortlisting" not in left_out(role):  # no rows, no workbook (as for the sheet)
+            jobs.append(ExportJob("xlsx", shortlisting_book(site, role),
+                                  docs_dir / shortlisting_path(role_id)))
+    rows = catalogue_rows(site)
+    jobs.append(ExportJob("xlsx", catalogue_book(rows), docs_dir / CATALOGUE_XLSX))
+    jobs.append(ExportJob("csv", {"columns": [c for c, _ in COLUMNS], "rows": rows},
+                          docs_dir / CATALOGUE_CSV))
+    return jobs
+
+
+def write_exports(site: Site, docs_dir: Path, role_ids: Sequence[str] | None = None, *,
+                  created: str | None = None, cache: Cache | None = None) -> ExportStats:
+    """Write the exports into `docs_dir` (see the module docstring); `stats.files` lists them.
+
+    `created` is the date the files carry (default: `pdfbatch.source_date()`); `cache` the
+    cache to use (default: the "exports" namespace of the project's cache folder).
+    """
+    return run_jobs(export_jobs(site, docs_dir, role_ids), created=created, cache=cache)

@@ -1,0 +1,107 @@
+"""The blocks a Word export is written as, and the builder the profile's parts share.
+
+    ("h", level, runs)                       a heading, level 1 to 4
+    ("p", style, runs)                       a paragraph (styles: see `richtext`)
+    ("table", caption, header, rows, widths) header: column names; rows: cells of paragraphs;
+                                             widths: each column's share of the page width
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from generator.model import Level, ListItem, ListSection, Statement
+from generator.render.exports.richtext import Para, Run, inline, paragraphs, plain
+
+Block = tuple[Any, ...]
+ESSENTIAL_NOTE: tuple[Run, ...] = (
+    ("Essential", "b", ""), (" criteria are what you must show to be shortlisted; ", "", ""),
+    ("desirable", "b", ""),
+    (" ones help us choose between candidates who meet every essential criterion.", "", ""),
+)
+
+
+def runs_of(text: str) -> tuple[Run, ...]:
+    return ((text, "", ""),) if text else ()
+
+
+def labelled(label: str, value: tuple[Run, ...]) -> tuple[Run, ...]:
+    return ((f"{label}: ", "b", ""), *value)
+
+
+def marked(runs: tuple[Run, ...], mark: str) -> tuple[Run, ...]:
+    """The runs with one more mark ("b" bold, "i" italic)."""
+    return tuple((text, mark + marks.replace(mark, ""), href) for text, marks, href in runs)
+
+
+class Doc:
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+
+    def heading(self, level: int, runs: tuple[Run, ...]) -> None:
+        self.blocks.append(("h", level, runs))
+
+    def para(self, runs: tuple[Run, ...], style: str = "") -> None:
+        if runs:
+            self.blocks.append(("p", style, runs))
+
+    def text(self, text: str | None) -> None:
+        self.blocks += [("p", style, runs) for style, runs in paragraphs(text)]
+
+    def bullets(self, lines: list[tuple[Run, ...]]) -> None:
+        for runs in lines:
+            self.para(runs, "bullet:1")
+
+    def table(self, caption: str, header: tuple[str, ...],
+              rows: Sequence[Sequence[tuple[Para, ...]]], widths: tuple[float, ...]) -> None:
+        """A table: `widths` are the columns' shares of the page's width."""
+        self.blocks.append(("table", caption, header, tuple(tuple(r) for r in rows), widths))
+
+    def items(self, items: tuple[ListItem, ...], depth: int = 1) -> None:
+        """A list as the site shows it: source numbers in bold and no bullets, else bullets."""
+        numbered = any(item.number for item in items)
+        for item in items:
+            paras = paragraphs(item.text, depth)
+            first = paras[0][1] if paras and paras[0][0] == "" else ()
+            lead: tuple[Run, ...] = ((f"{item.number} ", "b", ""),) if item.number else ()
+            style = f"cont:{min(depth, 3)}" if numbered else f"bullet:{min(depth, 3)}"
+            self.para((*lead, *first) or runs_of(" "), style)
+            for extra_style, runs in paras[1 if first else 0:]:
+                self.para(runs, extra_style or f"cont:{min(depth, 3)}")
+            if item.items:
+                self.items(item.items, depth + 1)
+
+    def section(self, section: ListSection, default_title: str) -> None:
+        if not section:
+            return
+        self.heading(2, inline(section.title or default_title))
+        self.text(section.intro)
+        self.items(section.items)
+        for group in section.groups:
+            if group.heading:
+                self.heading(3, inline(group.heading))
+            self.text(group.intro)
+            self.items(group.items)
+        self.text(section.outro)
+
+    def statements(self, items: tuple[Statement, ...]) -> None:
+        for statement in items:
+            self.heading(3, inline(statement.title))
+            self.text(statement.text)
+
+    def level(self, label: str, level: Level, wide: bool = False) -> None:
+        """A level a role requires; `wide` for a framework-wide one (no filler without
+        indicators: its name and description define it)."""
+        named = level.name.lower() != f"level {level.number}"
+        name = f" ({plain(level.name)})" if named else ""
+        tail = (f": {plain(level.not_defined_text)}" if level.not_defined_text else
+                ", not defined in the framework.") if level.not_defined else ""
+        self.para(((f"{label} level: {level.number}{name}", "b", ""), *runs_of(tail)))
+        if level.not_defined:
+            return
+        self.text(level.description)
+        for indicator in level.indicators:
+            self.para(inline(indicator), "bullet:1")
+        if not level.indicators and not wide:
+            self.para(runs_of("No behavioural indicators are given for this level."))

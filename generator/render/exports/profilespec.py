@@ -1,0 +1,123 @@
+"""The person specification, competencies and terms of a role, as Word export blocks.
+
+They follow the role page: the employer's own headings and columns, each category's
+description once, sub-items as lists, "Not stated" where the source is silent, and a key to
+the assessment methods wherever they are shown by abbreviation.
+"""
+
+from __future__ import annotations
+
+from generator.model import Criterion, ListItem, Role, Terms
+from generator.model.filters import requirement_label
+from generator.render.exports.docblocks import ESSENTIAL_NOTE, Doc, labelled, runs_of
+from generator.render.exports.richtext import Para, inline
+
+NOT_STATED_NOTE = ('Where the source does not say whether a criterion is essential or '
+                   'desirable, it is shown as "Not stated".')
+
+
+def _item_paras(items: tuple[ListItem, ...], depth: int = 1) -> tuple[Para, ...]:
+    """Sub-items as list paragraphs inside a table cell (Word's list styles, three deep)."""
+    paras: list[Para] = []
+    for item in items:
+        lead = ((f"{item.number} ", "b", ""),) if item.number else ()
+        paras.append((f"bullet:{min(depth, 3)}", (*lead, *inline(item.text))))
+        paras += _item_paras(item.items, depth + 1)
+    return tuple(paras)
+
+
+def _criterion_cell(c: Criterion) -> tuple[Para, ...]:
+    text: tuple[Para, ...] = (("", (*inline(c.text), *runs_of(
+        " (from the family)" if c.inherited_from else ""))),)
+    text += _item_paras(c.items)
+    if c.guidance:
+        text += (("", (("Guidance: ", "i", ""), *inline(c.guidance))),)
+    return text
+
+
+def person_spec(doc: Doc, role: Role) -> None:
+    spec, labels = role.person_spec, role.labels
+    if not (spec.criteria or spec.introduction):
+        return
+    doc.heading(2, inline(labels.section("person_specification")))
+    doc.text(spec.introduction)
+    if spec.essential or spec.desirable:
+        doc.para(ESSENTIAL_NOTE)
+    if any(not c.requirement_stated for c in spec.criteria):
+        doc.para(runs_of(NOT_STATED_NOTE))
+    if spec.unassessed:
+        doc.para(runs_of('Where the source does not say how a criterion is assessed, it is shown '
+                         'as "Not stated" and the criterion is on no scoring sheet: '
+                         + ", ".join(c.id for c in spec.unassessed) + "."))
+    weighted = any(c.weight for c in spec.criteria)
+    header = ("Id", labels.column("criterion"), labels.column("requirement"),
+              labels.column("assessed_by"), *(("Weight",) if weighted else ()))
+    for category, criteria in spec.by_category():
+        doc.heading(3, inline(category))
+        doc.text(spec.category_description(category))
+        rows = []
+        for c in criteria:
+            methods = c.assessed_by_short if labels.abbreviations else c.assessed_by_text
+            cells = [(("", inline(c.id)),), _criterion_cell(c),
+                     (("", runs_of(requirement_label(c.requirement))),), (("", inline(methods)),)]
+            if weighted:
+                cells.append((("", runs_of(str(c.weight or ""))),))
+            rows.append(tuple(cells))
+        doc.table(f"{labels.section('person_specification')}: {' '.join(category.split())}",
+                  header, rows,
+                  (0.08, 0.46, 0.16, 0.2, 0.1) if weighted else (0.1, 0.5, 0.17, 0.23))
+    if labels.abbreviations and spec.methods_used():
+        key = "; ".join(f"{m.abbreviation or m.name} = {m.name}" for m in spec.methods_used())
+        doc.para(labelled(f"Key to {labels.column('assessed_by')}", inline(key + ".")))
+
+
+def competencies(doc: Doc, role: Role) -> None:
+    if not role.competencies:
+        return
+    labels = role.labels
+    doc.heading(2, inline(labels.competencies_heading))
+    if labels.competency:
+        doc.para(runs_of(f"The {labels.competencies_heading.lower()} this role needs, from the "
+                         "organisation's framework, and the level expected."))
+    else:
+        doc.para(runs_of("The behaviours this role needs, from the organisation's competency "
+                         "framework, and the level expected."))
+    for req in role.competencies:
+        doc.heading(3, inline(req.name))
+        where = "From the " if req.competency else "The "
+        tail = "." if req.competency else " as a whole."
+        doc.para((*runs_of(where), *inline(req.framework.name), *runs_of(tail)))
+        doc.para(runs_of("Assessed by: " + ", ".join(m.name for m in req.assessed_by) + "."))
+        if req.competency:
+            doc.text(req.competency.description)
+            if req.competency.relevance:
+                doc.para(labelled(req.framework.relevance_label or "Relevance",
+                                  inline(req.competency.relevance)))
+        wide = req.competency is None
+        doc.level("Expected", req.level, wide)
+        if req.entry_level:
+            doc.level("Entry", req.entry_level, wide)
+        if req.exceptional_level:
+            doc.level("Exceptional", req.exceptional_level, wide)
+
+
+def terms(doc: Doc, value: Terms) -> None:
+    """Terms and benefits, as the role page lists them."""
+    if not value:
+        return
+    doc.heading(2, runs_of("Terms and benefits"))
+    lines = []
+    if value.annual_leave:
+        lines.append(labelled("Annual leave", inline(value.annual_leave)))
+    if value.pension:
+        lines.append(labelled("Pension", inline(value.pension)))
+    lines += [inline(b) for b in value.benefits]
+    if value.workplace or value.workplace_text:
+        words = ": ".join(w for w in (value.workplace_label, value.workplace_text) if w)
+        lines.append(labelled("Where the work is done", inline(words)))
+    if value.visa_label:
+        lines.append(labelled("Visa sponsorship", inline(value.visa_label)))
+    doc.bullets(lines)
+
+
+

@@ -1,0 +1,156 @@
+"""Every page of the site: its path under docs/, its template and what the template is given."""
+
+from __future__ import annotations
+
+import functools
+import html
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.model import Site
+from generator.render import views
+from generator.render.links import (
+    FORMS,
+    Links,
+    family_page,
+    framework_page,
+    mailto,
+    organisation_page,
+    role_page,
+    slug,
+    vacancy_page,
+    web_url,
+)
+from generator.render.site.abbr import abbreviation_lines
+from generator.render.site.jsonld import job_posting, script_block
+from generator.render.templating import environment
+from generator.scoring.sheets import left_out
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str
+    template: str
+    values: dict[str, Any] = field(default_factory=dict)
+    tags: tuple[str, ...] = ()
+    jsonld: dict[str, Any] | None = None
+    title: str | None = None
+    search: bool = True  # False keeps the page out of the site's search index
+
+
+def pages(site: Site, *, downloads: bool = True) -> Iterator[Page]:
+    """The pages in a fixed order: index pages, then one page per record, sorted by id.
+
+    `downloads`: whether the build makes the binary downloads (the forms' PDFs, the Word and
+    Excel exports); pages link to them only then, so `--no-pdf` leaves no broken link."""
+    published = views.published_vacancies(site)
+    yield Page("index.md", "site/home.md", {"vacancies": published,
+                                            "groups": views.roles_by_organisation(site)})
+    yield Page("roles/index.md", "site/roles_index.md",
+               {"roles": views.by_title(list(site.roles.values())), "downloads": downloads})
+    yield Page("organisations/index.md", "site/organisations_index.md")
+    yield Page("frameworks/index.md", "site/frameworks_index.md")
+    yield Page("families/index.md", "site/families_index.md")
+    yield Page("vacancies/index.md", "site/vacancies_index.md", {"vacancies": published})
+    yield Page("glossary.md", "site/glossary.md")
+    yield Page("tags/index.md", "site/tags_index.md", {"groups": views.tag_index(site)})
+    yield Page("accessibility.md", "site/accessibility.md",
+               {"organisations": views.organisations_by_name(site)})
+    yield _content_health(site)
+    for role in site.roles.values():
+        vacancies = views.role_vacancies(site, role)
+        tags = views.role_tags(role)
+        yield Page(role_page(role.id), "site/role.md", {
+            "role": role, "vacancies": vacancies,
+            "open_vacancy": next((v for v in vacancies if v.is_open), None),
+            "tags": tags, "notes": views.risk_notes(role), "downloads": downloads,
+            "forms": tuple(f for f in FORMS if f[0] not in left_out(role)),
+            "left_out": left_out(role),
+        }, tags=tuple(t.name for t in tags), title=role.title, search=not role.draft)
+    for org in site.organisations.values():
+        yield Page(organisation_page(org.id), "site/organisation.md", {
+            "org": org, "roles": views.by_title(site.roles_of(org.id)),
+            "frameworks": views.frameworks_of(site, org.id),
+            "vacancies": tuple(v for v in published if v.role.organisation.id == org.id),
+            "website": web_url(org.website),
+        }, title=org.name)
+    for framework in site.frameworks.values():
+        yield Page(framework_page(framework.id), "site/framework.md", {
+            "framework": framework,
+            "anchors": {c.id: slug(c.id) for c in framework.competencies},
+        }, title=framework.name)
+    for family in site.families.values():
+        yield Page(family_page(family.id), "site/family.md", {
+            "family": family, "roles": views.by_title(site.roles_in_family(family.id)),
+        }, title=family.title)
+    for vacancy in published:
+        yield Page(vacancy_page(vacancy.id), "site/vacancy.md", {
+            "vacancy": vacancy,
+            "salary_range": views.salary_range(vacancy.salary or vacancy.role.salary),
+            "email_link": mailto(vacancy.contact.email if vacancy.contact else None),
+        }, jsonld=job_posting(vacancy), title=vacancy.title)
+
+
+def _content_health(site: Site) -> Page:
+    """For HR, from `roleprint lint`: linked from the footer, not the menu; not searchable."""
+    from generator.lint.health import health
+
+    # Given as a function the template calls: listing the pages must not run every rule.
+    return Page("content-health.md", "site/content_health.md",
+                {"health": functools.partial(health, site)}, title="Content health",
+                search=False)
+
+
+def front_matter(title: str | None, tags: tuple[str, ...], *, search: bool = True) -> str:
+    """YAML front matter; JSON strings are YAML strings, so no value can break out of it.
+
+    Material writes `title` into the page's <title> and header as HTML, so it is HTML-escaped
+    here. Without it Material takes the H1, strips its tags and unescapes it into <title>,
+    which would let a title holding `</title><script>` out of the element. The search plugin
+    copies `tags` into search/search_index.json, and Material's search inserts them into the
+    results as HTML: they are HTML-escaped too (an organisation, a location or a family title
+    could otherwise run script for every visitor who searches).
+    """
+    lines = []
+    if title is not None:
+        escaped = html.escape(" ".join(title.split()))
+        lines.append(f"title: {json.dumps(escaped, ensure_ascii=False)}")
+    if not search:  # Material's search plugin (and Zensical) read this
+        lines += ["search:", "  exclude: true"]
+    if tags:
+        lines.append("tags:")
+        lines += [f"  - {json.dumps(html.escape(tag), ensure_ascii=False)}" for tag in tags]
+    return "---\n" + "\n".join(lines) + "\n---\n\n" if lines else ""
+
+
+# Three or more newlines. Written out rather than as \n{3,}, which the regular expression engine
+# scans for six times more slowly (it shows at a thousand pages).
+_BLANK_RUNS = re.compile("\n\n\n+")
+
+
+def tidy(markdown: str) -> str:
+    """No runs of blank lines and exactly one newline at the end."""
+    return _BLANK_RUNS.sub("\n\n", markdown).strip("\n") + "\n"
+
+
+def render(site: Site, page: Page) -> str:
+    """A page's Markdown: front matter, body, JSON-LD, then the abbreviations it uses."""
+    template = environment().get_template(page.template)
+    body = tidy(template.render(site=site, links=Links(page.path), views=views,
+                                arrangement_label=views.arrangement_label, **page.values))
+    parts = [front_matter(page.title, page.tags, search=page.search), body]
+    if page.jsonld:
+        parts += ["\n", script_block(page.jsonld)]
+    abbreviations = abbreviation_lines(body, site.glossary)
+    if abbreviations:
+        parts += ["\n", abbreviations]
+    return "".join(parts)
+
+
+def render_all(site: Site, *, downloads: bool = True) -> dict[str, str]:
+    """Every page's path (under docs/) and Markdown, sorted by path."""
+    rendered = {page.path: render(site, page) for page in pages(site, downloads=downloads)}
+    return dict(sorted(rendered.items()))
