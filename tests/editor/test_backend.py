@@ -61,7 +61,7 @@ def test_a_save_is_formatted_keeps_comments_and_tells_the_checker(content: Path)
     told = []
     backend = Backend(content, on_change=lambda: told.append(1))
     path = "content/roles/recovery-navigator.yaml"
-    # No shipped record carries a comment now (test_content), but a user's file may.
+    # No shipped record carries a comment now (tests/content), but a user's file may.
     target = content / "roles" / "recovery-navigator.yaml"
     commented = target.read_text(encoding="utf-8").replace(
         "\nlocations:", "\n# Bristol is where Second Step's office is\nlocations:")

@@ -233,7 +233,7 @@ def form_pages(site: Path) -> list[str]:
 
 def shipped_pages() -> list[str]:
     """The URL path ('' for home) of every page the shipped content makes, known before the
-    build so that tests can be parametrised by page; test_a11y_axe checks the built site has
+    build so that tests can be parametrised by page; a11y/test_axe.py checks the built site has
     exactly these."""
     from generator.render.site.pages import pages
     from tests.conftest import CONTENT

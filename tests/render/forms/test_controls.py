@@ -143,7 +143,7 @@ def test_running_header_text_cannot_leave_its_css_string(text: str) -> None:
 
 
 # The interview sheet's question block as the Jinja loop it was, kept to check the Python that
-# replaced it (`generator/forms/rows.py`) against.
+# replaced it (`generator/render/forms/rows.py`) against.
 ROWS_AS_TEMPLATE = Path(__file__).parent / "interview-rows.jinja"
 
 
