@@ -13,9 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.content.yamlload import load_file
+from tests.conftest import CONTENT
 
-ROOT = Path(__file__).resolve().parents[2]
-CONTENT = ROOT / "content"
 # The five seeds as shipped: (record, organisation the import uses).
 SEEDS = (("roles/recovery-coordinator-tier-4-lead", "forward-trust"),
          ("roles/recovery-navigator", "second-step"),

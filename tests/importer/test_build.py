@@ -18,6 +18,7 @@ import pytest
 from generator.cli import run
 from generator.importer.command import draft_id
 from generator.importer.command import run as run_import
+from tests.conftest import ROOT
 from tests.importer import importdocs
 from tests.importer.importmeasure import content_copy
 
@@ -27,7 +28,7 @@ VACANCY = "supervised-contact-co-ordinator-2027"  # an open vacancy for a seed r
 
 @pytest.fixture
 def in_root(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(importdocs.ROOT)  # where mkdocs.yml is
+    monkeypatch.chdir(ROOT)  # where mkdocs.yml is
 
 
 @pytest.fixture(scope="module")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from generator.importer import header
@@ -12,8 +10,7 @@ from generator.importer.blocks import split_number
 from generator.importer.command import draft_id
 from generator.importer.labels import split_label
 from generator.importer.wordnumbers import _format
-
-CONTENT = Path(__file__).resolve().parents[2] / "content"
+from tests.conftest import CONTENT
 
 
 @pytest.mark.parametrize(("text", "expected"), [

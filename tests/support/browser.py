@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import ROOT
 from tests.support.waiting import BROWSER_LIMIT_MS
 
 CHROMIUM = Path(os.environ.get("ROLEPRINT_CHROMIUM", "/usr/bin/chromium"))
@@ -166,7 +167,7 @@ def settle(page: Any) -> None:
 
 # ---- Accessibility checkers: axe-core (npm) in Chromium, the Nu HTML Checker with Java ----
 
-NODE_MODULES = Path(__file__).resolve().parent.parent / "node_modules"
+NODE_MODULES = ROOT / "node_modules"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # Every WCAG 2.0, 2.1 and 2.2 rule at levels A and AA that axe-core has.

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import shutil
 from html.parser import HTMLParser
-from pathlib import Path
 
 from generator.content.load import load
 from generator.model import (
@@ -26,7 +25,7 @@ from generator.model import (
 from generator.model.methods import BUILTIN_METHODS
 from generator.render.forms.build import campaign
 from generator.render.forms.render import form_pages
-from tests.conftest import CONTENT
+from tests.conftest import CONTENT, TESTS
 
 METHODS = {m.id: m for m in BUILTIN_METHODS}
 
@@ -165,7 +164,7 @@ def parse(html: str) -> Page:
     return page
 
 
-FORMS_GOLDEN = Path(__file__).resolve().parents[1] / "render" / "forms" / "golden"
+FORMS_GOLDEN = TESTS / "render" / "forms" / "golden"
 _STYLE = re.compile(r"<style>.*?</style>", re.DOTALL)
 
 

@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.content.yamlload import load_file
+from tests.conftest import CONTENT
 
-SEEDS = Path(__file__).resolve().parents[2] / "content" / "sources"
+SEEDS = CONTENT / "sources"
 _TAGS = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[a-z0-9£%]+")
 # Labels in the sources that became field names or numbers in the content.

@@ -11,9 +11,9 @@ from pathlib import Path
 from generator.content.load import load
 from generator.model import Site
 from generator.render.site import generate_site
-from tests.conftest import ROOT
+from tests.conftest import ROOT, TESTS
 
-GOLDEN = Path(__file__).resolve().parents[1] / "render" / "site" / "golden"
+GOLDEN = TESTS / "render" / "site" / "golden"
 
 
 def load_site(content: Path) -> Site:
