@@ -32,7 +32,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from generator.content.load import gc_paused, load
     from generator.lint import config as settings
     from generator.lint.context import Context
-    from generator.lint.registry import all_rules
+    from generator.lint.rules import all_rules
 
     with tempfile.TemporaryDirectory(prefix="roleprint-rules-bench-") as folder:
         content = Path(folder) / "content"

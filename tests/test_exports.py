@@ -23,6 +23,7 @@ from docx.oxml.ns import qn
 
 from generator.cli import run
 from generator.core.cache import Cache
+from generator.core.clock import FIXED_DATE, source_date
 from generator.model import Site
 from generator.render.exports import (
     CATALOGUE_CSV,
@@ -39,9 +40,8 @@ from generator.render.exports.richtext import inline, is_plain, paragraphs, plai
 from generator.render.exports.safe import EXCEL_CELL_LIMIT, csv_text, xml_text
 from generator.render.exports.shortlist import shortlisting_book
 from generator.render.exports.word import docx_bytes
-from generator.render.forms.build import campaign
-from generator.render.forms.pdfbatch import FIXED_DATE, source_date
 from generator.scoring import sheets
+from generator.scoring.campaign import campaign
 from tests.conftest import CONTENT, FIXTURES, ROOT, overlay
 from tests.forms_support import hand_site, scale
 from tests.site_support import load_site
@@ -604,7 +604,7 @@ def full_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     monkeypatch = pytest.MonkeyPatch()
     monkeypatch.chdir(where)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-    monkeypatch.setattr("generator.commands.build.make_pdfs", placeholder_pdfs)
+    monkeypatch.setattr("generator.build.make_pdfs", placeholder_pdfs)
     try:
         assert run(["build", "--content", str(CONTENT), "--site-dir", str(where / "site"),
                     "--config", str(ROOT / "mkdocs.yml")]) == 0

@@ -16,7 +16,7 @@ from generator.content.load import load
 from generator.lint import LintResult, lint, run_rules
 from generator.lint.config import Config
 from generator.lint.context import Context
-from generator.lint.registry import all_rules
+from generator.lint.rules import all_rules
 from tests.conftest import FIXTURES, overlay
 
 TODAY = dt.date(2026, 12, 2)

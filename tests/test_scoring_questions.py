@@ -15,8 +15,8 @@ from pypdf import PdfReader
 from generator.cli import run
 from generator.content.load import load
 from generator.model import PlanEntry, Site
-from generator.render.forms.build import campaign
 from generator.render.forms.render import form_pages
+from generator.scoring.campaign import campaign
 from tests.conftest import FIXTURES
 from tests.forms_support import parse
 from tests.waiting import LIMIT

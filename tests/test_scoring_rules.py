@@ -1,5 +1,5 @@
-"""Validate's scoring rules (generator/scalerules.py): a stage scale must exist, and a weight
-a stage uses must be one its scale allows: a located error, never dropped or printed."""
+"""Validate's scoring rules (generator/content/scalerules.py): a stage scale must exist, and a
+weight a stage uses must be one its scale allows: a located error, never dropped or printed."""
 
 from __future__ import annotations
 

@@ -65,7 +65,7 @@ def write_exports(site: Site, docs_dir: Path, role_ids: Sequence[str] | None = N
                   created: str | None = None, cache: Cache | None = None) -> ExportStats:
     """Write the exports into `docs_dir` (see the module docstring); `stats.files` lists them.
 
-    `created` is the date the files carry (default: `pdfbatch.source_date()`); `cache` the
+    `created` is the date the files carry (default: `clock.source_date()`); `cache` the
     cache to use (default: the "exports" namespace of the project's cache folder).
     """
     return run_jobs(export_jobs(site, docs_dir, role_ids), created=created, cache=cache)
