@@ -11,8 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.lint import build_date, run_rules
-from generator.lint import config as settings
+from generator.lint import build_date, run_rules, settings
 from generator.lint.context import Context, Finding
 from generator.lint.rules import all_rules
 from generator.model import Site

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from generator.lint import currency, readability, spec, writing
+from generator.lint import currency, fairness, readability, writing
 from generator.lint.registry import RULES, Rule
 
-_MODULES = (currency, readability, spec, writing)  # imported for the rules they register
+_MODULES = (currency, fairness, readability, writing)  # imported for the rules they register
 
 
 def all_rules() -> dict[str, Rule]:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from generator.core.cache import Cache
 from generator.model import Site
-from generator.render.exports.batch import ExportJob, ExportStats, run_jobs
+from generator.render.exports.jobs import ExportJob, ExportStats, run_jobs
 
 __all__ = ["CATALOGUE_CSV", "CATALOGUE_XLSX", "ExportStats", "export_jobs", "profile_path",
            "shortlisting_path", "write_exports"]
