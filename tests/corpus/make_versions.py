@@ -29,7 +29,7 @@ from tests import corpusdocs
 
 CODES = {"application": "A", "interview": "I", "test": "T", "written-exercise": "W",
          "presentation": "P", "references": "R", "certificates": "C", "assessment": "AS"}
-BULLET = re.compile(r"^\s*(?:[•\-*§?·]|\uf0b7)\s+")
+BULLET = re.compile(r"^\s*(?:[•\-*§?·o]|\uf0b7)\s+")
 NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)*[.)]?)\s+")
 LETTER = re.compile(r"^\s*([a-z]\))\s*")
 DATE = "2024-01-15T09:00:00Z"
@@ -74,6 +74,7 @@ LAYOUTS: dict[str, Layout] = {
     "freemasons-donations-administrator": Layout(None, deleted=(
         "JOB DESCRIPTION - Donations Administrator",) * 2),
     "spring-cottages-domiciliary-care-assistant": Layout(None, pdf=True),
+    "nhs-cyp-physiotherapy-assistant": Layout("ticks", "styles", pdf=True),
 }
 
 
@@ -127,6 +128,9 @@ def parts(doc: corpusdocs.Document) -> Parts:
     region = [i for i, line in enumerate(lines)
               if covered(line, phrases) and not covered(line, categories)]
     first, last = (region[0], region[-1]) if region else (len(lines), len(lines) - 1)
+    while first - 1 > top and region and (
+            not lines[first - 1].strip() or covered(lines[first - 1], categories)):
+        first -= 1  # the first category's heading goes into the table with its criteria
     for i, line in enumerate(lines):
         text = line.strip()
         if not text or i == top:
