@@ -67,3 +67,14 @@ def test_each_generated_word_file_opens_and_holds_its_documents_criteria(path) -
     words = corpusdocs.tokens(" ".join(texts))
     for crit in doc.key.get("criteria") or []:
         assert corpusdocs.occurs(corpusdocs.tokens(crit["text"]), words, 6), crit["text"]
+
+
+def test_the_committed_word_versions_are_what_make_versions_makes_now() -> None:
+    """make_versions.py is deterministic and the committed files are its current output (the
+    PDFs depend on WeasyPrint's version too, so only the Word files are compared)."""
+    from tests.corpus import make_versions
+
+    docs = {doc.id: doc for doc in DOCS}
+    for doc_id, layout in make_versions.LAYOUTS.items():
+        made = make_versions.word_bytes(make_versions.version_parts(docs[doc_id], layout), layout)
+        assert made == (corpusdocs.GENERATED / f"{doc_id}.docx").read_bytes(), doc_id

@@ -143,6 +143,19 @@ def parts(doc: corpusdocs.Document) -> Parts:
     return found
 
 
+def version_parts(doc: corpusdocs.Document, layout: Layout) -> Parts:
+    found = parts(doc)
+    for text in layout.deleted:  # the repeats shown as tracked deletions are not also kept
+        found.before.remove(text)
+    return found
+
+
+def word_bytes(found: Parts, layout: Layout) -> bytes:
+    from tests.corpus import versions_word
+
+    return _deterministic_zip(versions_word.build(found, layout))
+
+
 def _kind(text: str) -> str:
     if BULLET.match(text):
         return "bullet"
@@ -212,18 +225,16 @@ def _deterministic_zip(data: bytes) -> bytes:
 
 
 def write_all(folder: Path = corpusdocs.GENERATED) -> list[Path]:
-    from tests.corpus import versions_pdf, versions_word
+    from tests.corpus import versions_pdf
 
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     docs = {doc.id: doc for doc in corpusdocs.documents()}
     for doc_id, layout in LAYOUTS.items():
-        found = parts(docs[doc_id])
-        for text in layout.deleted:  # the repeats shown as deleted are not also kept
-            found.before.remove(text)
+        found = version_parts(docs[doc_id], layout)
         if layout.word:
             path = folder / f"{doc_id}.docx"
-            path.write_bytes(_deterministic_zip(versions_word.build(found, layout)))
+            path.write_bytes(word_bytes(found, layout))
             written.append(path)
         if layout.pdf:
             path = folder / f"{doc_id}.pdf"
