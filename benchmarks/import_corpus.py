@@ -121,6 +121,12 @@ def score_header(key: dict[str, Any], draft: dict[str, Any], entry: dict[str, An
               "right": sum(any(_same(v, str(item["value"])) for name in _names(item["field"])
                                for v in _draft_values(draft, name)) for item in items)}
     confidence = {f.get("field"): f.get("confidence") for f in entry.get("fields", [])}
+    if draft.get("title") and confidence.get("title") == "high":  # the title is a header value
+        title = key.get("title")
+        if title is None:
+            result["high_not_in_key"] += 1
+        elif not _same(str(draft["title"]), title):
+            result["high_wrong"] += 1
     for name in DRAFT_FIELDS:
         values, wanted = _draft_values(draft, name), keyed.get(name, [])
         if not values or confidence.get(name) != "high":
@@ -214,6 +220,7 @@ def document_table(rows: list[dict[str, Any]]) -> str:
         if r["error"]:
             title = f"no draft: {r['error']}"
         title = re.sub(r"\s+", " ", title).replace("|", "/")
+        title = title if len(title) <= 90 else title[:88] + "…”"
         lines.append(f"| {r['file']} | {title} | {r['found']}/{r['criteria']} "
                      f"| {r['ed_right']}/{r['ed_compared']} "
                      f"| {r['methods_right']}/{r['methods_compared']} | {r['not_criteria']} "

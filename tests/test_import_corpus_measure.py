@@ -72,3 +72,14 @@ def test_a_key_with_no_title_leaves_the_document_out_of_the_titles(tmp_path) -> 
         "criteria", "found", "ed_compared", "ed_right", "methods_compared", "methods_right",
         "not_criteria", "draft_criteria", "keyed", "right", "high_wrong", "high_not_in_key")}}]
     assert import_corpus.totals(rows)["titles"] == 0
+
+
+def test_a_wrong_title_given_at_high_confidence_counts_as_a_wrong_header_value() -> None:
+    entry = {"fields": [{"field": "title", "confidence": "high"}]}
+    wrong = import_corpus.score_header(KEY, {"title": "/ Investigator / Job Code:"}, entry)
+    right = import_corpus.score_header(KEY, {"title": "Investigator"}, entry)
+    untitled = import_corpus.score_header({**KEY, "title": None}, {"title": "POLICE"}, entry)
+    medium = import_corpus.score_header(KEY, {"title": "POLICE"}, {"fields": [
+        {"field": "title", "confidence": "medium"}]})
+    assert (wrong["high_wrong"], right["high_wrong"], medium["high_wrong"]) == (1, 0, 0)
+    assert untitled["high_not_in_key"] == 1
