@@ -48,6 +48,7 @@ class Layout:
     tracked: tuple[str, ...] = ()  # lines of the text to show as tracked insertions
     deleted: tuple[str, ...] = ()  # lines the text repeats, shown as tracked deletions
     comments: tuple[str, ...] = ()  # lines of the text moved into comments
+    autonumber: bool = False  # "1." to "10." made by Word's own numbering, not typed
 
 
 LAYOUTS: dict[str, Layout] = {
@@ -73,7 +74,7 @@ LAYOUTS: dict[str, Layout] = {
         "Informal Enquiries to: Ron Swanson, 01292 288488",)),
     "freemasons-donations-administrator": Layout(None, deleted=(
         "JOB DESCRIPTION - Donations Administrator",) * 2),
-    "spring-cottages-domiciliary-care-assistant": Layout(None, pdf=True),
+    "spring-cottages-domiciliary-care-assistant": Layout(None, pdf=True, autonumber=True),
     "nhs-cyp-physiotherapy-assistant": Layout("ticks", "styles", pdf=True),
 }
 

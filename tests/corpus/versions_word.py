@@ -12,7 +12,7 @@ from docx.shared import Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from tests.corpus.make_versions import BULLET, DATE, Layout, Parts, _kind, spec_rows
+from tests.corpus.make_versions import BULLET, DATE, NUMBER, Layout, Parts, _kind, spec_rows
 
 AUTHOR = "HR"
 _ids = iter(range(1, 1_000_000))
@@ -82,6 +82,8 @@ def _lines(doc: Any, lines: list[str], layout: Layout, last: list[Paragraph]) ->
             last.append(_heading(doc, text, layout))
         elif kind == "bullet":
             last.append(doc.add_paragraph(BULLET.sub("", text), style="List Bullet"))
+        elif kind == "number" and layout.autonumber:
+            last.append(doc.add_paragraph(NUMBER.sub("", text), style="List Number"))
         else:  # numbers and letters stay typed, as the source has them, with a hanging indent
             paragraph = doc.add_paragraph(text)
             if kind in ("number", "letter"):
