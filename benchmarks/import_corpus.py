@@ -48,8 +48,8 @@ FORMATS = {".txt": "text", ".docx": "Word", ".pdf": "PDF"}
 
 def import_one(path: Path, folder: Path) -> tuple[dict[str, Any], dict[str, Any], str]:
     """The draft and the report entry for one file, or ({}, {}, the error)."""
+    from generator.content.yamlload import load_file
     from generator.importer.command import run
-    from generator.yamlload import load_file
     from tests.importmeasure import content_copy
 
     content = content_copy(folder)
