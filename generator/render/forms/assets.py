@@ -5,4 +5,5 @@ from __future__ import annotations
 
 from pathlib import Path
 
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
+# generator/assets, beside generator/render/
+ASSETS = Path(__file__).resolve().parent.parent.parent / "assets"
