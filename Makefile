@@ -12,7 +12,7 @@ ZENSICAL_VERSION := 0.0.73
 ZENSICAL_VENV := .venv-zensical
 ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed-$(ZENSICAL_VERSION)
 
-.PHONY: site test serve edit format validate golden clean system npm zensical zensical-check bench fuzz
+.PHONY: site test serve edit format validate golden clean system npm zensical zensical-check bench fuzz import-measure
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -81,6 +81,11 @@ test: $(STAMP) system npm zensical
 # Timings on synthetic content (docs/performance.md); e.g. make bench BENCH_ARGS="--sizes 10,100"
 bench: $(STAMP) zensical
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
+
+# `roleprint import` scored on the corpus of real job descriptions in tests/corpus against their
+# answer keys; rewrites the tables under "Measured on real documents" in docs/import.md.
+import-measure: $(STAMP)
+	$(BIN)/python -m benchmarks.import_corpus --docs
 
 # The fuzz test at length: thousands of mutated records through validate, dozens through
 # build --no-pdf, with a new random seed each run (make test runs a fixed, short set).

@@ -31,14 +31,15 @@ def make_sheets(work: Path, candidates: int, members: int) -> Path:
     from pypdf import PdfReader, PdfWriter
 
     from generator.content.load import load
-    from generator.scoring.campaign import run_forms
+    from generator.render.pack import write_pack
+    from generator.scoring.campaign import for_record
 
     site = load(ROOT / "content").site
     assert site is not None
     pack, filled = work / "pack", work / "filled"
     filled.mkdir(parents=True)
     panel = tuple(f"Member {chr(65 + m)}" for m in range(members))
-    run_forms(site, VACANCY, pack, candidates=candidates, panel=panel)
+    write_pack(for_record(site, VACANCY, candidates=candidates, panel=panel), pack)
     for member in range(1, members + 1):
         blank = pack / f"interview-panel-{member}.pdf"
         keys = [k for k in PdfReader(blank).get_fields() or {} if k.startswith("score-")]

@@ -30,9 +30,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
     from generator.content.load import gc_paused, load
-    from generator.lint import config as settings
+    from generator.lint import settings
     from generator.lint.context import Context
-    from generator.lint.registry import all_rules
+    from generator.lint.rules import all_rules
 
     with tempfile.TemporaryDirectory(prefix="roleprint-rules-bench-") as folder:
         content = Path(folder) / "content"

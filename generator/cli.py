@@ -1,18 +1,21 @@
-"""The `roleprint` command: parse arguments, call one function, return an exit status.
+"""The `roleprint` command: the command line → `Settings` → one command → an exit status.
 
-Exit status: 0 done, 1 problems in the content (or the build failed), 2 the command was misused.
+This is the only module that knows about `argparse`, and the one place where an error becomes a
+message and an exit status: 0 done, 1 problems in the content (or the build failed), 2 the
+command was misused. Each subcommand is a module of `generator.commands` with `run(settings)`.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
+import importlib
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.core import lifeline
-from generator.core.problems import report_json, report_text
+from generator.core import lifeline, report
+from generator.core.errors import ContentError, RoleprintError, UsageError
+from generator.core.settings import Settings
 
 DEFAULT_CONTENT = Path("content")
 
@@ -37,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
                            "specifications, clear adverts, current profiles.")
     lint.add_argument("--format", choices=("text", "json", "sarif"), default="text")
     lint.add_argument("--strict", action="store_true", help="warnings fail too (exit status 1)")
-    lint.add_argument("--config", type=Path, metavar="FILE",
+    lint.add_argument("--config", type=Path, metavar="FILE", dest="lint_config",
                       help="the settings (default: roleprint-lint.yaml beside the content folder)")
     lint.add_argument("--today", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
                       help="check review and closing dates as on this day (default: today)")
@@ -133,110 +136,49 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+# The module of each subcommand, in generator.commands.
+COMMANDS = {"validate": "validate", "lint": "lint", "generate": "generate", "build": "build",
+            "serve": "serve", "new": "new", "import": "imports", "edit": "edit",
+            "format": "format", "forms": "forms", "collate": "collate", "purge": "purge"}
+NO_CONTENT = {"purge"}  # commands that read no content folder
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    """The command line's values as `Settings`; what argparse cannot check alone (the forms'
+    id among the panel's names, `--panel 3`) is worked out here too."""
+    values = dict(vars(args))
+    values["pdf"] = not values.pop("no_pdf", False)
+    if args.command == "forms":
+        from generator.scoring.options import record_and_panel
+
+        values["record"], values["panel"] = record_and_panel(args.record, args.panel)
+        values["scale"] = tuple(args.scale)
+    if "paths" in values:
+        values["paths"] = tuple(values["paths"])
+    if args.command == "serve":
+        values["pdf"] = False
+    if args.command == "edit":
+        values["repo"] = values.get("repo") or ""
+    return Settings(**values)
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Run one command; tests call this directly."""
-    parser = _parser()
-    args = parser.parse_args(argv)
-    if not args.content.is_dir() and args.command != "purge":  # purge reads no content
-        print(f"roleprint: the content folder '{args.content}' does not exist", file=sys.stderr)
-        return 2
-    if args.command == "new":
-        return _new(args)
-    if args.command == "validate":
-        return _validate(args)
-    if args.command == "lint":
-        from generator.commands.lint import run_lint
-
-        return run_lint(args)
-    if args.command == "import":
-        from generator.importer.command import run as run_import
-
-        return run_import(args.paths, args.organisation, args.content, args.family, args.report)
-    if args.command in ("collate", "purge"):
-        return _collate(args)
-    if args.command in ("edit", "format"):
-        return _editor(args)
-    from generator.commands import build as commands  # imported late: validate need not load MkDocs
-
-    return int(commands.run(args))
-
-
-def _validate(args: argparse.Namespace) -> int:
-    from generator.content.validate import validate
-
-    problems, files = validate(args.content)
-    report = report_json if args.format == "json" else report_text
-    print(report(problems, files))
-    return 1 if any(p.blocking for p in problems) else 0  # warnings alone: exit 0
-
-
-def _collate(args: argparse.Namespace) -> int:
-    from generator.core.clock import today
-
-    if args.command == "purge":
-        from generator.collate.retention import purge
-
-        if not args.folder.is_dir():
-            print(f"roleprint: the folder '{args.folder}' does not exist", file=sys.stderr)
-            return 2
-        said = purge(args.folder, today(), dry_run=args.dry_run)
-        print("\n".join(said) if said else f"Nothing in {args.folder} is past its delete-by date.")
-        return 0
-    from generator.collate.run import run_collate
-    from generator.commands.build import load_or_report
-
-    site = load_or_report(args.content)
-    if site is None:
-        return 1
-    return run_collate(site, args.content, args.paths, args.out, today(),
-                       feedback=args.feedback, pdf=not args.no_pdf)
-
-
-def _editor(args: argparse.Namespace) -> int:
-    if args.command == "edit" and args.export:
-        from generator.editor.export import export
-
-        try:
-            files = export(args.export, args.backend, args.repo or "", args.branch,
-                           args.content.name)
-        except ValueError as err:
-            print(f"roleprint: {err}", file=sys.stderr)
-            return 2
-        print(f"Wrote the editor for {args.backend} ({len(files)} files) into {args.export}")
-        return 0
-    if args.command == "edit":
-        from generator.editor.run import edit
-
-        return edit(args.content, args.config, args.addr, args.preview_addr)
-    from generator.editor.format import format_content
-
-    changed, problems = format_content(args.content, check=args.check)
-    for problem in problems:
-        print(problem.format())
-    verb = "would change" if args.check else "formatted"
-    for name, line in changed:
-        print(f"{name}:{line}:1: {verb}: not laid out as the editor saves (first from this line)")
-    count = f"{len(changed)} file{'' if len(changed) == 1 else 's'}"
-    if args.check and changed:
-        # What a CI log shows after a save from the hosted editor, which Roleprint cannot format.
-        print(f"{count} would change. Run `make format` (or `.venv/bin/roleprint format`) and "
-              "commit the result: it changes only the layout, never a value.")
-        return 1
-    print(f"{count} {verb}.")
-    return 1 if problems else 0
-
-
-def _new(args: argparse.Namespace) -> int:
-    from generator.commands.new_role import new_role
-
+    args = _parser().parse_args(argv)
     try:
-        month = dt.date.today().isoformat()[:7]
-        path = new_role(args.content, args.title, args.organisation, month)
-    except ValueError as err:
-        print(f"roleprint: {err}", file=sys.stderr)
-        return 2
-    print(f"Wrote {path}. Fill it in, then run: roleprint validate")
-    return 0
+        settings = settings_from(args)
+        if settings.command not in NO_CONTENT and not settings.content.is_dir():
+            raise UsageError(f"the content folder '{settings.content}' does not exist")
+        # Imported only now: validate should not pay for MkDocs, nor lint for WeasyPrint.
+        command = importlib.import_module(f"generator.commands.{COMMANDS[settings.command]}")
+        return int(command.run(settings))
+    except ContentError as err:
+        report.problems(err.problems, err.files)
+        report.warn("Nothing was written: fix the problems above and run the command again.")
+        return err.exit_status
+    except RoleprintError as err:
+        report.fail(str(err))
+        return err.exit_status
 
 
 def main() -> int:

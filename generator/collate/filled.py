@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.core.errors import RoleprintError
 
-class CollateError(ValueError):
+
+class CollateError(RoleprintError):
     """A file collate cannot use; the message names it and says why."""
 
 

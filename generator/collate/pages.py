@@ -8,7 +8,8 @@ from fractions import Fraction
 
 from generator.collate.figures import SPREAD_FLAG, TIES, Candidate, Figures
 from generator.model import Scale
-from generator.render.forms.render import Campaign, Page, render
+from generator.render.forms.render import Page, render
+from generator.scoring.campaign import Campaign
 from generator.scoring.sheets import MET
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -11,9 +10,10 @@ from generator.collate.filled import CollateError, Filled
 from generator.collate.read_pdf import filled_from_pdf, read_pdf
 from generator.collate.read_workbook import filled_from_workbook, workbook_facts
 from generator.collate.retention import delete_by, refuse_reason, write_manifest
+from generator.core import report
 from generator.model import Site
-from generator.render.forms.render import Campaign
 from generator.scoring import sheets
+from generator.scoring.campaign import Campaign
 
 
 def files_in(paths: Sequence[Path], skip: Path | None = None) -> list[Path]:
@@ -35,7 +35,7 @@ def files_in(paths: Sequence[Path], skip: Path | None = None) -> list[Path]:
 def campaign_for(site: Site, facts: dict[str, object]) -> Campaign:
     """The campaign the sheets were printed for, rebuilt from the content on the scale and
     candidate count they say: it gives the rows, weights and the organisation."""
-    from generator.render.forms.build import campaign
+    from generator.scoring.campaign import campaign
 
     record, stage = str(facts.get("record")), str(facts.get("stage"))
     vacancy = site.vacancies.get(record)
@@ -111,16 +111,16 @@ def run_collate(site: Site, content: Path, paths: Sequence[Path], out: Path, tod
 
     missing = [p for p in paths if not p.exists()]
     if missing:
-        print(f"roleprint: {missing[0]}: no such file or folder", file=sys.stderr)
+        report.fail(f"{missing[0]}: no such file or folder")
         return 2
     reason = refuse_reason(out, content)
     if reason:
-        print(f"roleprint: {reason}.", file=sys.stderr)
+        report.fail(f"{reason}.")
         return 2
     try:
         settings, figures = collate_files(site, paths, skip=out)
     except CollateError as err:
-        print(f"roleprint: {err}", file=sys.stderr)
+        report.fail(f"{err}")
         return 1
     record = str(figures.facts["record"])
     org = settings.organisation
@@ -131,6 +131,6 @@ def run_collate(site: Site, content: Path, paths: Sequence[Path], out: Path, tod
     files = write_all(settings, figures, out, notice, feedback=feedback, pdf=pdf)
     about = f"{figures.facts['stage']} scores for {record}"
     write_manifest(out, files, deadline, about)
-    print(f"Collated {len(figures.members)} panel members' scores for "
+    report.say(f"Collated {len(figures.members)} panel members' scores for "
           f"{len(figures.candidates)} candidates ({about}) into {out}; delete by {deadline}.")
     return 0

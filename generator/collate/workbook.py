@@ -1,4 +1,4 @@
-"""The collated workbook (a spec for `generator/exports/excel.py`): each member's score as
+"""The collated workbook (a spec for `generator/render/exports/excel.py`): each member's score as
 typed, the mean, the spread and the totals as formulas a spreadsheet works out again, and an
 Agreed column the panel edits at moderation (filled in with the mean), from which the agreed
 total and the rank follow."""

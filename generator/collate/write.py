@@ -8,14 +8,14 @@ from pathlib import Path
 from generator.collate.figures import Figures
 from generator.collate.pages import feedback_page, moderation_page
 from generator.collate.workbook import book_spec
-from generator.render.forms.render import Campaign
+from generator.scoring.campaign import Campaign
 
 
 def write_all(campaign: Campaign, figures: Figures, out: Path, notice: str, *,
               feedback: bool, pdf: bool = True) -> list[Path]:
     """Write every file into `out`; return them."""
+    from generator.core.clock import source_date
     from generator.render.exports.excel import xlsx_bytes
-    from generator.render.forms.pdfbatch import source_date
 
     out.mkdir(parents=True, exist_ok=True)
     book = out / "collated.xlsx"

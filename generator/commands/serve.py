@@ -32,36 +32,20 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from generator.commands.build import (
-    BuildFailed,
-    CompiledInMemory,
-    compile_once,
-    generate,
-    keep_out_of_collections,
-    mkdocs_build,
-)
-from generator.content.discover import discover
-from generator.content.load import FileMemo, gc_paused, load
+from generator.build import build, build_changed, load_site, write_if_changed
+from generator.content.load import FileMemo, gc_paused
 from generator.content.schemacheck import SCHEMA_DIR
-from generator.core import lifeline
-from generator.core.cache import write_whole
+from generator.core import lifeline, report
+from generator.core.errors import BuildFailed, ContentError, UsageError
 from generator.core.loopback import BACKLOG, FOREIGN_HOST, own_host
-from generator.core.problems import report_text
+from generator.core.settings import Settings
 from generator.model import Site
+from generator.output.engine import CompiledInMemory, dirty_build
 
 log = logging.getLogger("roleprint.serve")
-SEARCH_INDEX = Path("search") / "search_index.json"
 # More records changed than this at once (a schema edit changes them all): skip the quick
 # update and let the full rebuild do it.
 QUICK_LIMIT = 20
-
-
-def write_if_changed(path: Path, data: bytes) -> bool:
-    """Write `data` unless the file already holds it; replace, so no reader sees half a file."""
-    if path.is_file() and path.read_bytes() == data:
-        return False
-    write_whole(path, data)
-    return True
 
 
 def sync_tree(source: Path, target: Path) -> list[Path]:
@@ -92,38 +76,6 @@ def sync_tree(source: Path, target: Path) -> list[Path]:
     return changed
 
 
-def changed_pages(site: Site, changed: set[str], docs: Path, content: Path) -> list[Path]:
-    """Render the pages of the records whose files changed and write those that differ.
-
-    Index pages, and pages that merely mention a changed record, wait for the full rebuild.
-    """
-    from generator.render import links
-    from generator.render.forms.build import campaign
-    from generator.render.forms.render import form_pages
-    from generator.render.site.pages import pages, render
-
-    page_of = {"role": links.role_page, "organisation": links.organisation_page,
-               "framework": links.framework_page, "family": links.family_page,
-               "vacancy": links.vacancy_page, "glossary": lambda _: "glossary.md"}
-    sources = [s for s in discover(content)[0] if s.display in changed and s.kind in page_of]
-    wanted = {page_of[s.kind](s.id) for s in sources}
-    written = []
-    # The preview makes no PDFs or exports, so its pages do not link to them.
-    for page in pages(site, downloads=False):
-        if page.path in wanted and write_if_changed(docs / page.path,
-                                                    render(site, page).encode("utf-8")):
-            written.append(docs / page.path)
-    for source in sources:
-        role = site.roles.get(source.id) if source.kind == "role" else None
-        if role is None:
-            continue
-        for stem, html in form_pages(campaign(site, role)):
-            target = docs / "roles" / role.id / "forms" / f"{stem}.html"
-            if write_if_changed(target, html.encode("utf-8")):
-                written.append(target)
-    return written
-
-
 def failed(what: str, err: Exception) -> None:
     """Report a failure the preview lives through, in one plain line."""
     if isinstance(err, OSError):  # the machine's doing (a full disk, say), not a bug
@@ -132,31 +84,28 @@ def failed(what: str, err: Exception) -> None:
     else:
         cause = (f" ({type(err).__name__}: {err}). This is a fault in Roleprint: please "
                  "report it, with the file you saved.")
-    print(f"roleprint: {what}{cause} The preview still shows the last good version.",
-          file=sys.stderr, flush=True)
+    report.fail(f"{what}{cause} The preview still shows the last good version.")
 
 
-def build_once(content: Path, config: Path, out: Path) -> int:
+def build_once(settings: Settings, out: Path) -> int:
     """The full rebuild: staging tree at out/staging, site at out/site. Run in its own process."""
     try:
-        return _build_once(content, config, out)
+        # The quick update before it has shown the content's warnings.
+        build(load_site(settings, warn=False), out, settings)
+    except ContentError:
+        return 1  # the quick update has said what is wrong
+    except BuildFailed as err:
+        report.fail(str(err))
+        return 1
     except Exception as err:  # reported in one line; nothing is swapped in
         failed("the full rebuild failed", err)
         return 1
-
-
-def _build_once(content: Path, config: Path, out: Path) -> int:
-    result = load(content)
-    if result.site is None:
-        return 1
-    generate(result.site, out / "staging", pdf=False)
-    keep_out_of_collections()
-    try:
-        mkdocs_build(config, out / "staging" / "docs", out / "site")
-    except BuildFailed as err:
-        print(f"roleprint: the site engine failed: {err}", file=sys.stderr)
-        return 1
     return 0
+
+
+def preview_settings(content: Path, config: Path) -> Settings:
+    """The preview shows drafts and makes no PDFs or downloads."""
+    return Settings(command="serve", content=content, config=config, pdf=False, drafts=True)
 
 
 class Preview:
@@ -164,6 +113,7 @@ class Preview:
 
     def __init__(self, content: Path, config: Path, workdir: Path, serve_url: str) -> None:
         self.content, self.config, self.serve_url = content, config, serve_url
+        self.settings = preview_settings(content, config)
         self.workdir = workdir
         self.staging = workdir / "staging"
         self.live = workdir / "live"  # a symbolic link to the current site folder
@@ -177,34 +127,35 @@ class Preview:
 
     def _load(self) -> tuple[Site | None, set[str]]:
         before = set(self.memo)
-        result = load(self.content, memo=self.memo)
-        if result.site is None:
-            print(report_text(result.problems, result.files), file=sys.stderr)
-            print("The preview still shows the last good version.", file=sys.stderr)
-        elif result.problems:  # warnings only: shown, and the preview is rebuilt
-            print(report_text(result.problems, result.files), file=sys.stderr)
-        return result.site, {key[0] for key in set(self.memo) - before}
+        try:
+            site: Site | None = load_site(self.settings, memo=self.memo)
+        except ContentError as err:
+            report.problems(err.problems, err.files)
+            report.warn("The preview still shows the last good version.")
+            site = None
+        return site, {key[0] for key in set(self.memo) - before}
 
     def start(self) -> bool:
         """The first build, done in full before anything is served."""
         try:
             return self._start()
         except Exception as err:  # a plain line, not a traceback
-            print(f"roleprint: the preview could not be started ({type(err).__name__}: {err}). "
-                  "This is a fault in Roleprint: please report it.", file=sys.stderr)
+            report.fail(f"the preview could not be started ({type(err).__name__}: {err}). "
+                        "This is a fault in Roleprint: please report it.")
             return False
 
     def _start(self) -> bool:
         site, _ = self._load()
         if site is None:
             return False
-        generate(site, self.staging, pdf=False)
-        first = self.workdir / "site-0"
         try:
-            mkdocs_build(self.config, self.staging / "docs", first, compiled=self.compiled)
+            built = build(site, self.workdir, self.settings, compiled=self.compiled)
         except BuildFailed as err:
-            print(f"roleprint: the site engine failed: {err}", file=sys.stderr)
+            report.fail(str(err))
             return False
+        first = self.workdir / "site-0"
+        assert built.site is not None
+        built.site.rename(first)
         self.live.symlink_to(first.name)
         settle_memory()
         return True
@@ -227,7 +178,7 @@ class Preview:
                 if site is None or not changed or len(changed) > QUICK_LIMIT:
                     return
                 with self.lock:
-                    written = changed_pages(site, changed, self.staging / "docs", self.content)
+                    written = build_changed(site, changed, self.staging / "docs", self.content)
                     if written:
                         self._dirty_build()
             except Exception as err:  # whatever it was, the preview goes on
@@ -239,27 +190,8 @@ class Preview:
         log.info("Updated %d pages; the full rebuild follows.", len(written))
 
     def _dirty_build(self) -> None:
-        from mkdocs.commands.build import build
-        from mkdocs.config import load_config
-
-        site_dir = self.site_dir()
-        index = site_dir / SEARCH_INDEX
-        complete = index.read_bytes() if index.is_file() else None
-        cfg = load_config(str(self.config), docs_dir=str(self.staging / "docs"),
-                          site_dir=str(site_dir))
-        cfg.site_url = self.serve_url
-        # The theme's templates are compiled once (see `mkdocs_build`). The 404 page and the
-        # sitemap, which a dirty build would render again though one page changed, wait for the
-        # full rebuild like the index pages.
-        compile_once(cfg, self.compiled)
-        cfg.theme.static_templates.clear()
-        cfg.plugins.on_startup(command="serve", dirty=True)
-        try:
-            build(cfg, serve_url=self.serve_url, dirty=True)
-        finally:
-            cfg.plugins.on_shutdown()
-        if complete is not None:
-            index.write_bytes(complete)
+        dirty_build(self.config, self.staging / "docs", self.site_dir(), self.serve_url,
+                    self.compiled)
 
     def full_rebuilds(self) -> None:
         """Step 2, in a loop on its own thread: rebuild everything whenever asked."""
@@ -286,8 +218,7 @@ class Preview:
 
     def _build_elsewhere(self, scratch: Path) -> bool:
         command = [sys.executable, "-m", "generator.commands.serve", str(self.content),
-                   str(self.config),
-                   str(scratch)]
+                   str(self.config), str(scratch)]
         # Ends with this process: this thread waits for it (see `lifeline`).
         return subprocess.run(command, env=lifeline.child_env(), check=False).returncode == 0
 
@@ -340,7 +271,7 @@ def _stop_like_ctrl_c() -> None:
 
 def preview_server(host: str, port: int, **options: Any) -> Any:
     """MkDocs' live-reload server, answering only requests addressed to itself (a page open in
-    the browser must not read the drafts through a name of its own: generator/loopback.py),
+    the browser must not read the drafts through a name of its own: generator/core/loopback.py),
     with room in its queue for a burst of requests."""
     from mkdocs.livereload import LiveReloadServer
 
@@ -356,6 +287,11 @@ def preview_server(host: str, port: int, **options: Any) -> Any:
     return PreviewServer(host=host, port=port, **options)
 
 
+def run(settings: Settings) -> int:
+    """`roleprint serve`: the live preview, until Ctrl-C."""
+    return serve(settings.content, settings.config, settings.dev_addr)
+
+
 def serve(content: Path, config: Path, dev_addr: str) -> int:
     from mkdocs.livereload import _serve_url
 
@@ -367,8 +303,7 @@ def serve(content: Path, config: Path, dev_addr: str) -> int:
     host, _, port = dev_addr.rpartition(":")
     problem = _port_problem(host, int(port))
     if problem:
-        print(f"roleprint: cannot serve on {dev_addr}: {problem}", file=sys.stderr)
-        return 2
+        raise UsageError(f"cannot serve on {dev_addr}: {problem}")
     _stop_like_ctrl_c()
     with tempfile.TemporaryDirectory(prefix="roleprint-serve-") as tmp:
         url = _serve_url(host, int(port), "/")
@@ -392,8 +327,7 @@ def serve(content: Path, config: Path, dev_addr: str) -> int:
         try:
             server.serve()
         except OSError as err:
-            print(f"roleprint: cannot serve on {dev_addr}: {err.strerror}", file=sys.stderr)
-            return 2
+            raise UsageError(f"cannot serve on {dev_addr}: {err.strerror}") from err
         except KeyboardInterrupt:
             log.info("Stopped.")
         finally:
@@ -407,4 +341,5 @@ def serve(content: Path, config: Path, dev_addr: str) -> int:
 if __name__ == "__main__":  # the full rebuild's own process: CONTENT CONFIG OUT
     lifeline.adopt()
     with contextlib.redirect_stdout(sys.stderr):
-        sys.exit(build_once(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])))
+        sys.exit(build_once(preview_settings(Path(sys.argv[1]), Path(sys.argv[2])),
+                            Path(sys.argv[3])))

@@ -1,6 +1,6 @@
 """Checks that need more than one record, or more than a schema can say.
 
-Runs on the part of each record that passed its schema (generator/validpart.py); each check
+Runs on the part of each record that passed its schema (generator/content/validpart.py); each check
 reports Problems with positions.
 """
 

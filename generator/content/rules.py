@@ -302,9 +302,9 @@ def check_all(records: Records) -> Checker:
                 check_family(c, doc, record_id)
             elif kind in _RULES:
                 _RULES[kind](c, doc)
-    check_model(c)  # the content model's own rules (warnings among them): generator/modelrules.py
-    check_scoring(c)  # stage scales and the weights they allow: generator/scalerules.py
-    check_questions(c)  # question banks and plans: generator/questionrules.py
+    check_model(c)  # the content model's own rules, warnings among them: modelrules.py
+    check_scoring(c)  # stage scales and the weights they allow: generator/content/scalerules.py
+    check_questions(c)  # question banks and plans: generator/content/questionrules.py
     return c
 
 

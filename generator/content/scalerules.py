@@ -14,7 +14,6 @@ from typing import Any
 from generator.content.crosscheck import Checker, JsonPath
 from generator.content.yamlload import Document
 
-STAGES = ("shortlisting", "interview")
 # The built-in methods whose criteria each stage scores: the interview stage covers tests,
 # exercises and presentations too (references and certificates are not scored).
 STAGE_OF_METHOD = {"application": "shortlisting", "interview": "interview", "test": "interview",

@@ -25,6 +25,8 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from generator.core import report
+
 CACHE_ENV = "ROLEPRINT_CACHE"
 PACKAGE = Path(__file__).resolve().parent.parent  # generator/
 # In a checkout (or an editable install) the schemas sit beside the package; an ordinary
@@ -82,7 +84,7 @@ def say(note: str, *, once: bool = False) -> None:
     """Tell the person running the command about the cache (with `once`, once per process)."""
     if not (once and note in _said):
         _said.add(note)
-        print(note, file=sys.stderr, flush=True)
+        report.warn(note)
 
 
 def read_regular(path: Path) -> bytes:

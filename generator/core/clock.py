@@ -13,6 +13,8 @@ import re
 from zoneinfo import ZoneInfo
 
 UK = ZoneInfo("Europe/London")
+# The date files carry when SOURCE_DATE_EPOCH is not set: a fixed date keeps the bytes stable.
+FIXED_DATE = "2000-01-01T00:00:00Z"
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -43,3 +45,13 @@ def uk_offset(day: str, time: str = "23:59") -> str:
     offset = moment.utcoffset() or dt.timedelta()
     hours, rest = divmod(int(offset.total_seconds()), 3600)
     return f"{'+' if hours >= 0 else '-'}{abs(hours):02d}:{rest // 60:02d}"
+
+
+def source_date(environ: dict[str, str] | None = None) -> str:
+    """The date written into PDFs, Word and Excel files: SOURCE_DATE_EPOCH when set
+    (reproducible builds), else fixed."""
+    epoch = (environ if environ is not None else os.environ).get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return FIXED_DATE
+    moment = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -81,14 +81,6 @@ class Problem:
         return text
 
 
-class ContentError(Exception):
-    """Raised by commands that cannot go on because the content has problems."""
-
-    def __init__(self, problems: Sequence[Problem]) -> None:
-        super().__init__(f"{len(problems)} problem(s) in the content")
-        self.problems = sorted(problems)
-
-
 def summary(problems: Sequence[Problem], files: int) -> str:
     blocking = [p for p in problems if p.blocking]
     if not blocking:

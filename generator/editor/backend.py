@@ -21,17 +21,10 @@ from typing import Any
 from generator.content.discover import KINDS, SINGLE_FILES
 from generator.content.yamlload import load_text, read_file
 from generator.core.cache import write_whole
+from generator.core.errors import Refused
 from generator.core.problems import Problem
 from generator.editor.format import FormatError, UnreadableError, format_text
 from generator.editor.shapes import widen
-
-
-class Refused(Exception):
-    """A request the backend will not carry out; its message is shown in the editor."""
-
-    def __init__(self, message: str, status: int = 400) -> None:
-        super().__init__(message)
-        self.status = status
 
 
 def version(raw: bytes | None) -> str:
@@ -167,15 +160,16 @@ class Backend:
         shown = self.display(save.source)
         if save.version is None and current is not None:
             raise Refused(f"{shown} already exists, and a new record never replaces one: give "
-                          "the record another name, or reload the page to open that one.", 409)
+                          "the record another name, or reload the page to open that one.",
+                          status=409)
         if save.version is not None and save.version != version(current):
             happened = "deleted" if current is None else "changed"
             raise Refused(f"Someone else {happened} this record since you opened it: {shown} "
                           "was not saved. Copy your changes somewhere safe, reload the page "
-                          "to see the record as it is now, and make them again.", 409)
+                          "to see the record as it is now, and make them again.", status=409)
         if save.target != save.source and save.target.exists():
             raise Refused(f"{self.display(save.target)} already exists: a rename never "
-                          "replaces another record. Choose another name.", 409)
+                          "replaces another record. Choose another name.", status=409)
 
     def prepare(self, data_file: dict[str, Any]) -> Save:
         """Check and format one file of a save, without the save lock."""
@@ -196,7 +190,7 @@ class Backend:
             more = len(err.problems) - len(shown)
             reasons = "; ".join(shown) + (f" (and {more} more)" if more > 0 else "")
             status = 400 if isinstance(err, UnreadableError) else 422
-            raise Refused("The record was not saved: " + reasons, status) from err
+            raise Refused("The record was not saved: " + reasons, status=status) from err
         return Save(source, target, opened, text)
 
     def persist(self, data_files: list[dict[str, Any]]) -> dict[str, Any]:
@@ -226,7 +220,8 @@ class Backend:
                     raise Refused("The glossary cannot be deleted, only edited.")
                 if rel in opened and opened[rel] != version(self.read(path)):
                     raise Refused(f"Someone else changed this record since you opened it: {rel} "
-                                  "was not deleted. Reload the page to see it as it is now.", 409)
+                                  "was not deleted. Reload the page to see it as it is now.",
+                                  status=409)
             for _, path, _, _ in found:
                 path.unlink(missing_ok=True)
         self.on_change()
@@ -248,7 +243,7 @@ class Backend:
         if action == "getEntry":
             path, kind, _ = self.record(params.get("path"))
             if not path.is_file():
-                raise Refused(f"{params.get('path')} does not exist.", 404)
+                raise Refused(f"{params.get('path')} does not exist.", status=404)
             return self.entry(path, kind)
         if action == "persistEntry":
             files = params.get("dataFiles") or [params.get("entry")]

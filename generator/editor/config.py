@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from generator.core.errors import RoleprintError
 from generator.editor import references
 from generator.editor.schemas import (
     FILES,
@@ -37,7 +38,7 @@ MAX_NESTING = 3
 _DEPTH: dict[str, int] = {}
 
 
-class Unmapped(ValueError):
+class Unmapped(RoleprintError):
     """A schema shape the generator has no editor field for: the config test fails on it."""
 
 

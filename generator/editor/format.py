@@ -21,18 +21,18 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarStri
 
 from generator.content.discover import discover
 from generator.content.yamlload import is_yaml11_word, load_text
+from generator.core.errors import ContentError
 from generator.core.problems import Problem
 from generator.editor.shapes import narrow
 
 MODELINE = "# yaml-language-server: $schema="
 
 
-class FormatError(ValueError):
+class FormatError(ContentError):
     """The text cannot be formatted (it is not a record the loader accepts)."""
 
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("; ".join(p.format() for p in problems))
-        self.problems = problems
+    def __str__(self) -> str:
+        return "; ".join(p.format() for p in self.problems)
 
 
 class UnreadableError(FormatError):

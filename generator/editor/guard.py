@@ -17,18 +17,19 @@ import time
 from email.message import Message
 from typing import Any
 
+from generator.core.errors import Refused
+
 TOKEN_HEADER = "X-Roleprint-Token"
 MAX_BODY = 2_000_000  # a record is at most 1 MB; its JSON request a little more
 MAX_DEPTH = 64        # the deepest record is about a dozen levels deep
 BODY_SECONDS = 30.0   # a request body sent slower than this is dropped
 
 
-class Unwelcome(Exception):
+class Unwelcome(Refused):
     """A request refused before the backend sees it; the message says why in plain words."""
 
     def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
+        super().__init__(message, status=status)
 
 
 def check_token(headers: Message, token: str) -> None:

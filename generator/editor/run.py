@@ -13,7 +13,7 @@ import sys
 import threading
 from pathlib import Path
 
-from generator.core import lifeline
+from generator.core import lifeline, report
 from generator.editor.server import DECAP, make_server
 
 LOOPBACK = "127.0.0.1"
@@ -35,23 +35,22 @@ def edit(content: Path, config: Path, editor_addr: str, preview_addr: str,
         host, port = parse_addr(editor_addr)
         parse_addr(preview_addr)
     except ValueError as err:
-        print(f"roleprint: {err}", file=sys.stderr)
+        report.fail(f"{err}")
         return 2
     if not (DECAP / "decap-cms.js").is_file():
-        print("roleprint: Decap CMS is not installed: run `make npm` (npm ci, exact versions "
-              "from package-lock.json)", file=sys.stderr)
+        report.fail("Decap CMS is not installed: run `make npm` (npm ci, exact versions "
+              "from package-lock.json)")
         return 2
     try:
         server = make_server(content, host, port, f"http://{preview_addr}")
     except OSError as err:
-        print(f"roleprint: cannot serve the editor on {editor_addr}: {err.strerror}",
-              file=sys.stderr)
+        report.fail(f"cannot serve the editor on {editor_addr}: {err.strerror}")
         return 2
     # The preview ends with this process, even a killed one (this thread outlives it).
     child = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--content",
                               str(content), "--config", str(config), "--dev-addr", preview_addr],
                              env=lifeline.child_env())
-    print(f"Editor: http://{editor_addr}/   (live preview: http://{preview_addr}/)", flush=True)
+    report.say(f"Editor: http://{editor_addr}/   (live preview: http://{preview_addr}/)")
     def stop_with_the_preview() -> None:
         child.wait()
         server.shutdown()
@@ -76,6 +75,6 @@ def edit(content: Path, config: Path, editor_addr: str, preview_addr: str,
             except subprocess.TimeoutExpired:
                 child.kill()
     if child.returncode not in (None, 0, -15):
-        print("roleprint: the live preview stopped, so the editor stopped too", file=sys.stderr)
+        report.fail("the live preview stopped, so the editor stopped too")
         return 1
     return 0

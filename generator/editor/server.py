@@ -22,6 +22,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any, cast
 
+from generator.core import report
 from generator.core.loopback import BACKLOG, FOREIGN_HOST, own_host
 from generator.editor.backend import Backend, Refused, plain
 from generator.editor.config import decap_config
@@ -236,8 +237,8 @@ class EditorServer(http.server.ThreadingHTTPServer):
         err = sys.exc_info()[1]
         if isinstance(err, OSError):
             return
-        print(f"roleprint: the editor could not answer a request ({type(err).__name__}: {err})."
-              " This is a fault in Roleprint: please report it.", file=sys.stderr, flush=True)
+        report.fail(f"the editor could not answer a request ({type(err).__name__}: {err})."
+              " This is a fault in Roleprint: please report it.")
 
 
 def make_server(content: Path, host: str, port: int, preview: str) -> EditorServer:

@@ -10,7 +10,7 @@ import yaml
 
 from generator.content.yamlload import date_problem
 from generator.importer import representation as rep
-from generator.importer.spec import Criterion
+from generator.importer.criteria import Criterion
 from generator.importer.structure import Recovered
 
 # The schema's own order, so a draft reads like a hand-written role.

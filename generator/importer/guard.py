@@ -8,6 +8,8 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from generator.core.errors import Refused
+
 MAX_BYTES = 20 * 1024 * 1024  # far above any real job description (a few hundred KB)
 MAX_UNZIPPED = 60 * 1024 * 1024  # what all the parts of a .docx may expand to, together
 # What the parts that are XML may come to, together: the reader holds about ten times that
@@ -24,15 +26,6 @@ _DECLARATION = re.compile(rb"<!(?:doctype|entity)", re.I)
 _XML_START = re.compile(rb"(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff)?\s*<")
 # a macro project's content type or relationship, whatever its part is called
 _MACROS = re.compile(rb"macroEnabled|vbaProject|relationships/wordVbaData", re.I)
-
-
-class Refused(Exception):
-    """A file the importer will not read, with a plain reason and what to do about it."""
-
-    def __init__(self, message: str, hint: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
 
 
 def check_file(path: Path) -> None:

@@ -12,10 +12,10 @@ from typing import Any
 from generator.importer import header, layout
 from generator.importer.assess import Methods, requirement
 from generator.importer.blocks import Block
+from generator.importer.criteria import Criterion, SpecBuilder
 from generator.importer.extras import Organisation
 from generator.importer.labels import in_set, lookup, split_label
 from generator.importer.lists import ListBuilder
-from generator.importer.spec import Criterion, SpecBuilder
 
 # where a header field lands in the role, for the report
 _FIELDS = {"dbs": "pre_employment_checks.dbs", "issued": "dates.issued",

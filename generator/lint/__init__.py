@@ -14,9 +14,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.core.problems import Problem
-from generator.lint import config as settings
+from generator.lint import settings
 from generator.lint.context import Context, Finding
-from generator.lint.registry import Rule, all_rules
+from generator.lint.registry import Rule
+from generator.lint.rules import all_rules
 
 
 @dataclass

@@ -14,7 +14,7 @@ from typing import Any
 from generator.content.discover import KINDS
 from generator.content.yamlload import Document
 from generator.core.problems import JsonPath, Problem, json_path
-from generator.lint.config import Config
+from generator.lint.settings import Config
 from generator.model import Criterion, Role, Site
 
 FOLDERS = {kind: folder for folder, kind in KINDS.items()}

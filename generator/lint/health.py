@@ -11,10 +11,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.lint import build_date, run_rules
-from generator.lint import config as settings
+from generator.lint import build_date, run_rules, settings
 from generator.lint.context import Context, Finding
-from generator.lint.registry import all_rules
+from generator.lint.rules import all_rules
 from generator.model import Site
 
 KIND_ORDER = {"role": 0, "vacancy": 1, "family": 2, "criterion": 3, "scale": 4}

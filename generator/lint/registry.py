@@ -1,8 +1,9 @@
 """The rules: each has an id, a severity and a one-line why, and one check function.
 
-Checks are plain functions of the lint context that yield findings; `rule` registers one. The
-registry is the single list the reporters (SARIF's rule table, the docs) and the
-configuration's switches read.
+Checks are plain functions of the lint context that yield findings; `rule` registers one.
+`generator.lint.rules.all_rules()` gives the single list the reporters (SARIF's rule table, the
+docs) and the configuration's switches read; this module imports no rule module, so the rule
+modules import it without a cycle.
 """
 
 from __future__ import annotations
@@ -40,10 +41,3 @@ def rule(rule_id: str, severity: str, why: str) -> Callable[[Check], Check]:
         return check
 
     return register
-
-
-def all_rules() -> dict[str, Rule]:
-    """Every rule, by id (importing the rule modules registers them)."""
-    from generator.lint import currency, readability, spec, writing  # noqa: F401 - registers
-
-    return dict(sorted(RULES.items()))

@@ -50,6 +50,7 @@ from generator.model.records import (
 from generator.model.terms import NOT_STATED, NOT_STATED_LABEL, Labels, Terms, is_stated
 
 __all__ = [
+    "ASSESSMENT_STAGES",
     "DEFAULT_RETENTION_MONTHS",
     "DESIRABLE",
     "ESSENTIAL",
@@ -57,7 +58,7 @@ __all__ = [
     "GRID",
     "NOT_STATED",
     "NOT_STATED_LABEL",
-    "STAGES",
+    "SCORING_STAGES",
     "AssessmentMethod",
     "Checks",
     "Competency",
@@ -99,7 +100,10 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-STAGES = ("application", "interview", "pre-appointment")
+# When a criterion is assessed (a person specification's "stage"), and the two stages a panel
+# scores on sheets (the interview's scale covers moderation too).
+ASSESSMENT_STAGES = ("application", "interview", "pre-appointment")
+SCORING_STAGES = ("shortlisting", "interview")
 
 
 @dataclass(frozen=True)

@@ -18,12 +18,13 @@ import errno
 import fcntl
 import os
 import shutil
-import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from generator.core import report
+from generator.core.errors import PublishError
 from generator.output.swap import OLD, megabytes, remove_tree, swap_in, tree_size
 
 PREFIX = ".roleprint-"
@@ -41,8 +42,8 @@ def locked(folder: Path) -> Iterator[None]:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            print(f"roleprint: another roleprint command is writing into {folder}: waiting for "
-                  "it to finish.", file=sys.stderr, flush=True)
+            report.fail(f"another roleprint command is writing into {folder}: waiting for "
+                  "it to finish.")
             fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
@@ -99,10 +100,6 @@ def not_writable(place: Path, what: str, *, read_only: bool = False) -> str:
                 "can be written, or mount that one read-write, and run the command again.")
     return (f"it is read-only for this user. Make it writable (for example: chmod -R u+w "
             f"{place}) and run the command again.")
-
-
-class PublishError(Exception):
-    """Output could not be written: the message says why and what became of the old output."""
 
 
 class Workspace:
@@ -180,7 +177,7 @@ def workspace(target: Path, what: str = "site") -> Iterator[Workspace]:
         raise PublishError(f"cannot make the folder {folder}: {err.strerror}.") from err
     with locked(folder):
         for note in recover(folder):
-            print(note, file=sys.stderr)
+            report.warn(note)
         blocked = unwritable(target)
         if blocked is not None:
             raise PublishError(f"cannot write into {blocked}: {not_writable(blocked, what)}\n"
@@ -199,5 +196,5 @@ def workspace(target: Path, what: str = "site") -> Iterator[Workspace]:
             try:
                 remove_tree(path)
             except OSError as err:
-                print(f"roleprint: could not remove {path}: {err.strerror}. The next command "
-                      "into this folder will try again.", file=sys.stderr)
+                report.fail(f"could not remove {path}: {err.strerror}. The next command "
+                      "into this folder will try again.")

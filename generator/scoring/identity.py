@@ -11,8 +11,10 @@ import json
 import re
 from typing import TYPE_CHECKING
 
+from generator.model import SCORING_STAGES
+
 if TYPE_CHECKING:
-    from generator.render.forms.render import Campaign, Page
+    from generator.scoring.campaign import Campaign
 
 META_NAME = "roleprint-sheet"
 _MEMBER = re.compile(r"-panel-(\d+)$")
@@ -28,23 +30,23 @@ def stage_of(stem: str) -> str | None:
     return None
 
 
-def sheet_identity(page: Page) -> str:
-    """The page's identity as JSON (sorted keys), or "" for a form no member scores on."""
-    stage = stage_of(page.stem)
+def sheet_identity(stem: str, c: Campaign) -> str:
+    """The identity of the campaign's form `stem` as JSON (sorted keys), or "" for a form no
+    member scores on."""
+    stage = stage_of(stem)
     if stage is None:
         return ""
-    c = page.campaign
     facts: dict[str, object] = {
         "record": c.vacancy.id if c.vacancy else c.role.id,
         "kind": "vacancy" if c.vacancy else "role",
         "stage": stage, "scale": c.scale_at(stage).id, "candidates": c.candidates,
     }
-    member = _MEMBER.search(page.stem)
+    member = _MEMBER.search(stem)
     if member:
         number = int(member.group(1))
         facts["member"] = number
         facts["name"] = c.panel[number - 1] if number <= len(c.panel) else ""
-    code = _CANDIDATE.match(page.stem)
+    code = _CANDIDATE.match(stem)
     if code:
         facts["candidate"] = code.group(1).upper()
     return json.dumps(facts, sort_keys=True, ensure_ascii=False)
@@ -60,7 +62,7 @@ def book_keywords(stage: str, campaign: Campaign, scale: str) -> str:
 def parse_keywords(keywords: str) -> dict[str, object]:
     """`book_keywords` read back; {} when they are not a Roleprint scoring workbook's."""
     parts = [p.strip() for p in (keywords or "").split(",")]
-    if len(parts) < 4 or parts[0] not in ("shortlisting", "interview"):
+    if len(parts) < 4 or parts[0] not in SCORING_STAGES:
         return {}
     facts: dict[str, object] = {"stage": parts[0], "record": parts[1]}
     for part in parts[2:]:

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from generator.scoring.campaign import FormsError
-
-STAGES = ("shortlisting", "interview")
+from generator.core.errors import UsageError
+from generator.model import SCORING_STAGES
 
 
 def _names(groups: Sequence[Sequence[str]]) -> list[str]:
@@ -22,7 +21,7 @@ def _names(groups: Sequence[Sequence[str]]) -> list[str]:
     for words in groups:
         if len(words) > 1 and any(w.strip() and " " not in w.strip() and "," not in w
                                   for w in words):
-            raise FormsError(
+            raise UsageError(
                 f"--panel {' '.join(words)}: is that {len(words)} people, or fewer with longer "
                 'names? Give each member\'s name in quotes (--panel "Pat Chair" --panel "Sam '
                 'Member"), or separate the names with commas (--panel "Pat Chair, Sam Member")')
@@ -44,24 +43,24 @@ def record_and_panel(record: str | None, panel: Sequence[Sequence[str]],
     groups = [list(words) for words in panel]
     if record is None:
         if not groups:
-            raise FormsError("give the id of a role or a vacancy, for example: "
+            raise UsageError("give the id of a role or a vacancy, for example: "
                              "roleprint forms senior-care-worker --out forms/")
         record = groups[-1].pop()
     names = _names([words for words in groups if words])
     if any(n.strip().isdigit() for n in names):
         if len(names) != 1:
-            raise FormsError("--panel takes a number of members or their names, not both: "
+            raise UsageError("--panel takes a number of members or their names, not both: "
                              + ", ".join(n.strip() for n in names))
         count = int(names[0])
         if not 1 <= count <= 20:
-            raise FormsError(f"--panel takes a number from 1 to 20, not {count}")
+            raise UsageError(f"--panel takes a number from 1 to 20, not {count}")
         return record, ("",) * count  # unnamed: each sheet says "panel member n of 3"
     seen: set[str] = set()
     for name in names:
         if not name.strip():
-            raise FormsError("--panel has an empty name: give each member's name, or a number")
+            raise UsageError("--panel has an empty name: give each member's name, or a number")
         if name.strip().casefold() in seen:
-            raise FormsError(f"--panel names '{name.strip()}' twice: give each member once")
+            raise UsageError(f"--panel names '{name.strip()}' twice: give each member once")
         seen.add(name.strip().casefold())
     return record, tuple(" ".join(n.split()) for n in names)
 
@@ -83,15 +82,15 @@ def split_scales(given: Sequence[str]) -> tuple[str | None, dict[str, str]]:
         stage, sep, sid = item.partition("=")
         if not sep:
             if every is not None and every != item:
-                raise FormsError(f"--scale is given twice for every stage ({every}, {item}): "
+                raise UsageError(f"--scale is given twice for every stage ({every}, {item}): "
                                  "give one, or name the stage (interview=ID)")
             every = item
-        elif stage not in STAGES:
-            raise FormsError(f"--scale {item}: the stage is one of {', '.join(STAGES)}")
+        elif stage not in SCORING_STAGES:
+            raise UsageError(f"--scale {item}: the stage is one of {', '.join(SCORING_STAGES)}")
         elif not sid:
-            raise FormsError(f"--scale {item}: give a scale id after '='")
+            raise UsageError(f"--scale {item}: give a scale id after '='")
         elif by_stage.get(stage, sid) != sid:
-            raise FormsError(f"--scale is given twice for the {stage} stage ({by_stage[stage]}, "
+            raise UsageError(f"--scale is given twice for the {stage} stage ({by_stage[stage]}, "
                              f"{sid}): give one scale for each stage")
         else:
             by_stage[stage] = sid

@@ -185,7 +185,7 @@ def mode_for(scale: Scale, crit: Criterion | None) -> str:
 
 def _weighted(scale: Scale, weights: list[int | None]) -> bool:
     """Weights show where the scale allows them and a row carries one; a weight the scale does
-    not allow is a validate error (generator/scalerules.py), never printed."""
+    not allow is a validate error (generator/content/scalerules.py), never printed."""
     return bool(scale.weights) and any(w is not None for w in weights)
 
 

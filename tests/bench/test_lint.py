@@ -22,7 +22,7 @@ def test_lint_benchmark_runs_on_synthetic_content(tmp_path: Path) -> None:
 
 
 def test_rule_timings_name_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
-    from generator.lint.registry import all_rules
+    from generator.lint.rules import all_rules
 
     assert lint_rules.main(["--roles", "10"]) == 0
     result = json.loads(capsys.readouterr().out)

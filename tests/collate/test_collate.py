@@ -20,7 +20,8 @@ from generator.collate.filled import CollateError
 from generator.collate.retention import MANIFEST, delete_by
 from generator.collate.run import collate_files
 from generator.content.load import load
-from generator.scoring.campaign import run_forms
+from generator.render.pack import write_pack
+from generator.scoring.campaign import for_record
 from tests.conftest import CAMPAIGNS, QUESTIONS, ROOT
 
 VACANCY = "supervised-contact-co-ordinator-2027"
@@ -34,7 +35,7 @@ def pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = load(ROOT / "content").site
     assert site is not None
     out = tmp_path_factory.mktemp("pack")
-    run_forms(site, VACANCY, out, candidates=3, panel=("Jo Smith", "Amir Khan"))
+    write_pack(for_record(site, VACANCY, candidates=3, panel=("Jo Smith", "Amir Khan")), out)
     return out
 
 
@@ -243,7 +244,7 @@ def test_met_not_met_ticks_and_the_essential_gate(tmp_path: Path) -> None:
     a viewer stores the button's number, /0 for ✓, /1 for ✗) and scores the rest."""
     site = load(SCORING).site
     assert site is not None
-    run_forms(site, "council-2027", tmp_path / "pack")
+    write_pack(for_record(site, "council-2027"), tmp_path / "pack")
     folder = tmp_path / "filled"
     folder.mkdir()
     tick = {"met": "/0", "not-met": "/1"}
@@ -301,7 +302,7 @@ def test_workbooks_weights_pass_mark_gate_excludes_total_and_shared_ranks(
     and a candidate who fails the gate gets no total and no rank."""
     site = load(SCORING).site
     assert site is not None
-    run_forms(site, "university-2027", tmp_path / "pack", pdf=False)
+    write_pack(for_record(site, "university-2027"), tmp_path / "pack", pdf=False)
     # Columns E1 (×1), D2 (×2), E2 (×2), D1 (×1), E3 (×1); rows C1 to C4.
     typed = {
         "ana": [[3, 2, 2, 1, 2], [3, 3, 1, 3, 3], [2, 3, 2, 0, 2], [2, 0, 2, 0, 1]],
@@ -422,7 +423,7 @@ def test_a_sheet_with_a_question_plan_adds_up_each_criterions_boxes(tmp_path: Pa
     fixture = QUESTIONS
     site = load(fixture).site
     assert site is not None
-    run_forms(site, "case-officer-2027", tmp_path / "pack")
+    write_pack(for_record(site, "case-officer-2027"), tmp_path / "pack")
     ticks = {f"met--{m}--{k}": "/0" for m, k in (("interview", "F1"), ("interview", "E1"),
                                                   ("written-exercise", "E2"),
                                                   ("presentation", "E3"))}

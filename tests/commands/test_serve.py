@@ -216,7 +216,7 @@ def test_a_failure_in_an_update_is_reported_and_the_last_good_site_stays(
     def failing(*args: object) -> list[Path]:
         raise RuntimeError("injected failure")
 
-    monkeypatch.setattr("generator.commands.serve.changed_pages", failing)
+    monkeypatch.setattr("generator.commands.serve.build_changed", failing)
     retitle(base_content, "Support Worker", "Never Shown")
     capsys.readouterr()
     preview.quick_update()  # does not raise
@@ -243,12 +243,12 @@ def test_a_failure_in_an_update_is_reported_and_the_last_good_site_stays(
 INJECTED = """
 import sys
 import generator.commands.serve as serve
-real = serve.changed_pages
-def changed_pages(site, changed, docs, content):
+real = serve.build_changed
+def build_changed(site, changed, docs, content):
     if "Injected Failure" in (content / "roles" / "support-worker.yaml").read_text():
         raise RuntimeError("injected failure")
     return real(site, changed, docs, content)
-serve.changed_pages = changed_pages
+serve.build_changed = build_changed
 from generator.cli import main
 sys.exit(main())
 """

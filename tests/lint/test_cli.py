@@ -11,7 +11,7 @@ import pytest
 
 from generator.cli import run
 from generator.lint import lint
-from generator.lint.registry import all_rules
+from generator.lint.rules import all_rules
 from tests.conftest import CONTENT, FIXTURES, INVALID, ROOT, overlay
 
 LINT = Path(__file__).resolve().parent / "fixtures"

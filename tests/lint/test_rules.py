@@ -14,9 +14,9 @@ import pytest
 
 from generator.content.load import load
 from generator.lint import LintResult, lint, run_rules
-from generator.lint.config import Config
 from generator.lint.context import Context
-from generator.lint.registry import all_rules
+from generator.lint.rules import all_rules
+from generator.lint.settings import Config
 from tests.conftest import FIXTURES, overlay
 
 TODAY = dt.date(2026, 12, 2)
@@ -170,7 +170,7 @@ def test_reading_age_agrees_with_textstat() -> None:
 _TIES = """
 import datetime as dt
 from generator.lint import run_rules
-from generator.lint.config import Config
+from generator.lint.settings import Config
 from generator.lint.context import Context
 from generator.lint.registry import Rule
 from generator.model import Site

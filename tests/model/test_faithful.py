@@ -26,10 +26,10 @@ from generator.model import Site
 from generator.model.autoid import criterion_ids
 from generator.render.exports.profile import profile_blocks
 from generator.render.exports.shortlist import shortlisting_book
-from generator.render.forms.build import campaign
 from generator.render.forms.render import form_pages
 from generator.render.site.jsonld import job_posting
 from generator.render.site.pages import render_all
+from generator.scoring.campaign import campaign
 from tests.conftest import FIXTURES, ROOT, overlay
 
 TODAY = "2027-01-15"  # the build's date for these cases

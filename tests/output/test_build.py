@@ -191,16 +191,16 @@ def test_the_engine_runs_with_the_model_set_aside_from_the_collector(
     Once the command is over it is given back to the collector."""
     import gc
 
-    from generator.commands import build as commands
+    from generator import build
 
     frozen: list[int] = []
-    engine = commands.mkdocs_build
+    engine = build.mkdocs_build
 
     def counting(*args: object, **kwargs: object) -> None:
         frozen.append(gc.get_freeze_count())
         engine(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(commands, "mkdocs_build", counting)
+    monkeypatch.setattr(build, "mkdocs_build", counting)
     assert run(["build", "--site-dir", str(tmp_path / "site"), "--no-pdf"]) == 0
     assert len(frozen) == 1 and frozen[0] > 10_000
     assert gc.get_freeze_count() == 0

@@ -35,7 +35,7 @@ def fail_writing(monkeypatch: pytest.MonkeyPatch, code: int) -> None:
     def failing(forms: list[Path], side: Path, new_site: Path, staging: Path | None) -> None:
         raise OSError(code, os.strerror(code), str(new_site / "roles" / "index.html"))
 
-    monkeypatch.setattr("generator.commands.build.place_forms", failing)
+    monkeypatch.setattr("generator.build.place_forms", failing)
 
 
 def test_a_full_disk_says_how_far_the_build_got_and_what_is_free(

@@ -9,8 +9,9 @@ import pytest
 from generator.model import Site
 from generator.render.exports.profile import profile_document
 from generator.render.exports.word import docx_bytes
-from generator.render.forms.build import build_forms
+from generator.render.pack import write_pack
 from generator.render.site.pages import render_all
+from generator.scoring.campaign import campaign
 from tests.support.site import load_site
 
 
@@ -35,7 +36,7 @@ def test_a_level_without_a_name_is_shown_by_its_number(site: Site) -> None:
 
 def test_forms_and_word_show_a_nameless_level_by_its_number(site: Site, tmp_path: Path) -> None:
     role = site.roles["support-worker"]
-    written = build_forms(site, role, tmp_path, pdf=False)
+    written = write_pack(campaign(site, role, questions=True), tmp_path, pdf=False)
     forms = "".join(p.read_text(encoding="utf-8") for p in written if p.suffix == ".html")
     assert "level 2" in forms and "None" not in forms
     document = docx_bytes(profile_document(site, role), "2026-01-01T00:00:00Z")

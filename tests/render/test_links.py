@@ -11,8 +11,9 @@ from pypdf import PdfReader
 
 from generator.content.textrules import unpublishable_links
 from generator.core.text import markdown_safe, markdown_to_html
-from generator.render.forms import build_forms
 from generator.render.forms.pdf import pdf_bytes
+from generator.render.pack import write_pack
+from generator.scoring.campaign import campaign
 from tests.conftest import FIXTURES, INVALID, overlay
 from tests.output.test_no_build_paths import leaks, machine_paths
 from tests.support.site import generate_and_build, load_site, scan
@@ -35,7 +36,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[st
     site = load_site(content)
     _, site_dir, warnings = generate_and_build(site, where)
     vacancy = site.vacancies["support-worker-2027"]
-    build_forms(site, vacancy.role, where / "forms", vacancy=vacancy)
+    write_pack(campaign(site, vacancy.role, vacancy=vacancy, questions=True), where / "forms")
     return site_dir, where / "forms", warnings
 
 

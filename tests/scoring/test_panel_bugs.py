@@ -20,9 +20,9 @@ from generator.content.load import load
 from generator.model import PersonSpec, PlanEntry, SheetWording, Site
 from generator.render.exports.interviewbook import interview_book
 from generator.render.exports.shortlist import shortlisting_book
-from generator.render.forms.build import campaign
 from generator.render.forms.pdf import pdf_bytes
 from generator.render.forms.render import form_pages
+from generator.scoring.campaign import campaign
 from tests.conftest import CAMPAIGNS, QUESTIONS
 from tests.support.forms import criterion, hand_site, parse, scale
 
@@ -211,8 +211,8 @@ def test_libreoffice_leaves_a_candidate_the_panel_fails_at_the_gate_without_tota
     """The same campaign as above in a written pack, filled in as the panel would: every score
     in, the gate Y, N, Y for C1 to C3, C4 left blank. Recomputed, C2 has no total and no rank,
     and C1 and C3 are ranked between themselves."""
+    from generator.core.clock import FIXED_DATE
     from generator.render.exports.excel import xlsx_bytes
-    from generator.render.forms.pdfbatch import FIXED_DATE
     from tests.scoring.test_workbooks import _recompute
 
     vacancy = site.vacancies["university-2027"]

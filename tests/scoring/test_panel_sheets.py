@@ -19,9 +19,9 @@ from pypdf import PdfReader
 
 from generator.content.load import load
 from generator.model import ScriptSection, Site
-from generator.render.forms.build import campaign
 from generator.render.forms.pdf import pdf_bytes
 from generator.render.forms.render import form_pages
+from generator.scoring.campaign import campaign
 from tests.a11y.test_pdf import assert_fields_labelled
 from tests.conftest import CAMPAIGNS, CONTENT
 from tests.support.forms import parse

@@ -15,8 +15,8 @@ from pypdf import PdfReader
 from generator.cli import run
 from generator.content.load import load
 from generator.model import PlanEntry, Site
-from generator.render.forms.build import campaign
 from generator.render.forms.render import form_pages
+from generator.scoring.campaign import campaign
 from tests.conftest import QUESTIONS, ROOT
 from tests.support.forms import parse
 from tests.support.waiting import LIMIT

@@ -11,9 +11,9 @@ from pathlib import Path
 import openpyxl
 
 from generator.model import PersonSpec, ScaleBand, SheetWording
-from generator.render.forms.build import campaign
 from generator.render.forms.render import form_pages
 from generator.scoring import sheets
+from generator.scoring.campaign import campaign
 from tests.conftest import CAMPAIGNS
 from tests.support.forms import criterion, hand_role, hand_site, parse, scale
 

@@ -15,14 +15,14 @@ import openpyxl
 import pytest
 
 from generator.content.load import load
+from generator.core.clock import FIXED_DATE
 from generator.model import Site
 from generator.render.exports.excel import xlsx_bytes
 from generator.render.exports.interviewbook import interview_book, interview_sheet
 from generator.render.exports.shortlist import shortlisting_sheet
-from generator.render.forms.build import campaign
-from generator.render.forms.pdfbatch import FIXED_DATE
+from generator.render.pack import write_pack
 from generator.scoring import sheets
-from generator.scoring.campaign import run_forms
+from generator.scoring.campaign import campaign, for_record
 from tests.conftest import CAMPAIGNS
 from tests.support.waiting import LIMIT
 
@@ -124,7 +124,7 @@ def test_libreoffice_recomputes_every_filled_workbook_as_python_does(
     filled, cases = [], []
     for seed, vid in enumerate(VACANCIES):
         out = tmp_path / vid
-        written = run_forms(site, vid, out, pdf=False)
+        written = write_pack(for_record(site, vid), out, pdf=False)
         settings = campaign(site, site.vacancies[vid].role, vacancy=site.vacancies[vid])
         for name, (tab, make_sheet) in BOOKS.items():
             assert out / name in written
@@ -188,7 +188,7 @@ def test_libreoffice_recomputes_every_filled_workbook_as_python_does(
 @pytest.mark.parametrize("vid", VACANCIES)
 def test_each_campaign_workbook_has_its_rows_groups_and_formulas(site: Site, vid: str,
                                                                  tmp_path: Path) -> None:
-    run_forms(site, vid, tmp_path, pdf=False)
+    write_pack(for_record(site, vid), tmp_path, pdf=False)
     vacancy = site.vacancies[vid]
     settings = campaign(site, vacancy.role, vacancy=vacancy)
     for name, (tab, make_sheet) in BOOKS.items():
@@ -219,7 +219,7 @@ def test_the_scores_sheet_prints_fitted_to_the_width_with_each_criterion_named(
         site: Site, vid: str, tmp_path: Path) -> None:
     """Issue 29 point 3: fitted to one page's width (as tall as it needs), landscape, the
     header row and the candidate column on every page; each heading gives the criterion."""
-    run_forms(site, vid, tmp_path, pdf=False)
+    write_pack(for_record(site, vid), tmp_path, pdf=False)
     vacancy = site.vacancies[vid]
     settings = campaign(site, vacancy.role, vacancy=vacancy)
     for name, (tab, make_sheet) in BOOKS.items():

@@ -23,8 +23,8 @@ from generator.model import (
     Vacancy,
 )
 from generator.model.methods import BUILTIN_METHODS
-from generator.render.forms.build import campaign
 from generator.render.forms.render import form_pages
+from generator.scoring.campaign import campaign
 from tests.conftest import CONTENT, TESTS
 
 METHODS = {m.id: m for m in BUILTIN_METHODS}

@@ -8,9 +8,10 @@ from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
 
+from generator.build import build
 from generator.content.load import load
+from generator.core.settings import Settings
 from generator.model import Site
-from generator.render.site import generate_site
 from tests.conftest import ROOT, TESTS
 
 GOLDEN = TESTS / "render" / "site" / "golden"
@@ -60,7 +61,7 @@ def mkdocs_build(docs: Path, site_dir: Path) -> list[str]:
 
 def generate_and_build(site: Site, where: Path) -> tuple[Path, Path, list[str]]:
     """Generate the staging tree and build it: (docs folder, site folder, warnings)."""
-    generate_site(site, where / "staging")
+    build(site, where, Settings(pdf=False), engine=False)  # the staging tree, forms and all
     docs, built = where / "staging" / "docs", where / "site"
     return docs, built, mkdocs_build(docs, built)
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from generator.core.cache import Cache
 from generator.model import Site
-from generator.render.exports.batch import ExportJob, ExportStats, run_jobs
+from generator.render.exports.jobs import ExportJob, ExportStats, run_jobs
 
 __all__ = ["CATALOGUE_CSV", "CATALOGUE_XLSX", "ExportStats", "export_jobs", "profile_path",
            "shortlisting_path", "write_exports"]
@@ -65,7 +65,7 @@ def write_exports(site: Site, docs_dir: Path, role_ids: Sequence[str] | None = N
                   created: str | None = None, cache: Cache | None = None) -> ExportStats:
     """Write the exports into `docs_dir` (see the module docstring); `stats.files` lists them.
 
-    `created` is the date the files carry (default: `pdfbatch.source_date()`); `cache` the
+    `created` is the date the files carry (default: `clock.source_date()`); `cache` the
     cache to use (default: the "exports" namespace of the project's cache folder).
     """
     return run_jobs(export_jobs(site, docs_dir, role_ids), created=created, cache=cache)

@@ -25,8 +25,8 @@ from generator.render.exports.scorebook import (
     whole,
     worked_out,
 )
-from generator.render.forms.render import Campaign
 from generator.scoring import sheets
+from generator.scoring.campaign import Campaign
 from generator.scoring.identity import book_keywords
 
 DECISIONS = ["Appoint", "Reserve", "Not appointed"]

@@ -25,9 +25,8 @@ from generator.render.exports.scorebook import (
     worked_out,
     yes_no,
 )
-from generator.render.forms.build import campaign
-from generator.render.forms.render import Campaign
 from generator.scoring import sheets
+from generator.scoring.campaign import Campaign, campaign
 from generator.scoring.identity import book_keywords
 
 

@@ -1,6 +1,8 @@
-"""Write a campaign's forms: standalone HTML pages, each with a fillable PDF beside it.
+"""Write forms as standalone HTML pages, each with a fillable PDF beside it.
 
-Files written into `out_dir` (the role pages link to these names):
+`write_all_forms` writes every role's standing set beside its page (the PDFs are made later,
+together, on every core); `generator.render.pack` writes one campaign's pack, workbooks too.
+A set holds:
 
     application-form.html / .pdf     the candidate's form
     equality-monitoring.html / .pdf  separate and detachable; never reaches the panels
@@ -11,54 +13,17 @@ Files written into `out_dir` (the role pages link to these names):
     interview-c<k>[-panel-<n>].html  with --per-candidate: one per candidate (and member), the
                                      candidate code filled in
     moderation.html / .pdf           the panel's agreed scores and decisions
-    shortlisting.xlsx                the shortlisting workbook, on the pack's own scale,
-                                     weights and candidate count
-    interview-scores.xlsx            the panel's agreed interview scores, each member's total,
-                                     the gate, total and rank worked out
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
-from generator.model import Role, Scale, Site, Vacancy
-from generator.render.forms.pdfbatch import PdfJob, render_pdfs, source_date
-from generator.render.forms.render import Campaign, form_pages
-from generator.scoring import sheets
-from generator.scoring.plan import set_questions
-
-STAGES = ("shortlisting", "interview")
-
-
-def campaign(site: Site, role: Role, *, vacancy: Vacancy | None = None,
-             candidates: int | None = None, panel: Sequence[str] = (),
-             scale: Scale | None = None,
-             stage_scales: Mapping[str, Scale] | None = None,
-             per_candidate: bool = False, questions: bool = False,
-             layout: str | None = None) -> Campaign:
-    """The campaign's settings: what is given, else the vacancy's, else the defaults.
-
-    With `questions` (a pack, never the site's forms) the interview sheets carry the question
-    plan: the vacancy's, else the role's question bank in order.
-
-    Each stage's scale: `stage_scales` (--scale STAGE=ID), else `scale` (--scale ID), else the
-    vacancy's for that stage, else its own, else the organisation's for that stage, else its
-    default.
-    """
-    if candidates is None:
-        candidates = vacancy.candidates if vacancy else sheets.DEFAULT_CANDIDATES
-    sheets.candidate_codes(candidates)  # fail early on a count below one
-    given = dict(stage_scales or {})
-    by_stage = tuple((stage, given.get(stage) or scale or site.scale_for(role, vacancy, stage))
-                     for stage in STAGES)
-    members = tuple(panel) or (vacancy.panel if vacancy else ())
-    return Campaign(
-        site=site, role=role, vacancy=vacancy, candidates=candidates,
-        scale=scale or site.scale_for(role, vacancy), stage_scales=by_stage,
-        panel=members, per_candidate=per_candidate, layout=layout,
-        questions=set_questions(role, vacancy, members) if questions else (),
-    )
+from generator.model import Site
+from generator.render.forms.pdfbatch import PdfJob
+from generator.render.forms.render import form_pages
+from generator.scoring.campaign import campaign
 
 
 def write_html(pages: Sequence[tuple[str, str]], out_dir: Path) -> list[Path]:
@@ -76,45 +41,9 @@ def pdf_jobs(forms: Sequence[Path]) -> list[PdfJob]:
     return [PdfJob(form, form.with_suffix(".pdf")) for form in forms]
 
 
-def _with_pdfs(forms: Sequence[Path], *, pdf: bool) -> list[Path]:
+def with_pdfs(forms: Sequence[Path], *, pdf: bool) -> list[Path]:
     return [path for form in forms
             for path in (form, *((form.with_suffix(".pdf"),) if pdf else ()))]
-
-
-def build_forms(site: Site, role: Role, out_dir: Path, *, vacancy: Vacancy | None = None,
-                candidates: int | None = None, panel: Sequence[str] = (),
-                scale: Scale | None = None, pdf: bool = True,
-                stage_scales: Mapping[str, Scale] | None = None,
-                per_candidate: bool = False, layout: str | None = None) -> list[Path]:
-    """Write the role's (or the vacancy's) form set into `out_dir`; see the module docstring."""
-    settings = campaign(site, role, vacancy=vacancy, candidates=candidates, panel=panel,
-                        scale=scale, stage_scales=stage_scales, per_candidate=per_candidate,
-                        questions=True, layout=layout)
-    forms = write_html(form_pages(settings), out_dir)
-    if pdf:
-        render_pdfs(pdf_jobs(forms), created=source_date())
-    return _with_pdfs(forms, pdf=pdf) + write_workbooks(settings, out_dir)
-
-
-def write_workbooks(settings: Campaign, out_dir: Path) -> list[Path]:
-    """The pack's own workbooks, on its scales, candidates and panel: shortlisting.xlsx and
-    interview-scores.xlsx (each only where its sheet has rows)."""
-    from generator.render.exports.excel import xlsx_bytes
-    from generator.render.exports.interviewbook import interview_book
-    from generator.render.exports.shortlist import shortlisting_book
-
-    missing = sheets.left_out(settings.role)
-    books = []
-    if sheets.SHORTLISTING not in missing:
-        books.append(("shortlisting.xlsx", shortlisting_book(settings.site, settings.role,
-                                                             settings)))
-    if sheets.INTERVIEW not in missing:
-        books.append(("interview-scores.xlsx", interview_book(settings)))
-    written = []
-    for name, spec in books:
-        (out_dir / name).write_bytes(xlsx_bytes(spec, source_date()))
-        written.append(out_dir / name)
-    return written
 
 
 def write_all_forms(site: Site, docs_dir: Path,
@@ -132,11 +61,3 @@ def write_all_forms(site: Site, docs_dir: Path,
         settings = campaign(site, site.roles[role_id])
         written += write_html(form_pages(settings), docs_dir / "roles" / role_id / "forms")
     return written
-
-
-def build_all_forms(site: Site, docs_dir: Path, pdf: bool = True) -> list[Path]:
-    """`write_all_forms`, then the PDFs."""
-    forms = write_all_forms(site, docs_dir)
-    if pdf:
-        render_pdfs(pdf_jobs(forms), created=source_date())
-    return _with_pdfs(forms, pdf=pdf)

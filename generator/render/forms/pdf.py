@@ -19,8 +19,9 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from generator.core.clock import FIXED_DATE, source_date
+from generator.render.forms.assets import ASSETS
 from generator.render.forms.fieldfont import field_css, field_font
-from generator.render.forms.pdfbatch import ASSETS, FIXED_DATE, source_date
 
 __all__ = ["ASSETS", "FIXED_DATE", "RefusedURL", "RestrictedFetcher", "pdf_bytes", "render_pdf",
            "source_date"]

@@ -7,9 +7,7 @@ that did not change since the last build costs a file copy, not a render.
 
 from __future__ import annotations
 
-import datetime as dt
 import multiprocessing
-import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -19,12 +17,9 @@ from pathlib import Path
 from generator.core import lifeline
 from generator.core.batch import run_cached, workers
 from generator.core.cache import Cache, digest
+from generator.core.clock import FIXED_DATE
+from generator.render.forms.assets import ASSETS
 from generator.render.forms.fieldfont import field_font
-
-# The only folder WeasyPrint may read from (see `pdf.RestrictedFetcher`).
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
-# Used when SOURCE_DATE_EPOCH is not set: a fixed date keeps the bytes stable.
-FIXED_DATE = "2000-01-01T00:00:00Z"
 
 # Below this many renders, starting worker processes costs more than it saves.
 POOL_THRESHOLD = 3
@@ -49,15 +44,6 @@ class PdfStats:
 
     def __str__(self) -> str:
         return f"PDFs: {self.rendered} rendered, {self.reused} reused from the cache."
-
-
-def source_date(environ: dict[str, str] | None = None) -> str:
-    """The PDF creation date: SOURCE_DATE_EPOCH when set (reproducible builds), else fixed."""
-    epoch = (environ if environ is not None else os.environ).get("SOURCE_DATE_EPOCH")
-    if not epoch:
-        return FIXED_DATE
-    moment = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @cache

@@ -10,15 +10,16 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.model import Organisation, Role, Scale, Site, Vacancy
+from generator.render.forms.assets import ASSETS
 from generator.render.forms.controls import CONTROLS
 from generator.render.forms.equality import QUESTIONS
-from generator.render.forms.pdfbatch import ASSETS
 from generator.render.forms.planrows import plan_block
 from generator.render.forms.rows import grid_row, interview_row, sub_items
 from generator.render.templating import environment
 from generator.scoring import sheets
-from generator.scoring.plan import SetQuestion, planned
+from generator.scoring.campaign import Campaign
+from generator.scoring.identity import sheet_identity
+from generator.scoring.plan import planned
 
 # File stems the role pages link to (forms/<stem>.html and .pdf): keep in step with the site.
 APPLICATION = "application-form"
@@ -35,50 +36,6 @@ TITLES = {
     MODERATION: "Panel moderation sheet",
 }
 STYLESHEET = ASSETS / "forms" / "forms.css"
-
-
-@dataclass(frozen=True)
-class Campaign:
-    """One recruitment campaign: a role (maybe opened as a vacancy), its scale, its panel."""
-
-    site: Site
-    role: Role
-    scale: Scale
-    vacancy: Vacancy | None = None
-    candidates: int = sheets.DEFAULT_CANDIDATES
-    panel: tuple[str, ...] = ()
-    # The scale of each stage ("shortlisting", "interview") where it is not `scale`.
-    stage_scales: tuple[tuple[str, Scale], ...] = ()
-    per_candidate: bool = False  # an interview sheet per candidate (and panel member)
-    # The interview questions and who asks each: only in packs, never in the site's forms.
-    questions: tuple[SetQuestion, ...] = ()
-    layout: str | None = None  # --layout: the interview sheet's layout, over the organisation's
-
-    @property
-    def interview_layout(self) -> str:
-        """'grid' (a table row for each criterion) or 'full' (a block for each): the command's
-        choice, else the organisation's (`scoring_sheets.interview_layout`)."""
-        return self.layout or self.role.organisation.sheet_wording.interview_layout
-
-    def scale_at(self, stage: str) -> Scale:
-        """The scale for 'shortlisting' or 'interview' (which covers moderation too)."""
-        return dict(self.stage_scales).get(stage, self.scale)
-
-    def weights_at(self, stage: str) -> dict[str, int]:
-        """The vacancy's weights for a stage (criterion or competency id -> weight)."""
-        return self.vacancy.weights_at(stage) if self.vacancy else {}
-
-    @property
-    def organisation(self) -> Organisation:
-        return self.role.organisation
-
-    @property
-    def title(self) -> str:
-        return self.vacancy.title if self.vacancy else self.role.title
-
-    @property
-    def reference(self) -> str | None:
-        return self.vacancy.reference if self.vacancy else None
 
 
 @dataclass(frozen=True)
@@ -104,9 +61,7 @@ class Page:
     @property
     def identity(self) -> str:
         """What `roleprint collate` reads back from a filled scoring sheet ("" elsewhere)."""
-        from generator.scoring.identity import sheet_identity
-
-        return sheet_identity(self)
+        return sheet_identity(self.stem, self.campaign)
 
     @property
     def title(self) -> str:

@@ -23,11 +23,12 @@ from docx.oxml.ns import qn
 
 from generator.cli import run
 from generator.core.cache import Cache
+from generator.core.clock import FIXED_DATE, source_date
 from generator.model import Site
 from generator.render.exports import (
     CATALOGUE_CSV,
     CATALOGUE_XLSX,
-    batch,
+    jobs,
     profile_path,
     shortlisting_path,
     write_exports,
@@ -39,9 +40,8 @@ from generator.render.exports.richtext import inline, is_plain, paragraphs, plai
 from generator.render.exports.safe import EXCEL_CELL_LIMIT, csv_text, xml_text
 from generator.render.exports.shortlist import shortlisting_book
 from generator.render.exports.word import docx_bytes
-from generator.render.forms.build import campaign
-from generator.render.forms.pdfbatch import FIXED_DATE, source_date
 from generator.scoring import sheets
+from generator.scoring.campaign import campaign
 from tests.conftest import CONTENT, FIXTURES, ROOT, UNSAFE, overlay
 from tests.support.forms import hand_site, scale
 from tests.support.site import load_site
@@ -428,13 +428,13 @@ def test_after_one_edit_only_that_role_and_the_catalogue_are_made_again(
     shutil.copytree(CONTENT, content)
     cache = Cache("exports", tmp_path / "cache")
     made: list[str] = []
-    real_render = batch.render
+    real_render = jobs.render
 
     def recording(job: tuple[str, Any, str]) -> bytes:
         made.append(job[1].get("title", "csv"))
         return real_render(job)
 
-    monkeypatch.setattr(batch, "render", recording)
+    monkeypatch.setattr(jobs, "render", recording)
     first = write_exports(load_site(content), tmp_path / "one", created=DATE, cache=cache)
     assert (first.made, first.reused) == (2 * len(ROLES) + 2, 0)
     again = write_exports(load_site(content), tmp_path / "two", created=DATE, cache=cache)
@@ -462,7 +462,7 @@ def test_a_new_exporter_makes_everything_again(site: Site, tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     cache = Cache("exports", tmp_path / "cache")
     write_exports(site, tmp_path / "one", ["recovery-navigator"], created=DATE, cache=cache)
-    monkeypatch.setattr(batch, "exporter_version", lambda: "python-docx 99")
+    monkeypatch.setattr(jobs, "exporter_version", lambda: "python-docx 99")
     stats = write_exports(site, tmp_path / "two", ["recovery-navigator"], created=DATE,
                           cache=cache)
     assert (stats.made, stats.reused) == (4, 0)
@@ -470,11 +470,11 @@ def test_a_new_exporter_makes_everything_again(site: Site, tmp_path: Path,
 
 def test_many_misses_are_made_on_every_core_with_the_same_bytes(
         site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(batch, "POOL_THRESHOLD", 2)
-    monkeypatch.setattr(batch, "workers", lambda: 2)
+    monkeypatch.setattr(jobs, "POOL_THRESHOLD", 2)
+    monkeypatch.setattr(jobs, "workers", lambda: 2)
     pooled = write_exports(site, tmp_path / "pool", created=DATE,
                            cache=Cache("exports", tmp_path / "c1"))
-    monkeypatch.setattr(batch, "workers", lambda: 1)
+    monkeypatch.setattr(jobs, "workers", lambda: 1)
     serial = write_exports(site, tmp_path / "serial", created=DATE,
                            cache=Cache("exports", tmp_path / "c2"))
     assert pooled.made == serial.made == 2 * len(ROLES) + 2
@@ -604,7 +604,7 @@ def full_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     monkeypatch = pytest.MonkeyPatch()
     monkeypatch.chdir(where)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-    monkeypatch.setattr("generator.commands.build.make_pdfs", placeholder_pdfs)
+    monkeypatch.setattr("generator.build.make_pdfs", placeholder_pdfs)
     try:
         assert run(["build", "--content", str(CONTENT), "--site-dir", str(where / "site"),
                     "--config", str(ROOT / "mkdocs.yml")]) == 0

@@ -19,11 +19,12 @@ from generator.model import (
     Level,
     Scale,
 )
-from generator.render.forms import controls, sheets
-from generator.render.forms.build import campaign
+from generator.render.forms import controls
 from generator.render.forms.render import css_string
 from generator.render.forms.rows import interview_row
 from generator.render.templating import environment
+from generator.scoring import sheets
+from generator.scoring.campaign import campaign
 from generator.scoring.sheets import Row, competency_row
 from tests.conftest import CONTENT
 

@@ -8,11 +8,14 @@ from pathlib import Path
 import pytest
 
 from generator.content.load import load
+from generator.core.errors import UsageError
 from generator.model import Role, Site
-from generator.render.forms import FORMS, FormsError, build_all_forms, build_forms, run_forms
-from generator.render.forms.build import campaign
+from generator.render.forms import FORMS
+from generator.render.forms.build import write_all_forms
 from generator.render.forms.equality import PREFER_NOT, QUESTIONS
-from generator.render.forms.render import Campaign, form_pages
+from generator.render.forms.render import form_pages
+from generator.render.pack import write_pack
+from generator.scoring.campaign import Campaign, campaign, for_record
 from generator.scoring.sheets import field_key
 from tests.conftest import CONTENT
 from tests.support.forms import INTERVIEW_ONLY, hand_site, parse, scale
@@ -218,39 +221,40 @@ def test_interview_sheet_shows_expected_competency_level_and_indicators() -> Non
         assert cid in parse(got["moderation"]).ids
 
 
-def test_build_forms_writes_the_documented_files(tmp_path: Path) -> None:
+def test_a_pack_holds_the_documented_files(tmp_path: Path) -> None:
     site = hand_site()
-    written = build_forms(site, site.roles["test-role"], tmp_path, panel=["X"], pdf=False)
+    written = write_pack(campaign(site, site.roles["test-role"], panel=["X"], questions=True),
+                         tmp_path, pdf=False)
     assert [p.name for p in written] == [
         "application-form.html", "equality-monitoring.html", "shortlisting.html",
         "interview.html", "interview-panel-1.html", "moderation.html",
         "shortlisting.xlsx", "interview-scores.xlsx"]
     again = tmp_path / "again"
-    build_forms(site, site.roles["test-role"], again, panel=["X"], pdf=False)
+    write_pack(campaign(site, site.roles["test-role"], panel=["X"], questions=True), again,
+               pdf=False)
     assert all(p.read_bytes() == (again / p.name).read_bytes() for p in written)
 
 
-def test_build_all_forms_puts_each_set_beside_its_role_page(shipped: Site,
-                                                            tmp_path: Path) -> None:
-    written = build_all_forms(shipped, tmp_path, pdf=False)
+def test_every_roles_forms_are_written_beside_its_page(shipped: Site, tmp_path: Path) -> None:
+    written = write_all_forms(shipped, tmp_path)
     for role_id in shipped.roles:
         for stem in FORMS:
             assert tmp_path / "roles" / role_id / "forms" / f"{stem}.html" in written
     assert len(written) == len(shipped.roles) * len(FORMS)
 
 
-def test_run_forms_takes_a_role_or_a_vacancy(shipped: Site, tmp_path: Path) -> None:
-    out = run_forms(shipped, "da-sv-case-coordinator-2024", tmp_path / "v", pdf=False,
-                    panel=["Jo"], candidates=8)
+def test_a_pack_is_made_for_a_role_or_a_vacancy(shipped: Site, tmp_path: Path) -> None:
+    out = write_pack(for_record(shipped, "da-sv-case-coordinator-2024", panel=["Jo"],
+                                candidates=8), tmp_path / "v", pdf=False)
     assert (tmp_path / "v" / "interview-panel-1.html") in out
     short = (tmp_path / "v" / "shortlisting.html").read_text(encoding="utf-8")
     assert "score-c8-E1" in short and "FL-CC-2024-07" in short
-    out = run_forms(shipped, "recovery-navigator", tmp_path / "r", scale_id="standard-1-7",
-                    pdf=False)
+    out = write_pack(for_record(shipped, "recovery-navigator", scale_id="standard-1-7"),
+                     tmp_path / "r", pdf=False)
     assert "Standard 1 to 7" in (tmp_path / "r" / "shortlisting.html").read_text("utf-8")
-    with pytest.raises(FormsError, match="neither a role nor a vacancy"):
-        run_forms(shipped, "nobody", tmp_path, pdf=False)
-    with pytest.raises(FormsError, match="no scale 'nope'"):
-        run_forms(shipped, "recovery-navigator", tmp_path, scale_id="nope", pdf=False)
-    with pytest.raises(FormsError, match="1 or more"):
-        run_forms(shipped, "recovery-navigator", tmp_path, candidates=0, pdf=False)
+    with pytest.raises(UsageError, match="neither a role nor a vacancy"):
+        for_record(shipped, "nobody")
+    with pytest.raises(UsageError, match="no scale 'nope'"):
+        for_record(shipped, "recovery-navigator", scale_id="nope")
+    with pytest.raises(UsageError, match="1 or more"):
+        for_record(shipped, "recovery-navigator", candidates=0)

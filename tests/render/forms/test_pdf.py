@@ -15,11 +15,11 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
 from generator.content.load import load
-from generator.render.forms import build_forms
-from generator.render.forms.build import campaign
 from generator.render.forms.fieldfont import field_font
 from generator.render.forms.pdf import ASSETS, RefusedURL, RestrictedFetcher, pdf_bytes, source_date
 from generator.render.forms.render import form_pages
+from generator.render.pack import write_pack
+from generator.scoring.campaign import campaign
 from tests.conftest import CONTENT, ROOT
 from tests.support.forms import FORMS_GOLDEN, hand_site, parse
 
@@ -32,11 +32,12 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("forms")
     site = hand_site()
     vacancy = site.vacancies["test-vacancy"]
-    paths = build_forms(site, vacancy.role, out / "hand", vacancy=vacancy)
+    paths = write_pack(campaign(site, vacancy.role, vacancy=vacancy, questions=True), out / "hand")
     shipped = load(CONTENT).site
     assert shipped is not None
     real = shipped.vacancies["supervised-contact-co-ordinator-2027"]
-    paths += build_forms(shipped, real.role, out / "real", vacancy=real, panel=["A Person"])
+    paths += write_pack(campaign(shipped, real.role, vacancy=real, panel=["A Person"],
+                                 questions=True), out / "real")
     return {f"{p.parent.name}/{p.stem}": p for p in paths if p.suffix == ".pdf"}
 
 
@@ -133,7 +134,7 @@ def test_same_bytes_every_time() -> None:
 def test_same_bytes_in_another_process_with_another_hash_seed(tmp_path: Path) -> None:
     script = (
         "import hashlib, sys\n"
-        "from generator.render.forms.build import campaign\n"
+        "from generator.scoring.campaign import campaign\n"
         "from generator.render.forms.pdf import pdf_bytes\n"
         "from generator.render.forms.render import form_pages\n"
         "from tests.support.forms import hand_site\n"

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 from generator.content.discover import id_problem, suggest_id
+from generator.core import report
+from generator.core.errors import UsageError
+from generator.core.settings import Settings
 
 ROLE_SKELETON = """\
 # yaml-language-server: $schema=../../schemas/role.schema.json
@@ -61,21 +65,28 @@ organisation: {organisation}
 """
 
 
+def run(settings: Settings) -> int:
+    month = dt.date.today().isoformat()[:7]
+    path = new_role(settings.content, settings.title, settings.organisation or "", month)
+    report.say(f"Wrote {path}. Fill it in, then run: roleprint validate")
+    return 0
+
+
 def new_role(content_dir: Path, title: str, organisation: str, month: str) -> Path:
     """Write content/roles/<id>.yaml for a new role and return its path.
 
-    Raises ValueError with a message for the person when the role cannot be created.
+    Raises UsageError with a message for the person when the role cannot be created.
     """
     role_id = suggest_id(title)
     if reason := id_problem(role_id):
-        raise ValueError(f"the title gives the id '{role_id}', which cannot be used: {reason}")
+        raise UsageError(f"the title gives the id '{role_id}', which cannot be used: {reason}")
     organisations = sorted(p.stem for p in (content_dir / "organisations").glob("*.yaml"))
     if organisation not in organisations:
-        raise ValueError(f"there is no organisation '{organisation}'; "
+        raise UsageError(f"there is no organisation '{organisation}'; "
                          f"the organisations are: {', '.join(organisations) or 'none yet'}")
     path = content_dir / "roles" / f"{role_id}.yaml"
     if path.exists():
-        raise ValueError(f"{path} already exists; choose another title or edit that file")
+        raise UsageError(f"{path} already exists; choose another title or edit that file")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(ROLE_SKELETON.format(title=json.dumps(title, ensure_ascii=False),
                                          organisation=organisation, month=month),

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from generator.lint.context import Context, Finding
 from generator.lint.registry import rule
 from generator.lint.words import phrase_pattern, word_data
-from generator.model import STAGES, Criterion, ListSection, Role
+from generator.model import ASSESSMENT_STAGES, Criterion, ListSection, Role
 
 _YEARS = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*"
@@ -44,7 +44,7 @@ def essential_late(ctx: Context) -> Iterator[Finding]:
             # Checks made only before appointment (DBS, right to work) are conditions of the
             # offer, not shortlisting criteria: they are left alone.
             if stages and "application" not in stages and stages != {"pre-appointment"}:
-                first = next(s for s in STAGES if s in stages)
+                first = next(s for s in ASSESSMENT_STAGES if s in stages)
                 yield ctx.criterion(
                     "spec-essential-not-shortlisted", role, crit,
                     f"essential criterion {crit.id} is first assessed at {first}, so it "

@@ -21,7 +21,7 @@ from typing import Any
 from generator.core import lifeline
 from generator.core.batch import run_cached, workers
 from generator.core.cache import Cache, digest
-from generator.render.forms.pdfbatch import source_date
+from generator.core.clock import source_date
 
 PACKAGE = Path(__file__).resolve().parent
 # Below this many files to make, starting worker processes costs more than it saves (on two

@@ -1,0 +1,13 @@
+"""Every lint rule, by id: importing the rule modules registers them (see `registry`)."""
+
+from __future__ import annotations
+
+from generator.lint import currency, fairness, readability, writing
+from generator.lint.registry import RULES, Rule
+
+_MODULES = (currency, fairness, readability, writing)  # imported for the rules they register
+
+
+def all_rules() -> dict[str, Rule]:
+    """Every rule, by id, sorted."""
+    return dict(sorted(RULES.items()))
