@@ -82,8 +82,9 @@ test: $(STAMP) system npm zensical
 bench: $(STAMP) zensical
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
-# `roleprint import` scored on the corpus of real job descriptions in tests/corpus against their
-# answer keys; rewrites the tables under "Measured on real documents" in docs/import.md.
+# `roleprint import` scored on the corpus of real job descriptions in tests/importer/corpus
+# against their answer keys; rewrites the tables under "Measured on real documents" in
+# docs/import.md.
 import-measure: $(STAMP)
 	$(BIN)/python -m benchmarks.import_corpus --docs
 

@@ -1,4 +1,4 @@
-"""`roleprint import` measured on the corpus of real job descriptions (tests/corpus): each
+"""`roleprint import` measured on the corpus of real job descriptions (tests/importer/corpus): each
 document, and each Word or PDF version made from it, is imported into a fresh content folder and
 the draft is scored against the document's answer key, written from the source.
 
@@ -32,8 +32,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from tests import corpusdocs
-from tests.corpusdocs import occurs, tokens
+from tests.importer import corpusdocs
+from tests.importer.corpusdocs import occurs, tokens
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs" / "import.md"

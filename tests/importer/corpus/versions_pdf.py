@@ -1,9 +1,9 @@
-"""The PDF layout of tests/corpus/make_versions.py: HTML printed by WeasyPrint, with a running
-header, "Page X of Y" in the footer and, for some, two columns."""
+"""The PDF layout of tests/importer/corpus/make_versions.py: HTML printed by WeasyPrint, with a
+running header, "Page X of Y" in the footer and, for some, two columns."""
 
 from __future__ import annotations
 
-from tests.corpus.make_versions import BULLET, Layout, Parts, _kind, html_text, spec_rows
+from tests.importer.corpus.make_versions import BULLET, Layout, Parts, _kind, html_text, spec_rows
 
 CSS = """
 @page { size: A4; margin: 22mm 18mm;

@@ -1,4 +1,4 @@
-"""The Word layout of tests/corpus/make_versions.py (python-docx and the document XML)."""
+"""The Word layout of tests/importer/corpus/make_versions.py (python-docx and the document XML)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,15 @@ from docx.shared import Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from tests.corpus.make_versions import BULLET, DATE, NUMBER, Layout, Parts, _kind, spec_rows
+from tests.importer.corpus.make_versions import (
+    BULLET,
+    DATE,
+    NUMBER,
+    Layout,
+    Parts,
+    _kind,
+    spec_rows,
+)
 
 AUTHOR = "HR"
 _ids = iter(range(1, 1_000_000))

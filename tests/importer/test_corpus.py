@@ -1,5 +1,5 @@
-"""The development corpus (tests/corpus) is well formed: every document has a source, a licence
-note and an answer key that parses, whose title, header values and criteria are in the
+"""The development corpus (tests/importer/corpus) is well formed: every document has a source, a
+licence note and an answer key that parses, whose title, header values and criteria are in the
 document's own text. Nothing here runs the importer, so its quality cannot make this fail."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from tests import corpusdocs
+from tests.importer import corpusdocs
 
 DOCS = corpusdocs.documents()
 
@@ -72,7 +72,7 @@ def test_each_generated_word_file_opens_and_holds_its_documents_criteria(path) -
 def test_the_committed_word_versions_are_what_make_versions_makes_now() -> None:
     """make_versions.py is deterministic and the committed files are its current output (the
     PDFs depend on WeasyPrint's version too, so only the Word files are compared)."""
-    from tests.corpus import make_versions
+    from tests.importer.corpus import make_versions
 
     docs = {doc.id: doc for doc in DOCS}
     for doc_id, layout in make_versions.LAYOUTS.items():

@@ -8,9 +8,10 @@ table (ticks under Essential and Desirable, an E/D column, or Essential and Desi
 holding the criteria, with a "How identified" column of codes), a page header and a
 "Page X of Y" footer, two-column pages, and in a few Word files tracked changes and comments.
 Nothing is reworded: every line of the text is in the version, in a cell, a list item, a
-comment or a tracked deletion (see tests/corpus/README.md for what each layout moves where).
+comment or a tracked deletion (see tests/importer/corpus/README.md for what each layout moves
+where).
 
-Run from the repository root: .venv/bin/python -m tests.corpus.make_versions
+Run from the repository root: .venv/bin/python -m tests.importer.corpus.make_versions
 The output is the same bytes each time (fixed zip dates and PDF metadata).
 """
 
@@ -25,7 +26,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from tests import corpusdocs
+from tests.importer import corpusdocs
 
 CODES = {"application": "A", "interview": "I", "test": "T", "written-exercise": "W",
          "presentation": "P", "references": "R", "certificates": "C", "assessment": "AS"}
@@ -152,7 +153,7 @@ def version_parts(doc: corpusdocs.Document, layout: Layout) -> Parts:
 
 
 def word_bytes(found: Parts, layout: Layout) -> bytes:
-    from tests.corpus import versions_word
+    from tests.importer.corpus import versions_word
 
     return _deterministic_zip(versions_word.build(found, layout))
 
@@ -226,7 +227,7 @@ def _deterministic_zip(data: bytes) -> bytes:
 
 
 def write_all(folder: Path = corpusdocs.GENERATED) -> list[Path]:
-    from tests.corpus import versions_pdf
+    from tests.importer.corpus import versions_pdf
 
     folder.mkdir(parents=True, exist_ok=True)
     written = []

@@ -1,6 +1,6 @@
-"""The development corpus of real job descriptions in tests/corpus: its documents, their answer
-keys (format in tests/corpus/README.md) and the word matching both the corpus test and the
-measurement use."""
+"""The development corpus of real job descriptions in tests/importer/corpus: its documents, their
+answer keys (format in tests/importer/corpus/README.md) and the word matching both the corpus test
+and the measurement use."""
 
 from __future__ import annotations
 
@@ -38,7 +38,8 @@ class Document:
         return self.path.read_text(encoding="utf-8")
 
     def versions(self) -> list[Path]:
-        """The text and every Word or PDF version made from it (tests/corpus/make_versions.py)."""
+        """The text and every Word or PDF version made from it
+        (tests/importer/corpus/make_versions.py)."""
         return [self.path, *sorted(GENERATED.glob(f"{self.id}.*"))]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from benchmarks import import_corpus
-from tests import corpusdocs
+from tests.importer import corpusdocs
 
 KEY = {"title": "Investigator",
        "header": [{"field": "grade", "label": "Scale", "value": "SO1"},
