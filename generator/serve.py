@@ -99,6 +99,7 @@ def changed_pages(site: Site, changed: set[str], docs: Path, content: Path) -> l
     """
     from generator.forms.build import campaign
     from generator.forms.render import form_pages
+    from generator.forms.stylesheet import SITE_HREF
     from generator.site import links
     from generator.site.pages import pages, render
 
@@ -117,7 +118,7 @@ def changed_pages(site: Site, changed: set[str], docs: Path, content: Path) -> l
         role = site.roles.get(source.id) if source.kind == "role" else None
         if role is None:
             continue
-        for stem, html in form_pages(campaign(site, role)):
+        for stem, html in form_pages(campaign(site, role), SITE_HREF):
             target = docs / "roles" / role.id / "forms" / f"{stem}.html"
             if write_if_changed(target, html.encode("utf-8")):
                 written.append(target)

@@ -224,7 +224,7 @@ def test_build_forms_writes_the_documented_files(tmp_path: Path) -> None:
     assert [p.name for p in written] == [
         "application-form.html", "equality-monitoring.html", "shortlisting.html",
         "interview.html", "interview-panel-1.html", "moderation.html",
-        "shortlisting.xlsx", "interview-scores.xlsx"]
+        "shortlisting.xlsx", "interview-scores.xlsx", "forms.css"]
     again = tmp_path / "again"
     build_forms(site, site.roles["test-role"], again, panel=["X"], pdf=False)
     assert all(p.read_bytes() == (again / p.name).read_bytes() for p in written)

@@ -15,6 +15,9 @@ Files written into `out_dir` (the role pages link to these names):
                                      weights and candidate count
     interview-scores.xlsx            the panel's agreed interview scores, each member's total,
                                      the gate, total and rank worked out
+    forms.css                        the stylesheet every page links to, so that the folder
+                                     works on its own (the site's forms link one shared copy,
+                                     assets/forms.css, instead)
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from generator.forms import sheets
 from generator.forms.pdfbatch import PdfJob, render_pdfs, source_date
 from generator.forms.plan import set_questions
 from generator.forms.render import Campaign, form_pages
+from generator.forms.stylesheet import NAME, SITE_HREF, write_beside
 from generator.model import Role, Scale, Site, Vacancy
 
 STAGES = ("shortlisting", "interview")
@@ -90,10 +94,11 @@ def build_forms(site: Site, role: Role, out_dir: Path, *, vacancy: Vacancy | Non
     settings = campaign(site, role, vacancy=vacancy, candidates=candidates, panel=panel,
                         scale=scale, stage_scales=stage_scales, per_candidate=per_candidate,
                         questions=True, layout=layout)
-    forms = write_html(form_pages(settings), out_dir)
+    forms = write_html(form_pages(settings, NAME), out_dir)
+    styles = write_beside(out_dir)  # the folder works on its own: its stylesheet is in it
     if pdf:
         render_pdfs(pdf_jobs(forms), created=source_date())
-    return _with_pdfs(forms, pdf=pdf) + write_workbooks(settings, out_dir)
+    return [*_with_pdfs(forms, pdf=pdf), *write_workbooks(settings, out_dir), styles]
 
 
 def write_workbooks(settings: Campaign, out_dir: Path) -> list[Path]:
@@ -125,12 +130,14 @@ def write_all_forms(site: Site, docs_dir: Path,
     These are the role's standing forms (organisation's default scale, 6 candidates, no
     panel names); a vacancy's own set comes from `roleprint forms VACANCY_ID`. `role_ids`
     limits it to those roles. No form is kept in memory once written: at a thousand roles
-    they come to hundreds of megabytes.
+    they come to a hundred megabytes and more. They link the site's one copy of the stylesheet
+    (written with the site's assets).
     """
     written: list[Path] = []
     for role_id in sorted(site.roles) if role_ids is None else role_ids:
         settings = campaign(site, site.roles[role_id])
-        written += write_html(form_pages(settings), docs_dir / "roles" / role_id / "forms")
+        written += write_html(form_pages(settings, SITE_HREF),
+                              docs_dir / "roles" / role_id / "forms")
     return written
 
 

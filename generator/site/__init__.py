@@ -9,6 +9,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+from generator.forms.stylesheet import SITE_PATH, STYLESHEET
 from generator.model import Site
 from generator.site.pages import render_all
 
@@ -16,9 +17,11 @@ ASSETS = ("roleprint.css", "roleprint.js")
 
 
 def assets() -> dict[str, bytes]:
-    """The site's own static files, by path under docs/."""
+    """The site's own static files, by path under docs/, and the one copy of the forms'
+    stylesheet every form in the site links to."""
     folder = resources.files("generator") / "templates" / "site" / "assets"
-    return {f"assets/{name}": (folder / name).read_bytes() for name in ASSETS}
+    return {**{f"assets/{name}": (folder / name).read_bytes() for name in ASSETS},
+            SITE_PATH: STYLESHEET.read_bytes()}
 
 
 def render_site(site: Site) -> dict[str, bytes]:
