@@ -70,7 +70,7 @@ def inline(html: str) -> str:
     if not re.fullmatch(r'<link rel="stylesheet" href="[\w./-]+">',
                         html[start + len(linked):end]):
         return html
-    return html[:start] + inline_styles() + html[end:]
+    return html[:start] + str(inline_styles()) + html[end:]  # str: Markup would escape the page
 
 
 def write_beside(folder: Path) -> Path:
