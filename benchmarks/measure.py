@@ -150,8 +150,8 @@ def search_fields(site: Path) -> dict[str, Any]:
 
 def site_sizes(site: Path) -> dict[str, int]:
     """Bytes of the built site by kind of output."""
-    sizes = {"html": 0, "form_html": 0, "search_index": 0, "pdf": 0, "pdf_files": 0,
-             "exports": 0, "other": 0, "total": 0}
+    sizes = {"html": 0, "form_html": 0, "form_files": 0, "search_index": 0, "pdf": 0,
+             "pdf_files": 0, "exports": 0, "other": 0, "total": 0}
     for path in site.rglob("*"):
         if not path.is_file():
             continue
@@ -160,7 +160,9 @@ def site_sizes(site: Path) -> dict[str, int]:
         if rel == "search/search_index.json":
             sizes["search_index"] += size
         elif path.suffix == ".html":
-            sizes["form_html" if path.parent.name == "forms" else "html"] += size
+            form = path.parent.name == "forms"
+            sizes["form_html" if form else "html"] += size
+            sizes["form_files"] += form
         elif path.suffix == ".pdf":
             sizes["pdf"] += size
             sizes["pdf_files"] += 1

@@ -206,6 +206,7 @@ def build_changed(site: Site, changed: set[str], docs: Path, content: Path) -> l
     """
     from generator.render import links
     from generator.render.forms.render import form_pages
+    from generator.render.forms.stylesheet import SITE_HREF
     from generator.render.site.pages import pages, render
     from generator.scoring.campaign import campaign
 
@@ -224,7 +225,7 @@ def build_changed(site: Site, changed: set[str], docs: Path, content: Path) -> l
         role = site.roles.get(source.id) if source.kind == "role" else None
         if role is None:
             continue
-        for stem, html in form_pages(campaign(site, role)):
+        for stem, html in form_pages(campaign(site, role), SITE_HREF):
             target = docs / "roles" / role.id / "forms" / f"{stem}.html"
             if write_if_changed(target, html.encode("utf-8")):
                 written.append(target)

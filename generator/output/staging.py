@@ -149,9 +149,12 @@ def _form_work(site: Site, docs: Path, parts: int) -> Callable[[int], list[Path]
 
 
 def _write_assets(docs: Path) -> None:
+    """The site's own static files, and the one copy of the forms' stylesheet every form in
+    the site links to."""
+    from generator.render.forms.stylesheet import SITE_PATH, STYLESHEET
     from generator.render.site import assets
 
-    for path, data in assets().items():
+    for path, data in {**assets(), SITE_PATH: STYLESHEET.read_bytes()}.items():
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_bytes(data)
 

@@ -5,6 +5,9 @@ workbooks, written into one folder.
                                      weights and candidate count
     interview-scores.xlsx            the panel's agreed interview scores, each member's total,
                                      the gate, total and rank worked out
+    forms.css                        the stylesheet every page links to, so that the folder
+                                     works on its own (the site's forms link one shared copy,
+                                     assets/forms.css, instead)
 
 The forms are listed in `generator.render.forms.build`. This is the one place where forms and
 exports meet, so neither renderer imports the other.
@@ -21,16 +24,18 @@ from generator.render.exports.shortlist import shortlisting_book
 from generator.render.forms.build import pdf_jobs, with_pdfs, write_html
 from generator.render.forms.pdfbatch import render_pdfs
 from generator.render.forms.render import form_pages
+from generator.render.forms.stylesheet import NAME, write_beside
 from generator.scoring import sheets
 from generator.scoring.campaign import Campaign
 
 
 def write_pack(settings: Campaign, out_dir: Path, *, pdf: bool = True) -> list[Path]:
     """Write the campaign's forms and workbooks into `out_dir`; return the files."""
-    forms = write_html(form_pages(settings), out_dir)
+    forms = write_html(form_pages(settings, NAME), out_dir)
+    styles = write_beside(out_dir)  # the folder works on its own: its stylesheet is in it
     if pdf:
         render_pdfs(pdf_jobs(forms), created=source_date())
-    return with_pdfs(forms, pdf=pdf) + write_workbooks(settings, out_dir)
+    return [*with_pdfs(forms, pdf=pdf), *write_workbooks(settings, out_dir), styles]
 
 
 def write_workbooks(settings: Campaign, out_dir: Path) -> list[Path]:

@@ -82,7 +82,7 @@ def test_form_has_no_violations(form_page: Any, site_url: str, axe_source: str,
 def test_forms_have_one_colour_scheme() -> None:
     """The forms are audited in the light scheme only: they have no other. Give them a dark
     one and this fails, as a reminder to audit it too."""
-    from generator.render.forms.render import STYLESHEET
+    from generator.render.forms.stylesheet import STYLESHEET
 
     assert "prefers-color-scheme" not in STYLESHEET.read_text(encoding="utf-8")
 

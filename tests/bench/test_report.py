@@ -69,3 +69,14 @@ def test_a_skipped_preview_is_not_measured_and_one_that_failed_misses() -> None:
                                                                       "MISS")
     size["preview"] = {"page_s": 1.5}
     assert _verdict(targets([size], {}), "edit to preview ≤ 3 s") == ("1.50 s", "PASS")
+
+
+def test_the_forms_html_is_a_target_at_n_1000() -> None:
+    name = "forms' HTML ≤ 60 MB"
+    assert _verdict(targets([_size(None)], {}), name) == ("not measured", "–")
+    size = {**_size(None), "site": {"form_html": 50 << 20, "form_files": 5000}}
+    assert _verdict(targets([size], {}), name) == ("50.0 MB in 5000 forms (10.2 kB each)",
+                                                   "PASS")
+    size["site"] = {"form_html": 164 << 20, "form_files": 5000}
+    assert _verdict(targets([size], {}), name)[1] == "MISS"
+    assert _verdict(targets([], {}), name)[1] == "–"

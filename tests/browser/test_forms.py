@@ -63,3 +63,62 @@ def test_forms_command_writes_a_campaign_pack(tmp_path: Path, monkeypatch: pytes
     shortlisting = next(out.rglob("shortlisting.html")).read_text(encoding="utf-8")
     assert "C8" in shortlisting and "Asha Patel" not in shortlisting
     assert run(["forms", "no-such-role", "--out", str(out)]) == 2
+
+
+# Rules only the shared stylesheet has (not the small base each page carries): the bold name of
+# the organisation and the shaded table heads; and two the base has too.
+STYLED = """() => {
+  const org = getComputedStyle(document.querySelector(".org"));
+  const head = getComputedStyle(document.querySelector("thead th"));
+  const hidden = getComputedStyle(document.querySelector(".vh"));
+  const table = getComputedStyle(document.querySelector("table"));
+  return {bold: org.fontWeight,
+          shaded: head.backgroundColor, hidden: hidden.position + " " + hidden.width,
+          ruled: table.borderCollapse};
+}"""
+SHARED = {"bold": "700", "shaded": "rgb(230, 230, 230)"}
+BASE = {"hidden": "absolute 1px", "ruled": "collapse"}
+
+
+def styles_from_file(browser: Any, form: Path, *, media: str = "screen") -> dict[str, str]:
+    """The styles a form gets opened from its file (file://), as a saved page is opened."""
+    context = browser.new_context(viewport={"width": A4_WIDTH, "height": 1123})
+    page = context.new_page()
+    page.emulate_media(media=media)
+    page.goto(form.as_uri())
+    page.wait_for_load_state("load")  # the linked stylesheet, when there is one, has loaded
+    found: dict[str, str] = page.evaluate(STYLED)
+    widest, _ = page.evaluate(WIDEST)
+    context.close()
+    return {**found, "fits": str(widest <= A4_WIDTH)}
+
+
+def test_a_site_form_opened_from_its_file_gets_the_shared_stylesheet(browser: Any,
+                                                                     built_site: Path) -> None:
+    form = built_site / "roles" / ROLE / "forms" / "shortlisting.html"
+    assert 'href="../../../assets/forms.css"' in form.read_text(encoding="utf-8")
+    assert styles_from_file(browser, form) == {**SHARED, **BASE, "fits": "True"}
+
+
+def test_a_pack_opened_from_its_folder_gets_its_stylesheet(browser: Any, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.cli import run
+    from tests.conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "pack"
+    assert run(["forms", "supervised-contact-co-ordinator-2027", "--out", str(out),
+                "--no-pdf"]) == 0
+    assert 'href="forms.css"' in (out / "shortlisting.html").read_text(encoding="utf-8")
+    assert styles_from_file(browser, out / "shortlisting.html") == {**SHARED, **BASE,
+                                                                    "fits": "True"}
+
+
+def test_a_form_saved_on_its_own_stays_readable_and_prints_on_a4(browser: Any, tmp_path: Path,
+                                                                 built_site: Path) -> None:
+    alone = tmp_path / "saved" / "shortlisting.html"
+    alone.parent.mkdir()
+    alone.write_bytes((built_site / "roles" / ROLE / "forms" / "shortlisting.html").read_bytes())
+    found = styles_from_file(browser, alone, media="print")
+    assert found["bold"] != SHARED["bold"]  # the stylesheet is not there …
+    assert {k: found[k] for k in (*BASE, "fits")} == {**BASE, "fits": "True"}  # … the base is

@@ -155,7 +155,7 @@ if kind in ("spawn", "forkserver"):
 elif kind == "fork":
     staging.Meanwhile(lambda: time.sleep(3600))
 else:
-    child = subprocess.Popen([sys.executable, "-c", "from generator import lifeline; "
+    child = subprocess.Popen([sys.executable, "-c", "from generator.core import lifeline; "
                               "lifeline.adopt(); print(flush=True); import time; "
                               "time.sleep(3600)"], env=lifeline.child_env(),
                              stdout=subprocess.PIPE)

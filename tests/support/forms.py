@@ -24,6 +24,7 @@ from generator.model import (
 )
 from generator.model.methods import BUILTIN_METHODS
 from generator.render.forms.render import form_pages
+from generator.render.forms.stylesheet import NAME, SITE_HREF
 from generator.scoring.campaign import campaign
 from tests.conftest import CONTENT, TESTS
 
@@ -169,10 +170,12 @@ _STYLE = re.compile(r"<style>.*?</style>", re.DOTALL)
 
 
 def golden_pages() -> dict[str, str]:
-    """{"<set>/<stem>.html": HTML}: a shipped vacancy's set and a hand-made edge-case set.
+    """{"<set>/<stem>.html": HTML}: a shipped vacancy's set, as `roleprint forms` writes it
+    (linking forms.css beside it), and a hand-made edge-case set, as the site has it (linking
+    the site's one copy).
 
-    The inlined stylesheet is left out (it is its own file), so a CSS change does not touch
-    every golden file.
+    The small inline base stylesheet is left out (it is its own file), so a CSS change does not
+    touch every golden file.
     """
     result = load(CONTENT)
     assert result.site is not None, result.problems
@@ -180,13 +183,14 @@ def golden_pages() -> dict[str, str]:
     vacancy = shipped.vacancies["supervised-contact-co-ordinator-2027"]
     hand = hand_site()
     campaigns = {
-        vacancy.id: campaign(shipped, vacancy.role, vacancy=vacancy, panel=["Panel Member A"]),
-        "test-role-weighted-desirable-only": campaign(
+        vacancy.id: (campaign(shipped, vacancy.role, vacancy=vacancy, panel=["Panel Member A"]),
+                     NAME),
+        "test-role-weighted-desirable-only": (campaign(
             hand, hand.roles["test-role"], candidates=8,
-            scale=scale(1, 7, weights=(1, 2, 3), desirable_only=True)),
+            scale=scale(1, 7, weights=(1, 2, 3), desirable_only=True)), SITE_HREF),
     }
-    return {f"{name}/{stem}.html": _STYLE.sub("<style>/* forms.css */</style>", html)
-            for name, c in campaigns.items() for stem, html in form_pages(c)}
+    return {f"{name}/{stem}.html": _STYLE.sub("<style>/* base.css */</style>", html)
+            for name, (c, href) in campaigns.items() for stem, html in form_pages(c, href)}
 
 
 def update_forms_golden() -> None:

@@ -23,6 +23,7 @@ from pathlib import Path
 from generator.model import Site
 from generator.render.forms.pdfbatch import PdfJob
 from generator.render.forms.render import form_pages
+from generator.render.forms.stylesheet import SITE_HREF
 from generator.scoring.campaign import campaign
 
 
@@ -54,10 +55,12 @@ def write_all_forms(site: Site, docs_dir: Path,
     These are the role's standing forms (organisation's default scale, 6 candidates, no
     panel names); a vacancy's own set comes from `roleprint forms VACANCY_ID`. `role_ids`
     limits it to those roles. No form is kept in memory once written: at a thousand roles
-    they come to hundreds of megabytes.
+    they come to a hundred megabytes and more. They link the site's one copy of the stylesheet
+    (written with the site's assets).
     """
     written: list[Path] = []
     for role_id in sorted(site.roles) if role_ids is None else role_ids:
         settings = campaign(site, site.roles[role_id])
-        written += write_html(form_pages(settings), docs_dir / "roles" / role_id / "forms")
+        written += write_html(form_pages(settings, SITE_HREF),
+                              docs_dir / "roles" / role_id / "forms")
     return written

@@ -22,6 +22,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from generator.core.clock import FIXED_DATE, source_date
 from generator.render.forms.assets import ASSETS
 from generator.render.forms.fieldfont import field_css, field_font
+from generator.render.forms.stylesheet import inline
 
 __all__ = ["ASSETS", "FIXED_DATE", "RefusedURL", "RestrictedFetcher", "pdf_bytes", "render_pdf",
            "source_date"]
@@ -142,14 +143,16 @@ def _set_tooltips(found: tuple[dict[str, str], dict[str, list[str]]],
 
 
 def pdf_bytes(html: str, *, created: str = FIXED_DATE, assets: Path = ASSETS) -> bytes:
-    """The PDF for one standalone HTML form page."""
+    """The PDF for one standalone HTML form page; a linked stylesheet is inlined first
+    (`generator.forms.stylesheet`), so the PDF is the one the whole page would make."""
+    html = inline(html)
     font = field_font()
     fetcher = RestrictedFetcher(assets, also=(font,) if font else ())
     fonts = FontConfiguration()
     sheets = [CSS(string=field_css(font), font_config=fonts, url_fetcher=fetcher)] if font else []
-    # No base URL: the forms name no relative resource (their CSS is inlined, the field font
-    # has a full file: URL), and with one WeasyPrint would turn any relative link left in the
-    # text into a `file:` address in the build machine's folders, published inside the PDF.
+    # No base URL: the forms name no relative resource (their CSS is inlined above, the field
+    # font has a full file: URL), and with one WeasyPrint would turn any relative link left in
+    # the text into a `file:` address in the build machine's folders, published inside the PDF.
     document = HTML(string=html, base_url=None, url_fetcher=fetcher).render(
         pdf_forms=True, pdf_variant="pdf/ua-1", stylesheets=sheets, font_config=fonts)
     document.metadata.created = created

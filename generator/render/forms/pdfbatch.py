@@ -2,7 +2,9 @@
 
 A PDF is a pure function of its HTML, its creation date and the renderer (our `pdf.py`, the
 assets it may read, and the WeasyPrint and pydyf releases), so those make the cache key: a role
-that did not change since the last build costs a file copy, not a render.
+that did not change since the last build costs a file copy, not a render. The HTML is the form
+as WeasyPrint reads it, its stylesheet inlined (`generator.forms.stylesheet`), so the key
+changes whenever the stylesheet does.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from generator.core.cache import Cache, digest
 from generator.core.clock import FIXED_DATE
 from generator.render.forms.assets import ASSETS
 from generator.render.forms.fieldfont import field_font
+from generator.render.forms.stylesheet import inline
 
 # Below this many renders, starting worker processes costs more than it saves.
 POOL_THRESHOLD = 3
@@ -78,12 +81,17 @@ def render_pdfs(jobs: Sequence[PdfJob], *, created: str = FIXED_DATE,
 
     def key(job: PdfJob) -> str:
         # Read, hashed and dropped: only one form's HTML is in memory at a time.
-        return digest([version, created, job.source.read_text(encoding="utf-8")])
+        return pdf_key(version, created, job.source.read_text(encoding="utf-8"))
 
     counts = run_cached(jobs, key=key, make=partial(_render, created=created),
                         cache=cache or Cache("pdf"), pool=_pool, threshold=POOL_THRESHOLD,
                         cores=workers(), keep_days=KEEP_DAYS)
     return PdfStats(rendered=counts.made, reused=counts.reused)
+
+
+def pdf_key(version: str, created: str, html: str) -> str:
+    """The cache key of the PDF made from a form's HTML (its stylesheet linked or inlined)."""
+    return digest([version, created, inline(html)])
 
 
 def _render(job: PdfJob, created: str) -> bytes:

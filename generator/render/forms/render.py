@@ -1,20 +1,21 @@
-"""Render each recruitment form of a campaign to one standalone HTML page (its CSS inlined)."""
+"""Render each recruitment form of a campaign to one standalone HTML page: its stylesheet
+linked (with a small base inline), or inlined whole (see `generator.forms.stylesheet`)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Hashable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from markupsafe import Markup
 
-from generator.render.forms.assets import ASSETS
 from generator.render.forms.controls import CONTROLS
 from generator.render.forms.equality import QUESTIONS
 from generator.render.forms.planrows import plan_block
 from generator.render.forms.rows import grid_row, interview_row, sub_items
+from generator.render.forms.stylesheet import inline_styles, linked_styles
 from generator.render.templating import environment
 from generator.scoring import sheets
 from generator.scoring.campaign import Campaign
@@ -35,7 +36,6 @@ TITLES = {
     INTERVIEW: "Interview scoring sheet",
     MODERATION: "Panel moderation sheet",
 }
-STYLESHEET = ASSETS / "forms" / "forms.css"
 
 
 @dataclass(frozen=True)
@@ -89,14 +89,6 @@ def css_string(text: str) -> Markup:
     return Markup(f'"{escaped}"')  # every character that could break out is escaped
 
 
-@cache
-def stylesheet() -> Markup:
-    css = STYLESHEET.read_text(encoding="utf-8")
-    if "</" in css:
-        raise ValueError(f"{STYLESHEET} must not contain '</' (it is inlined in <style>)")
-    return Markup(css)  # our own file, checked above
-
-
 @lru_cache(maxsize=1024)
 def _fixed(name: str, values: tuple[tuple[str, Hashable], ...]) -> Markup:
     html = environment().get_template(name).render(questions=QUESTIONS, **CONTROLS, **dict(values))
@@ -113,10 +105,12 @@ def fixed(name: str, **values: Hashable) -> Markup:
     return _fixed(name, tuple(sorted(values.items())))
 
 
-def render(template: str, page: Page, **context: Any) -> str:
-    """One form page: forms/<template>.html with the campaign, the page and `context`."""
+def render(template: str, page: Page, stylesheet_href: str | None = None, **context: Any) -> str:
+    """One form page: forms/<template>.html with the campaign, the page and `context`; its
+    stylesheet linked at `stylesheet_href`, or inlined whole when that is None."""
+    styles = inline_styles() if stylesheet_href is None else linked_styles(stylesheet_href)
     return environment().get_template(f"forms/{template}.html").render(
-        c=page.campaign, page=page, css=stylesheet(), css_string=css_string, key=sheets.field_key,
+        c=page.campaign, page=page, styles=styles, css_string=css_string, key=sheets.field_key,
         fixed=fixed, gate_note=sheets.gate_note, interview_row=interview_row, grid_row=grid_row,
         sub_items=sub_items, plan_block=plan_block,
         **CONTROLS, **context)
@@ -137,18 +131,24 @@ def interview_sheets(panel: tuple[str, ...], candidates: tuple[str, ...] = (),
     return tuple(found)
 
 
-def form_pages(campaign: Campaign) -> tuple[tuple[str, str], ...]:
-    """Every page of the campaign's form set as (file stem, HTML), in a fixed order."""
+def form_pages(campaign: Campaign, stylesheet_href: str | None = None,
+               ) -> tuple[tuple[str, str], ...]:
+    """Every page of the campaign's form set as (file stem, HTML), in a fixed order; each links
+    its stylesheet at `stylesheet_href`, or inlines it whole when that is None."""
     role = campaign.role
+
+    def styled(template: str, page: Page, **context: Any) -> str:
+        return render(template, page, stylesheet_href, **context)
+
     missing = sheets.left_out(role)  # a sheet with no rows is not made (the role page says why)
     pages = [
-        (APPLICATION, render(APPLICATION, Page(APPLICATION, TITLES[APPLICATION], campaign),
+        (APPLICATION, styled(APPLICATION, Page(APPLICATION, TITLES[APPLICATION], campaign),
                              criteria=role.person_spec.at_stage("application"),
                              later=role.person_spec.at_stage("pre-appointment"))),
-        (EQUALITY, render(EQUALITY, Page(EQUALITY, TITLES[EQUALITY], campaign))),
+        (EQUALITY, styled(EQUALITY, Page(EQUALITY, TITLES[EQUALITY], campaign))),
     ]
     if SHORTLISTING not in missing:
-        pages.append((SHORTLISTING, render(
+        pages.append((SHORTLISTING, styled(
             SHORTLISTING, Page(SHORTLISTING, TITLES[SHORTLISTING], campaign),
             sheet=sheets.shortlisting(role, campaign.scale_at(SHORTLISTING), campaign.candidates,
                                       campaign.weights_at(SHORTLISTING)))))
@@ -164,9 +164,9 @@ def form_pages(campaign: Campaign) -> tuple[tuple[str, str], ...]:
                         + ([f"panel member {number} of {total}"] if number else [])) or None
         page = Page(stem, TITLES[INTERVIEW], campaign, subheading=sub)
         you = member or (f"Panel member {number}" if number else None)  # as the plan says
-        pages.append((stem, render(INTERVIEW, page, sheet=interview, member=member,
+        pages.append((stem, styled(INTERVIEW, page, sheet=interview, member=member,
                                    candidate=code, plan=plan, you=you)))
-    pages.append((MODERATION, render(MODERATION, Page(MODERATION, TITLES[MODERATION], campaign),
+    pages.append((MODERATION, styled(MODERATION, Page(MODERATION, TITLES[MODERATION], campaign),
                                      sheet=sheets.moderation(role, scale, campaign.candidates,
                                                              weights))))
     return tuple(pages)

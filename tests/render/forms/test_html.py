@@ -228,7 +228,7 @@ def test_a_pack_holds_the_documented_files(tmp_path: Path) -> None:
     assert [p.name for p in written] == [
         "application-form.html", "equality-monitoring.html", "shortlisting.html",
         "interview.html", "interview-panel-1.html", "moderation.html",
-        "shortlisting.xlsx", "interview-scores.xlsx"]
+        "shortlisting.xlsx", "interview-scores.xlsx", "forms.css"]
     again = tmp_path / "again"
     write_pack(campaign(site, site.roles["test-role"], panel=["X"], questions=True), again,
                pdf=False)
