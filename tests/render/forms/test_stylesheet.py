@@ -15,7 +15,7 @@ from generator.render.forms.pdfbatch import PdfJob, pdf_key, render_pdfs
 from generator.render.forms.render import form_pages
 from generator.render.pack import write_pack
 from generator.scoring.campaign import campaign
-from tests.forms_support import hand_site
+from tests.support.forms import hand_site
 
 # Everything a form page carries before its body: the base styles, the link, the print header.
 HEAD_MAX = 2_500
