@@ -22,9 +22,9 @@ $(STAMP): pyproject.toml
 
 # Debian packages the tests drive: Chromium for the browser tests, poppler for PDF pictures,
 # Liberation Sans for lean fillable PDF fields, Java for the Nu HTML Checker, npm for the
-# accessibility checkers below, strace to stop builds at chosen moments (tests/test_faults.py),
+# accessibility checkers below, strace to stop builds at chosen moments (tests/output/test_faults.py),
 # HarfBuzz-Subset, which WeasyPrint warns it will need (the tests make that warning an error).
-# LibreOffice Calc to recompute the filled scoring workbooks (tests/test_scoring_workbooks.py).
+# LibreOffice Calc to recompute the filled scoring workbooks (tests/scoring/test_workbooks.py).
 system: $(SYSTEM_STAMP)
 $(SYSTEM_STAMP): $(STAMP)
 	@missing=""; \
@@ -82,18 +82,19 @@ test: $(STAMP) system npm zensical
 bench: $(STAMP) zensical
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
-# `roleprint import` scored on the corpus of real job descriptions in tests/corpus against their
-# answer keys; rewrites the tables under "Measured on real documents" in docs/import.md.
+# `roleprint import` scored on the corpus of real job descriptions in tests/importer/corpus
+# against their answer keys; rewrites the tables under "Measured on real documents" in
+# docs/import.md.
 import-measure: $(STAMP)
 	$(BIN)/python -m benchmarks.import_corpus --docs
 
 # The fuzz test at length: thousands of mutated records through validate, dozens through
 # build --no-pdf, with a new random seed each run (make test runs a fixed, short set).
 fuzz: $(STAMP)
-	ROLEPRINT_FUZZ=long $(BIN)/python -m pytest -q tests/test_fuzz.py
+	ROLEPRINT_FUZZ=long $(BIN)/python -m pytest -q tests/content/test_fuzz.py
 
 golden: $(STAMP)
-	$(BIN)/python -m tests.update_golden
+	$(BIN)/python -m tests.render.update_golden
 
 # Engine portability: the same staging tree and mkdocs.yml built by Zensical (writes site/).
 zensical-check: $(STAMP) zensical

@@ -3,7 +3,7 @@
     python -m benchmarks.collate [--candidates 30] [--members 5]
 
 The shipped vacancy's pack is made for five named members; each member's interview sheet
-(PDF) is filled in for every candidate with pypdf, as in tests/test_collate.py: 150 filled
+(PDF) is filled in for every candidate with pypdf, as in tests/collate/test_collate.py: 150 filled
 PDFs of 36 scores each. The timed run is `roleprint collate FOLDER --out DIR --no-pdf` as its
 own process (reading every PDF, the figures, the workbook and the moderation sheet's HTML); the
 moderation sheet's PDF is timed on its own, as the PDFs of the forms are.

@@ -1,4 +1,4 @@
-"""`roleprint import` measured on the corpus of real job descriptions (tests/corpus): each
+"""`roleprint import` measured on the corpus of real job descriptions (tests/importer/corpus): each
 document, and each Word or PDF version made from it, is imported into a fresh content folder and
 the draft is scored against the document's answer key, written from the source.
 
@@ -32,8 +32,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from tests import corpusdocs
-from tests.corpusdocs import occurs, tokens
+from tests.importer import corpusdocs
+from tests.importer.corpusdocs import occurs, tokens
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs" / "import.md"
@@ -50,7 +50,7 @@ def import_one(path: Path, folder: Path) -> tuple[dict[str, Any], dict[str, Any]
     """The draft and the report entry for one file, or ({}, {}, the error)."""
     from generator.content.yamlload import load_file
     from generator.importer.command import run
-    from tests.importmeasure import content_copy
+    from tests.importer.importmeasure import content_copy
 
     content = content_copy(folder)
     report = folder / "report.json"

@@ -27,7 +27,7 @@ WORD_SHAPES = ("word-tables", "word-bold-lists", "word-ed-codes")
 
 
 def make_files(folder: Path, count: int) -> None:
-    from tests import importdocs  # the test documents' maker: the same shapes as measured
+    from tests.importer import importdocs  # the test documents' maker: the same shapes as measured
 
     for index in range(count):
         record, _ = importdocs.SEEDS[index % len(importdocs.SEEDS)]
@@ -39,7 +39,7 @@ def make_files(folder: Path, count: int) -> None:
 
 def run(work: Path, count: int = 100) -> dict[str, Any]:
     """Make `count` Word files, import them into an empty content folder, time it."""
-    from tests.importmeasure import content_copy
+    from tests.importer.importmeasure import content_copy
 
     fresh(work)
     inbox = work / "inbox"
@@ -82,7 +82,7 @@ def write_long_line(path: Path, size: int) -> None:
 
 def run_long_line(work: Path) -> dict[str, Any]:
     """Import the long line at an eighth of its size and whole; the times and their ratio."""
-    from tests.importmeasure import content_copy
+    from tests.importer.importmeasure import content_copy
 
     fresh(work).mkdir(parents=True)
     found: dict[str, Any] = {}

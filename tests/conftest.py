@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-pytest_plugins = ["tests.browser"]
+pytest_plugins = ["tests.support.browser"]
 
 # No property-based test may fail for being slow (Hypothesis's default deadline is 200 ms an
 # example): CI machines are busy. A test that sets its own settings keeps this unless it says
@@ -19,7 +19,14 @@ settings.register_profile("roleprint", deadline=None)
 settings.load_profile("roleprint")
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TESTS = ROOT / "tests"
+# Content trees used by the tests of several stages; a tree one stage's tests use alone is in
+# that stage's folder (tests/lint/fixtures, tests/model/fixtures). tests/README.md has the map.
+FIXTURES = TESTS / "fixtures"  # base: the small valid tree every overlay starts from
+INVALID = TESTS / "content" / "fixtures" / "invalid"  # each case beside its expected report
+CAMPAIGNS = TESTS / "scoring" / "fixtures" / "campaigns"  # five organisations' scoring schemes
+QUESTIONS = TESTS / "scoring" / "fixtures" / "questions"  # a campaign with question plans
+UNSAFE = TESTS / "render" / "fixtures" / "site-unsafe"  # hostile text in every field
 CONTENT = ROOT / "content"
 BUILD_DATE = "2026-12-01"
 

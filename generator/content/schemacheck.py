@@ -81,8 +81,8 @@ class SchemaSet:
     Each record is first checked by jsonschema-rs, which is about a hundred times faster and
     answers only "valid or not". Only a record it rejects goes through `jsonschema`, whose
     detailed errors the messages are written from; so the messages stay the same, and a record
-    the slow checker would reject (it is never stricter, see tests/test_schemacheck.py) costs
-    little.
+    the slow checker would reject (it is never stricter, see tests/content/test_schemacheck.py)
+    costs little.
     """
 
     def __init__(self, schema_dir: Path = SCHEMA_DIR) -> None:

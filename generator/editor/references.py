@@ -2,7 +2,7 @@
 
 The schemas say a property holds an id (`$ref: common#/definitions/id`) but not whose: that
 is Roleprint's cross-check knowledge (`generator/content/crosscheck.py`). This table gives the
-editor the same knowledge, so that it offers a list to pick from. `tests/test_editor_config.py`
+editor the same knowledge, so that it offers a list to pick from. `tests/editor/test_config.py`
 fails when an id property is in neither table, so a new reference cannot be missed.
 """
 

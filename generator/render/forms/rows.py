@@ -2,7 +2,8 @@
 
 A thousand roles' interview sheets hold about 19,000 of these blocks. As a Jinja loop they took
 three quarters of the sheet's time, so they are written here, like the controls, and escaped
-the same way (`tests/test_forms_controls.py::test_interview_rows_match_the_template_they_replaced`
+the same way
+(`tests/render/forms/test_controls.py::test_interview_rows_match_the_template_they_replaced`
 renders them both ways). `forms/interview.html` calls `interview_row` for each row.
 """
 

@@ -1,0 +1,1 @@
+"""Tests of the benchmarks in benchmarks/: their synthetic content and their reports."""

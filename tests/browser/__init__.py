@@ -1,0 +1,1 @@
+"""End-to-end tests in Chromium: the site, the forms, search and the editor."""

@@ -1,0 +1,1 @@
+"""Tests of generator/collate: `roleprint collate` and `roleprint purge`."""

@@ -1,0 +1,1 @@
+"""Tests of generator/commands: the live preview and `roleprint new role`."""

@@ -1,0 +1,1 @@
+"""Tests of generator/core: the cached runner, the text helpers."""

@@ -1,0 +1,1 @@
+"""Tests of generator/importer: job descriptions in every shape, imported and measured."""

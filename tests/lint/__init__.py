@@ -1,0 +1,2 @@
+"""Tests of generator/lint: each rule, the command, the pre-commit hooks, the content-health
+page."""

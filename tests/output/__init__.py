@@ -1,0 +1,1 @@
+"""Tests of generator/output and the whole build: staging, publishing, caches and faults."""

@@ -1,0 +1,1 @@
+"""Tests of generator/render/exports: the Word, Excel and CSV files."""

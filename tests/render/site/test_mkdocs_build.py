@@ -1,0 +1,99 @@
+"""The shipped content's tree builds with `mkdocs build --strict`, and search finds roles."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CONTENT
+from tests.support.site import generate_and_build, load_site, scan
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    _, site_dir, warnings = generate_and_build(load_site(CONTENT),
+                                               tmp_path_factory.mktemp("shipped"))
+    return site_dir, warnings
+
+
+@pytest.fixture(scope="module")
+def index(built: tuple[Path, list[str]]) -> dict:
+    return json.loads((built[0] / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def test_strict_build_succeeds_without_warnings(built: tuple[Path, list[str]]) -> None:
+    site_dir, warnings = built
+    assert warnings == []
+    for page in ("index.html", "roles/index.html", "roles/recovery-navigator/index.html",
+                 "vacancies/supervised-contact-co-ordinator-2027/index.html", "glossary/index.html",
+                 "tags/index.html", "frameworks/second-step-competencies/index.html",
+                 "organisations/second-step/index.html", "families/index.html",
+                 "assets/roleprint.css", "assets/roleprint.js"):
+        assert (site_dir / page).is_file(), page
+
+
+def tokens(index: dict, location: str) -> set[str]:
+    separator = re.compile(index["config"]["separator"])
+    found: set[str] = set()
+    for doc in index["docs"]:
+        if doc["location"].split("#")[0] == location:
+            found |= {t.lower() for t in separator.split(doc["title"] + " " + doc["text"]) if t}
+    return found
+
+
+@pytest.mark.parametrize(("words", "location"), [
+    ("Supervised Contact Co-Ordinator", "roles/supervised-contact-co-ordinator/"),
+    ("D13002", "roles/supervised-contact-co-ordinator/"),
+    ("DBC-PG-0412", "roles/supervised-contact-co-ordinator/"),
+    ("FL-CC-2024-07", "roles/da-sv-case-coordinator/"),
+    ("Psychologically informed practice", "roles/recovery-navigator/"),
+    ("IDVA", "roles/da-sv-case-coordinator/"),
+    ("NDTMS", "roles/recovery-coordinator-tier-4-lead/"),
+])
+def test_role_is_findable(index: dict, words: str, location: str) -> None:
+    separator = re.compile(index["config"]["separator"])
+    wanted = {w.lower() for w in separator.split(words) if w}
+    assert wanted <= tokens(index, location)
+
+
+def test_references_are_single_search_terms(index: dict) -> None:
+    separator = re.compile(index["config"]["separator"])
+    assert separator.split("DBC-PG-0412") == ["DBC-PG-0412"]
+    assert [t for t in separator.split("DA&amp;SV Case, (IDVA)") if t] == [
+        "DA", "SV", "Case", "IDVA"]
+
+
+def test_forms_are_not_indexed(index: dict) -> None:
+    assert not any(".html" in doc["location"] or "/forms/" in doc["location"]
+                   for doc in index["docs"])
+
+
+def test_abbreviations_become_tooltips(built: tuple[Path, list[str]]) -> None:
+    html = (built[0] / "roles" / "da-sv-case-coordinator" / "index.html").read_text("utf-8")
+    assert '<abbr title="Independent Domestic Violence Adviser">IDVA</abbr>' in html
+    assert '<abbr title="Domestic Abuse and Sexual Violence">DA&amp;SV</abbr>' in html
+    assert "*[" not in html
+
+
+def test_json_ld_only_on_the_open_vacancy(built: tuple[Path, list[str]]) -> None:
+    site_dir = built[0]
+    for page in sorted(site_dir.rglob("index.html")):
+        scripts = [text for attrs, text in scan(page.read_text("utf-8")).scripts
+                   if attrs.get("type") == "application/ld+json"]
+        rel = page.relative_to(site_dir).as_posix()
+        if rel == "vacancies/supervised-contact-co-ordinator-2027/index.html":
+            assert len(scripts) == 1
+            assert json.loads(scripts[0])["identifier"]["value"] == "DBC-PG-0412"
+        else:
+            assert scripts == [], rel
+
+
+def test_numbers_survive_into_html(built: tuple[Path, list[str]]) -> None:
+    html = (built[0] / "roles" / "supervised-contact-co-ordinator" / "index.html").read_text(
+        "utf-8")
+    assert "<li><strong>9</strong> To develop" in html
+    assert "<li><strong>iv</strong> An opportunity" in html
+    assert "<ol>" not in html.split('class="rp-numbered"')[1].split("</div>")[0]

@@ -1,0 +1,238 @@
+"""Structural checks on the generated Markdown: what every page must and must not contain."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.build import build
+from generator.core.settings import Settings
+from generator.model import Site
+from generator.model.filters import long_date
+from generator.render.site import assets
+from generator.render.site.abbr import terms_used
+from generator.render.site.jsonld import job_posting
+from generator.render.site.pages import render_all
+from tests.conftest import CONTENT
+from tests.support.site import body_of, load_site
+
+
+@pytest.fixture(scope="module")
+def site() -> Site:
+    return load_site(CONTENT)
+
+
+@pytest.fixture(scope="module")
+def pages(site: Site) -> dict[str, str]:
+    return render_all(site)
+
+
+def table_rows(markdown: str) -> list[list[str]]:
+    return [[cell.strip() for cell in re.split(r"(?<!\\)\|", line)[1:-1]]
+            for line in markdown.splitlines() if line.startswith("| ")]
+
+
+def test_every_page_is_there(site: Site, pages: dict[str, str]) -> None:
+    expected = {"index.md", "glossary.md", "tags/index.md", "accessibility.md", "content-health.md"}
+    expected |= {f"{folder}/index.md" for folder in
+                 ("roles", "organisations", "frameworks", "families", "vacancies")}
+    expected |= {f"roles/{r}.md" for r in site.roles}
+    expected |= {f"organisations/{o}.md" for o in site.organisations}
+    expected |= {f"frameworks/{f}.md" for f in site.frameworks}
+    expected |= {f"families/{f}.md" for f in site.families}
+    expected |= {f"vacancies/{v.id}.md" for v in site.vacancies.values() if v.status != "draft"}
+    assert set(pages) == expected
+
+
+def test_every_criterion_is_in_its_role_table(site: Site, pages: dict[str, str]) -> None:
+    for role in site.roles.values():
+        rows = {row[0]: row for row in table_rows(pages[f"roles/{role.id}.md"])}
+        for crit in role.person_spec.criteria:
+            row = rows[crit.id]
+            assert row[2] == ("Essential" if crit.essential else "Desirable"), crit.id
+            assert row[3] == crit.assessed_by_text
+            assert crit.text.split()[0] in row[1]
+
+
+def test_person_spec_groups_follow_categories(site: Site, pages: dict[str, str]) -> None:
+    page = pages["roles/recovery-navigator.md"]
+    headings = re.findall(r"^### (.+)$", page.split("## Person specification")[1].split(
+        "\n## ")[0], re.MULTILINE)
+    assert headings == [name for name, _ in site.roles["recovery-navigator"].person_spec
+                        .by_category()]
+
+
+def test_source_numbers_are_shown_not_renumbered(pages: dict[str, str]) -> None:
+    page = pages["roles/supervised-contact-co-ordinator.md"]
+    assert "- **9** To develop and facilitate training" in page
+    assert "    - **i** An understanding of key issues" in page
+    assert "    - **v** Observation and recoding skills" in page
+    assert not re.search(r"^\s*\d+\. ", page, re.MULTILINE)  # no Markdown ordered list
+
+
+def test_groups_keep_their_headings(pages: dict[str, str]) -> None:
+    page = pages["roles/recovery-coordinator-tier-4-lead.md"]
+    order = [page.index(f"### {h}\n") for h in
+             ("Strategy", "Service Delivery", "Performance Management", "Administration")]
+    assert order == sorted(order)
+
+
+def test_summary_card_and_vacancy_reference(pages: dict[str, str]) -> None:
+    page = pages["roles/supervised-contact-co-ordinator.md"]
+    for term, value in (("Post number", "D13002"), ("Grade", "Band 9"),
+                        ("DBS check", "Enhanced DBS check"),
+                        ("Closing date", "30 September 2027 at 12:00")):
+        assert f"{term}\n:   {value}" in page
+    assert "DBC-PG-0412" in page
+    assert "FL-CC-2024-07" in pages["roles/da-sv-case-coordinator.md"]  # a closed vacancy too
+    assert "**Closed**" in pages["roles/da-sv-case-coordinator.md"]
+
+
+def test_known_risks_show_answers_and_notes(pages: dict[str, str]) -> None:
+    page = pages["roles/supervised-contact-co-ordinator.md"]
+    assert "| Is required to drive their own vehicle for Council business | YES |" in page
+    assert "| A | Is likely to be exposed to asbestos | NO |" in page
+    assert "#### G. Drivers" in page
+
+
+def test_forms_are_linked_relative_to_the_role_url(pages: dict[str, str]) -> None:
+    page = pages["roles/recovery-navigator.md"]
+    for name in ("application-form", "equality-monitoring", "shortlisting", "interview",
+                 "moderation"):
+        assert f'href="forms/{name}.html"' in page
+        assert f'href="forms/{name}.pdf"' in page
+
+
+def test_role_front_matter_has_tags(site: Site, pages: dict[str, str]) -> None:
+    page = pages["roles/recovery-navigator.md"]
+    assert page.startswith("---\n")
+    meta = yaml.safe_load(page.split("\n---\n", 1)[0][4:])
+    assert meta["title"] == "Recovery Navigator"
+    tags = meta["tags"]
+    assert tags[:2] == ["Second Step", "Bristol"]
+    assert "On-call" in tags
+    assert "#location-bristol" in pages["tags/index.md"]
+    assert "../roles/recovery-navigator.md" in pages["tags/index.md"]
+
+
+def test_page_titles_are_html_escaped(pages: dict[str, str]) -> None:
+    # Material writes a page's `title` into <title> unescaped: it must already be HTML.
+    meta = yaml.safe_load(pages["roles/da-sv-case-coordinator.md"].split("\n---\n", 1)[0][4:])
+    assert meta["title"] == "DA&amp;SV Case Coordinator"
+
+
+def test_abbreviations_only_for_terms_on_the_page(site: Site, pages: dict[str, str]) -> None:
+    for path, page in pages.items():
+        defined = [line[2:].split("]:", 1)[0] for line in page.splitlines()
+                   if line.startswith("*[")]
+        used = [t.term for t in terms_used(body_of(page), site.glossary)]
+        assert defined == used, path
+        for term in defined:
+            assert re.search(rf"\b{re.escape(term)}\b", body_of(page).replace("&amp;", "&")), \
+                (path, term)
+        tail = page.rstrip("\n").splitlines()[-len(defined):] if defined else []
+        assert all(line.startswith("*[") for line in tail), path  # the page ends with them
+    assert "*[IDVA]: Independent Domestic Violence Adviser" in pages[
+        "roles/da-sv-case-coordinator.md"]
+    assert "*[IDVA]" not in pages["roles/recovery-navigator.md"]
+
+
+def test_open_vacancy_has_job_posting(site: Site, pages: dict[str, str]) -> None:
+    page = pages["vacancies/supervised-contact-co-ordinator-2027.md"]
+    raw = page.split('<script type="application/ld+json">\n', 1)[1].split("</script>", 1)[0]
+    data = json.loads(raw)
+    assert data["@type"] == "JobPosting"
+    assert data["title"] == "Supervised Contact Co-Ordinator"
+    assert data["identifier"]["value"] == "DBC-PG-0412"
+    assert data["datePosted"] == "2026-11-02"
+    assert data["validThrough"] == "2027-09-30T12:00:00+01:00"  # British Summer Time
+    assert data["jobLocation"][0]["address"]["addressCountry"] == "GB"
+    assert data["hiringOrganization"]["name"] == "Darlington Borough Council"
+    assert data["jobLocation"][0]["address"]["addressLocality"] == "Darlington"
+    assert data["employmentType"] == "FULL_TIME"
+    assert data["baseSalary"]["value"]["minValue"] == 39862
+    assert data["baseSalary"]["value"]["maxValue"] == 42839
+    assert data["description"].startswith("<p>To co-ordinate")
+    assert not re.search("[<>&]", raw)
+    shown = body_of(page)
+    for value in (data["title"], data["identifier"]["value"], data["hiringOrganization"]["name"],
+                  "Darlington", long_date(data["datePosted"]), "30 September 2027 at 12:00",
+                  "Full time", "£39,862", "£42,839", "To co-ordinate, implement"):
+        assert value in shown, value
+
+
+def test_closed_and_draft_vacancies_have_no_job_posting(site: Site,
+                                                        pages: dict[str, str]) -> None:
+    assert "ld+json" not in pages["vacancies/da-sv-case-coordinator-2024.md"]
+    assert "Closed" in pages["vacancies/da-sv-case-coordinator-2024.md"]
+    index = pages["vacancies/index.md"]
+    assert index.index("DBC-PG-0412") < index.index("FL-CC-2024-07")
+    draft = dataclasses.replace(site.vacancies["supervised-contact-co-ordinator-2027"],
+                                status="draft")
+    assert job_posting(draft) is None
+    hidden = dataclasses.replace(site, vacancies={draft.id: draft})
+    assert not any(draft.reference in text for text in render_all(hidden).values())
+
+
+def test_framework_shows_levels_and_roles(pages: dict[str, str]) -> None:
+    page = pages["frameworks/first-light-behavioural-competencies.md"]
+    assert "Not defined" in page
+    assert "[DA&SV Case Coordinator](../roles/da-sv-case-coordinator.md): level 3" in page
+    second = pages["frameworks/second-step-competencies.md"]
+    assert "### Level 3: Desired Level" in second
+    assert "entry level 2; exceptional level 4" in second
+
+
+def test_generating_twice_gives_identical_bytes(site: Site, tmp_path: Path) -> None:
+    """The one build's staging tree, made twice from two loads, is the same bytes: every page
+    `render_all` gives, the site's assets and the forms, and no path of the machine's."""
+    build(site, tmp_path / "one", Settings(pdf=False), engine=False)
+    build(load_site(CONTENT), tmp_path / "two", Settings(pdf=False), engine=False)
+    one = {p.relative_to(tmp_path / "one"): p.read_bytes()
+           for p in sorted((tmp_path / "one").rglob("*")) if p.is_file()}
+    two = {p.relative_to(tmp_path / "two"): p.read_bytes()
+           for p in sorted((tmp_path / "two").rglob("*")) if p.is_file()}
+    assert one == two
+    pages = {f"staging/docs/{p}" for p in [*render_all(site), *assets()]}
+    assert pages <= set(map(str, one))
+    assert all("/forms/" in name for name in set(map(str, one)) - pages)
+    assert not any(str(Path.cwd()).encode() in data or b"/tmp/" in data for data in one.values())
+
+
+def test_an_example_vacancy_says_so_at_the_top_of_its_page(pages: dict[str, str]) -> None:
+    """Point 4 of issue 17: the note that a vacancy's details are made up is a field, published."""
+    page = pages["vacancies/supervised-contact-co-ordinator-2027.md"]
+    notice = ('!!! note "Example vacancy"\n\n'
+              "    The salary, hours, contact and application details are illustrative.\n")
+    assert notice in page
+    assert page.index(notice) < page.index("Open for applications")
+    assert '!!! note "Example vacancy"' in pages["vacancies/da-sv-case-coordinator-2024.md"]
+
+
+def test_no_shipped_internal_note_is_on_any_page(tmp_path: Path) -> None:
+    """The notes moved out of comments (issue 17) stay unpublished, the framework's included:
+    each shipped record's notes are marked, and no page holds a mark."""
+    import shutil
+
+    from ruamel.yaml import YAML
+
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    rt = YAML()
+    marked = []
+    for path in sorted(content.rglob("*.yaml")):
+        found = rt.load(path)
+        if isinstance(found, dict) and "internal_notes" in found:
+            mark = f"NOTEMARK{len(marked)}"
+            found["internal_notes"] = f"{found['internal_notes']} {mark}"
+            rt.dump(found, path)
+            marked.append(path.relative_to(content).as_posix())
+    assert {"frameworks/second-step-competencies.yaml", "roles/recovery-navigator.yaml",
+            "roles/supervised-contact-co-ordinator.yaml"} <= set(marked)
+    pages = render_all(load_site(content))
+    assert [name for name, page in pages.items() if "NOTEMARK" in page] == []

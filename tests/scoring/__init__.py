@@ -1,0 +1,2 @@
+"""Tests of generator/scoring: one recruitment's campaign, its sheets, question plans, packs and
+workbooks."""

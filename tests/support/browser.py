@@ -1,0 +1,256 @@
+"""Build the shipped site once and serve it on 127.0.0.1 for Playwright-driven Chromium."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.support.waiting import BROWSER_LIMIT_MS
+
+CHROMIUM = Path(os.environ.get("ROLEPRINT_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def require_chromium() -> None:
+    """Fail (never skip) when the browser is missing: CI must run these tests."""
+    if not CHROMIUM.exists() and not shutil.which("chromium"):
+        pytest.fail("Debian's chromium is not installed: run `make test`, which installs it")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from generator.cli import run
+    from tests.conftest import CONTENT, ROOT
+
+    site_dir = tmp_path_factory.mktemp("browser") / "site"
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        assert run(["build", "--content", str(CONTENT), "--site-dir", str(site_dir)]) == 0
+    finally:
+        os.chdir(cwd)
+    return site_dir
+
+
+@contextlib.contextmanager
+def serve_folder(folder: Path) -> Iterator[str]:
+    """A folder served on 127.0.0.1 (a free port), quietly, while the block runs; its address."""
+    handler = functools.partial(_Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    with serve_folder(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    require_chromium()
+    from playwright.sync_api import expect, sync_playwright
+
+    # Playwright's own limits (30 s for an action, 5 s for an expectation) are a guess at how
+    # fast a machine is; on a busy one they fail tests that would pass. Every context and page
+    # the tests open waits up to BROWSER_LIMIT_MS instead: a guard against a hang, no more.
+    expect.set_options(timeout=BROWSER_LIMIT_MS)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM if CHROMIUM.exists() else shutil.which("chromium")),
+            args=CHROMIUM_ARGS, headless=True, timeout=BROWSER_LIMIT_MS,
+        )
+        new_context, new_page = chromium.new_context, chromium.new_page
+
+        def patient_context(**options: Any) -> Any:
+            context = new_context(**options)
+            context.set_default_timeout(BROWSER_LIMIT_MS)
+            return context
+
+        def patient_page(**options: Any) -> Any:
+            page = new_page(**options)
+            page.context.set_default_timeout(BROWSER_LIMIT_MS)
+            return page
+
+        chromium.new_context = patient_context
+        chromium.new_page = patient_page
+        yield chromium
+        chromium.close()
+
+
+# Installed before a page's own scripts: counts the queries Material's search sends its worker
+# and the results it gets back (each query has one, in order; the list is drawn as each comes).
+SEARCH_PROBE = """
+if (!window.__roleprintSearch) {
+  const seen = window.__roleprintSearch = {asked: 0, answered: 0, last: null};
+  const Native = window.Worker;
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", (e) => {
+        if (e.data && e.data.type === 3) seen.answered++;
+      });
+    }
+    postMessage(message, ...rest) {
+      if (message && message.type === 2) { seen.asked++; seen.last = message.data; }
+      return super.postMessage(message, ...rest);
+    }
+  };
+}
+"""
+# True once the results shown are those of the whole query now in the box: it was the last one
+# sent, and every query sent has been answered (and so drawn).
+SEARCH_DONE = """(box) => { const seen = window.__roleprintSearch;
+  return seen.last === document.querySelector(box).value && seen.asked === seen.answered; }"""
+SEARCH_BOX = "input.md-search__input"
+
+
+def watch_search(page: Any) -> None:
+    """Let `wait_for_search` see this page's searches (call before the page is opened)."""
+    page.add_init_script(SEARCH_PROBE)
+
+
+def wait_for_search(page: Any) -> Any:
+    """Until the results shown are those of the query as typed; the result items."""
+    page.wait_for_function(SEARCH_DONE, arg=SEARCH_BOX)
+    return page.locator(".md-search-result__item")
+
+
+def search(page: Any, url: str, query: str) -> Any:
+    """Type `query` into the search box of the site at `url`, key by key as a person does
+    (Material searches on key events, not on fill()), and wait for its results; their items.
+    Each key sends a query, and the results of an earlier one may be drawn first."""
+    watch_search(page)
+    page.goto(f"{url}/")
+    box = page.locator(SEARCH_BOX)
+    box.click()
+    box.press_sequentially(query, delay=20)
+    return wait_for_search(page)
+
+
+def settle(page: Any) -> None:
+    """Until what the page's scripts had set going has finished moving: first the short timers
+    already set (Material opens the search a millisecond after the focus moves, on a timer),
+    then a frame, then every finite animation and transition (a menu sliding, the search box or
+    its results opening)."""
+    page.evaluate("""async () => {
+        await new Promise((done) => setTimeout(done, 1));
+        await new Promise((done) => requestAnimationFrame(() => done()));
+        await Promise.all(document.getAnimations()
+            .filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+            .map((a) => a.finished.catch(() => null)));
+    }""")
+
+
+# ---- Accessibility checkers: axe-core (npm) in Chromium, the Nu HTML Checker with Java ----
+
+NODE_MODULES = ROOT / "node_modules"
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+# Every WCAG 2.0, 2.1 and 2.2 rule at levels A and AA that axe-core has.
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+MISSING_NPM = "run `make test` (it runs `npm ci` from package-lock.json)"
+
+
+def require_axe() -> str:
+    """axe-core's source, or fail (never skip): CI must run the audit."""
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: {MISSING_NPM}")
+    return AXE.read_text(encoding="utf-8")
+
+
+def require_vnu() -> list[str]:
+    """The command that runs the Nu HTML Checker, or fail (never skip)."""
+    java = shutil.which("java")
+    if not java:
+        pytest.fail("java is missing: `make test` installs Debian's default-jre-headless")
+    if not VNU.is_file():
+        pytest.fail(f"{VNU} is missing: {MISSING_NPM}")
+    return [java, "-jar", str(VNU)]
+
+
+def axe_violations(page: Any, source: str) -> list[dict[str, Any]]:
+    """Run axe-core on the page as it is now, WCAG A and AA rules only."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=source)
+    violations: list[dict[str, Any]] = page.evaluate(
+        """async (tags) => (await axe.run(document, {
+             runOnly: {type: "tag", values: tags}, resultTypes: ["violations"],
+           })).violations""",
+        WCAG_TAGS,
+    )
+    return violations
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    """Each violation with the selector and the reason for every element it found."""
+    lines = []
+    for v in violations:
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']} <{v['helpUrl']}>")
+        for node in v["nodes"]:
+            reason = " ".join(node.get("failureSummary", "").split())
+            lines.append(f"    {' '.join(map(str, node['target']))}: {reason}")
+    return "\n".join(lines)
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every page of a built site as a URL path ('' for home), forms and 404 excluded."""
+    pages = []
+    for path in sorted(site.rglob("index.html")):
+        rel = path.parent.relative_to(site).as_posix()
+        if rel.startswith(("search", "assets")):
+            continue
+        pages.append("" if rel == "." else rel + "/")
+    return sorted(pages)
+
+
+def form_pages(site: Path) -> list[str]:
+    """Every HTML form and sheet of every role, as URL paths."""
+    return sorted(p.relative_to(site).as_posix() for p in site.glob("roles/*/forms/*.html"))
+
+
+def shipped_pages() -> list[str]:
+    """The URL path ('' for home) of every page the shipped content makes, known before the
+    build so that tests can be parametrised by page; a11y/test_axe.py checks the built site has
+    exactly these."""
+    from generator.render.site.pages import pages
+    from tests.conftest import CONTENT
+    from tests.support.site import load_site
+
+    urls = []
+    for page in pages(load_site(CONTENT)):
+        stem = page.path.removesuffix(".md").removesuffix("index")
+        urls.append(stem if not stem or stem.endswith("/") else stem + "/")
+    return sorted(urls)
+
+
+def shipped_forms() -> list[str]:
+    """The URL path of every HTML form and sheet of every shipped role."""
+    from generator.render.forms.render import FORMS
+    from tests.conftest import CONTENT
+
+    roles = sorted(p.stem for p in (CONTENT / "roles").glob("*.yaml"))
+    return sorted(f"roles/{role}/forms/{form}.html" for role in roles for form in FORMS)

@@ -1,0 +1,107 @@
+"""Helpers for the site tests: load a content tree, build it with MkDocs, read the HTML."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from html.parser import HTMLParser
+from pathlib import Path
+
+from generator.build import build
+from generator.content.load import load
+from generator.core.settings import Settings
+from generator.model import Site
+from tests.conftest import ROOT, TESTS
+
+GOLDEN = TESTS / "render" / "site" / "golden"
+
+
+def load_site(content: Path) -> Site:
+    result = load(content)
+    assert result.site is not None, "\n".join(map(str, result.problems))
+    return result.site
+
+
+class _Warnings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _collect_warnings() -> Iterator[list[str]]:
+    handler = _Warnings()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        yield handler.messages
+    finally:
+        logger.removeHandler(handler)
+
+
+def mkdocs_build(docs: Path, site_dir: Path) -> list[str]:
+    """Build with the repository's mkdocs.yml in strict mode; the warnings it logged."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    cfg = load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site_dir),
+                      strict=True)
+    with _collect_warnings() as warnings:
+        cfg.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(cfg)
+        finally:
+            cfg.plugins.on_shutdown()
+    return warnings
+
+
+def generate_and_build(site: Site, where: Path) -> tuple[Path, Path, list[str]]:
+    """Generate the staging tree and build it: (docs folder, site folder, warnings)."""
+    build(site, where, Settings(pdf=False), engine=False)  # the staging tree, forms and all
+    docs, built = where / "staging" / "docs", where / "site"
+    return docs, built, mkdocs_build(docs, built)
+
+
+class HtmlScan(HTMLParser):
+    """Every start tag with its attributes, and the text of every script element."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[tuple[dict[str, str | None], str]] = []
+        self._script: dict[str, str | None] | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if tag == "script":
+            self._script, self._text = dict(attrs), []
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self._text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._script is not None:
+            self.scripts.append((self._script, "".join(self._text)))
+            self._script = None
+
+
+def scan(html: str) -> HtmlScan:
+    parser = HtmlScan()
+    parser.feed(html)
+    parser.close()
+    return parser
+
+
+def body_of(markdown: str) -> str:
+    """A page's Markdown without its front matter, JSON-LD and abbreviation lines."""
+    if markdown.startswith("---\n"):
+        markdown = markdown.split("\n---\n", 1)[1]
+    if "<script" in markdown:
+        markdown = markdown.split('<script type="application/ld+json">', 1)[0]
+    return "\n".join(line for line in markdown.splitlines() if not line.startswith("*["))
