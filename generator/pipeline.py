@@ -11,10 +11,11 @@ import gc
 import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator import assemble
+from generator.cache import digest
 from generator.crosscheck import Checker, Records, check_dates
 from generator.discover import SourceFile, discover, id_problem, suggest_id
 from generator.model import Site
@@ -127,5 +128,8 @@ def load(content_dir: Path, schemas: SchemaSet | None = None, *, memo: FileMemo 
             return LoadResult(None, problems, len(sources))
         data = {kind: {rid: doc.data for rid, doc in docs.items()}
                 for kind, docs in records.docs.items()}
-        return LoadResult(assemble.site(data), problems, len(sources))
+        # Every file's key (its path, the schemas' version and its bytes' SHA-256) is known
+        # already: together they name the content the model is made from.
+        content = digest(part for key in seen for part in key)
+        return LoadResult(replace(assemble.site(data), source=content), problems, len(sources))
 
