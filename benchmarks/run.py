@@ -257,8 +257,9 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     except ValueError:
         parser.error("--sizes takes whole numbers separated by commas, e.g. 10,100,1000")
     args.skip = {x.strip() for x in args.skip.split(",") if x.strip()}
-    if args.skip - {"pdf", "exports", "preview", "import", "zensical", "editor"}:
-        parser.error("--skip takes pdf, exports, preview, import, zensical and/or editor")
+    if args.skip - {"pdf", "exports", "preview", "import", "collate", "zensical", "editor"}:
+        parser.error("--skip takes pdf, exports, preview, import, collate, zensical and/or "
+                     "editor")
     return args
 
 
