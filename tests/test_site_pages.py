@@ -259,3 +259,8 @@ def test_only_the_wanted_pages_are_listed_and_worked_out(site: Site,
     assert {p.path for p in only} == wanted
     assert all(p == every[p.path] for p in only)
     assert asked == [role]
+    # Asking for no index page lists none: the list of their paths is the one pages() gives.
+    records = {path for path in every if path not in module.INDEX_PAGES}
+    assert len(every) - len(records) == len(module.INDEX_PAGES)
+    monkeypatch.setattr(views, "tag_index", lambda s: pytest.fail("an index page was listed"))
+    assert [p.path for p in module.pages(site, only={f"roles/{role}.md"})] == [f"roles/{role}.md"]

@@ -50,13 +50,21 @@ def pages(site: Site, *, downloads: bool = True,
     `only`: just the pages at these paths (the preview's changed records): what the others
     are given is not worked out at all."""
     published = views.published_vacancies(site)
-    if only is not None:  # the index pages cost little to list: the records' are skipped
-        yield from (page for page in _index_pages(site, downloads, published)
-                    if page.path in only)
+    if only is not None:
+        if not only.isdisjoint(INDEX_PAGES):
+            yield from (page for page in _index_pages(site, downloads, published)
+                        if page.path in only)
         yield from _record_pages(site, downloads, published, only)
         return
     yield from _index_pages(site, downloads, published)
     yield from _record_pages(site, downloads, published)
+
+
+# The paths `_index_pages` lists, so that asking for none of them works out none of them.
+INDEX_PAGES = frozenset({
+    "index.md", "roles/index.md", "organisations/index.md", "frameworks/index.md",
+    "families/index.md", "vacancies/index.md", "glossary.md", "tags/index.md",
+    "accessibility.md", "content-health.md"})
 
 
 def _index_pages(site: Site, downloads: bool, published: tuple[Vacancy, ...]) -> Iterator[Page]:
