@@ -107,7 +107,9 @@ def measure_size(size: Size) -> dict[str, Any]:
                 other.append(found)
             else:  # reported as a miss; the rest of the benchmark goes on
                 failed, zensical = found, False
-        size.trash.settle(nopdf)
+        # The build keeps its staging tree in .staging beside the site: the one before is
+        # moved aside too, or the build would be timed deleting it.
+        size.trash.settle(nopdf, size.work / ".staging")
         built.append(size.roleprint("build", "--site-dir", nopdf, *common, "--no-pdf",
                                     timed=True))
     result["generate"], result["mkdocs"], result["build_nopdf"] = (
