@@ -107,7 +107,9 @@ def measure_size(size: Size) -> dict[str, Any]:
                 other.append(found)
             else:  # reported as a miss; the rest of the benchmark goes on
                 failed, zensical = found, False
-        size.trash.settle(nopdf)
+        # The build keeps its staging tree in .staging beside the site: the one before is
+        # moved aside too, or the build would be timed deleting it.
+        size.trash.settle(nopdf, size.work / ".staging")
         built.append(size.roleprint("build", "--site-dir", nopdf, *common, "--no-pdf",
                                     timed=True))
     result["generate"], result["mkdocs"], result["build_nopdf"] = (
@@ -257,8 +259,9 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     except ValueError:
         parser.error("--sizes takes whole numbers separated by commas, e.g. 10,100,1000")
     args.skip = {x.strip() for x in args.skip.split(",") if x.strip()}
-    if args.skip - {"pdf", "exports", "preview", "import", "zensical", "editor"}:
-        parser.error("--skip takes pdf, exports, preview, import, zensical and/or editor")
+    if args.skip - {"pdf", "exports", "preview", "import", "collate", "zensical", "editor"}:
+        parser.error("--skip takes pdf, exports, preview, import, collate, zensical and/or "
+                     "editor")
     return args
 
 

@@ -30,7 +30,7 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.build import build, build_changed, load_site, write_if_changed
 from generator.content.load import FileMemo, gc_paused
@@ -41,6 +41,9 @@ from generator.core.loopback import BACKLOG, FOREIGN_HOST, own_host
 from generator.core.settings import Settings
 from generator.model import Site
 from generator.output.engine import CompiledInMemory, dirty_build
+
+if TYPE_CHECKING:
+    pass
 
 log = logging.getLogger("roleprint.serve")
 # More records changed than this at once (a schema edit changes them all): skip the quick
@@ -124,6 +127,7 @@ class Preview:
         self.stopping = threading.Event()
         self.builds = 0
         self.compiled = CompiledInMemory()  # the theme's templates, for the quick builds
+        self.theme_files: dict[Any, list[str]] = {}  # its static files (engine.list_theme_once)
 
     def _load(self) -> tuple[Site | None, set[str]]:
         before = set(self.memo)
@@ -191,7 +195,7 @@ class Preview:
 
     def _dirty_build(self) -> None:
         dirty_build(self.config, self.staging / "docs", self.site_dir(), self.serve_url,
-                    self.compiled)
+                    self.compiled, self.theme_files)
 
     def full_rebuilds(self) -> None:
         """Step 2, in a loop on its own thread: rebuild everything whenever asked."""

@@ -11,7 +11,7 @@ import gc
 import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.content.crosscheck import Checker, Records, check_dates
@@ -20,6 +20,7 @@ from generator.content.rules import check_all
 from generator.content.schemacheck import SchemaSet
 from generator.content.validpart import valid_part
 from generator.content.yamlload import Document, load_text, read_file
+from generator.core.cache import digest
 from generator.core.problems import Problem
 from generator.model import Site, assemble
 
@@ -126,5 +127,8 @@ def load(content_dir: Path, schemas: SchemaSet | None = None, *, memo: FileMemo 
             return LoadResult(None, problems, len(sources))
         data = {kind: {rid: doc.data for rid, doc in docs.items()}
                 for kind, docs in records.docs.items()}
-        return LoadResult(assemble.site(data), problems, len(sources))
+        # Every file's key (its path, the schemas' version and its bytes' SHA-256) is known
+        # already: together they name the content the model is made from.
+        content = digest(part for key in seen for part in key)
+        return LoadResult(replace(assemble.site(data), source=content), problems, len(sources))
 

@@ -8,6 +8,7 @@ with the place, so the author can write the address in full.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
 from typing import Any
 
@@ -52,7 +53,24 @@ def unpublishable_links(text: str) -> list[str]:
 
 def check_text(checker: Checker, doc: Document) -> None:
     """Report every relative or incomplete link in any text field of the document."""
-    for path, text in strings(doc.data):
-        for target in unpublishable_links(text):
-            checker.report(doc, path, f"the link '{_shown(target)}' is not a full web address, "
-                           "so it would lead nowhere on the site or in the PDF forms", HINT)
+    for path, target in _links(doc):
+        checker.report(doc, path, f"the link '{_shown(target)}' is not a full web address, "
+                       "so it would lead nowhere on the site or in the PDF forms", HINT)
+
+
+# Each document's unpublishable links, for as long as the document lives. A document is never
+# changed once loaded, and the preview loads the same one again for every file whose bytes did
+# not change: walking every string of a thousand roles again took a quarter of a second.
+_found: dict[int, tuple[weakref.ref[Document], tuple[tuple[JsonPath, str], ...]]] = {}
+
+
+def _links(doc: Document) -> tuple[tuple[JsonPath, str], ...]:
+    kept = _found.get(id(doc))
+    if kept is not None and kept[0]() is doc:
+        return kept[1]
+    found = tuple((path, target) for path, text in strings(doc.data)
+                  for target in unpublishable_links(text))
+    key = id(doc)
+    # The entry goes with its document (at once, before the id can be used again).
+    _found[key] = (weakref.ref(doc, lambda _: _found.pop(key, None)), found)
+    return found

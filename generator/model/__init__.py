@@ -290,6 +290,9 @@ class Site:
     vacancies: dict[str, Vacancy]
     shared_criteria: dict[str, Criterion]
     glossary: tuple[GlossaryTerm, ...]
+    # A digest of the files and schemas the model was loaded from ("" when not loaded from
+    # files): what is worked out from the whole site can be kept in a cache under it.
+    source: str = field(default="", compare=False, repr=False)
 
     # Look-ups by id, worked out once on first use: a page per organisation, family and
     # framework each scanning every role would make the site's cost grow with N².

@@ -123,6 +123,9 @@ def _page_work(site: Site, docs: Path, parts: int, downloads: bool) -> Callable[
     from generator.render.site.pages import pages, render
 
     every_page = list(pages(site, downloads=downloads))
+    # The content-health page runs every lint rule, as long as a hundred role pages: it goes
+    # first, so that it is taken first and the other processes write the rest meanwhile.
+    every_page.sort(key=lambda page: page.template != "site/content_health.md")
 
     def work(part: int) -> None:
         folders: set[Path] = set()

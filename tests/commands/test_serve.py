@@ -116,6 +116,38 @@ def test_a_quick_update_compiles_no_template_and_leaves_the_404_page(
     assert not_found.stat().st_mtime_ns == before
 
 
+def test_a_quick_update_lists_the_theme_once_and_walks_only_the_changed_file(
+        preview: Preview, base_content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """MkDocs lists the theme's thousands of files for every build, and the links of every
+    record were looked for again: the quick updates list the theme once for the life of the
+    preview, and look for links only in the file that changed."""
+    from generator.content import textrules
+
+    listed: list[str] = []
+    walked: list[str] = []
+    loader_list = jinja2.FileSystemLoader.list_templates
+    strings = textrules.strings
+    monkeypatch.setattr(jinja2.FileSystemLoader, "list_templates",
+                        lambda self: listed.append("theme") or loader_list(self))
+
+    def walking(value: Any, path: tuple[str | int, ...] = ()) -> Any:
+        if not path:  # a whole document's data
+            walked.append(value.get("title", ""))
+        return strings(value, path)
+
+    monkeypatch.setattr(textrules, "strings", walking)
+    pages = preview.site_dir()
+    preview.quick_update()  # nothing changed: nothing built
+    for title in ("First Support Worker", "Second Support Worker"):
+        retitle(base_content, "Support Worker" if title.startswith("First") else
+                "First Support Worker", title)
+        preview.quick_update()
+        assert title in served(preview, ROLE_PAGE)
+    assert listed == ["theme"]
+    assert walked == ["First Support Worker", "Second Support Worker"]
+    assert preview.site_dir() == pages
+
+
 def test_a_bad_save_keeps_the_last_good_site(preview: Preview, base_content: Path,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     before = served(preview, ROLE_PAGE)

@@ -6,7 +6,9 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
+from tests.conftest import CONTENT
 from tests.support.waiting import LIMIT
 
 # Each case runs in a fresh process: pytest's own threads would rightly stop it forking.
@@ -100,3 +102,14 @@ def test_the_exit_code_of_a_forked_process_that_dies_is_the_one_it_ended_with() 
     said = _when_the_forked_process("os.closerange(3, 65536); import time; time.sleep(1); "
                                     "os._exit(3)")
     assert "raised: a worker process stopped (exit code 3)" in said
+
+
+def test_the_content_health_page_is_in_the_first_share(tmp_path: Path) -> None:
+    """It runs every lint rule (as long as a hundred role pages): taken first, it is written
+    while the other processes write the rest, not at the end while they wait."""
+    from generator.output.staging import _page_work
+    from tests.support.site import load_site
+
+    docs = tmp_path / "docs"
+    _page_work(load_site(CONTENT), docs, 8, downloads=False)(0)
+    assert (docs / "content-health.md").is_file()

@@ -6,11 +6,11 @@ import functools
 import html
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.model import Site
+from generator.model import Site, Vacancy
 from generator.render import views
 from generator.render.links import (
     FORMS,
@@ -41,12 +41,33 @@ class Page:
     search: bool = True  # False keeps the page out of the site's search index
 
 
-def pages(site: Site, *, downloads: bool = True) -> Iterator[Page]:
+def pages(site: Site, *, downloads: bool = True,
+          only: Set[str] | None = None) -> Iterator[Page]:
     """The pages in a fixed order: index pages, then one page per record, sorted by id.
 
     `downloads`: whether the build makes the binary downloads (the forms' PDFs, the Word and
-    Excel exports); pages link to them only then, so `--no-pdf` leaves no broken link."""
+    Excel exports); pages link to them only then, so `--no-pdf` leaves no broken link.
+    `only`: just the pages at these paths (the preview's changed records): what the others
+    are given is not worked out at all."""
     published = views.published_vacancies(site)
+    if only is not None:
+        if not only.isdisjoint(INDEX_PAGES):
+            yield from (page for page in _index_pages(site, downloads, published)
+                        if page.path in only)
+        yield from _record_pages(site, downloads, published, only)
+        return
+    yield from _index_pages(site, downloads, published)
+    yield from _record_pages(site, downloads, published)
+
+
+# The paths `_index_pages` lists, so that asking for none of them works out none of them.
+INDEX_PAGES = frozenset({
+    "index.md", "roles/index.md", "organisations/index.md", "frameworks/index.md",
+    "families/index.md", "vacancies/index.md", "glossary.md", "tags/index.md",
+    "accessibility.md", "content-health.md"})
+
+
+def _index_pages(site: Site, downloads: bool, published: tuple[Vacancy, ...]) -> Iterator[Page]:
     yield Page("index.md", "site/home.md", {"vacancies": published,
                                             "groups": views.roles_by_organisation(site)})
     yield Page("roles/index.md", "site/roles_index.md",
@@ -60,17 +81,30 @@ def pages(site: Site, *, downloads: bool = True) -> Iterator[Page]:
     yield Page("accessibility.md", "site/accessibility.md",
                {"organisations": views.organisations_by_name(site)})
     yield _content_health(site)
+
+
+def _record_pages(site: Site, downloads: bool, published: tuple[Vacancy, ...],
+                  only: Set[str] | None = None) -> Iterator[Page]:
+    """One page per record, sorted by id (with `only`, just those at these paths)."""
+    def keep(path: str) -> bool:
+        return only is None or path in only
+
     for role in site.roles.values():
+        if not keep(role_page(role.id)):
+            continue
         vacancies = views.role_vacancies(site, role)
         tags = views.role_tags(role)
+        missing = left_out(role)
         yield Page(role_page(role.id), "site/role.md", {
             "role": role, "vacancies": vacancies,
             "open_vacancy": next((v for v in vacancies if v.is_open), None),
             "tags": tags, "notes": views.risk_notes(role), "downloads": downloads,
-            "forms": tuple(f for f in FORMS if f[0] not in left_out(role)),
-            "left_out": left_out(role),
+            "forms": tuple(f for f in FORMS if f[0] not in missing),
+            "left_out": missing,
         }, tags=tuple(t.name for t in tags), title=role.title, search=not role.draft)
     for org in site.organisations.values():
+        if not keep(organisation_page(org.id)):
+            continue
         yield Page(organisation_page(org.id), "site/organisation.md", {
             "org": org, "roles": views.by_title(site.roles_of(org.id)),
             "frameworks": views.frameworks_of(site, org.id),
@@ -78,15 +112,21 @@ def pages(site: Site, *, downloads: bool = True) -> Iterator[Page]:
             "website": web_url(org.website),
         }, title=org.name)
     for framework in site.frameworks.values():
+        if not keep(framework_page(framework.id)):
+            continue
         yield Page(framework_page(framework.id), "site/framework.md", {
             "framework": framework,
             "anchors": {c.id: slug(c.id) for c in framework.competencies},
         }, title=framework.name)
     for family in site.families.values():
+        if not keep(family_page(family.id)):
+            continue
         yield Page(family_page(family.id), "site/family.md", {
             "family": family, "roles": views.by_title(site.roles_in_family(family.id)),
         }, title=family.title)
     for vacancy in published:
+        if not keep(vacancy_page(vacancy.id)):
+            continue
         yield Page(vacancy_page(vacancy.id), "site/vacancy.md", {
             "vacancy": vacancy,
             "salary_range": views.salary_range(vacancy.salary or vacancy.role.salary),
@@ -96,11 +136,11 @@ def pages(site: Site, *, downloads: bool = True) -> Iterator[Page]:
 
 def _content_health(site: Site) -> Page:
     """For HR, from `roleprint lint`: linked from the footer, not the menu; not searchable."""
-    from generator.lint.health import health
+    from generator.lint.healthcache import kept_health
 
     # Given as a function the template calls: listing the pages must not run every rule.
     return Page("content-health.md", "site/content_health.md",
-                {"health": functools.partial(health, site)}, title="Content health",
+                {"health": functools.partial(kept_health, site)}, title="Content health",
                 search=False)
 
 

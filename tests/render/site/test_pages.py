@@ -237,3 +237,29 @@ def test_no_shipped_internal_note_is_on_any_page(tmp_path: Path) -> None:
             "roles/supervised-contact-co-ordinator.yaml"} <= set(marked)
     pages = render_all(load_site(content))
     assert [name for name, page in pages.items() if "NOTEMARK" in page] == []
+
+
+def test_only_the_wanted_pages_are_listed_and_worked_out(site: Site,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The preview asks for a changed record's page: what every other role's page is given
+    (its vacancies, tags, forms) is not worked out, and the page is the one a build lists."""
+    from generator.render import views
+    from generator.render.site import pages as module
+
+    role = sorted(site.roles)[1]
+    vacancy = sorted(site.vacancies)[0]
+    wanted = {f"roles/{role}.md", f"vacancies/{vacancy}.md", "glossary.md"}
+    every = {p.path: p for p in module.pages(site, downloads=False)}
+    asked: list[str] = []
+    original = views.role_vacancies
+    monkeypatch.setattr(views, "role_vacancies",
+                        lambda s, r: asked.append(r.id) or original(s, r))
+    only = list(module.pages(site, downloads=False, only=wanted))
+    assert {p.path for p in only} == wanted
+    assert all(p == every[p.path] for p in only)
+    assert asked == [role]
+    # Asking for no index page lists none: the list of their paths is the one pages() gives.
+    records = {path for path in every if path not in module.INDEX_PAGES}
+    assert len(every) - len(records) == len(module.INDEX_PAGES)
+    monkeypatch.setattr(views, "tag_index", lambda s: pytest.fail("an index page was listed"))
+    assert [p.path for p in module.pages(site, only={f"roles/{role}.md"})] == [f"roles/{role}.md"]
