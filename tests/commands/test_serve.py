@@ -366,3 +366,40 @@ def test_a_second_preview_on_the_same_address_stops_with_a_plain_message() -> No
     assert done.stderr.startswith(f"roleprint: cannot serve on 127.0.0.1:{port}: ")
     assert "another preview may be running" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_preview_is_told_of_saves_and_not_of_reads(tmp_path: Path) -> None:
+    """The system's watcher tells the preview of a save when it happens (no waiting for the next
+    look round every file), and never of a read: the quick update reads every record, and a read
+    that started another update would never stop."""
+    from watchdog.events import FileSystemEventHandler
+    from watchdog.observers.polling import PollingObserver
+
+    from generator.commands.serve import change_observer, preview_server
+
+    record = tmp_path / "roles" / "a.yaml"
+    record.parent.mkdir()
+    record.write_text("title: A\n", encoding="utf-8")
+    seen: list[str] = []
+    handler = FileSystemEventHandler()
+    handler.on_any_event = lambda event: seen.append(event.event_type)  # type: ignore[method-assign]
+    observer = change_observer()
+    assert not isinstance(observer, PollingObserver)
+    observer.schedule(handler, str(tmp_path), recursive=True)
+    observer.start()
+    try:
+        record.read_text(encoding="utf-8")  # a read first: its events would come first
+        record.write_text("title: B\n", encoding="utf-8")
+        until(lambda: "closed" in seen, "the save was not seen")
+    finally:
+        observer.stop()
+        observer.join()
+    assert "opened" not in seen and "closed_no_write" not in seen, seen
+    assert "modified" in seen
+    # The preview's server watches with it.
+    server = preview_server("127.0.0.1", _free_port(), builder=lambda: None, root=str(tmp_path))
+    try:
+        server.watch(str(tmp_path))
+        assert not isinstance(server.observer, PollingObserver)
+    finally:
+        server.server_close()
