@@ -296,7 +296,11 @@ class AsHosted:
             def persist(self, data_files: list[dict[str, Any]]) -> dict[str, str]:
                 for data_file in data_files:
                     path, _, _ = self.record(data_file.get("path"))
-                    path.write_text(str(data_file.get("raw", "")), encoding="utf-8")
+                    # Whole or not at all, as a commit is: the test reads the file meanwhile,
+                    # and a half-written one is not what any hosted service shows.
+                    scratch = path.with_name(f".{path.name}.saving")
+                    scratch.write_text(str(data_file.get("raw", "")), encoding="utf-8")
+                    scratch.replace(path)
                 return {"message": "Saved"}
 
         self.backend = Raw(content)
