@@ -30,7 +30,7 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from generator.build import build, build_changed, load_site, write_if_changed
 from generator.content.load import FileMemo, gc_paused
@@ -41,9 +41,6 @@ from generator.core.loopback import BACKLOG, FOREIGN_HOST, own_host
 from generator.core.settings import Settings
 from generator.model import Site
 from generator.output.engine import CompiledInMemory, dirty_build
-
-if TYPE_CHECKING:
-    pass
 
 log = logging.getLogger("roleprint.serve")
 # More records changed than this at once (a schema edit changes them all): skip the quick
