@@ -26,6 +26,7 @@ from pathlib import Path
 
 from jinja2 import BytecodeCache
 
+from generator.content.cached import load_cached
 from generator.content.discover import discover
 from generator.content.load import FileMemo, load
 from generator.core import report
@@ -67,8 +68,10 @@ class Built:
 def load_site(settings: Settings, *, memo: FileMemo | None = None, warn: bool = True) -> Site:
     """The content as a model, draft roles left out (and said so) unless `settings.drafts`.
     Warnings are reported (unless not `warn`) and the build goes on; errors raise
-    `ContentError`."""
-    result = load(settings.content, memo=memo)
+    `ContentError`. Without `memo` (the preview's own), the model is kept on disk for the next
+    command that loads the same content."""
+    result = load(settings.content, memo=memo) if memo is not None else load_cached(
+        settings.content)
     if result.site is None:
         raise ContentError(result.problems, result.files)
     if result.problems and warn:
@@ -221,10 +224,11 @@ def build_changed(site: Site, changed: set[str], docs: Path, content: Path) -> l
     for page in pages(site, downloads=False, only=wanted):
         if write_if_changed(docs / page.path, render(site, page).encode("utf-8")):
             written.append(docs / page.path)
-    for source in sources:
-        role = site.roles.get(source.id) if source.kind == "role" else None
-        if role is None:
-            continue
+    # A role's forms follow its record, and a vacancy's role gains its forms with it.
+    roles = {source.id for source in sources if source.kind == "role"}
+    roles |= {site.vacancies[source.id].role.id for source in sources
+              if source.kind == "vacancy" and source.id in site.vacancies}
+    for role in (site.roles[r] for r in sorted(roles) if r in site.roles and site.recruits(r)):
         for stem, html in form_pages(campaign(site, role), SITE_HREF):
             target = docs / "roles" / role.id / "forms" / f"{stem}.html"
             if write_if_changed(target, html.encode("utf-8")):

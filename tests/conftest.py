@@ -29,6 +29,9 @@ QUESTIONS = TESTS / "scoring" / "fixtures" / "questions"  # a campaign with ques
 UNSAFE = TESTS / "render" / "fixtures" / "site-unsafe"  # hostile text in every field
 CONTENT = ROOT / "content"
 BUILD_DATE = "2026-12-01"
+# The shipped roles with a vacancy: only these have forms on the site.
+RECRUITING = ("da-sv-case-coordinator", "supervised-contact-co-ordinator")
+NOT_RECRUITING = ("recovery-coordinator-tier-4-lead", "recovery-navigator")
 
 
 @pytest.fixture(scope="session", autouse=True)

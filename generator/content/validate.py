@@ -11,24 +11,9 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from generator.content.discover import discover
-from generator.content.yamlload import read_file
-from generator.core.cache import Cache, code_version, digest, schema_version
-from generator.core.clock import today
+from generator.content.cached import content_key
+from generator.core.cache import Cache
 from generator.core.problems import Problem
-
-
-def content_key(content_dir: Path) -> str:
-    sources, misplaced = discover(content_dir)
-    # Today's date is in the key: whether an open vacancy's closing date has passed depends on it.
-    parts: list[bytes | str] = [code_version(), schema_version(), today(),
-                                *(p.format() for p in misplaced)]
-    for source in sources:
-        raw, unreadable = read_file(source.path, source.display)
-        # An unreadable file is keyed by why it could not be read, never like an empty one.
-        parts += [source.kind, source.display,
-                  raw if raw is not None else "".join(p.format() for p in unreadable)]
-    return digest(parts)
 
 
 def validate(content_dir: Path, cache: Cache | None = None) -> tuple[list[Problem], int]:

@@ -326,6 +326,12 @@ class Site:
     def vacancies_of(self, role_id: str) -> tuple[Vacancy, ...]:
         return self._vacancies_by_role.get(role_id, ())
 
+    def recruits(self, role_id: str) -> bool:
+        """Whether the role has a vacancy, open or closed. Only such a role's application form
+        and panel's sheets are published: nobody can apply for, or score, a role nobody is
+        recruiting to, and forms make up most of a large site's size."""
+        return role_id in self._vacancies_by_role
+
     def open_vacancy(self, role_id: str) -> Vacancy | None:
         return next((v for v in self.vacancies_of(role_id) if v.is_open), None)
 

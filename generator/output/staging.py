@@ -140,10 +140,11 @@ def _page_work(site: Site, docs: Path, parts: int, downloads: bool) -> Callable[
 
 
 def _form_work(site: Site, docs: Path, parts: int) -> Callable[[int], list[Path]]:
-    """Part `part` of `parts` of the roles' forms (HTML), written into `docs`; their files."""
+    """Part `part` of `parts` of the forms (HTML) of the roles with a vacancy, written into
+    `docs`; their files."""
     from generator.render.forms.build import write_all_forms
 
-    role_ids = sorted(site.roles)
+    role_ids = sorted(r for r in site.roles if site.recruits(r))
 
     def work(part: int) -> list[Path]:
         return write_all_forms(site, docs, role_ids[part::parts])
@@ -171,7 +172,8 @@ def write_pages(site: Site, out: Path, parts: int | None = None, *,
 
 
 def write_forms(site: Site, out: Path, parts: int | None = None) -> list[Path]:
-    """Write every role's forms (HTML) into out/docs; return their files, in a fixed order."""
+    """Write the forms (HTML) of every role with a vacancy into out/docs; return their files,
+    in a fixed order."""
     parts = _parts(site, parts)
     written = fan_out(_form_work(site, out / "docs", parts), parts)
     return sorted(path for files in written for path in files)

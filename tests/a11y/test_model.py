@@ -14,7 +14,7 @@ import pytest
 from generator.cli import run
 from tests.a11y.test_forms import MATERIAL, url_file, vnu
 from tests.conftest import ROOT
-from tests.model.test_faithful import CASES, TODAY, content_of
+from tests.model.test_faithful import CASES, TODAY, content_of, give_vacancy
 from tests.support.browser import axe_violations, describe, require_axe, serve_folder
 
 pytestmark = pytest.mark.browser
@@ -35,6 +35,8 @@ def model_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Every valid model fixture in one site (without PDFs: the forms' HTML is their source)."""
     where = tmp_path_factory.mktemp("model-a11y")
     content = content_of(where, *(c for c in CASES if not c.endswith("-invalid")))
+    for role_id in {form.split("/")[1] for form in FORMS}:
+        give_vacancy(content, role_id)
     cwd, before = os.getcwd(), os.environ["ROLEPRINT_TODAY"]  # pinned by tests/conftest.py
     os.chdir(ROOT)
     os.environ["ROLEPRINT_TODAY"] = TODAY

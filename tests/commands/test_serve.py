@@ -173,6 +173,31 @@ def test_a_deleted_role_disappears(preview: Preview, base_content: Path) -> None
     assert not any(title == "Support Worker" for title in search_titles(preview))
 
 
+def test_a_role_gains_its_forms_with_its_first_vacancy(preview: Preview,
+                                                       base_content: Path) -> None:
+    """A new role has no forms until a vacancy for it is saved; the quick update then writes
+    them, and the full rebuild links them from the role's page."""
+    role = (base_content / "roles" / "support-worker.yaml").read_text(encoding="utf-8")
+    (base_content / "roles" / "care-assistant.yaml").write_text(
+        role.replace("title: Support Worker\n", "title: Care Assistant\n"), encoding="utf-8")
+    preview.quick_update()
+    page = Path("roles") / "care-assistant" / "index.html"
+    forms = preview.live / "roles" / "care-assistant" / "forms"
+    assert "no vacancy for it yet" in served(preview, page)
+    assert not forms.exists()
+
+    vacancy = (base_content / "vacancies" / "support-worker-2027.yaml").read_text(
+        encoding="utf-8")
+    assert "role: support-worker\n" in vacancy
+    (base_content / "vacancies" / "care-assistant-2027.yaml").write_text(
+        vacancy.replace("role: support-worker\n", "role: care-assistant\n"), encoding="utf-8")
+    preview.quick_update()
+    assert "Care Assistant" in (forms / "application-form.html").read_text(encoding="utf-8")
+    assert preview.rebuild_once()
+    assert 'href="forms/application-form.html"' in served(preview, page)
+    assert "no vacancy for it yet" not in served(preview, page)
+
+
 def test_a_rebuild_overtaken_by_a_save_is_not_swapped_in(
         preview: Preview, base_content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     build = preview._build_elsewhere

@@ -51,6 +51,13 @@ def content_of(tmp: Path, *cases: str) -> Path:
     return content
 
 
+def give_vacancy(content: Path, role_id: str) -> None:
+    """Add a draft vacancy for the role: only a role with a vacancy has forms on the site."""
+    (content / "vacancies").mkdir(exist_ok=True)
+    (content / "vacancies" / f"{role_id}-forms.yaml").write_text(
+        f"role: {role_id}\nstatus: draft\n", encoding="utf-8")
+
+
 def report(content: Path) -> tuple[int, str]:
     """`roleprint validate` run beside the content, as the expected reports were made."""
     out = io.StringIO()
@@ -273,6 +280,7 @@ def _texts(site_dir: Path) -> dict[str, str]:
 def test_internal_notes_appear_in_no_published_file(tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     content = content_of(tmp_path, "internal-notes", "sub-items")
+    give_vacancy(content, "recovery-worker")  # for its forms, and so its sheets' PDFs
     site = load(content).site
     assert site is not None
     assert NOTE_MARK in (site.roles["notes-role"].internal_notes or "")  # kept in the record

@@ -39,7 +39,7 @@ def test_two_builds_give_identical_bytes(tmp_path: Path, monkeypatch: pytest.Mon
     one, two = tree_digest(first), tree_digest(second)
     assert one == two
     assert "index.html" in one and "roles/recovery-navigator/index.html" in one
-    assert "roles/recovery-navigator/forms/application-form.pdf" in one
+    assert "roles/supervised-contact-co-ordinator/forms/application-form.pdf" in one
     assert "roles/recovery-navigator/recovery-navigator.docx" in one  # Word and Excel exports
     assert "roles/recovery-navigator/recovery-navigator-shortlisting.xlsx" in one
     assert "roles/roles.xlsx" in one and "roles/roles.csv" in one
@@ -163,7 +163,8 @@ def test_the_staging_tree_is_the_same_written_by_one_process_or_several(tmp_path
               f"Path({str(tmp_path / 'three')!r}), parts=3)")
     subprocess.run([sys.executable, "-c", script], check=True)
     assert tree_digest(tmp_path / "one") == tree_digest(tmp_path / "three")
-    assert "docs/roles/recovery-navigator/forms/moderation.html" in tree_digest(tmp_path / "one")
+    forms = "docs/roles/da-sv-case-coordinator/forms"
+    assert f"{forms}/moderation.html" in tree_digest(tmp_path / "one")
 
 
 @pytest.mark.usefixtures("in_root")
@@ -180,7 +181,7 @@ def test_forms_written_while_the_engine_runs_give_the_same_site(
                     "--no-pdf", "--timings", str(tmp_path / "timings.json")],
                    check=True, cwd=ROOT, capture_output=True)
     assert tree_digest(here) == tree_digest(forked)
-    assert "roles/recovery-navigator/forms/interview.html" in tree_digest(forked)
+    assert "roles/da-sv-case-coordinator/forms/interview.html" in tree_digest(forked)
     assert "forms" in json.loads((tmp_path / "timings.json").read_text(encoding="utf-8"))
 
 
@@ -219,6 +220,10 @@ def test_a_deleted_role_leaves_nothing_behind_however_warm_the_caches(
     assert "title: Support Worker\n" in role
     (base_content / "roles" / "care-assistant.yaml").write_text(
         role.replace("title: Support Worker\n", "title: Care Assistant\n"), encoding="utf-8")
+    vacancy = (base_content / "vacancies" / "support-worker-2027.yaml").read_text(encoding="utf-8")
+    assert "role: support-worker\n" in vacancy
+    (base_content / "vacancies" / "care-assistant-2027.yaml").write_text(
+        vacancy.replace("role: support-worker\n", "role: care-assistant\n"), encoding="utf-8")
     assert run(["build", "--content", str(base_content), "--site-dir", str(site), *config]) == 0
     before = tree_digest(site)
     assert "roles/support-worker/forms/shortlisting.pdf" in before

@@ -4,13 +4,15 @@ invalidates everything, a deleted record disappears, and a damaged cache is rebu
 from __future__ import annotations
 
 import hashlib
+import pickle
 import shutil
 from pathlib import Path
 
 import pytest
 
 from generator.cli import run
-from generator.content import validate as validate_module
+from generator.content import cached as cached_module
+from generator.content.cached import load_cached
 from generator.content.load import FileMemo, load
 from generator.content.validate import validate
 from generator.core.cache import Cache, digest, schema_version, write_whole
@@ -18,7 +20,7 @@ from generator.core.problems import Problem
 from generator.render.forms import pdfbatch
 from generator.render.forms.pdf import pdf_bytes
 from generator.render.forms.pdfbatch import PdfJob, render_pdfs
-from tests.conftest import CONTENT, ROOT
+from tests.conftest import CONTENT, RECRUITING, ROOT
 
 
 def no_checking(*args: object, **kwargs: object) -> object:
@@ -71,7 +73,7 @@ def test_a_schema_change_invalidates_every_report(base_content: Path, tmp_path: 
 
     cache = Cache("validate", tmp_path / "cache")
     validate(base_content, cache)
-    monkeypatch.setattr(validate_module, "schema_version", lambda: "another-version")
+    monkeypatch.setattr(cached_module, "schema_version", lambda: "another-version")
     calls = []
     real_load = load
 
@@ -88,16 +90,62 @@ def test_an_unreadable_file_is_not_keyed_like_an_empty_one(
         base_content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     role = base_content / "roles" / "support-worker.yaml"
     role.write_bytes(b"")
-    empty = validate_module.content_key(base_content)
-    real_read = validate_module.read_file
+    empty = cached_module.content_key(base_content)
+    real_read = cached_module.read_file
 
     def unreadable(path: Path, display: str) -> tuple[bytes | None, list[Problem]]:
         if path == role:
             return None, [Problem(display, 1, 1, "$", "this file cannot be read")]
         return real_read(path, display)
 
-    monkeypatch.setattr(validate_module, "read_file", unreadable)
-    assert validate_module.content_key(base_content) != empty
+    monkeypatch.setattr(cached_module, "read_file", unreadable)
+    assert cached_module.content_key(base_content) != empty
+
+
+def test_the_model_is_kept_and_given_back_while_the_content_is_unchanged(
+        base_content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = Cache("model", tmp_path / "cache")
+    first = load_cached(base_content, cache)
+    assert first.site is not None and first.site.roles
+
+    def no_load(*args: object, **kwargs: object) -> object:
+        raise AssertionError("the content was loaded again")
+
+    monkeypatch.setattr(cached_module, "load", no_load)
+    again = load_cached(base_content, cache)
+    assert again.site == first.site and again.problems == first.problems
+    assert again.files == first.files
+    monkeypatch.undo()
+
+    role = base_content / "roles" / "support-worker.yaml"
+    role.write_text(role.read_text(encoding="utf-8").replace(
+        "title: Support Worker\n", "title: Zebra Worker\n"), encoding="utf-8")
+    changed = load_cached(base_content, cache)
+    assert changed.site is not None
+    assert changed.site.roles["support-worker"].title == "Zebra Worker"
+
+
+def test_a_damaged_or_foreign_model_entry_is_loaded_afresh(base_content: Path,
+                                                           tmp_path: Path) -> None:
+    cache = Cache("model", tmp_path / "cache")
+    first = load_cached(base_content, cache)
+    key = cached_module.content_key(base_content)
+    for stored in (b"not a pickle", pickle.dumps({"a": "dict, not a load result"})):
+        cache.put(key, stored)  # sealed as the cache seals it, so only its contents are wrong
+        assert load_cached(base_content, cache).site == first.site
+        assert cache.get(key) != stored  # stored afresh
+    for entry in cache.root.glob("*/*"):
+        entry.write_bytes(entry.read_bytes()[:-7])  # cut short: fails the cache's own check
+    assert load_cached(base_content, cache).site == first.site
+
+
+def test_content_with_errors_is_never_kept(base_content: Path, tmp_path: Path) -> None:
+    cache = Cache("model", tmp_path / "cache")
+    role = base_content / "roles" / "support-worker.yaml"
+    role.write_text(role.read_text(encoding="utf-8") + "title: again\n", encoding="utf-8")
+    result = load_cached(base_content, cache)
+    assert result.site is None and result.problems
+    assert [p for p in cache.root.rglob("*") if p.is_file()] == []
 
 
 def test_a_failed_cache_write_leaves_no_scratch_file(tmp_path: Path,
@@ -229,24 +277,27 @@ def test_a_rebuild_after_one_edit_renders_only_that_roles_pdfs(
     monkeypatch.setenv("ROLEPRINT_CACHE", str(tmp_path / "cache"))
     content, site = tmp_path / "content", tmp_path / "site"
     shutil.copytree(CONTENT, content)
-    roles = sorted(p.stem for p in (content / "roles").glob("*.yaml"))
+    roles = RECRUITING  # only a role with a vacancy has forms
     assert run(["build", "--content", str(content), "--site-dir", str(site)]) == 0
     assert f"PDFs: {5 * len(roles)} rendered, 0 reused" in capsys.readouterr().out
     before = {p.relative_to(site): hashlib.sha256(p.read_bytes()).hexdigest()
               for p in site.rglob("*.pdf")}
 
-    edited = content / "roles" / "recovery-navigator.yaml"
+    edited = content / "roles" / "supervised-contact-co-ordinator.yaml"
     text = edited.read_text(encoding="utf-8")
-    edited.write_text(text.replace("title: Recovery Navigator", "title: Recovery Guide", 1),
+    assert "title: Supervised Contact Co-Ordinator" in text
+    edited.write_text(text.replace("title: Supervised Contact Co-Ordinator",
+                                   "title: Contact Supervisor", 1),
                       encoding="utf-8")
     assert run(["build", "--content", str(content), "--site-dir", str(site)]) == 0
     assert f"PDFs: 5 rendered, {5 * (len(roles) - 1)} reused" in capsys.readouterr().out
     after = {p.relative_to(site): hashlib.sha256(p.read_bytes()).hexdigest()
              for p in site.rglob("*.pdf")}
     changed = sorted(str(path.parent.parent.name) for path in before if before[path] != after[path])
-    assert changed == ["recovery-navigator"] * 5
+    assert changed == ["supervised-contact-co-ordinator"] * 5
 
-    (content / "roles" / "recovery-navigator.yaml").unlink()
+    (content / "roles" / "supervised-contact-co-ordinator.yaml").unlink()
+    (content / "vacancies" / "supervised-contact-co-ordinator-2027.yaml").unlink()
     assert run(["build", "--content", str(content), "--site-dir", str(site), "--no-pdf"]) == 0
-    assert not (site / "roles" / "recovery-navigator").exists()
-    assert "Recovery Guide" not in (site / "roles" / "index.html").read_text(encoding="utf-8")
+    assert not (site / "roles" / "supervised-contact-co-ordinator").exists()
+    assert "Contact Supervisor" not in (site / "roles" / "index.html").read_text(encoding="utf-8")

@@ -49,6 +49,16 @@ def build(work: Path, *, strace: list[str] | None = None, user: bool = False,
                      strace=strace, user=user, env=env)
 
 
+def both_built(work: Path, versions: Versions) -> None:
+    """Build version "b" and then "a", leaving the site of "a": every cache (the loaded model
+    among them) then holds both, so the traced build and the builds killed after it make the
+    same system calls, in the same order."""
+    for version in ("b", "a"):
+        versions.use(version)
+        assert build(work)[0] == 0
+        versions.built()
+
+
 def kill_at(syscall: str, nth: int) -> list[str]:
     return ["-e", f"inject={syscall}:signal=SIGKILL:when={nth}"]
 
@@ -60,9 +70,7 @@ def leftovers(work: Path) -> list[str]:
 def test_a_build_killed_at_any_moment_leaves_the_old_or_the_new_site(work: Path) -> None:
     versions = Versions(work)
     # A traced build of version "b" over version "a": the moments to kill it at.
-    versions.use("a")
-    assert build(work)[0] == 0
-    versions.built()
+    both_built(work, versions)
     versions.use("b")
     calls = traced(lambda strace: build(work, strace=strace))
     versions.built()
@@ -115,9 +123,7 @@ def test_where_folders_cannot_be_exchanged_a_build_stopped_between_the_two_renam
     and the new one into its place. A build killed between the two leaves no site; the next
     build puts the old one back and says so, even when it then stops at a content error."""
     versions = Versions(work)
-    versions.use("a")
-    assert build(work)[0] == 0
-    versions.built()
+    both_built(work, versions)
     versions.use("b")
     no_exchange = ["-e", "inject=renameat2:error=EINVAL"]
     calls = traced(lambda strace: build(work, strace=[*strace, *no_exchange]))

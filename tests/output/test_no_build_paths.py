@@ -86,7 +86,7 @@ def test_no_published_file_holds_a_build_path(built_site: Path,
     # The build really made every kind of download that is searched.
     for suffix in (".html", ".pdf", ".docx", ".xlsx", ".csv", ".json", ".gz"):
         assert kinds.get(suffix, 0) >= 1, suffix
-    assert kinds[".pdf"] >= 20
+    assert kinds[".pdf"] >= 10  # five forms for each of the two roles with a vacancy
 
 
 def test_the_search_looks_inside_compressed_pdf_streams() -> None:

@@ -49,8 +49,9 @@ def with_pdfs(forms: Sequence[Path], *, pdf: bool) -> list[Path]:
 
 def write_all_forms(site: Site, docs_dir: Path,
                     role_ids: Sequence[str] | None = None) -> list[Path]:
-    """Every role's form set as HTML at <docs>/roles/<role-id>/forms/, beside the role's page;
-    return the files, whose PDFs are made later, together, on every core.
+    """The form set of every role with a vacancy (`Site.recruits`), as HTML at
+    <docs>/roles/<role-id>/forms/, beside the role's page; return the files, whose PDFs are made
+    later, together, on every core.
 
     These are the role's standing forms (organisation's default scale, 6 candidates, no
     panel names); a vacancy's own set comes from `roleprint forms VACANCY_ID`. `role_ids`
@@ -59,7 +60,9 @@ def write_all_forms(site: Site, docs_dir: Path,
     (written with the site's assets).
     """
     written: list[Path] = []
-    for role_id in sorted(site.roles) if role_ids is None else role_ids:
+    if role_ids is None:
+        role_ids = [r for r in sorted(site.roles) if site.recruits(r)]
+    for role_id in role_ids:
         settings = campaign(site, site.roles[role_id])
         written += write_html(form_pages(settings, SITE_HREF),
                               docs_dir / "roles" / role_id / "forms")

@@ -99,7 +99,8 @@ def _record_pages(site: Site, downloads: bool, published: tuple[Vacancy, ...],
             "role": role, "vacancies": vacancies,
             "open_vacancy": next((v for v in vacancies if v.is_open), None),
             "tags": tags, "notes": views.risk_notes(role), "downloads": downloads,
-            "forms": tuple(f for f in FORMS if f[0] not in missing),
+            "forms": tuple(f for f in FORMS if f[0] not in missing) if site.recruits(role.id)
+                     else (),
             "left_out": missing,
         }, tags=tuple(t.name for t in tags), title=role.title, search=not role.draft)
     for org in site.organisations.values():

@@ -42,7 +42,7 @@ from generator.render.exports.shortlist import shortlisting_book
 from generator.render.exports.word import docx_bytes
 from generator.scoring import sheets
 from generator.scoring.campaign import campaign
-from tests.conftest import CONTENT, FIXTURES, ROOT, UNSAFE, overlay
+from tests.conftest import CONTENT, FIXTURES, RECRUITING, ROOT, UNSAFE, overlay
 from tests.support.forms import hand_site, scale
 from tests.support.site import load_site
 
@@ -621,7 +621,7 @@ def test_full_build_holds_the_exports_and_links_to_them(full_build: Path) -> Non
         page = (site_dir / "roles" / role_id / "index.html").read_text("utf-8")
         assert f'href="{role_id}.docx">Role profile and person specification (Word, .docx)' in page
         assert f'href="{role_id}-shortlisting.xlsx">Shortlisting workbook (Excel, .xlsx)' in page
-        assert 'href="forms/shortlisting.pdf"' in page
+        assert ('href="forms/shortlisting.pdf"' in page) == (role_id in RECRUITING)
     for path in (CATALOGUE_XLSX, CATALOGUE_CSV):
         assert (site_dir / path).read_bytes() == (staging / path).read_bytes()
     index = (site_dir / "roles" / "index.html").read_text("utf-8")

@@ -17,7 +17,7 @@ from generator.render.forms.render import form_pages
 from generator.render.pack import write_pack
 from generator.scoring.campaign import Campaign, campaign, for_record
 from generator.scoring.sheets import field_key
-from tests.conftest import CONTENT
+from tests.conftest import CONTENT, NOT_RECRUITING, RECRUITING
 from tests.support.forms import INTERVIEW_ONLY, hand_site, parse, scale
 
 
@@ -235,12 +235,16 @@ def test_a_pack_holds_the_documented_files(tmp_path: Path) -> None:
     assert all(p.read_bytes() == (again / p.name).read_bytes() for p in written)
 
 
-def test_every_roles_forms_are_written_beside_its_page(shipped: Site, tmp_path: Path) -> None:
+def test_the_forms_of_every_role_with_a_vacancy_are_written_beside_its_page(
+        shipped: Site, tmp_path: Path) -> None:
+    """Only a role that is recruiting (with a vacancy, open or closed) has forms on the site."""
     written = write_all_forms(shipped, tmp_path)
-    for role_id in shipped.roles:
+    assert sorted(shipped.roles) == sorted(RECRUITING + NOT_RECRUITING)
+    for role_id in RECRUITING:
         for stem in FORMS:
             assert tmp_path / "roles" / role_id / "forms" / f"{stem}.html" in written
-    assert len(written) == len(shipped.roles) * len(FORMS)
+    assert len(written) == len(RECRUITING) * len(FORMS)
+    assert not any((tmp_path / "roles" / role_id).exists() for role_id in NOT_RECRUITING)
 
 
 def test_a_pack_is_made_for_a_role_or_a_vacancy(shipped: Site, tmp_path: Path) -> None:

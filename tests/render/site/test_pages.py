@@ -19,7 +19,7 @@ from generator.render.site import assets
 from generator.render.site.abbr import terms_used
 from generator.render.site.jsonld import job_posting
 from generator.render.site.pages import render_all
-from tests.conftest import CONTENT
+from tests.conftest import CONTENT, NOT_RECRUITING
 from tests.support.site import body_of, load_site
 
 
@@ -102,11 +102,19 @@ def test_known_risks_show_answers_and_notes(pages: dict[str, str]) -> None:
 
 
 def test_forms_are_linked_relative_to_the_role_url(pages: dict[str, str]) -> None:
-    page = pages["roles/recovery-navigator.md"]
+    page = pages["roles/supervised-contact-co-ordinator.md"]
     for name in ("application-form", "equality-monitoring", "shortlisting", "interview",
                  "moderation"):
         assert f'href="forms/{name}.html"' in page
         assert f'href="forms/{name}.pdf"' in page
+
+
+def test_a_role_with_no_vacancy_says_its_forms_come_with_one(pages: dict[str, str]) -> None:
+    for role_id in NOT_RECRUITING:
+        page = pages[f"roles/{role_id}.md"]
+        assert 'href="forms/' not in page
+        assert ("The application form and the panel's printable sheets are published with a "
+                "vacancy for this role,\nand there is no vacancy for it yet.") in page
 
 
 def test_role_front_matter_has_tags(site: Site, pages: dict[str, str]) -> None:

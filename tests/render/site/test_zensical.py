@@ -98,7 +98,7 @@ def test_zensical_builds_the_shipped_content_strictly(shipped: dict[str, Any]) -
     site = shipped["zensical"]
     for page in ("index.html", "roles/index.html", "roles/recovery-navigator/index.html",
                  "glossary/index.html", "tags/index.html", "organisations/second-step/index.html",
-                 "roles/recovery-navigator/forms/shortlisting.html", "search.json"):
+                 "roles/supervised-contact-co-ordinator/forms/shortlisting.html", "search.json"):
         assert (site / page).is_file(), page
 
 
