@@ -34,6 +34,7 @@ from generator.core.errors import BuildFailed, ContentError
 from generator.core.settings import Settings
 from generator.model import Site
 from generator.output.engine import keep_out_of_collections, mkdocs_build
+from generator.output.search import index_site
 
 
 class Timings(dict[str, float]):
@@ -141,6 +142,8 @@ def build(site: Site, out: Path, settings: Settings, *, engine: bool = True,
         link_into(exports, staging / "docs", built)
     with timings.stage("write"):
         place_forms(forms, side / "docs", built, staging / "docs" if keep_staging else None)
+    with timings.stage("search"):
+        index_site(built)
     return Built(staging, built, forms)
 
 

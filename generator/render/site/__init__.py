@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from importlib import resources
 
-ASSETS = ("roleprint.css", "roleprint.js")
+ASSETS = ("roleprint.css", "roleprint.js", "search.css",
+          "search.js")
 
 
 def assets() -> dict[str, bytes]:

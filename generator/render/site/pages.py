@@ -25,6 +25,7 @@ from generator.render.links import (
     web_url,
 )
 from generator.render.site.abbr import abbreviation_lines
+from generator.render.site.findable import role_block, vacancy_block
 from generator.render.site.jsonld import job_posting, script_block
 from generator.render.templating import environment
 from generator.scoring.sheets import left_out
@@ -39,6 +40,7 @@ class Page:
     jsonld: dict[str, Any] | None = None
     title: str | None = None
     search: bool = True  # False keeps the page out of the site's search index
+    findable: str = ""  # the search's metadata, filters and references (site/findable.py)
 
 
 def pages(site: Site, *, downloads: bool = True,
@@ -95,14 +97,15 @@ def _record_pages(site: Site, downloads: bool, published: tuple[Vacancy, ...],
         vacancies = views.role_vacancies(site, role)
         tags = views.role_tags(role)
         missing = left_out(role)
+        open_vacancy = next((v for v in vacancies if v.is_open), None)
         yield Page(role_page(role.id), "site/role.md", {
-            "role": role, "vacancies": vacancies,
-            "open_vacancy": next((v for v in vacancies if v.is_open), None),
+            "role": role, "vacancies": vacancies, "open_vacancy": open_vacancy,
             "tags": tags, "notes": views.risk_notes(role), "downloads": downloads,
             "forms": tuple(f for f in FORMS if f[0] not in missing) if site.recruits(role.id)
                      else (),
             "left_out": missing,
-        }, tags=tuple(t.name for t in tags), title=role.title, search=not role.draft)
+        }, tags=tuple(t.name for t in tags), title=role.title, search=not role.draft,
+            findable=role_block(role, open_vacancy))
     for org in site.organisations.values():
         if not keep(organisation_page(org.id)):
             continue
@@ -132,7 +135,7 @@ def _record_pages(site: Site, downloads: bool, published: tuple[Vacancy, ...],
             "vacancy": vacancy,
             "salary_range": views.salary_range(vacancy.salary or vacancy.role.salary),
             "email_link": mailto(vacancy.contact.email if vacancy.contact else None),
-        }, jsonld=job_posting(vacancy), title=vacancy.title)
+        }, jsonld=job_posting(vacancy), title=vacancy.title, findable=vacancy_block(vacancy))
 
 
 def _content_health(site: Site) -> Page:
@@ -183,6 +186,8 @@ def render(site: Site, page: Page) -> str:
     body = tidy(template.render(site=site, links=Links(page.path), views=views,
                                 arrangement_label=views.arrangement_label, **page.values))
     parts = [front_matter(page.title, page.tags, search=page.search), body]
+    if page.findable:
+        parts += ["\n", page.findable]
     if page.jsonld:
         parts += ["\n", script_block(page.jsonld)]
     abbreviations = abbreviation_lines(body, site.glossary)
