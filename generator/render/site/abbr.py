@@ -83,12 +83,35 @@ def terms_used(body: str, glossary: tuple[GlossaryTerm, ...]) -> tuple[GlossaryT
                  if (first is None or first in words) and _occurs(body, text, pattern))
 
 
+# A run of text with no space in it that is a reference or an id ("SS-BR-0107", "D13002-A"),
+# an e-mail address or a web address: a term inside one is not the term ("SS" in
+# "SS-BR-0107" is part of a reference, not Second Step).
+_NOT_A_WORD = re.compile(r"(?:[^\s@]*@|[a-z][a-z0-9+.-]*://|www\.)\S|"
+                         r"(?=\S*\d)(?=\S*\w[-/_]\w)[\w-]*\w[-/_]\w[\w./-]*", re.IGNORECASE)
+_SPACE = re.compile(r"[\s()\[\]<>\"'`*,;]")
+
+
+def _in_a_reference(body: str, start: int, end: int) -> bool:
+    """Whether body[start:end] lies inside a reference, id, e-mail or web address: the run of
+    text without spaces, brackets or quotes around it is one of those."""
+    left = start
+    while left > 0 and not _SPACE.match(body, left - 1):
+        left -= 1
+    right = end
+    while right < len(body) and not _SPACE.match(body, right):
+        right += 1
+    run = body[left:right].rstrip(".:!?")
+    return bool(_NOT_A_WORD.match(run))
+
+
 def _occurs(body: str, text: str, pattern: re.Pattern[str]) -> bool:
     """`pattern.search(body)`, trying the pattern only where its text occurs: a pattern that
-    starts with \\b is otherwise tried at every position of a long page."""
+    starts with \\b is otherwise tried at every position of a long page. An occurrence inside
+    a reference, id, e-mail or web address does not count."""
     at = body.find(text)
     while at >= 0:
-        if pattern.match(body, at):  # \b still sees the character before `at`
+        # \b still sees the character before `at`
+        if pattern.match(body, at) and not _in_a_reference(body, at, at + len(text)):
             return True
         at = body.find(text, at + 1)
     return False
