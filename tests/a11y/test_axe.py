@@ -90,6 +90,6 @@ def test_forms_have_one_colour_scheme() -> None:
 def test_search_with_results_open_has_no_violations(page: Any, site_url: str,
                                                      axe_source: str) -> None:
     assert search(page, site_url, "recovery").count() >= 1
-    settle(page)  # the results have finished sliding open
-    assert page.locator(".md-search__scrollwrap").is_visible()
+    settle(page)  # the results have finished drawing
+    assert page.locator(".pagefind-ui__results").is_visible()
     audit(page, axe_source)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.support.browser import settle, wait_for_search, watch_search
+from tests.support.browser import settle, wait_for_search
 
 pytestmark = pytest.mark.browser
 
@@ -153,14 +153,12 @@ def tab_to(page: Any, test: str, limit: int = 60) -> None:
 
 
 def test_search_works_from_the_keyboard(desktop: Any, site_url: str) -> None:
-    watch_search(desktop)
     desktop.goto(f"{site_url}/")
-    tab_to(desktop, "el.matches('.md-search__input')", limit=8)
+    tab_to(desktop, "el.matches('.pagefind-ui__search-input')", limit=8)
     desktop.keyboard.type("Recovery Navigator", delay=20)
     # The results of the whole name, not of its first letters, drawn later, under the focus.
     assert wait_for_search(desktop).count() >= 1
-    desktop.keyboard.press("ArrowDown")
-    assert desktop.evaluate("document.activeElement.matches('.md-search-result__link')")
+    tab_to(desktop, "el.matches('.pagefind-ui__result-link')", limit=4)
     with desktop.expect_navigation():
         desktop.keyboard.press("Enter")
     assert "/roles/recovery-navigator/" in desktop.url

@@ -101,50 +101,32 @@ def browser() -> Iterator[object]:
         chromium.close()
 
 
-# Installed before a page's own scripts: counts the queries Material's search sends its worker
-# and the results it gets back (each query has one, in order; the list is drawn as each comes).
-SEARCH_PROBE = """
-if (!window.__roleprintSearch) {
-  const seen = window.__roleprintSearch = {asked: 0, answered: 0, last: null};
-  const Native = window.Worker;
-  window.Worker = class extends Native {
-    constructor(...args) {
-      super(...args);
-      this.addEventListener("message", (e) => {
-        if (e.data && e.data.type === 3) seen.answered++;
-      });
-    }
-    postMessage(message, ...rest) {
-      if (message && message.type === 2) { seen.asked++; seen.last = message.data; }
-      return super.postMessage(message, ...rest);
-    }
-  };
-}
-"""
-# True once the results shown are those of the whole query now in the box: it was the last one
-# sent, and every query sent has been answered (and so drawn).
-SEARCH_DONE = """(box) => { const seen = window.__roleprintSearch;
-  return seen.last === document.querySelector(box).value && seen.asked === seen.answered; }"""
-SEARCH_BOX = "input.md-search__input"
-
-
-def watch_search(page: Any) -> None:
-    """Let `wait_for_search` see this page's searches (call before the page is opened)."""
-    page.add_init_script(SEARCH_PROBE)
+# The site's search is Pagefind's interface (generator/templates/site/assets/search.js). Its
+# message says which query the results shown are for ("3 results for recovery"; "Searching
+# for …" while it looks): done once it names the whole query now in the box and every result
+# has its link drawn (each result's title and metadata are fetched after the list).
+SEARCH_BOX = ".pagefind-ui__search-input"
+SEARCH_RESULT = ".pagefind-ui__result"
+SEARCH_DONE = """([box, result]) => {
+  const query = document.querySelector(box).value.trim();
+  const message = document.querySelector(".pagefind-ui__message");
+  const said = message
+    && /^(?:\\d+ results?|No results) for (.*)$/.exec(message.textContent.trim());
+  return Boolean(said) && said[1] === query && [...document.querySelectorAll(result)]
+    .every((item) => item.querySelector(".pagefind-ui__result-link"));
+}"""
 
 
 def wait_for_search(page: Any) -> Any:
     """Until the results shown are those of the query as typed; the result items."""
-    page.wait_for_function(SEARCH_DONE, arg=SEARCH_BOX)
-    return page.locator(".md-search-result__item")
+    page.wait_for_function(SEARCH_DONE, arg=[SEARCH_BOX, SEARCH_RESULT])
+    return page.locator(SEARCH_RESULT)
 
 
-def search(page: Any, url: str, query: str) -> Any:
-    """Type `query` into the search box of the site at `url`, key by key as a person does
-    (Material searches on key events, not on fill()), and wait for its results; their items.
-    Each key sends a query, and the results of an earlier one may be drawn first."""
-    watch_search(page)
-    page.goto(f"{url}/")
+def search(page: Any, url: str, query: str, path: str = "") -> Any:
+    """Type `query` into the search box of the site at `url` (on the page at `path`), key by
+    key as a person does, and wait for its results; their items, best first."""
+    page.goto(f"{url}/{path}")
     box = page.locator(SEARCH_BOX)
     box.click()
     box.press_sequentially(query, delay=20)

@@ -9,8 +9,10 @@
     if (!box || typeof window.PagefindUI === "undefined") {
       return;
     }
-    var bundle = box.getAttribute("data-bundle");
-    var base = new URL(bundle + "../", document.baseURI).pathname;
+    // The theme writes the address relative to the page; Pagefind imports from it, which
+    // needs a path from the site's root.
+    var bundle = new URL(box.getAttribute("data-bundle"), document.baseURI).pathname;
+    var base = new URL("../", new URL(bundle, document.baseURI)).pathname;
     new window.PagefindUI({
       element: "#rp-search",
       bundlePath: bundle,
@@ -20,7 +22,11 @@
       excerptLength: 24,
       translations: {
         placeholder: "Search roles, vacancies and references",
-        search_label: "Search this site"
+        search_label: "Search this site",
+        searching: "Searching for [SEARCH_TERM]…",
+        zero_results: "No results for [SEARCH_TERM]",
+        one_result: "[COUNT] result for [SEARCH_TERM]",
+        many_results: "[COUNT] results for [SEARCH_TERM]"
       }
     });
   }

@@ -1,0 +1,81 @@
+"""The site's search (Pagefind) in Chromium: a vacancy's reference, typed whole, in part or
+without its hyphens, brings the vacancy first, with its title, organisation and closing date;
+a post number brings its role; the index is the site's own and is fetched in chunks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.support.browser import search
+
+pytestmark = pytest.mark.browser
+
+VACANCY = "vacancies/supervised-contact-co-ordinator-2027/"
+CLOSED = "vacancies/da-sv-case-coordinator-2024/"
+
+
+@pytest.fixture
+def page(browser: Any) -> Any:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def first_result(results: Any) -> dict[str, Any]:
+    first = results.first
+    return {"href": first.locator(".pagefind-ui__result-link").get_attribute("href"),
+            "title": first.locator(".pagefind-ui__result-title").inner_text(),
+            "tags": first.locator(".pagefind-ui__result-tag").all_inner_texts()}
+
+
+@pytest.mark.parametrize("query", ["DBC-PG-0412", "PG-0412", "0412", "DBCPG0412", "dbc-pg-0412"])
+def test_a_reference_brings_its_vacancy_first(page: Any, site_url: str, query: str) -> None:
+    found = first_result(search(page, site_url, query))
+    assert found["href"].endswith("/" + VACANCY)
+    assert found["title"] == "Supervised Contact Co-Ordinator"
+    assert "Organisation: Darlington Borough Council" in found["tags"]
+    assert "Closes: 30 September 2027 at 12:00" in found["tags"]
+
+
+@pytest.mark.parametrize("query", ["FL-CC-2024-07", "2024-07", "FLCC202407"])
+def test_a_closed_vacancy_is_found_and_says_it_is_closed(page: Any, site_url: str,
+                                                         query: str) -> None:
+    found = first_result(search(page, site_url, query))
+    assert found["href"].endswith("/" + CLOSED)
+    assert "Organisation: First Light" in found["tags"]
+    assert "Closes: 30 June 2024" in found["tags"]
+    assert "Type: Vacancy (closed)" in found["tags"]
+
+
+def test_a_post_number_brings_its_role_first(page: Any, site_url: str) -> None:
+    found = first_result(search(page, site_url, "D13002", path="roles/"))
+    assert found["href"].endswith("/roles/supervised-contact-co-ordinator/")
+    assert "Organisation: Darlington Borough Council" in found["tags"]
+
+
+def test_results_link_to_the_site_and_fetch_only_from_it(page: Any, site_url: str) -> None:
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    results = search(page, site_url, "safeguarding", path=VACANCY)
+    assert results.count() >= 2
+    hrefs = results.locator(".pagefind-ui__result-link").evaluate_all(
+        "links => links.map((a) => a.href)")
+    assert all(href.startswith(site_url + "/") for href in hrefs), hrefs
+    assert asked and all(url.startswith(site_url + "/") for url in asked), asked
+    # Material's search index is neither built into the page nor fetched.
+    assert not any("search_index.json" in url for url in asked)
+
+
+def test_every_searchable_page_is_indexed_and_the_forms_are_not(built_site: Path) -> None:
+    index = built_site / "pagefind"
+    assert (index / "pagefind-ui.js").is_file() and any((index / "fragment").iterdir())
+    role = (built_site / "roles" / "supervised-contact-co-ordinator" / "index.html").read_text(
+        encoding="utf-8")
+    assert "data-pagefind-body" in role and 'data-pagefind-filter="organisation"' in role
+    form = next(built_site.glob("roles/*/forms/application-form.html")).read_text(
+        encoding="utf-8")
+    assert "data-pagefind-body" not in form
