@@ -102,6 +102,8 @@ zensical-check: $(STAMP) zensical
 	$(ZENSICAL_VENV)/bin/zensical build -f mkdocs.yml --strict --clean
 	test -f site/roles/recovery-navigator/index.html
 	test -f site/search.json
+	$(BIN)/python -c "from pathlib import Path; from generator.output.search import index_site; index_site(Path('site'))"
+	test -f site/pagefind/pagefind-ui.js
 
 clean:
 	rm -rf site build .staging .cache

@@ -35,3 +35,17 @@ def index_site(site_dir: Path) -> None:
     if done.returncode != 0:
         said = (done.stderr or done.stdout).strip() or f"exit status {done.returncode}"
         raise BuildFailed(f"the search index could not be made (Pagefind): {said}")
+
+
+def indexed(site_dir: Path) -> dict[str, dict[str, object]]:
+    """Each page in the site's search index by address: its text, metadata and filters, as
+    Pagefind stored them (for the tests and `make zensical-check`)."""
+    import gzip
+    import json
+
+    pages: dict[str, dict[str, object]] = {}
+    for fragment in sorted((site_dir / FOLDER / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+        page = json.loads(data)
+        pages[page["url"]] = page
+    return pages

@@ -1,9 +1,10 @@
 """Hostile content in a real browser: searching and tooltips run no script and add no element.
 
-Material's search puts each result's title, text and tags into the page as HTML, and its
-tooltips put an element's title attribute into the page as HTML; the hostile fixture
-(`tests/render/fixtures/site-unsafe/`) carries script in the organisation's name, the role's
-locations, the family's title, a glossary meaning and a link title, which reach both.
+The site's search (Pagefind) puts each result's excerpt into the page as HTML and its title,
+metadata and filters as text; Material's tooltips put an element's title attribute into the
+page as HTML. The hostile fixture (`tests/render/fixtures/site-unsafe/`) carries script in the
+organisation's name, the role's locations, the family's title, a glossary meaning and a link
+title, which reach both.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from generator.output.search import index_site
 from tests.conftest import FIXTURES, UNSAFE, overlay
 from tests.support.browser import search, serve_folder
 from tests.support.site import generate_and_build, load_site
@@ -45,6 +47,7 @@ def unsafe_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     content = overlay(FIXTURES / "base", UNSAFE / "content", where)
     _, site_dir, warnings = generate_and_build(load_site(content), where)
     assert warnings == []
+    index_site(site_dir)
     with serve_folder(site_dir) as url:
         yield url
 
@@ -70,19 +73,22 @@ def test_searching_runs_no_injected_script(page: Any, unsafe_url: str, query: st
     results = search(page, unsafe_url, query)
     assert results.count() >= 1
     assert ran(page) == []
-    injected = page.evaluate("""() => [...document.querySelectorAll('.md-search-result *')]
+    injected = page.evaluate("""() => [...document.querySelectorAll('#rp-search *')]
         .filter(el => el.localName === 'img' || el.localName === 'svg' && !el.closest('.md-icon')
                 || [...el.attributes].some(a => a.name.startsWith('on')))
         .map(el => el.outerHTML)""")
     assert injected == []
 
 
-def test_search_results_show_the_tags_as_typed(page: Any, unsafe_url: str) -> None:
+def test_search_results_show_the_metadata_and_filters_as_typed(page: Any,
+                                                               unsafe_url: str) -> None:
     search(page, unsafe_url, "Support")
-    tags = page.locator(".md-search-result .md-tag").all_inner_texts()
-    assert "Example <img src=x onerror=alert('xss-organisation')> Council &amp; Co" in tags
-    assert "<b onmouseover=alert('xss-location')>Town</b>" in tags
-    assert "Recovery <svg onload=alert('xss-family')> work" in tags
+    tags = page.locator(".pagefind-ui__result-tag").all_inner_texts()
+    assert ("Organisation: Example <img src=x onerror=alert('xss-organisation')> Council &amp; "
+            "Co") in tags
+    page.locator(".pagefind-ui__filter-name", has_text="Location").first.click()
+    values = page.locator(".pagefind-ui__filter-label").all_inner_texts()
+    assert any("<b onmouseover=alert('xss-location')>Town</b>" in value for value in values)
     assert ran(page) == []
 
 

@@ -20,6 +20,7 @@ from benchmarks import synthetic
 from benchmarks.measure import ZENSICAL, config_copy, zensical_field_limit
 from generator.cli import run as roleprint
 from generator.model import GlossaryTerm, Site
+from generator.output.search import index_site, indexed
 from generator.output.staging import fan_out, write_pages
 from generator.render.site.pages import pages
 from generator.render.views import glossary_letters
@@ -67,7 +68,8 @@ def shipped(tmp_path_factory: pytest.TempPathFactory, zensical: Path) -> dict[st
     assert built.returncode == 0, built.stdout + built.stderr
     assert mkdocs_build(docs, where / "mkdocs") == []
     return {
-        "docs": docs, "zensical": where / "zensical", "output": built.stdout + built.stderr,
+        "docs": docs, "zensical": where / "zensical", "mkdocs": where / "mkdocs",
+        "output": built.stdout + built.stderr,
         "zensical_index": json.loads((where / "zensical" / "search.json").read_text("utf-8")),
         "mkdocs_index": json.loads(
             (where / "mkdocs" / "search" / "search_index.json").read_text("utf-8")),
@@ -121,6 +123,24 @@ def test_every_role_is_in_both_indexes_and_no_list_is(shipped: dict[str, Any]) -
         orgs = text_of(index, "organisations/", "frameworks/", "accessibility/")
         for org in site.organisations.values():
             assert org.name not in orgs
+
+
+def test_pagefind_indexes_both_engines_sites_alike(shipped: dict[str, Any]) -> None:
+    """The search index is made after the engine, so it is the same on both."""
+    found = {}
+    for engine in ("mkdocs", "zensical"):
+        index_site(shipped[engine])
+        found[engine] = indexed(shipped[engine])
+    assert sorted(found["mkdocs"]) == sorted(found["zensical"])
+    vacancy = "/vacancies/supervised-contact-co-ordinator-2027/"
+    for index in found.values():
+        assert len(index) > 20
+        assert index[vacancy]["meta"]["closes"] == "30 September 2027 at 12:00"
+        assert index[vacancy]["filters"]["vacancy"] == ["Open"]
+        assert "/content-health/" not in index  # its front matter keeps it out
+        assert not [url for url in index if "/forms/" in url or url.startswith("/pagefind")]
+    assert found["mkdocs"][vacancy]["meta"] == found["zensical"][vacancy]["meta"]
+    assert found["mkdocs"][vacancy]["filters"] == found["zensical"][vacancy]["filters"]
 
 
 def test_list_pages_are_found_by_their_titles(shipped: dict[str, Any]) -> None:
