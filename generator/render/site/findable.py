@@ -11,7 +11,8 @@ A raw HTML block ends each role and vacancy page (`pages.render` puts it after t
   "0412" or "DBCPG0412" brings the page first.
 
 The block is hidden and left out of the page's own text (`data-pagefind-ignore` keeps its
-metadata and filters); the variants are hidden, not ignored. Every value is HTML-escaped.
+metadata and filters); the variants are hidden, not ignored. Every value is HTML-escaped, and
+a filter's three times (see `_element`).
 """
 
 from __future__ import annotations
@@ -54,10 +55,18 @@ def variants(reference: str) -> list[str]:
 
 
 def _element(attribute: str, key: str, value: str | None) -> str:
+    """A span holding one metadata or filter value. Pagefind's interface draws a result's
+    metadata as text but a filter's values as HTML (innerHTML), and Pagefind 1.5 decodes a
+    filter's text twice when it indexes it (the HTML parser, then again): a filter value is
+    escaped three times, so that the index holds it escaped once and the interface shows it as
+    written, never as markup (tests/browser/test_search_safety.py)."""
     if not value or not value.strip():
         return ""
-    return (f'<span data-pagefind-{attribute}="{html.escape(key)}">'
-            f"{html.escape(' '.join(value.split()))}</span>")
+    text = html.escape(" ".join(value.split()))
+    if attribute == "filter":
+        text = html.escape(html.escape(text))
+    return f'<span data-pagefind-{attribute}="{html.escape(key)}">{text}</span>'
+
 
 
 def _block(meta: dict[str, str | None], filters: dict[str, list[str]],
