@@ -28,7 +28,8 @@ def script_kind(attrs: dict[str, str | None]) -> str:
     if attrs.get("id") == "__config":
         return "__config"
     name = (attrs.get("src") or "").split("/")[-1]
-    if name.startswith("bundle.") or name == "roleprint.js":
+    if name.startswith("bundle.") or name in ("roleprint.js", "search.js", "pagefind-ui.js"):
+        # The site's search (its start-up script and Pagefind's interface) counts as ours.
         return "bundle" if name.startswith("bundle.") else "roleprint"
     if attrs.get("type") == "application/ld+json":
         return "application/ld+json"
