@@ -1,0 +1,96 @@
+"""The site's search on an emulated phone: bytes downloaded and time to the first result.
+
+    python -m benchmarks.search_phone --roles 1000 [--query safeguarding] [--out bench-out/search]
+
+Builds N synthetic roles (`benchmarks.synthetic`) without PDFs, serves the site on 127.0.0.1
+and opens a role page in Chromium emulating a mid-range phone as issue 26 measured it: 390 px
+wide, CPU four times slower, 1.6 Mbit/s down, 150 ms round trip (the DevTools protocol's
+network and CPU throttling). Then types the query key by key and reports, as JSON: the bytes
+the page itself took, the bytes the search took (from the first key to the first result drawn)
+and the seconds from the last key to the first result. A measurement, not a test: it prints
+figures, it asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks import synthetic
+from generator.build import build, load_site
+from generator.core.settings import Settings
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, SEARCH_BOX, serve_folder
+
+PHONE = {"width": 390, "height": 844}
+DOWN = 1.6e6 / 8  # bytes a second
+UP = 750e3 / 8
+RTT_MS = 150
+CPU_SLOWDOWN = 4
+FIRST_RESULT = ".pagefind-ui__result-link"
+
+
+def build_site(out: Path, count: int) -> Path:
+    content = out / "content"
+    if not (content / synthetic.MARKER).exists():
+        synthetic.write(content, count)
+    settings = Settings(content=content, pdf=False)
+    built = build(load_site(settings), out / "build", settings, keep_staging=False)
+    assert built.site is not None
+    return built.site
+
+
+def measure(site_dir: Path, page_path: str, query: str) -> dict[str, Any]:
+    from playwright.sync_api import sync_playwright
+
+    received: dict[str, int] = {}
+    with serve_folder(site_dir) as url, sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        context = chromium.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        cdp.send("Network.emulateNetworkConditions", {
+            "offline": False, "latency": RTT_MS, "downloadThroughput": DOWN,
+            "uploadThroughput": UP})
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+        phase = ["page"]
+        cdp.on("Network.loadingFinished", lambda event: received.__setitem__(
+            phase[0], received.get(phase[0], 0) + int(event["encodedDataLength"])))
+        page.goto(f"{url}/{page_path}", wait_until="load")
+        box = page.locator(SEARCH_BOX)
+        box.wait_for(state="visible")
+        phase[0] = "search"
+        box.click()
+        box.press_sequentially(query[:-1], delay=150)
+        typed = time.perf_counter()
+        box.press(query[-1])
+        page.locator(FIRST_RESULT).first.wait_for(state="visible")
+        first = time.perf_counter() - typed
+        chromium.close()
+    return {"page_bytes": received.get("page", 0), "search_bytes": received.get("search", 0),
+            "first_result_s": round(first, 2), "query": query}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--roles", type=int, default=1000)
+    parser.add_argument("--query", default="safeguarding")
+    parser.add_argument("--out", type=Path, default=Path("bench-out") / "search")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1767225600")
+    site_dir = build_site(args.out / str(args.roles), args.roles)
+    role = sorted(p.parent.name for p in (site_dir / "roles").glob("*/index.html"))[0]
+    result = {"roles": args.roles, **measure(site_dir, f"roles/{role}/", args.query)}
+    json.dump(result, sys.stdout, indent=2)
+    print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
