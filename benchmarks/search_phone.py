@@ -16,12 +16,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
-import http.server
 import json
 import os
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,7 +27,7 @@ from typing import Any
 from benchmarks import synthetic
 from generator.build import build, load_site
 from generator.core.settings import Settings
-from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, SEARCH_BOX
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, SEARCH_BOX, Quiet, serve_folder
 
 PHONE = {"width": 390, "height": 844}
 DOWN = 1.6e6 / 8  # bytes a second
@@ -56,23 +53,14 @@ def counted(folder: Path, sent: dict[str, int], phase: list[str]) -> Iterator[st
     server sees what Pagefind's worker fetches too, which the page's DevTools session does not.
     (Served uncompressed, as Python's server does: a static host's gzip would send less.)"""
 
-    class Counting(http.server.SimpleHTTPRequestHandler):
+    class Counting(Quiet):
         def send_header(self, keyword: str, value: str) -> None:
             if keyword.lower() == "content-length":
                 sent[phase[0]] = sent.get(phase[0], 0) + int(value)
             super().send_header(keyword, value)
 
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Counting, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_folder(folder, Counting) as url:
+        yield url
 
 
 def measure(site_dir: Path, page_path: str, query: str) -> dict[str, Any]:

@@ -30,7 +30,7 @@ def require_chromium() -> None:
         pytest.fail("Debian's chromium is not installed: run `make test`, which installs it")
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+class Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
@@ -51,9 +51,11 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @contextlib.contextmanager
-def serve_folder(folder: Path) -> Iterator[str]:
-    """A folder served on 127.0.0.1 (a free port), quietly, while the block runs; its address."""
-    handler = functools.partial(_Quiet, directory=str(folder))
+def serve_folder(folder: Path,
+                 kind: type[http.server.SimpleHTTPRequestHandler] = Quiet) -> Iterator[str]:
+    """A folder served on 127.0.0.1 (a free port), quietly, while the block runs; its address.
+    `kind`: a handler of one's own (a benchmark counts the bytes it sends)."""
+    handler = functools.partial(kind, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
