@@ -6,8 +6,10 @@ import json
 import re
 from pathlib import Path
 
+import feedparser
 import pytest
 
+from generator.render.site.feed import FEED_PATH
 from tests.conftest import CONTENT
 from tests.support.site import generate_and_build, load_site, scan
 
@@ -86,6 +88,16 @@ def test_no_json_ld_for_the_shipped_examples(built: tuple[Path, list[str]]) -> N
         scripts = [text for attrs, text in scan(page.read_text("utf-8")).scripts
                    if attrs.get("type") == "application/ld+json"]
         assert scripts == [], page.relative_to(site_dir).as_posix()
+
+
+def test_the_shipped_feed_offers_no_example(built: tuple[Path, list[str]]) -> None:
+    """Every shipped vacancy is an example (`illustrative`), so the feed is there, valid and
+    empty: no made-up job reaches a job board."""
+    shipped = load_site(CONTENT)
+    assert shipped.vacancies and all(v.illustrative for v in shipped.vacancies.values())
+    feed = feedparser.parse((built[0] / FEED_PATH).read_bytes())
+    assert not feed.bozo and feed.version == "atom10"
+    assert feed.entries == []
 
 
 def test_numbers_survive_into_html(built: tuple[Path, list[str]]) -> None:
