@@ -23,8 +23,12 @@ from generator.model import Site, Vacancy
 from generator.model.filters import long_date
 from generator.render import views
 from generator.render.links import vacancy_page
-from generator.render.site.jsonld import description_html, offered, valid_through
-from generator.render.views import role_summary_text
+from generator.render.site.jsonld import (
+    description_html,
+    description_text,
+    offered,
+    valid_through,
+)
 
 FEED_PATH = "vacancies/feed.xml"
 ATOM = "http://www.w3.org/2005/Atom"
@@ -85,9 +89,7 @@ def posted_moment(vacancy: Vacancy) -> str:
 
 
 def _summary(vacancy: Vacancy) -> str:
-    description = (vacancy.summary or role_summary_text(vacancy.role) or vacancy.how_to_apply
-                   or vacancy.title)
-    html = description_html(description)
+    html = description_html(description_text(vacancy))
     if vacancy.closing_date:
         closing = long_date(vacancy.closing_date)
         if vacancy.closing_time:

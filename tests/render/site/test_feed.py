@@ -22,7 +22,7 @@ from generator.output.engine import site_address
 from generator.render.site.feed import FEED_PATH, SiteAddress, atom_feed
 from generator.render.site.jsonld import job_posting
 from tests.conftest import FIXTURES, TESTS, UNSAFE, overlay
-from tests.support.site import load_site, scan
+from tests.support.site import load_site, page_paths, scan
 
 JOBS = TESTS / "render" / "fixtures" / "site-jobs"
 SITE_URL = "https://jobs.example.org/careers/"
@@ -178,9 +178,7 @@ def sitemap(built: Path) -> dict[str, str | None]:
 def test_sitemap_dates_every_page_from_its_records(jobs: tuple[Site, Path]) -> None:
     built = jobs[1] / "site"
     dates = sitemap(built)
-    pages = {SITE_URL + page.parent.relative_to(built).as_posix().removeprefix(".") + "/"
-             for page in built.rglob("index.html")}
-    assert set(dates) == {url.replace(f"{SITE_URL}/", SITE_URL) for url in pages}
+    assert set(dates) == {SITE_URL + path for path in page_paths(built)}
     assert all(dates.values()), dates
     vacancies = f"{SITE_URL}vacancies/"
     assert dates[f"{vacancies}support-worker-2027/"] == "2026-11-01"  # posted

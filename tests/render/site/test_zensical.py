@@ -27,7 +27,7 @@ from generator.render.site.pages import pages
 from generator.render.views import glossary_letters
 from tests.conftest import CONTENT, ROOT
 from tests.render.site.search_sections import Section, index_sections, markdown_pages
-from tests.support.site import load_site, mkdocs_build
+from tests.support.site import load_site, mkdocs_build, page_paths
 
 # The pages that list other pages. Their addresses are the same however many records there are
 # (no page numbers that shift when a role is added), and the menu names each of them.
@@ -111,9 +111,7 @@ def test_zensical_carries_the_sitemap_dates_and_the_feed(shipped: dict[str, Any]
     ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
     urls = ET.parse(built / "sitemap.xml").getroot().findall(f"{ns}url")
     dates = {url.findtext(f"{ns}loc"): url.findtext(f"{ns}lastmod") for url in urls}
-    pages = {"/" + page.parent.relative_to(built).as_posix().removeprefix(".") + "/"
-             for page in built.rglob("index.html")}
-    assert set(dates) == {page.replace("//", "/") for page in pages}
+    assert set(dates) == {f"/{path}" for path in page_paths(built)}
     assert all(dates.values()), dates
     assert dates["/roles/recovery-navigator/"] == "2024-04"  # its issued date
     assert (built / FEED_PATH).read_bytes() == (shipped["docs"] / FEED_PATH).read_bytes()
