@@ -91,6 +91,12 @@ class HtmlScan(HTMLParser):
             self._script = None
 
 
+def page_paths(built: Path) -> set[str]:
+    """Every built page's address from the site's root: "", "roles/", "roles/x/" …"""
+    return {"" if page.parent == built else f"{page.parent.relative_to(built).as_posix()}/"
+            for page in built.rglob("index.html")}
+
+
 def scan(html: str) -> HtmlScan:
     parser = HtmlScan()
     parser.feed(html)
