@@ -22,7 +22,7 @@ from generator.render.site.feed import FEED_PATH
 from generator.render.site.jsonld import job_posting
 from generator.render.site.pages import render_all
 from tests.conftest import CONTENT, NOT_RECRUITING
-from tests.support.site import body_of, load_site
+from tests.support.site import body_of, load_site, stacked_rows
 
 
 @pytest.fixture(scope="module")
@@ -33,11 +33,6 @@ def site() -> Site:
 @pytest.fixture(scope="module")
 def pages(site: Site) -> dict[str, str]:
     return render_all(site)
-
-
-def table_rows(markdown: str) -> list[list[str]]:
-    return [[cell.strip() for cell in re.split(r"(?<!\\)\|", line)[1:-1]]
-            for line in markdown.splitlines() if line.startswith("| ")]
 
 
 def test_every_page_is_there(site: Site, pages: dict[str, str]) -> None:
@@ -54,7 +49,7 @@ def test_every_page_is_there(site: Site, pages: dict[str, str]) -> None:
 
 def test_every_criterion_is_in_its_role_table(site: Site, pages: dict[str, str]) -> None:
     for role in site.roles.values():
-        rows = {row[0]: row for row in table_rows(pages[f"roles/{role.id}.md"])}
+        rows = {row[0]: row for row in stacked_rows(pages[f"roles/{role.id}.md"])}
         for crit in role.person_spec.criteria:
             row = rows[crit.id]
             assert row[2] == ("Essential" if crit.essential else "Desirable"), crit.id
