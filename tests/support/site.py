@@ -16,7 +16,7 @@ from generator.model import Site
 from tests.conftest import ROOT, TESTS
 
 GOLDEN = TESTS / "render" / "site" / "golden"
-_ROW = re.compile(r'<tr role="row" markdown>(.*?)</tr>', re.DOTALL)
+_ROW = re.compile(r'<tr markdown>(.*?)</tr>', re.DOTALL)
 _CELL = re.compile(r'<t[hd] [^>]*markdown="span">(.*?)</t[hd]>', re.DOTALL)
 
 
