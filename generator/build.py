@@ -33,7 +33,7 @@ from generator.core import report
 from generator.core.errors import BuildFailed, ContentError
 from generator.core.settings import Settings
 from generator.model import Site
-from generator.output.engine import keep_out_of_collections, mkdocs_build
+from generator.output.engine import keep_out_of_collections, mkdocs_build, site_address
 from generator.output.search import index_site
 
 
@@ -111,14 +111,15 @@ def build(site: Site, out: Path, settings: Settings, *, engine: bool = True,
 
     timings = Timings() if timings is None else timings
     staging, built, side = out / "staging", out / "site", out / "forms"
+    address = site_address(settings.config) if settings.config.is_file() else None
     if not engine:
         with timings.stage("generate"):
-            forms = write_staging(site, staging, downloads=settings.pdf)
+            forms = write_staging(site, staging, downloads=settings.pdf, address=address)
         if settings.pdf:
             _downloads(site, forms, staging / "docs", timings)
         return Built(staging, None, forms)
     with timings.stage("generate"):
-        write_pages(site, staging, downloads=settings.pdf)
+        write_pages(site, staging, downloads=settings.pdf, address=address)
         keep_out_of_collections()
         forms_job = Meanwhile(lambda: write_forms(site, side, parts=1))
     failure = ""

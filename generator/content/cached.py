@@ -4,7 +4,8 @@ Takes in a content folder; gives out the key of everything a load depends on (ev
 name and bytes, the schemas, the generator's own code and today's date), and `load_cached`: the
 same `LoadResult` as `load`, from the cache when nothing has changed. At a thousand roles parsing
 and checking the files takes 1.8 s and reading the kept model back 0.1 s. The cache checks every
-entry before it is used (see `generator.core.cache`); a damaged one is loaded afresh.
+entry before it is used (see `generator.core.cache`); a damaged one is loaded afresh. Only the
+latest model is kept: storing one deletes the others.
 """
 
 from __future__ import annotations
@@ -50,4 +51,5 @@ def load_cached(content_dir: Path, cache: Cache | None = None) -> LoadResult:
     result = load(content_dir)
     if result.site is not None:
         cache.put(key, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        cache.keep_only(key)  # ten megabytes a model at 1,000 roles: only the latest is kept
     return result

@@ -177,6 +177,14 @@ class Cache:
         if what is not None:
             say(f"The cached {what} was damaged and has been made again.")
 
+    def keep_only(self, key: str) -> None:
+        """Delete every entry but `key`'s: for a kind where only the latest is worth its room."""
+        kept = self.path(key)
+        for path in self.root.glob("*/*"):
+            if path != kept:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+
     def prune(self, max_age_days: float) -> int:
         """Delete entries not used for `max_age_days`; return how many went."""
         cutoff = time.time() - max_age_days * 86400

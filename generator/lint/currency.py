@@ -88,7 +88,7 @@ def closing_soon(ctx: Context) -> Iterator[Finding]:
       "job boards and Google for Jobs leave out adverts missing what they require")
 def job_posting(ctx: Context) -> Iterator[Finding]:
     for vacancy in ctx.site.vacancies.values():
-        if not vacancy.is_open:
+        if not vacancy.is_open or vacancy.illustrative:  # an example is offered to no board
             continue
         role = vacancy.role
         # Google's required JobPosting properties, then what UK job boards ask for.

@@ -16,6 +16,7 @@ from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
 
 from generator.core.errors import BuildFailed
+from generator.render.site.feed import SiteAddress
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -53,6 +54,19 @@ def compile_once(cfg: MkDocsConfig, compiled: BytecodeCache) -> None:
         return env
 
     cfg.theme.get_env = get_env  # type: ignore[method-assign]
+
+
+def site_address(config: Path) -> SiteAddress:
+    """The site's address and name as the engine's settings give them (`site_url`,
+    `site_name`, `use_directory_urls` in mkdocs.yml, read as MkDocs reads it, `!ENV` and
+    `INHERIT` included): the feed's links are absolute only when `site_url` is set."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with config.open("rb") as file:
+        settings = yaml_load(file)
+    return SiteAddress(url=settings.get("site_url") or None,
+                       name=str(settings.get("site_name") or SiteAddress.name),
+                       directory_urls=settings.get("use_directory_urls", True) is not False)
 
 
 def mkdocs_build(config: Path, docs_dir: Path, site_dir: Path, *,

@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 from generator.core import lifeline
 from generator.core.batch import workers
 from generator.model import Site
+from generator.render.site.feed import FEED_PATH, SiteAddress, atom_feed
 from generator.render.templating import environment
 
 T = TypeVar("T")
@@ -163,12 +164,19 @@ def _write_assets(docs: Path) -> None:
         (docs / path).write_bytes(data)
 
 
+def _write_feed(site: Site, docs: Path, address: SiteAddress | None) -> None:
+    """The vacancies feed (its links absolute when the site's address is known)."""
+    (docs / FEED_PATH).parent.mkdir(parents=True, exist_ok=True)
+    (docs / FEED_PATH).write_bytes(atom_feed(site, address or SiteAddress()))
+
+
 def write_pages(site: Site, out: Path, parts: int | None = None, *,
-                downloads: bool = True) -> None:
-    """Write every page and the site's assets into out/docs."""
+                downloads: bool = True, address: SiteAddress | None = None) -> None:
+    """Write every page, the vacancies feed and the site's assets into out/docs."""
     parts = _parts(site, parts)
     fan_out(_page_work(site, out / "docs", parts, downloads), parts)
     _write_assets(out / "docs")
+    _write_feed(site, out / "docs", address)
 
 
 def write_forms(site: Site, out: Path, parts: int | None = None) -> list[Path]:
@@ -180,10 +188,10 @@ def write_forms(site: Site, out: Path, parts: int | None = None) -> list[Path]:
 
 
 def write_staging(site: Site, out: Path, parts: int | None = None, *,
-                  downloads: bool = True) -> list[Path]:
-    """The whole staging tree: pages, assets and forms; returns the forms' files. Each process
-    writes its share of the pages, then of the forms, so all of them finish at about the same
-    time."""
+                  downloads: bool = True, address: SiteAddress | None = None) -> list[Path]:
+    """The whole staging tree: pages, assets, the feed and forms; returns the forms' files.
+    Each process writes its share of the pages, then of the forms, so all of them finish at
+    about the same time."""
     parts = _parts(site, parts)
     pages = _page_work(site, out / "docs", parts, downloads)
     forms = _form_work(site, out / "docs", parts)
@@ -194,6 +202,7 @@ def write_staging(site: Site, out: Path, parts: int | None = None, *,
 
     written = fan_out(work, parts)
     _write_assets(out / "docs")
+    _write_feed(site, out / "docs", address)
     return sorted(path for files in written for path in files)
 
 

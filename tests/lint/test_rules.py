@@ -145,6 +145,18 @@ def test_weight_the_scale_cannot_use_is_found(tmp_path: Path) -> None:
     assert f"criterion {crit.id} has weight 5" in found[0].problem.message
 
 
+def test_an_illustrative_vacancy_is_not_held_to_job_boards_needs(tmp_path: Path) -> None:
+    """An example vacancy is offered to no job board (no JobPosting, not in the feed), so
+    nothing job boards need is asked of it."""
+    ctx = _context(tmp_path)
+    vacancy = next(v for v in ctx.site.vacancies.values() if v.is_open)
+    lacking = dataclasses.replace(vacancy, employment_type=None)
+    ctx.site.vacancies[vacancy.id] = lacking
+    assert [f.rule for f in run_rules(ctx, all_rules())] == ["currency-job-posting"]
+    ctx.site.vacancies[vacancy.id] = dataclasses.replace(lacking, illustrative="An example.")
+    assert run_rules(ctx, all_rules()) == []
+
+
 def test_every_rule_has_an_id_severity_and_one_line_why() -> None:
     for rule_id, rule in all_rules().items():
         assert rule.id == rule_id and rule.severity in ("error", "warning", "info")

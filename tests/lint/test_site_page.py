@@ -4,6 +4,7 @@ search; text from the content escaped like everywhere else."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -43,7 +44,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_shipped_page_lists_findings_by_role_with_accepted_reasons() -> None:
     page = render_all(load_site(CONTENT))["content-health.md"]
-    assert page.startswith('---\ntitle: "Content health"\nsearch:\n  exclude: true\n---\n')
+    # Kept out of search; dated (for the sitemap) with the newest date on the site.
+    assert re.match(r'---\ntitle: "Content health"\nlastmod: "\d{4}-\d{2}(-\d{2})?"\n'
+                    r'search:\n  exclude: true\n---\n', page)
     assert "## Darlington Borough Council" in page
     assert "### [Recovery Navigator](roles/recovery-navigator.md)" in page
     assert "Reason: Second Step’s published profile" in page or \

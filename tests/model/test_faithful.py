@@ -31,6 +31,7 @@ from generator.render.site.jsonld import job_posting
 from generator.render.site.pages import render_all
 from generator.scoring.campaign import campaign
 from tests.conftest import FIXTURES, ROOT, overlay
+from tests.support.site import stacked_rows
 
 TODAY = "2027-01-15"  # the build's date for these cases
 MODEL = Path(__file__).resolve().parent / "fixtures"
@@ -137,9 +138,10 @@ def test_the_build_date_is_pinned_or_today_in_the_uk() -> None:
 def test_not_stated_is_shown_as_not_stated_and_never_guessed(tmp_path: Path) -> None:
     site = site_of(tmp_path, "not-stated")
     page = render_all(site)["roles/band-4-administrator.md"]
-    assert "| N1 | Previous experience in an NHS setting. | Not stated | Application, Interview |" \
-        in page
-    assert "| E2 | Ability to touch type at 40 words a minute. | Essential | Not stated |" in page
+    rows = stacked_rows(page)
+    assert ["N1", "Previous experience in an NHS setting.", "Not stated",
+            "Application, Interview"] in rows
+    assert ["E2", "Ability to touch type at 40 words a minute.", "Essential", "Not stated"] in rows
     assert "DBS check\n:   Not stated" in page
     assert "- Issued: Not stated" in page
     assert "£26,530 to £29,114 (period not stated)" in page
@@ -240,10 +242,13 @@ def test_employer_labels_category_descriptions_and_method_key(tmp_path: Path) ->
     page = render_all(site)["roles/social-worker.md"]
     for heading in ("Department\n:   Children's Services", "## Role overview", "## Job purpose",
                     "## Main duties", "## Person specification (what we are looking for)",
-                    "## Behaviours", "| Id | Attributes | E/D | M.O.A. |",
-                    "| E2 | Working with the courts. | Essential | I, T |",
+                    "## Behaviours",
                     "**Key to M.O.A.:** A = Application; I = Interview; T = Test."):
         assert heading in page, heading
+    rows = stacked_rows(page)
+    assert ["Id", "Attributes", "E/D", "M.O.A."] in rows
+    assert ["E2", "Working with the courts.", "Essential", "I, T"] in rows
+    assert 'data-label="E/D"' in page and 'data-label="M.O.A."' in page
     for standard in ("## Context", "## Purpose", "## Accountabilities", "Directorate"):
         assert standard not in page, standard
     assert page.count("e.g. paid or voluntary work, placements during training") == 1
@@ -368,7 +373,13 @@ def test_open_vacancy_past_its_closing_date_is_shown_closed(tmp_path: Path) -> N
     assert "Status\n:   Closed" in page
     role = pages["roles/peer-mentor.md"]
     assert "Open for applications until 15 February 2027" in role  # the other, still open
-    assert "reference PM-26: **Closed** (closed 1 December 2026)" in role
+    # Listed under "Closed vacancies", apart from the open one, and saying it is closed.
+    closed = role.split("### Closed vacancies\n")[1].split("\n#")[0]
+    assert "Reference: PM-26<br>\n  Status: **Closed**" in closed
+    assert "Closing date: 1 December 2026 at 12:00<br>" in closed
+    assert "15 February 2027" not in closed
+    opened = role.split("### Open vacancies\n")[1].split("### Closed vacancies")[0]
+    assert "PM-26" not in opened and "Status: **Open**" in opened
 
 
 # Editor help --------------------------------------------------------------------------------

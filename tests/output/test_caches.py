@@ -123,6 +123,9 @@ def test_the_model_is_kept_and_given_back_while_the_content_is_unchanged(
     changed = load_cached(base_content, cache)
     assert changed.site is not None
     assert changed.site.roles["support-worker"].title == "Zebra Worker"
+    # Only the latest model is kept.
+    entries = [p for p in cache.root.rglob("*") if p.is_file()]
+    assert entries == [cache.path(cached_module.content_key(base_content))]
 
 
 def test_a_damaged_or_foreign_model_entry_is_loaded_afresh(base_content: Path,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from html.parser import HTMLParser
@@ -15,6 +16,14 @@ from generator.model import Site
 from tests.conftest import ROOT, TESTS
 
 GOLDEN = TESTS / "render" / "site" / "golden"
+_ROW = re.compile(r'<tr markdown>(.*?)</tr>', re.DOTALL)
+_CELL = re.compile(r'<t[hd] [^>]*markdown="span">(.*?)</t[hd]>', re.DOTALL)
+
+
+def stacked_rows(markdown: str) -> list[list[str]]:
+    """The rows of the page's stacking tables (the person specification), header rows too:
+    each as its cells' Markdown."""
+    return [_CELL.findall(row) for row in _ROW.findall(markdown)]
 
 
 def load_site(content: Path) -> Site:
@@ -89,6 +98,12 @@ class HtmlScan(HTMLParser):
         if tag == "script" and self._script is not None:
             self.scripts.append((self._script, "".join(self._text)))
             self._script = None
+
+
+def page_paths(built: Path) -> set[str]:
+    """Every built page's address from the site's root: "", "roles/", "roles/x/" …"""
+    return {"" if page.parent == built else f"{page.parent.relative_to(built).as_posix()}/"
+            for page in built.rglob("index.html")}
 
 
 def scan(html: str) -> HtmlScan:

@@ -29,11 +29,23 @@ def _closing(vacancy: Vacancy) -> str:
     return f"{long_date(vacancy.closing_date)}{time}"
 
 
-def _vacancy_state(vacancy: Vacancy) -> tuple[Run, ...]:
-    if vacancy.is_open:
-        return runs_of(f": open, closing {_closing(vacancy)}")
-    closed = f" (closed {long_date(vacancy.closing_date)})" if vacancy.closing_date else ""
-    return (*runs_of(": "), ("Closed", "b", ""), *runs_of(closed))
+def _vacancy_entry(vacancy: Vacancy) -> tuple[Run, ...]:
+    """A vacancy as the role page lists it: its title, then each detail on a line of its own."""
+    salary = vacancy.salary or vacancy.role.salary
+    places = vacancy.locations or vacancy.role.locations
+    unknown = runs_of("Not stated")
+    details = (
+        ("Organisation", inline(vacancy.role.organisation.name)),
+        ("Location", inline("; ".join(places)) if places else unknown),
+        ("Salary", inline(salary_text(salary)) if salary else unknown),
+        ("Closing date", inline(_closing(vacancy)) if vacancy.closing_date else unknown),
+        ("Reference", inline(vacancy.reference_text)),
+        ("Status", (("Open" if vacancy.is_open else "Closed", "b", ""),)),
+    )
+    runs = list(marked(inline(vacancy.title), "b"))
+    for label, value in details:
+        runs += [(" ", "", ""), ("\n", "", ""), (f"{label}: ", "", ""), *value]
+    return tuple(runs)
 
 
 def _facts(role: Role, open_vacancy: Vacancy | None) -> list[tuple[str, tuple[Run, ...]]]:
@@ -148,10 +160,18 @@ def profile_blocks(site: Site, role: Role) -> tuple[Block, ...]:
         if any(c.inherited_from for c in role.person_spec.criteria):
             doc.para(runs_of('Criteria marked "from the family" in the person specification '
                            "come from its description."))
-    if vacancies:
+    if vacancies:  # open ones, then closed ones, as the page groups them
         doc.heading(2, runs_of("Vacancies"))
-        doc.bullets([(*inline(v.title), *runs_of(", reference "), *inline(v.reference_text),
-                      *_vacancy_state(v)) for v in vacancies])
+        doc.heading(3, runs_of("Open vacancies"))
+        open_ones = [v for v in vacancies if v.is_open]
+        if open_ones:
+            doc.bullets([_vacancy_entry(v) for v in open_ones])
+        else:
+            doc.para(runs_of("There are no open vacancies at the moment."))
+        closed = [v for v in vacancies if not v.is_open]
+        if closed:
+            doc.heading(3, runs_of("Closed vacancies"))
+            doc.bullets([_vacancy_entry(v) for v in closed])
     dates = role.dates
     if dates.issued or dates.reviewed or dates.next_review:
         doc.heading(2, runs_of("Dates"))

@@ -74,19 +74,30 @@ def base_salary(salary: Salary | None) -> dict[str, Any] | None:
     return {"@type": "MonetaryAmount", "currency": salary.currency, "value": value}
 
 
+def description_text(vacancy: Vacancy) -> str:
+    """What describes the job (Markdown): the vacancy's summary, else the role's, else how to
+    apply, else the title."""
+    return (vacancy.summary or role_summary_text(vacancy.role) or vacancy.how_to_apply
+            or vacancy.title)
+
+
+def offered(vacancy: Vacancy) -> bool:
+    """Whether the vacancy is offered to job boards and search engines (its JobPosting, the
+    feed): open, and not illustrative (an example, whose details are made up)."""
+    return vacancy.is_open and not vacancy.illustrative
+
+
 def job_posting(vacancy: Vacancy) -> dict[str, Any] | None:
-    """The JobPosting for an open vacancy; None for any other status."""
-    if not vacancy.is_open:
+    """The JobPosting for an open, real vacancy; None for any other, and for an example."""
+    if not offered(vacancy):
         return None
     role = vacancy.role
-    description = (vacancy.summary or role_summary_text(role) or vacancy.how_to_apply
-                   or vacancy.title)
     remote = vacancy.terms.workplace == "remote"
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "JobPosting",
         "title": vacancy.title,
-        "description": description_html(description),
+        "description": description_html(description_text(vacancy)),
         "identifier": {"@type": "PropertyValue", "name": role.organisation.name,
                        "value": vacancy.reference} if vacancy.reference else None,
         "datePosted": vacancy.posted,

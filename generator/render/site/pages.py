@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import html
 import json
 import re
-from collections.abc import Iterator, Set
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +26,7 @@ from generator.render.links import (
     web_url,
 )
 from generator.render.site.abbr import abbreviation_lines
+from generator.render.site.dates import newest, role_dates, role_page_date, site_date, vacancy_date
 from generator.render.site.findable import role_block, vacancy_block
 from generator.render.site.jsonld import job_posting, script_block
 from generator.render.templating import environment
@@ -41,6 +43,7 @@ class Page:
     title: str | None = None
     search: bool = True  # False keeps the page out of the site's search index
     findable: str = ""  # the search's metadata, filters and references (site/findable.py)
+    lastmod: str | None = None  # for the sitemap (see generator.render.site.dates)
 
 
 def pages(site: Site, *, downloads: bool = True,
@@ -52,14 +55,21 @@ def pages(site: Site, *, downloads: bool = True,
     `only`: just the pages at these paths (the preview's changed records): what the others
     are given is not worked out at all."""
     published = views.published_vacancies(site)
+    dated = site_date(site)
     if only is not None:
         if not only.isdisjoint(INDEX_PAGES):
-            yield from (page for page in _index_pages(site, downloads, published)
-                        if page.path in only)
-        yield from _record_pages(site, downloads, published, only)
+            yield from _dated((page for page in _index_pages(site, downloads, published)
+                               if page.path in only), dated)
+        yield from _dated(_record_pages(site, downloads, published, only), dated)
         return
-    yield from _index_pages(site, downloads, published)
-    yield from _record_pages(site, downloads, published)
+    yield from _dated(_index_pages(site, downloads, published), dated)
+    yield from _dated(_record_pages(site, downloads, published), dated)
+
+
+def _dated(found: Iterable[Page], fallback: str | None) -> Iterator[Page]:
+    """The pages, each with a last-modified date: its own, else the site's newest."""
+    for page in found:
+        yield page if page.lastmod else dataclasses.replace(page, lastmod=fallback)
 
 
 # The paths `_index_pages` lists, so that asking for none of them works out none of them.
@@ -77,7 +87,8 @@ def _index_pages(site: Site, downloads: bool, published: tuple[Vacancy, ...]) ->
     yield Page("organisations/index.md", "site/organisations_index.md")
     yield Page("frameworks/index.md", "site/frameworks_index.md")
     yield Page("families/index.md", "site/families_index.md")
-    yield Page("vacancies/index.md", "site/vacancies_index.md", {"vacancies": published})
+    yield Page("vacancies/index.md", "site/vacancies_index.md", {"vacancies": published},
+               lastmod=newest(vacancy_date(v) for v in published))
     yield Page("glossary.md", "site/glossary.md")
     yield Page("tags/index.md", "site/tags_index.md", {"groups": views.tag_index(site)})
     yield Page("accessibility.md", "site/accessibility.md",
@@ -105,16 +116,18 @@ def _record_pages(site: Site, downloads: bool, published: tuple[Vacancy, ...],
                      else (),
             "left_out": missing,
         }, tags=tuple(t.name for t in tags), title=role.title, search=not role.draft,
-            findable=role_block(role, open_vacancy))
+            findable=role_block(role, open_vacancy), lastmod=role_page_date(role, vacancies))
     for org in site.organisations.values():
         if not keep(organisation_page(org.id)):
             continue
+        roles = site.roles_of(org.id)
+        listed = tuple(v for v in published if v.role.organisation.id == org.id)
         yield Page(organisation_page(org.id), "site/organisation.md", {
-            "org": org, "roles": views.by_title(site.roles_of(org.id)),
+            "org": org, "roles": views.by_title(roles),
             "frameworks": views.frameworks_of(site, org.id),
-            "vacancies": tuple(v for v in published if v.role.organisation.id == org.id),
-            "website": web_url(org.website),
-        }, title=org.name)
+            "vacancies": listed, "website": web_url(org.website),
+        }, title=org.name, lastmod=newest([*(d for r in roles for d in role_dates(r)),
+                                          *(vacancy_date(v) for v in listed)]))
     for framework in site.frameworks.values():
         if not keep(framework_page(framework.id)):
             continue
@@ -125,9 +138,10 @@ def _record_pages(site: Site, downloads: bool, published: tuple[Vacancy, ...],
     for family in site.families.values():
         if not keep(family_page(family.id)):
             continue
+        members = site.roles_in_family(family.id)
         yield Page(family_page(family.id), "site/family.md", {
-            "family": family, "roles": views.by_title(site.roles_in_family(family.id)),
-        }, title=family.title)
+            "family": family, "roles": views.by_title(members),
+        }, title=family.title, lastmod=newest(d for r in members for d in role_dates(r)))
     for vacancy in published:
         if not keep(vacancy_page(vacancy.id)):
             continue
@@ -135,7 +149,8 @@ def _record_pages(site: Site, downloads: bool, published: tuple[Vacancy, ...],
             "vacancy": vacancy,
             "salary_range": views.salary_range(vacancy.salary or vacancy.role.salary),
             "email_link": mailto(vacancy.contact.email if vacancy.contact else None),
-        }, jsonld=job_posting(vacancy), title=vacancy.title, findable=vacancy_block(vacancy))
+        }, jsonld=job_posting(vacancy), title=vacancy.title, findable=vacancy_block(vacancy),
+            lastmod=vacancy_date(vacancy))
 
 
 def _content_health(site: Site) -> Page:
@@ -148,7 +163,8 @@ def _content_health(site: Site) -> Page:
                 search=False)
 
 
-def front_matter(title: str | None, tags: tuple[str, ...], *, search: bool = True) -> str:
+def front_matter(title: str | None, tags: tuple[str, ...], *, search: bool = True,
+                 lastmod: str | None = None) -> str:
     """YAML front matter; JSON strings are YAML strings, so no value can break out of it.
 
     Material writes `title` into the page's <title> and header as HTML, so it is HTML-escaped
@@ -162,6 +178,8 @@ def front_matter(title: str | None, tags: tuple[str, ...], *, search: bool = Tru
     if title is not None:
         escaped = html.escape(" ".join(title.split()))
         lines.append(f"title: {json.dumps(escaped, ensure_ascii=False)}")
+    if lastmod is not None:  # the sitemap's date (the theme's sitemap.xml reads it)
+        lines.append(f"lastmod: {json.dumps(lastmod)}")
     if not search:  # Material's search plugin (and Zensical) read this
         lines += ["search:", "  exclude: true"]
     if tags:
@@ -185,7 +203,8 @@ def render(site: Site, page: Page) -> str:
     template = environment().get_template(page.template)
     body = tidy(template.render(site=site, links=Links(page.path), views=views,
                                 arrangement_label=views.arrangement_label, **page.values))
-    parts = [front_matter(page.title, page.tags, search=page.search), body]
+    parts = [front_matter(page.title, page.tags, search=page.search, lastmod=page.lastmod),
+             body]
     if page.findable:
         parts += ["\n", page.findable]
     if page.jsonld:

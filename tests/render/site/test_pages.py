@@ -15,12 +15,14 @@ from generator.core.settings import Settings
 from generator.model import Site
 from generator.model.filters import long_date
 from generator.render.forms.stylesheet import SITE_PATH
+from generator.render.links import vacancy_page
 from generator.render.site import assets
 from generator.render.site.abbr import terms_used
+from generator.render.site.feed import FEED_PATH
 from generator.render.site.jsonld import job_posting
 from generator.render.site.pages import render_all
 from tests.conftest import CONTENT, NOT_RECRUITING
-from tests.support.site import body_of, load_site
+from tests.support.site import body_of, load_site, stacked_rows
 
 
 @pytest.fixture(scope="module")
@@ -31,11 +33,6 @@ def site() -> Site:
 @pytest.fixture(scope="module")
 def pages(site: Site) -> dict[str, str]:
     return render_all(site)
-
-
-def table_rows(markdown: str) -> list[list[str]]:
-    return [[cell.strip() for cell in re.split(r"(?<!\\)\|", line)[1:-1]]
-            for line in markdown.splitlines() if line.startswith("| ")]
 
 
 def test_every_page_is_there(site: Site, pages: dict[str, str]) -> None:
@@ -52,7 +49,7 @@ def test_every_page_is_there(site: Site, pages: dict[str, str]) -> None:
 
 def test_every_criterion_is_in_its_role_table(site: Site, pages: dict[str, str]) -> None:
     for role in site.roles.values():
-        rows = {row[0]: row for row in table_rows(pages[f"roles/{role.id}.md"])}
+        rows = {row[0]: row for row in stacked_rows(pages[f"roles/{role.id}.md"])}
         for crit in role.person_spec.criteria:
             row = rows[crit.id]
             assert row[2] == ("Essential" if crit.essential else "Desirable"), crit.id
@@ -152,7 +149,13 @@ def test_abbreviations_only_for_terms_on_the_page(site: Site, pages: dict[str, s
 
 
 def test_open_vacancy_has_job_posting(site: Site, pages: dict[str, str]) -> None:
-    page = pages["vacancies/supervised-contact-co-ordinator-2027.md"]
+    """The shipped open vacancy is an example, offered to no job board: its page has no
+    JobPosting. The same vacancy made real (`illustrative` deleted) has one, complete."""
+    shipped = site.vacancies["supervised-contact-co-ordinator-2027"]
+    assert shipped.illustrative and "ld+json" not in pages[vacancy_page(shipped.id)]
+    real = dataclasses.replace(shipped, illustrative=None)
+    page = render_all(dataclasses.replace(site, vacancies={**site.vacancies, real.id: real}))[
+        vacancy_page(real.id)]
     raw = page.split('<script type="application/ld+json">\n', 1)[1].split("</script>", 1)[0]
     data = json.loads(raw)
     assert data["@type"] == "JobPosting"
@@ -207,7 +210,7 @@ def test_generating_twice_gives_identical_bytes(site: Site, tmp_path: Path) -> N
     two = {p.relative_to(tmp_path / "two"): p.read_bytes()
            for p in sorted((tmp_path / "two").rglob("*")) if p.is_file()}
     assert one == two
-    pages = {f"staging/docs/{p}" for p in [*render_all(site), *assets(), SITE_PATH]}
+    pages = {f"staging/docs/{p}" for p in [*render_all(site), *assets(), SITE_PATH, FEED_PATH]}
     assert pages <= set(map(str, one))
     assert all("/forms/" in name for name in set(map(str, one)) - pages)
     assert not any(str(Path.cwd()).encode() in data or b"/tmp/" in data for data in one.values())

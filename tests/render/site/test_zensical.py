@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
@@ -22,11 +23,12 @@ from generator.cli import run as roleprint
 from generator.model import GlossaryTerm, Site
 from generator.output.search import index_site, indexed
 from generator.output.staging import fan_out, write_pages
+from generator.render.site.feed import FEED_PATH
 from generator.render.site.pages import pages
 from generator.render.views import glossary_letters
 from tests.conftest import CONTENT, ROOT
 from tests.render.site.search_sections import Section, index_sections, markdown_pages
-from tests.support.site import load_site, mkdocs_build
+from tests.support.site import load_site, mkdocs_build, page_paths
 
 # The pages that list other pages. Their addresses are the same however many records there are
 # (no page numbers that shift when a role is added), and the menu names each of them.
@@ -102,6 +104,19 @@ def test_zensical_builds_the_shipped_content_strictly(shipped: dict[str, Any]) -
                  "glossary/index.html", "tags/index.html", "organisations/second-step/index.html",
                  "roles/supervised-contact-co-ordinator/forms/shortlisting.html", "search.json"):
         assert (site / page).is_file(), page
+
+
+def test_zensical_carries_the_sitemap_dates_and_the_feed(shipped: dict[str, Any]) -> None:
+    """The theme's sitemap.xml gives Zensical's sitemap each page's date, as it does MkDocs'
+    (test_feed.py), and the feed is copied as it was written."""
+    built = shipped["zensical"]
+    ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    urls = ET.parse(built / "sitemap.xml").getroot().findall(f"{ns}url")
+    dates = {url.findtext(f"{ns}loc"): url.findtext(f"{ns}lastmod") for url in urls}
+    assert set(dates) == {f"/{path}" for path in page_paths(built)}
+    assert all(dates.values()), dates
+    assert dates["/roles/recovery-navigator/"] == "2024-04"  # its issued date
+    assert (built / FEED_PATH).read_bytes() == (shipped["docs"] / FEED_PATH).read_bytes()
 
 
 def test_both_engines_index_the_same_sections(shipped: dict[str, Any]) -> None:
