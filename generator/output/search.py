@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from generator.core.errors import BuildFailed
+from generator.output.search_order import fix_order
 
 FOLDER = "pagefind"
 # Elements left out of the index: the lists of other pages (each page is in the index itself)
@@ -35,6 +36,7 @@ def index_site(site_dir: Path) -> None:
     if done.returncode != 0:
         said = (done.stderr or done.stdout).strip() or f"exit status {done.returncode}"
         raise BuildFailed(f"the search index could not be made (Pagefind): {said}")
+    fix_order(site_dir / FOLDER)
 
 
 def indexed(site_dir: Path) -> dict[str, dict[str, object]]:

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from generator.output.search import indexed
 from tests.support.browser import search
 
 pytestmark = pytest.mark.browser
@@ -79,3 +80,35 @@ def test_every_searchable_page_is_indexed_and_the_forms_are_not(built_site: Path
     form = next(built_site.glob("roles/*/forms/application-form.html")).read_text(
         encoding="utf-8")
     assert "data-pagefind-body" not in form
+
+
+def test_every_filter_value_finds_the_pages_that_carry_it(page: Any, site_url: str,
+                                                          built_site: Path) -> None:
+    """The filter files are rewritten in a fixed order after Pagefind writes them
+    (generator/output/search_order.py); Pagefind's own script still reads every value and finds
+    exactly the pages whose text carries it (the pages' fragments, which are left as written)."""
+    expected: dict[str, dict[str, list[str]]] = {}
+    for url, held in indexed(built_site).items():
+        for name, values in dict(held["filters"]).items():  # type: ignore[call-overload]
+            for value in values:
+                expected.setdefault(name, {}).setdefault(value, []).append(url)
+    page.goto(site_url + "/")
+    found = page.evaluate("""async () => {
+        const pagefind = await import("/pagefind/pagefind.js");
+        await pagefind.options({ baseUrl: "/" });
+        const counts = await pagefind.filters();
+        const found = {};
+        for (const [name, values] of Object.entries(counts)) {
+            found[name] = {};
+            for (const value of Object.keys(values)) {
+                const hits = await pagefind.search(null, { filters: { [name]: value } });
+                const pages = await Promise.all(hits.results.map((hit) => hit.data()));
+                found[name][value] = pages.map((data) => data.url).sort();
+            }
+        }
+        return found;
+    }""")
+    assert {"organisation", "location", "grade", "contract", "hours", "salary band",
+            "vacancy"} <= set(expected)
+    assert found == {name: {value: sorted(urls) for value, urls in values.items()}
+                     for name, values in expected.items()}

@@ -1,0 +1,60 @@
+"""The search index in a fixed order: Pagefind over the same pages twice gives the same bytes
+(generator/output/search_order.py); what its files hold is unchanged but for the order."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from generator.output.search import FOLDER, index_site
+from generator.output.search_order import decode, encode, read
+
+PLACES = ["Bristol", "Cornwall", "Darlington", "East Kent", "Leeds", "Norwich", "York", "Wigan"]
+
+
+def small_site(folder: Path) -> Path:
+    """A site of eight pages, one a place, each carrying a filter with that place's name."""
+    for n, place in enumerate(PLACES):
+        page = folder / f"page-{n}" / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(
+            f'<!doctype html><html lang="en"><head><title>Role {n}</title></head><body>'
+            f'<main data-pagefind-body><h1>Role {n}</h1><p>Support work in {place}.</p>'
+            f'<span data-pagefind-filter="location">{place}</span>'
+            f'<span data-pagefind-filter="grade">Band {n % 3}</span></main></body></html>',
+            encoding="utf-8")
+    return folder
+
+
+def digests(index: Path) -> dict[str, str]:
+    return {path.relative_to(index).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(index.rglob("*")) if path.is_file()}
+
+
+def test_two_indexings_of_the_same_pages_give_the_same_bytes(tmp_path: Path) -> None:
+    one, two = small_site(tmp_path / "one"), small_site(tmp_path / "two")
+    index_site(one)
+    index_site(two)
+    assert digests(one / FOLDER) == digests(two / FOLDER)
+
+
+def test_the_filters_hold_every_value_sorted_and_the_entry_names_the_meta(tmp_path: Path) -> None:
+    site = small_site(tmp_path / "site")
+    index_site(site)
+    index = site / FOLDER
+    (meta,) = index.glob("pagefind.*.pf_meta")
+    assert meta.name.removeprefix("pagefind.").removesuffix(".pf_meta") in (
+        index / "pagefind-entry.json").read_text(encoding="utf-8")
+    filters = dict(read(meta)[3])
+    assert sorted(filters) == ["grade", "location"]
+    assert sorted(p.stem for p in (index / "filter").iterdir()) == sorted(filters.values())
+    name, values = read(index / "filter" / f"{filters['location']}.pf_filter")
+    assert name == "location"
+    assert [value for value, _pages in values] == sorted(PLACES)
+    assert sorted(len(pages) for _value, pages in values) == [1] * len(PLACES)
+
+
+def test_cbor_reads_back_what_it_writes() -> None:
+    value = ["1.5.2", [["en_1ca7246", 1429], ["x", 70000, 2 ** 40]], {"a": [True, None]}, "£30"]
+    assert decode(encode(value)) == value
+    assert encode(1429) == b"\x19\x05\x95" and encode("ab") == b"\x62ab"
