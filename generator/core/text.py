@@ -238,6 +238,16 @@ def inline_safe(text: str) -> str:
     return flat.replace("|", "\\|")
 
 
+def literal_inline(text: str) -> str:
+    """A reference, id or address for a Markdown line, reaching the page exactly as written:
+    each character but a space is written as a numeric character reference ("D" as `&#68;`),
+    which Markdown passes through whole and the browser reads back as the character. No
+    Markdown step can then reach inside it: the glossary's abbreviations, which Markdown marks in
+    the text between tags, do not mark "DBC" inside "DBC-PG-0412", though they still mark it
+    standing alone. A reader, a screen reader and the search index get the same characters."""
+    return " ".join("".join(f"&#{ord(char)};" for char in word) for word in text.split())
+
+
 _MD = markdown.Markdown(extensions=["sane_lists"], output_format="html")
 
 

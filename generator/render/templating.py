@@ -66,5 +66,6 @@ def environment() -> Environment:
     env.filters.update(filters.FILTERS)
     env.filters["md"] = text.markdown_safe
     env.filters["md_inline"] = text.inline_safe
+    env.filters["md_literal"] = text.literal_inline
     env.filters["md_html"] = text.markdown_to_html
     return env

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 import markdown
 import pytest
 
+from generator.core import text
 from generator.core.text import markdown_safe
 from tests.support.site import scan
 
@@ -83,3 +87,15 @@ def test_hostile_text_is_made_safe_in_linear_time(text: str) -> None:
     markdown_safe(text)
     link_targets(text)
     assert time.process_time() - started < 20  # about 2 s here; quadratic was many minutes
+
+
+@pytest.mark.parametrize(("written", "term"), [
+    ("DBC-PG-0412", "DBC"), ("FL-CC-2024-07", "CC"), ("jobs@CC-trust.example", "CC"),
+    ("a|b *c*", "b"),
+])
+def test_a_literal_reads_as_written_and_no_abbreviation_reaches_inside(written: str,
+                                                                       term: str) -> None:
+    source = f"{term} and {text.literal_inline(written)}\n\n*[{term}]: Meaning\n"
+    rendered = markdown.markdown(source, extensions=["abbr", "tables"])
+    assert rendered.count("<abbr") == 1  # the term standing alone only
+    assert html.unescape(re.sub(r"<[^>]*>", "", rendered)) == f"{term} and {written}"

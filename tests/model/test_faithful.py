@@ -31,7 +31,7 @@ from generator.render.site.jsonld import job_posting
 from generator.render.site.pages import render_all
 from generator.scoring.campaign import campaign
 from tests.conftest import FIXTURES, ROOT, overlay
-from tests.support.site import stacked_rows
+from tests.support.site import read_back, stacked_rows
 
 TODAY = "2027-01-15"  # the build's date for these cases
 MODEL = Path(__file__).resolve().parent / "fixtures"
@@ -145,7 +145,7 @@ def test_not_stated_is_shown_as_not_stated_and_never_guessed(tmp_path: Path) -> 
     assert "DBS check\n:   Not stated" in page
     assert "- Issued: Not stated" in page
     assert "£26,530 to £29,114 (period not stated)" in page
-    vacancy = render_all(site)["vacancies/band-4-administrator-2026.md"]
+    vacancy = read_back(render_all(site))["vacancies/band-4-administrator-2026.md"]
     assert "Reference\n:   Not stated" in vacancy
     word = dict((text, style) for style, text in word_text(site, "band-4-administrator"))
     assert "Not stated" in word and "Issued: Not stated" in word
@@ -367,7 +367,7 @@ def test_open_vacancy_past_its_closing_date_is_shown_closed(tmp_path: Path) -> N
     vacancy = site.vacancies["peer-mentor-2026"]
     assert vacancy.status == "open" and vacancy.expired and not vacancy.is_open
     assert job_posting(vacancy) is None
-    pages = render_all(site)
+    pages = read_back(render_all(site))
     page = pages["vacancies/peer-mentor-2026.md"]
     assert '!!! warning "Closed"' in page and "ld+json" not in page
     assert "Status\n:   Closed" in page

@@ -75,8 +75,16 @@ def generate_and_build(site: Site, where: Path) -> tuple[Path, Path, list[str]]:
     return docs, built, mkdocs_build(docs, built)
 
 
+def read_back(pages: dict[str, str]) -> dict[str, str]:
+    """Each page's Markdown with its numeric character references read back: references, ids
+    and addresses are written one character reference a character (`md_literal`)."""
+    return {path: re.sub(r"&#(\d+);", lambda m: chr(int(m.group(1))), markdown)
+            for path, markdown in pages.items()}
+
+
 class HtmlScan(HTMLParser):
-    """Every start tag with its attributes, and the text of every script element."""
+    """Every start tag with its attributes, the text of every script element, and every run of
+    text between two tags (`texts`, character references read as the browser reads them)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -84,6 +92,7 @@ class HtmlScan(HTMLParser):
         self.scripts: list[tuple[dict[str, str | None], str]] = []
         self._script: dict[str, str | None] | None = None
         self._text: list[str] = []
+        self.texts: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append((tag, dict(attrs)))
@@ -91,6 +100,7 @@ class HtmlScan(HTMLParser):
             self._script, self._text = dict(attrs), []
 
     def handle_data(self, data: str) -> None:
+        self.texts.append(data)
         if self._script is not None:
             self._text.append(data)
 

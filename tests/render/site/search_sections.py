@@ -12,6 +12,7 @@ against Zensical's own index, the same text or a few bytes more
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -85,7 +86,10 @@ class _Splitter(HTMLParser):
         self._text(f"&{name};")
 
     def handle_charref(self, name: str) -> None:
-        self._text(f"&#{name};")
+        # A numeric reference is indexed as its character (references are written that way:
+        # `md_literal`); signs that HTML escapes stay escaped.
+        code = int(name[1:], 16) if name[:1] in "xX" else int(name)
+        self._text(html.escape(chr(code), quote=False) if code > 0x20 else f"&#{name};")
 
     def _text(self, text: str) -> None:
         if not self._excluded and self._heading is None:

@@ -14,12 +14,12 @@ import pytest
 from generator.model import Site
 from generator.render.site.pages import render_all
 from tests.conftest import CONTENT
-from tests.support.site import load_site
+from tests.support.site import load_site, read_back
 
 
 @pytest.fixture(scope="module")
 def pages() -> dict[str, str]:
-    return render_all(load_site(CONTENT))
+    return read_back(render_all(load_site(CONTENT)))
 
 
 def section(markdown: str, heading: str) -> str:
@@ -81,7 +81,7 @@ def test_open_vacancy_past_its_closing_date_is_listed_as_closed(base_content: Pa
     site = load_site(base_content)
     vacancy = dataclasses.replace(site.vacancies["support-worker-2027"], expired=True)
     assert vacancy.status == "open" and not vacancy.is_open
-    pages = render_all(dataclasses.replace(site, vacancies={vacancy.id: vacancy}))
+    pages = read_back(render_all(dataclasses.replace(site, vacancies={vacancy.id: vacancy})))
     index = pages["vacancies/index.md"]
     assert "There are no open vacancies" in section(index, "## Open vacancies")
     assert "Reference: EC-0001<br>\n  Status: **Closed**" in section(index, "## Closed vacancies")

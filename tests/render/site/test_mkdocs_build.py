@@ -80,6 +80,25 @@ def test_abbreviations_become_tooltips(built: tuple[Path, list[str]]) -> None:
     assert "*[" not in html
 
 
+@pytest.mark.parametrize(("role", "reference", "term", "shown"), [
+    # an open vacancy: the notice, the summary and the list of vacancies
+    ("supervised-contact-co-ordinator", "DBC-PG-0412", "DBC", 3),
+    ("da-sv-case-coordinator", "FL-CC-2024-07", "CC", 1),  # a closed one: the list
+])
+def test_no_abbreviation_inside_a_reference(built: tuple[Path, list[str]], role: str,
+                                            reference: str, term: str, shown: int) -> None:
+    """The glossary term stands alone on the page too, so the page defines it, and the
+    abbreviation step marks it there; the reference it is part of is left whole, and reads the
+    same once the browser has read the HTML."""
+    html = (built[0] / "roles" / role / "index.html").read_text("utf-8")
+    assert re.search(rf'<abbr title="[^"]*">{term}</abbr>', html)  # the term on its own
+    texts = scan(html).texts  # each run of text between two tags, as the browser reads it
+    rest = reference.split(term, 1)[1]  # "-PG-0412": found alone if the term was marked
+    whole = sum(text.count(reference) for text in texts)
+    assert whole == shown
+    assert sum(text.count(rest) for text in texts) == whole
+
+
 def test_no_json_ld_for_the_shipped_examples(built: tuple[Path, list[str]]) -> None:
     """The shipped vacancies are illustrative: no page offers them to job search engines (the
     end-to-end JobPosting test builds a fixture's real vacancies: test_feed.py)."""

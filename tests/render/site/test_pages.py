@@ -22,7 +22,7 @@ from generator.render.site.feed import FEED_PATH
 from generator.render.site.jsonld import job_posting
 from generator.render.site.pages import render_all
 from tests.conftest import CONTENT, NOT_RECRUITING
-from tests.support.site import body_of, load_site, stacked_rows
+from tests.support.site import body_of, load_site, read_back, stacked_rows
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +32,7 @@ def site() -> Site:
 
 @pytest.fixture(scope="module")
 def pages(site: Site) -> dict[str, str]:
-    return render_all(site)
+    return read_back(render_all(site))
 
 
 def test_every_page_is_there(site: Site, pages: dict[str, str]) -> None:
