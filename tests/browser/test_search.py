@@ -112,3 +112,37 @@ def test_every_filter_value_finds_the_pages_that_carry_it(page: Any, site_url: s
             "vacancy"} <= set(expected)
     assert found == {name: {value: sorted(urls) for value, urls in values.items()}
                      for name, values in expected.items()}
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_on_a_phone_the_first_result_shows_without_scrolling(browser: Any, site_url: str,
+                                                            width: int) -> None:
+    """The filters follow the results on a phone: the first result's title, organisation and
+    excerpt lie inside the window as soon as the results show."""
+    context = browser.new_context(viewport={"width": width, "height": 740})
+    try:
+        page = context.new_page()
+        first = search(page, site_url, "supervised contact").first
+        height = page.evaluate("window.innerHeight")
+        assert page.evaluate("window.scrollY") == 0
+        for part in (".pagefind-ui__result-title", ".pagefind-ui__result-tag",
+                     ".pagefind-ui__result-excerpt"):
+            box = first.locator(part).first.bounding_box()
+            assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= height, part
+        filters = page.locator(".pagefind-ui__filter-panel").bounding_box()
+        assert filters is not None and filters["y"] > first.bounding_box()["y"]
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("query", ["0412", "DBCPG0412"])
+def test_the_hidden_variants_are_not_shown_in_results(page: Any, site_url: str,
+                                                      query: str) -> None:
+    """A reference's variants find the page but are not shown: not in an excerpt, not as a
+    tag; the reference itself still shows where the page shows it."""
+    results = search(page, site_url, query)
+    assert results.count() >= 1
+    excerpts = results.locator(".pagefind-ui__result-excerpt").all_inner_texts()
+    tags = results.locator(".pagefind-ui__result-tag").all_inner_texts()
+    for shown in excerpts + tags:
+        assert not any(word in shown for word in ("DBCPG0412", "PG0412 ", "Variants")), shown

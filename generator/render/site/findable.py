@@ -78,8 +78,11 @@ def _block(meta: dict[str, str | None], filters: dict[str, list[str]],
              *[element for element in found if element], "</div>"]
     words = [form for reference in references if reference for form in variants(reference)]
     if words:
-        lines += [f'<p class="rp-find" hidden data-pagefind-weight="{REFERENCE_WEIGHT}">'
-                  f"{html.escape(' '.join(words))}</p>"]
+        said = html.escape(" ".join(words))
+        # The variants end the page's text; the meta `variants` names them, so the search's
+        # script (assets/search.js) can leave them out of the result's excerpt.
+        lines += [f'<p class="rp-find" hidden data-pagefind-weight="{REFERENCE_WEIGHT}" '
+                  f'data-pagefind-meta="variants:{said}">{said}</p>']
     return "\n".join(lines) + "\n"
 
 

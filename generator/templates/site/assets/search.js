@@ -4,6 +4,29 @@
 (function () {
   "use strict";
 
+  // A role or vacancy page ends its text with its references' hidden variants ("DBCPG0412
+  // PG-0412 …", generator/render/site/findable.py), named in its `variants` metadata: they
+  // find the page, but are not shown in its excerpt, nor as a tag.
+  function withoutVariants(result) {
+    var named = result.meta && result.meta.variants;
+    if (!named) {
+      return result;
+    }
+    delete result.meta.variants;
+    var hidden = {};
+    named.split(/\s+/).forEach(function (word) { hidden[word] = true; });
+    var words = result.excerpt.split(/\s+/);
+    while (words.length) {
+      var plain = words[words.length - 1].replace(/<[^>]*>/g, "").replace(/[.,;:]+$/, "");
+      if (!hidden[plain]) {
+        break;
+      }
+      words.pop();
+    }
+    result.excerpt = words.join(" ");
+    return result;
+  }
+
   function start() {
     var box = document.getElementById("rp-search");
     if (!box || typeof window.PagefindUI === "undefined") {
@@ -20,6 +43,7 @@
       showSubResults: false,
       showImages: false,
       excerptLength: 24,
+      processResult: withoutVariants,
       translations: {
         placeholder: "Search roles, vacancies and references",
         search_label: "Search this site",
