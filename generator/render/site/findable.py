@@ -71,18 +71,18 @@ def _element(attribute: str, key: str, value: str | None) -> str:
 
 def _block(meta: dict[str, str | None], filters: dict[str, list[str]],
            references: list[str]) -> str:
+    words = [form for reference in references if reference for form in variants(reference)]
+    # The variants end the page's text; the meta `variants` names them, so the search's script
+    # (assets/search.js) can leave them out of the result's excerpt.
+    meta = {**meta, "variants": " ".join(words) or None}
     found = [_element("meta", key, value) for key, value in meta.items()]
     found += [_element("filter", key, value) for key, values in filters.items()
               for value in values]
     lines = ['<div class="rp-find" hidden data-pagefind-ignore>',
              *[element for element in found if element], "</div>"]
-    words = [form for reference in references if reference for form in variants(reference)]
     if words:
-        said = html.escape(" ".join(words))
-        # The variants end the page's text; the meta `variants` names them, so the search's
-        # script (assets/search.js) can leave them out of the result's excerpt.
-        lines += [f'<p class="rp-find" hidden data-pagefind-weight="{REFERENCE_WEIGHT}" '
-                  f'data-pagefind-meta="variants:{said}">{said}</p>']
+        lines += [f'<p class="rp-find" hidden data-pagefind-weight="{REFERENCE_WEIGHT}">'
+                  f"{html.escape(' '.join(words))}</p>"]
     return "\n".join(lines) + "\n"
 
 
