@@ -3,11 +3,15 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 from pathlib import Path
 
+import pytest
+
+from generator.core.errors import BuildFailed
 from generator.output.search import FOLDER, index_site
-from generator.output.search_order import decode, encode, read
+from generator.output.search_order import SIGNATURE, fix_order, read
 
 PLACES = ["Bristol", "Cornwall", "Darlington", "East Kent", "Leeds", "Norwich", "York", "Wigan"]
 
@@ -54,7 +58,10 @@ def test_the_filters_hold_every_value_sorted_and_the_entry_names_the_meta(tmp_pa
     assert sorted(len(pages) for _value, pages in values) == [1] * len(PLACES)
 
 
-def test_cbor_reads_back_what_it_writes() -> None:
-    value = ["1.5.2", [["en_1ca7246", 1429], ["x", 70000, 2 ** 40]], {"a": [True, None]}, "£30"]
-    assert decode(encode(value)) == value
-    assert encode(1429) == b"\x19\x05\x95" and encode("ab") == b"\x62ab"
+def test_an_index_laid_out_otherwise_stops_the_build_with_a_plain_error(tmp_path: Path) -> None:
+    site = small_site(tmp_path / "site")
+    index_site(site)
+    (meta,) = (site / FOLDER).glob("pagefind.*.pf_meta")
+    meta.write_bytes(gzip.compress(SIGNATURE + b"\x81\x01"))  # [1]: no filters where 1.5 has them
+    with pytest.raises(BuildFailed, match=r"not laid out as Pagefind 1\.5 lays it out"):
+        fix_order(site / FOLDER)
