@@ -97,10 +97,11 @@ def test_roles_list_shows_the_grade_and_the_salary_entered(base_content: Path) -
     assert "  Grade: Band 4<br>\n  Salary: £24,000 to £26,000 a year<br>\n" in entry
 
 
-def test_roles_list_shows_an_open_vacancys_salary_when_the_role_has_none(
+def test_roles_list_shows_an_open_vacancys_salary_and_place_when_the_role_has_none(
         pages: dict[str, str]) -> None:
     index = pages["roles/index.md"]
     entry = index.split("[Supervised Contact Co-Ordinator](supervised-contact-co-ordinator.md)")[1]
+    assert "  Location: Darlington<br>\n" in entry.split("\n- ")[0]
     assert ("  Grade: Band 9<br>\n  Salary: Band 9: £39,862 to £42,839 per annum<br>\n"
             "  Vacancy: [open until 30 September 2027]"
             "(../vacancies/supervised-contact-co-ordinator-2027.md)\n") in entry.split("\n- ")[0]
