@@ -33,9 +33,13 @@ def role_dates(role: Role) -> tuple[str | None, ...]:
 
 
 def vacancy_date(vacancy: Vacancy, on: str | None = None) -> str | None:
+    """The vacancy's posted date, or its closing date once that has passed; a posted date still
+    to come (a vacancy entered ahead of its advert) is not a date the page changed on."""
+    on = on or today()
     closing = vacancy.closing_date
-    closed = closing if has_passed(closing, on or today()) else None
-    return newest((vacancy.posted, closed))
+    closed = closing if has_passed(closing, on) else None
+    posted = vacancy.posted if vacancy.posted and vacancy.posted[:len(on)] <= on else None
+    return newest((posted, closed))
 
 
 def site_date(site: Site) -> str | None:

@@ -19,6 +19,7 @@ from generator.build import build
 from generator.core.settings import Settings
 from generator.model import Site
 from generator.output.engine import site_address
+from generator.render.site.dates import vacancy_date
 from generator.render.site.feed import FEED_PATH, SiteAddress, atom_feed
 from generator.render.site.jsonld import job_posting
 from tests.conftest import FIXTURES, TESTS, UNSAFE, overlay
@@ -186,3 +187,13 @@ def test_sitemap_dates_every_page_from_its_records(jobs: tuple[Site, Path]) -> N
     # The role page: the newest of its own dates and its vacancies'.
     assert dates[f"{SITE_URL}roles/support-worker/"] == "2026-11-20"
     assert dates[f"{SITE_URL}glossary/"] == "2026-11-20"  # no dates of its own: the site's newest
+
+
+def test_a_posted_date_still_to_come_is_not_a_page_date(jobs: tuple[Site, Path]) -> None:
+    vacancy = jobs[0].vacancies["support-worker-2027"]
+    assert vacancy.posted == "2026-11-01" and vacancy.closing_date is not None
+    ahead = dataclasses.replace(vacancy, posted="2026-12-20")
+    assert vacancy_date(ahead, on="2026-12-07") is None  # entered ahead of its advert
+    assert vacancy_date(ahead, on="2026-12-20") == "2026-12-20"
+    closing = vacancy.closing_date
+    assert vacancy_date(ahead, on="2099-01-01") == closing  # closed: its closing date
