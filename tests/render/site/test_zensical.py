@@ -154,6 +154,10 @@ def test_pagefind_indexes_both_engines_sites_alike(shipped: dict[str, Any]) -> N
         assert index[vacancy]["filters"]["vacancy"] == ["Open"]
         assert "/content-health/" not in index  # its front matter keeps it out
         assert not [url for url in index if "/forms/" in url or url.startswith("/pagefind")]
+        # The lists of other pages are left out: a reference finds its vacancy, not the lists.
+        assert "DBC-PG-0412" in index[vacancy]["content"]
+        assert {url for url, page in index.items() if "DBC-PG-0412" in page["content"]} == {
+            vacancy, "/roles/supervised-contact-co-ordinator/"}
     assert found["mkdocs"][vacancy]["meta"] == found["zensical"][vacancy]["meta"]
     assert found["mkdocs"][vacancy]["filters"] == found["zensical"][vacancy]["filters"]
 
