@@ -45,7 +45,7 @@
       excerptLength: 24,
       processResult: withoutVariants,
       translations: {
-        placeholder: "Search roles, vacancies and references",
+        placeholder: "Search the site",
         search_label: "Search this site",
         searching: "Searching for [SEARCH_TERM]…",
         zero_results: "No results for [SEARCH_TERM]",
