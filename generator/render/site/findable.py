@@ -31,14 +31,22 @@ TOP_BAND = "£50,000 and over"
 _SEPARATORS = re.compile(r"[\s\-/._]+")
 
 
-def salary_band(salary: Salary | None) -> str | None:
-    """The yearly band the salary starts in, or None when it has no yearly figure."""
+def salary_bands(salary: Salary | None) -> list[str]:
+    """The yearly bands the salary's range reaches, from its lowest figure to its highest, so a
+    candidate filtering by either band finds it; none when it has no yearly figure."""
     if salary is None or salary.period != "year":
-        return None
-    start = salary.min if salary.min is not None else salary.max
-    if start is None:
-        return None
-    return next((label for below, label in SALARY_BANDS if start < below), TOP_BAND)
+        return []
+    figures = [f for f in (salary.min, salary.max) if f is not None]
+    if not figures:
+        return []
+    labels = [label for _below, label in SALARY_BANDS] + [TOP_BAND]
+    return labels[_band(min(figures)):_band(max(figures)) + 1]
+
+
+def _band(figure: float) -> int:
+    """The place in SALARY_BANDS of the band a yearly figure falls in (TOP_BAND's: the last + 1)."""
+    return next((i for i, (below, _label) in enumerate(SALARY_BANDS) if figure < below),
+                len(SALARY_BANDS))
 
 
 def variants(reference: str) -> list[str]:
@@ -95,7 +103,7 @@ def _filters(role: Role, vacancy: Vacancy | None) -> dict[str, list[str]]:
         "grade": [role.grade or ""],
         "contract": [(vacancy.contract if vacancy else None) or role.contract or ""],
         "hours": [hours or (vacancy.hours if vacancy else None) or role.hours or ""],
-        "salary band": [salary_band(salary) or ""],
+        "salary band": salary_bands(salary),
     }
 
 

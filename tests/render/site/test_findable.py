@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from generator.model import Salary
-from generator.render.site.findable import role_block, salary_band, vacancy_block, variants
+from generator.render.site.findable import role_block, salary_bands, vacancy_block, variants
 from tests.conftest import CONTENT
 from tests.support.site import load_site
 
@@ -18,13 +18,17 @@ def test_a_reference_has_its_parts_and_its_unhyphenated_forms() -> None:
                                         "CC2024", "2024"]
 
 
-@pytest.mark.parametrize(("low", "period", "band"), [
-    (19500, "year", "Under £20,000"), (20000, "year", "£20,000 to £29,999"),
-    (39862, "year", "£30,000 to £39,999"), (61000, "year", "£50,000 and over"),
-    (12.5, "hour", None), (None, "year", None),
+@pytest.mark.parametrize(("low", "high", "period", "bands"), [
+    (19500, None, "year", ["Under £20,000"]), (20000, 20000, "year", ["£20,000 to £29,999"]),
+    (39862, 42839, "year", ["£30,000 to £39,999", "£40,000 to £49,999"]),
+    (None, 45000, "year", ["£40,000 to £49,999"]),
+    (18000, 61000, "year", ["Under £20,000", "£20,000 to £29,999", "£30,000 to £39,999",
+                            "£40,000 to £49,999", "£50,000 and over"]),
+    (12.5, 14.0, "hour", []), (None, None, "year", []),
 ])
-def test_salary_band(low: float | None, period: str, band: str | None) -> None:
-    assert salary_band(Salary("text", min=low, period=period)) == band
+def test_salary_bands_reach_from_the_lowest_figure_to_the_highest(
+        low: float | None, high: float | None, period: str, bands: list[str]) -> None:
+    assert salary_bands(Salary("text", min=low, max=high, period=period)) == bands
 
 
 def test_blocks_carry_metadata_filters_and_weighted_references() -> None:
