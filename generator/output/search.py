@@ -10,8 +10,9 @@ index as Material's own search did. Raises `BuildFailed` with Pagefind's own wor
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
+
+from pagefind_bin import get_executable
 
 from generator.core.errors import BuildFailed
 from generator.output.search_order import fix_order
@@ -24,15 +25,21 @@ LEFT_OUT = "[data-search-exclude], .headerlink"
 
 
 def command(site_dir: Path) -> list[str]:
-    """Pagefind's command line for `site_dir` (the pip package's own binary)."""
-    return [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", FOLDER,
+    """Pagefind's command line for `site_dir`: the binary the pip package `pagefind[bin]`
+    installs, run as it is (not through a second Python, which a user other than the one who
+    made the virtual environment may not be allowed to start)."""
+    return [str(get_executable()), "--site", str(site_dir), "--output-subdir", FOLDER,
             "--glob", "**/index.html", "--exclude-selectors", LEFT_OUT, "--force-language",
             "en", "--silent"]
 
 
 def index_site(site_dir: Path) -> None:
     """Write the search index of the built site in `site_dir` into `site_dir/pagefind/`."""
-    done = subprocess.run(command(site_dir), capture_output=True, text=True, check=False)
+    try:
+        done = subprocess.run(command(site_dir), capture_output=True, text=True, check=False)
+    except OSError as error:  # FileNotFoundError from get_executable, or the run itself
+        raise BuildFailed(f"the search index could not be made: Pagefind could not be started "
+                          f"({error}); run `make site` again to reinstall it") from error
     if done.returncode != 0:
         said = (done.stderr or done.stdout).strip() or f"exit status {done.returncode}"
         raise BuildFailed(f"the search index could not be made (Pagefind): {said}")

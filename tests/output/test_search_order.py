@@ -65,3 +65,13 @@ def test_an_index_laid_out_otherwise_stops_the_build_with_a_plain_error(tmp_path
     meta.write_bytes(gzip.compress(SIGNATURE + b"\x81\x01"))  # [1]: no filters where 1.5 has them
     with pytest.raises(BuildFailed, match=r"not laid out as Pagefind 1\.5 lays it out"):
         fix_order(site / FOLDER)
+
+
+def test_a_missing_pagefind_stops_the_build_with_a_plain_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def missing() -> Path:
+        raise FileNotFoundError("Could not find any of [pagefind]")
+
+    monkeypatch.setattr("generator.output.search.get_executable", missing)
+    with pytest.raises(BuildFailed, match=r"Pagefind could not be started .*run `make site`"):
+        index_site(small_site(tmp_path / "site"))
