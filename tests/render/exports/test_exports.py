@@ -642,7 +642,7 @@ def test_full_build_holds_the_exports_and_links_to_them(full_build: Path) -> Non
     assert broken_links(site_dir, [*role_pages(site_dir), *panels, *vacancies]) == []
 
 
-LEFT_OUT = ("Application forms", "Downloads", "Tags")
+LEFT_OUT = ("Forms for candidates", "Downloads", "Tags")
 
 
 @pytest.mark.parametrize("role_id", ROLES)
