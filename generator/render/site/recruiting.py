@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from datetime import datetime
 from urllib.parse import quote
-from zoneinfo import ZoneInfo
 
+from generator.core.clock import uk_zone
 from generator.model import Vacancy
 from generator.model.filters import long_date
 from generator.render.links import mailto, web_url
-
-UK = ZoneInfo("Europe/London")  # every vacancy is in the UK (the schema's country codes aside)
 
 # The candidate's forms: (file stem, name). The panel's sheets are PANEL_FORMS.
 CANDIDATE_FORMS = (
@@ -100,11 +97,10 @@ def closing_text(vacancy: Vacancy) -> str:
     if not vacancy.closing_date:
         return ""
     day = long_date(vacancy.closing_date)
-    if not vacancy.closing_time or len(vacancy.closing_date) != len("2027-09-30"):
+    if not vacancy.closing_time or vacancy.closing_date.count("-") != 2:  # no time, or no day
         return day
-    hour, minute = (int(part) for part in vacancy.closing_time.split(":"))
-    year, month, date = (int(part) for part in vacancy.closing_date.split("-"))
-    zone = datetime(year, month, date, hour, minute, tzinfo=UK).tzname()
+    # Vacancies are in the UK, as JobPosting's `validThrough` takes them (site/jsonld.py).
+    zone = uk_zone(vacancy.closing_date, vacancy.closing_time)
     words = " noon" if vacancy.closing_time == "12:00" else ""
     return f"{day}, {vacancy.closing_time}{words} UK time ({zone})"
 
