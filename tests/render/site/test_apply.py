@@ -31,6 +31,9 @@ SILENT_APPLY_SECTION = """## Apply
 </a> (<a href="../../roles/support-worker/forms/equality-monitoring.pdf">PDF</a>)</li>
 </ul>
 
+This page does not say how to send an application: ask \
+[Example Council](../organisations/example-council.md).
+
 **Questions:** [Example Council](../organisations/example-council.md).
 
 **Adjustments:** if you need anything changed to apply or to come to an interview, ask \
