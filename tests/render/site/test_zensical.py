@@ -36,7 +36,7 @@ LIST_PAGES = ("accessibility.md", "families/index.md", "frameworks/index.md", "g
               "index.md", "organisations/index.md", "roles/index.md", "tags/index.md",
               "vacancies/index.md")
 RECORD_TEMPLATES = {"site/role.md", "site/organisation.md", "site/framework.md",
-                    "site/family.md", "site/vacancy.md"}
+                    "site/family.md", "site/vacancy.md", "site/panel.md"}
 LARGE = 3000  # roles: the size the issue asks the site to build at on both engines
 
 
