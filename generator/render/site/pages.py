@@ -147,7 +147,6 @@ def _record_pages(site: Site, downloads: bool, published: tuple[Vacancy, ...],
             "apply_button": apply_button(vacancy), "closing": closing_text(vacancy),
             "candidate_forms": candidate_forms(vacancy.role.id, here, downloads=downloads)
                                if vacancy.is_open else (),
-            "downloads": downloads,
         }, jsonld=job_posting(vacancy), title=vacancy.title, findable=vacancy_block(vacancy),
             lastmod=vacancy_date(vacancy))
 
@@ -156,7 +155,6 @@ def _role_pages(site: Site, role: Role, downloads: bool,
                 keep: Callable[[str], bool]) -> Iterator[Page]:
     """A role's page and, while it recruits, its panel's page (those `keep` keeps)."""
     vacancies = views.role_vacancies(site, role)
-    missing = left_out(role)
     recruits = site.recruits(role.id)
     lastmod = role_page_date(role, vacancies)
     if keep(role_page(role.id)):
@@ -171,6 +169,7 @@ def _role_pages(site: Site, role: Role, downloads: bool,
             findable=role_block(role, open_vacancy), lastmod=lastmod)
     if recruits and keep(panel_page(role.id)):
         here = panel_page(role.id)
+        missing = left_out(role)  # the sheets with no rows, and why
         yield Page(here, "site/panel.md", {
             "role": role, "vacancies": vacancies, "downloads": downloads, "left_out": missing,
             "panel_forms": panel_forms(role.id, here, downloads=downloads, left_out=missing),
