@@ -222,6 +222,11 @@ def build_changed(site: Site, changed: set[str], docs: Path, content: Path) -> l
                "vacancy": links.vacancy_page, "glossary": lambda _: "glossary.md"}
     sources = [s for s in discover(content)[0] if s.display in changed and s.kind in page_of]
     wanted = {page_of[s.kind](s.id) for s in sources}
+    # A role's panel page follows its record and its vacancies (`pages` lists it only while
+    # the role recruits).
+    wanted |= {links.panel_page(s.id) for s in sources if s.kind == "role"}
+    wanted |= {links.panel_page(site.vacancies[s.id].role.id) for s in sources
+               if s.kind == "vacancy" and s.id in site.vacancies}
     written = []
     # The preview makes no PDFs or exports, so its pages do not link to them. Only the wanted
     # pages are listed: working out what every role's page is given took a third of a second.

@@ -39,10 +39,18 @@ def has_passed(closing_date: str | None, on: str) -> bool:
     return on > closing_date
 
 
+def _uk_moment(day: str, time: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(f"{day}T{time}").replace(tzinfo=UK)
+
+
+def uk_zone(day: str, time: str = "23:59") -> str:
+    """The UK's time zone at that moment, as the UK names it: "GMT" or "BST"."""
+    return _uk_moment(day, time).tzname() or "UK time"
+
+
 def uk_offset(day: str, time: str = "23:59") -> str:
     """The UK's offset from UTC at that moment: "+00:00" in winter, "+01:00" in summer time."""
-    moment = dt.datetime.fromisoformat(f"{day}T{time}").replace(tzinfo=UK)
-    offset = moment.utcoffset() or dt.timedelta()
+    offset = _uk_moment(day, time).utcoffset() or dt.timedelta()
     hours, rest = divmod(int(offset.total_seconds()), 3600)
     return f"{'+' if hours >= 0 else '-'}{abs(hours):02d}:{rest // 60:02d}"
 

@@ -130,8 +130,12 @@ def _clean_target(target: str | None) -> str | None:
     return target
 
 
-# Every change markdown_safe makes starts at one of these characters.
+# Every change markdown_safe makes starts at one of these characters (but for `_FTP_COLON`).
 _ACTIVE = re.compile(r"[&<>\[\]{}]")
+# The colon of a bare ftp address: the site and the forms turn bare web addresses into links
+# (pymdownx.magiclink), which would link ftp:// too; written as a character reference it is
+# still read as a colon but starts no link, so only http(s) addresses become links.
+_FTP_COLON = re.compile(r"(?<![A-Za-z0-9])(ftps?):(?=//)", re.IGNORECASE)
 
 
 def _inline_links(text: str) -> Iterator[tuple[int, int, str | None]]:
@@ -209,8 +213,8 @@ def markdown_safe(text: str) -> str:
     so attribute-list syntax (`{: onclick=… }`, `{onclick=…}`) cannot attach attributes.
     """
 
-    if not _ACTIVE.search(text):  # most text: nothing below would change it
-        return text
+    if not _ACTIVE.search(text):  # most text: nothing below but this would change it
+        return _FTP_COLON.sub(r"\1&#58;", text)
 
     def link(match: re.Match[str]) -> str:
         label, target = match.group(1), match.group(2)
@@ -229,6 +233,7 @@ def markdown_safe(text: str) -> str:
     # attr_list reads `{…}` after a paragraph, heading or inline element; an escaped brace
     # is plain text to it.
     text = text.replace("{", "\\{").replace("}", "\\}")
+    text = _FTP_COLON.sub(r"\1&#58;", text)
     return _ABBR_DEF.sub(lambda m: m.group(1) + "\\*[", text)
 
 
@@ -248,7 +253,9 @@ def literal_inline(text: str) -> str:
     return " ".join("".join(f"&#{ord(char)};" for char in word) for word in text.split())
 
 
-_MD = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+# Bare web addresses become links, as on the site (mkdocs.yml): magiclink links only http(s)
+# and www. addresses and e-mail addresses once `markdown_safe` has disarmed ftp ones.
+_MD = markdown.Markdown(extensions=["sane_lists", "pymdownx.magiclink"], output_format="html")
 
 
 @functools.lru_cache(maxsize=8192)  # the same competency texts recur in role after role

@@ -27,6 +27,7 @@ from generator.model.records import (
     DEFAULT_RETENTION_MONTHS,
     FULL,
     GRID,
+    Apply,
     AssessmentMethod,
     Competency,
     Contact,
@@ -59,6 +60,7 @@ __all__ = [
     "NOT_STATED",
     "NOT_STATED_LABEL",
     "SCORING_STAGES",
+    "Apply",
     "AssessmentMethod",
     "Checks",
     "Competency",
@@ -241,6 +243,7 @@ class Vacancy:
     employment_type: str | None = None
     locations: tuple[str, ...] = ()
     how_to_apply: str | None = None
+    apply: Apply | None = None  # the apply link or e-mail, what to send, adjustments
     contact: Contact | None = None
     panel: tuple[str, ...] = ()
     summary: str | None = None

@@ -69,6 +69,12 @@ def contact(raw: Data) -> m.Contact:
     return m.Contact(raw.get("purpose"), raw.get("name"), raw.get("phone"), raw.get("email"))
 
 
+def apply(raw: Data | None) -> m.Apply | None:
+    if not raw:
+        return None
+    return m.Apply(raw.get("url"), raw.get("email"), _t(raw.get("send")), raw.get("adjustments"))
+
+
 def organisation(oid: str, d: Data) -> m.Organisation:
     form = d.get("known_risks_form")
     risk_form = None
@@ -285,6 +291,7 @@ def vacancy(vid: str, d: Data, roles: dict[str, m.Role], scales: dict[str, m.Sca
         interview_dates=_t(d.get("interview_dates")), salary=salary(d.get("salary")),
         hours=d.get("hours"), contract=d.get("contract"), employment_type=d.get("employment_type"),
         locations=_t(d.get("locations")) or the_role.locations, how_to_apply=d.get("how_to_apply"),
+        apply=apply(d.get("apply")),
         contact=contact(d["contact"]) if d.get("contact") else None, panel=_t(d.get("panel")),
         summary=d.get("summary"), country=d.get("country") or the_role.organisation.country,
         terms=the_role.terms.merged(terms(d.get("terms"))),

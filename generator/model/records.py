@@ -59,6 +59,16 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class Apply:
+    """How candidates apply for a vacancy, as the advert says (`apply` in its record)."""
+
+    url: str | None = None          # the employer's apply page: http(s) only (the schema's rule)
+    email: str | None = None        # where applications are e-mailed
+    send: tuple[str, ...] = ()      # what to send, one thing each
+    adjustments: str | None = None  # Markdown: how to ask for adjustments, in their words
+
+
+@dataclass(frozen=True)
 class AssessmentMethod:
     id: str
     name: str

@@ -12,17 +12,14 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
-FORMS = (
-    ("application-form", "Application form"),
-    ("equality-monitoring", "Equality monitoring form"),
-    ("shortlisting", "Shortlisting sheet"),
-    ("interview", "Interview scoring sheet"),
-    ("moderation", "Moderation sheet"),
-)
-
 
 def role_page(role_id: str) -> str:
     return f"roles/{role_id}.md"
+
+
+def panel_page(role_id: str) -> str:
+    """The recruitment panel's page of a role with a vacancy: its sheets, not in the menu."""
+    return f"roles/{role_id}/panel.md"
 
 
 def organisation_page(organisation_id: str) -> str:
@@ -72,6 +69,9 @@ class Links:
 
     def vacancy(self, vacancy_id: str) -> str:
         return self.to(vacancy_page(vacancy_id))
+
+    def panel(self, role_id: str) -> str:
+        return self.to(panel_page(role_id))
 
     def tag(self, anchor: str) -> str:
         return self.to("tags/index.md", anchor)

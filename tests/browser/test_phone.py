@@ -1,7 +1,8 @@
 """A candidate on a phone (320 and 390 px wide, in Chromium): every criterion of the person
 specification shows its text, essential or desirable and how it is assessed, inside the window;
 every listed vacancy shows its title, organisation, location, salary, closing date and status
-inside the window; a closed vacancy is under "Closed vacancies"; axe still finds nothing."""
+inside the window; a closed vacancy is under "Closed vacancies"; an open vacancy's apply button
+is on the first screen; axe still finds nothing, on the vacancy and panel pages too."""
 
 from __future__ import annotations
 
@@ -175,8 +176,62 @@ def test_the_roles_list_shows_the_salary_entered(phone: Any, site_url: str) -> N
                 assert inside(item.evaluate(TEXT_BOXES, text), width), (role.id, text)
 
 
+OPEN = "supervised-contact-co-ordinator-2027"
+# The focused button: its box, its outline and the contrast of its text on its background.
+BUTTON_LOOK = """(a) => {
+  const style = getComputedStyle(a);
+  const rgb = (c) => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map((v) => {
+    v /= 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  }).reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const ratio = (one, two) => {
+    const [hi, lo] = [lum(rgb(one)), lum(rgb(two))].sort((x, y) => y - x);
+    return (hi + 0.05) / (lo + 0.05);
+  };
+  const page = getComputedStyle(document.body).backgroundColor;
+  return {outline: style.outlineStyle, outlineWidth: parseFloat(style.outlineWidth),
+          contrast: ratio(style.color, style.backgroundColor),
+          outlineContrast: ratio(style.outlineColor, page)};
+}"""
+
+
+def test_the_apply_button_is_on_the_first_screen_and_leads_to_the_employer(
+        phone: Any, site_url: str) -> None:
+    """At 320 and 390 px the apply button is a link to the employer (here an e-mail to the
+    vacancy's contact, with the reference as the subject), inside the window before any
+    scrolling, at least 24 px each way, with a visible focus and readable text (Material's own
+    primary button, as measured here: 6.4:1 or more, its focus outline 4.3:1 on the page)."""
+    phone.goto(f"{site_url}/vacancies/{OPEN}/")
+    width = window_width(phone)
+    height = phone.viewport_size["height"]
+    button = phone.locator("article a.md-button.rp-apply")
+    assert button.count() == 1
+    assert button.evaluate("(a) => a.tagName") == "A"
+    assert button.get_attribute("href") == (
+        "mailto:recruitment@darlington.gov.uk?subject=Application%3A%20DBC-PG-0412")
+    box = button.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width, box
+    assert box["y"] >= 0 and box["y"] + box["height"] <= height, box
+    assert box["width"] >= 24 and box["height"] >= 24, box
+    phone.keyboard.press("Tab")  # keyboard focus, so that :focus-visible applies
+    button.focus()
+    look = button.evaluate(BUTTON_LOOK)
+    assert look["outline"] != "none" and look["outlineWidth"] >= 2, look
+    assert look["outlineContrast"] >= 3, look  # the focus outline shows against the page
+    assert look["contrast"] >= 4.5, look
+
+
+def test_the_closed_vacancy_has_no_apply_button(phone: Any, site_url: str) -> None:
+    phone.goto(f"{site_url}/vacancies/{CLOSED}/")
+    assert phone.locator("article h1").count() == 1
+    assert phone.locator("a.md-button").count() == 0
+
+
 @pytest.mark.parametrize("path", ["", "vacancies/", "roles/", "roles/recovery-navigator/",
                                   "roles/supervised-contact-co-ordinator/",
+                                  f"vacancies/{OPEN}/", f"vacancies/{CLOSED}/",
+                                  "roles/supervised-contact-co-ordinator/panel/",
                                   "organisations/first-light/"])
 def test_axe_finds_nothing_at_390_px(browser: Any, site_url: str, path: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 800}, is_mobile=True,

@@ -193,8 +193,13 @@ def test_a_role_gains_its_forms_with_its_first_vacancy(preview: Preview,
         vacancy.replace("role: support-worker\n", "role: care-assistant\n"), encoding="utf-8")
     preview.quick_update()
     assert "Care Assistant" in (forms / "application-form.html").read_text(encoding="utf-8")
+    # The quick update writes the panel's page with the forms; the role's page waits.
+    panel = Path("roles") / "care-assistant" / "panel" / "index.html"
+    assert 'href="../forms/shortlisting.html"' in served(preview, panel)
     assert preview.rebuild_once()
     assert 'href="forms/application-form.html"' in served(preview, page)
+    assert 'href="forms/shortlisting.html"' not in served(preview, page)
+    assert 'href="panel/">For recruitment panels</a>' in served(preview, page)
     assert "no vacancy for it yet" not in served(preview, page)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from html.parser import HTMLParser
 
 import markdown
 import pytest
@@ -19,7 +20,8 @@ def test_images_are_not_rendered() -> None:
     assert "logo" in html
 
 
-SITE_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"]
+SITE_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables",
+                   "pymdownx.magiclink", "toc"]
 
 
 def render(text: str) -> str:
@@ -99,3 +101,52 @@ def test_a_literal_reads_as_written_and_no_abbreviation_reaches_inside(written: 
     rendered = markdown.markdown(source, extensions=["abbr", "tables"])
     assert rendered.count("<abbr") == 1  # the term standing alone only
     assert html.unescape(re.sub(r"<[^>]*>", "", rendered)) == f"{term} and {written}"
+
+
+def test_the_test_renders_with_the_site_s_extensions() -> None:
+    import yaml
+
+    from tests.conftest import ROOT
+
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    named = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
+    assert sorted(named) == sorted(SITE_EXTENSIONS)
+
+
+BARE_ADDRESSES = {
+    # A bare address is a link, without the full stop that ends the sentence.
+    "Apply online at https://www.example.gov.uk/jobs.": ["https://www.example.gov.uk/jobs"],
+    "See www.example.org/apply, then apply.": ["http://www.example.org/apply"],
+    "Send it to jobs@example.org today.": ["mailto:jobs@example.org"],
+    # Only http(s) addresses: no ftp, no javascript.
+    "Files at ftp://files.example.org/form.doc or FTPS://x.example.org/a": [],
+    "Not javascript:alert(1) nor data:text/html,x": [],
+    # Quotes and angle brackets cannot leave the href.
+    'At https://example.org/"onmouseover="alert(1) now': ['https://example.org/"onmouseover="alert(1)'],
+    "At https://example.org/<script>alert(1)</script>": [
+        "https://example.org/<script>alert(1)</script"],  # text in the address, not a tag
+    # An address already in a link is not linked twice.
+    "[https://example.org](https://example.org/x)": ["https://example.org/x"],
+}
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+@pytest.mark.parametrize("source", BARE_ADDRESSES)
+def test_bare_web_addresses_become_http_links_only(source: str) -> None:
+    """On the site (mkdocs.yml's extensions) and in the forms (`markdown_to_html`) alike."""
+    for rendered in (render(source), str(text.markdown_to_html(source))):
+        parser = _Tags()
+        parser.feed(rendered)
+        links = [attrs for tag, attrs in parser.tags if tag == "a"]
+        assert [a.get("href") for a in links] == BARE_ADDRESSES[source], rendered
+        assert {tag for tag, _ in parser.tags} <= {"p", "a"}, rendered
+        assert all(set(a) <= {"href", "rel"} for a in links), rendered
+    assert "ftp://" in html.unescape(render("ftp://files.example.org/x"))  # shown as typed

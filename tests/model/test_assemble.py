@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from generator.content.load import load
 from tests.conftest import FIXTURES
 
@@ -20,3 +22,20 @@ def test_role_builds_on_its_family_chain_and_shared_criteria() -> None:
     assert [c.id for c in role.person_spec.at_stage("interview")] == ["F1", "E1", "F2", "D1"]
     assert role.competencies[0].level.name == "Desired"
     assert site.open_vacancy("support-worker") is not None
+
+
+def test_a_vacancy_s_apply_details_are_kept_as_given(base_content: Path) -> None:
+    from generator.model import Apply
+
+    vacancy = base_content / "vacancies" / "support-worker-2027.yaml"
+    vacancy.write_text(vacancy.read_text(encoding="utf-8") + (
+        "apply:\n  url: https://jobs.example.org/1\n  email: apply@example.org\n"
+        "  send: [The application form, A CV]\n  adjustments: Ask **us**.\n"), encoding="utf-8")
+    site = load(base_content).site
+    assert site is not None
+    assert site.vacancies["support-worker-2027"].apply == Apply(
+        "https://jobs.example.org/1", "apply@example.org", ("The application form", "A CV"),
+        "Ask **us**.")
+    site = load(FIXTURES / "base").site
+    assert site is not None
+    assert site.vacancies["support-worker-2027"].apply is None  # the record says nothing

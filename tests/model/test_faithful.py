@@ -308,10 +308,17 @@ def test_internal_notes_appear_in_no_published_file(tmp_path: Path,
 # Point 6: sheets that say nothing ----------------------------------------------------------
 
 def test_sheets_with_no_rows_are_left_out_and_the_page_says_why(tmp_path: Path) -> None:
-    site = site_of(tmp_path, "sheets")
+    """The panel's page (the panel's sheets are there, not on the role's page) says why."""
+    content = content_of(tmp_path, "sheets")
+    give_vacancy(content, "checks-only")
+    site = load(content).site
+    assert site is not None
     assert list(forms_of(site, "checks-only")) == ["application-form", "equality-monitoring"]
-    page = render_all(site)["roles/checks-only.md"]
+    pages = render_all(site)
+    assert 'href="forms/application-form.html"' in pages["roles/checks-only.md"]
+    page = pages["roles/checks-only/panel.md"]
     assert "forms/shortlisting.html" not in page and "forms/interview.html" not in page
+    assert "forms/moderation.html" not in page
     assert "checks-only-shortlisting.xlsx" not in page
     assert ("There is no shortlisting sheet or workbook: no criterion is assessed from the "
             "application.") in page

@@ -15,14 +15,17 @@ from tests.support.site import GOLDEN, load_site
 
 
 def site_pages() -> None:
-    """tests/render/site/golden/roles/<id>.md: the generated Markdown of every shipped role."""
+    """tests/render/site/golden/roles/<id>.md (and <id>/panel.md) and vacancies/<id>.md: the
+    generated Markdown of every shipped role, recruiting role's panel page and vacancy."""
     pages = render_all(load_site(CONTENT))
-    target = GOLDEN / "roles"
-    if target.exists():
-        shutil.rmtree(target)
-    target.mkdir(parents=True)
+    for folder in ("roles", "vacancies"):
+        target = GOLDEN / folder
+        if target.exists():
+            shutil.rmtree(target)
+        target.mkdir(parents=True)
     for path, text in pages.items():
-        if path.startswith("roles/") and path != "roles/index.md":
+        if path.startswith(("roles/", "vacancies/")) and not path.endswith("/index.md"):
+            (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
             (GOLDEN / path).write_text(text, encoding="utf-8", newline="\n")
             print(f"wrote tests/render/site/golden/{path}")
 

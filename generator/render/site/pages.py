@@ -7,19 +7,19 @@ import functools
 import html
 import json
 import re
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Callable, Iterable, Iterator, Set
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.model import Site, Vacancy
+from generator.model import Role, Site, Vacancy
 from generator.render import views
 from generator.render.links import (
-    FORMS,
     Links,
     family_page,
     framework_page,
     mailto,
     organisation_page,
+    panel_page,
     role_page,
     slug,
     vacancy_page,
@@ -29,6 +29,12 @@ from generator.render.site.abbr import abbreviation_lines
 from generator.render.site.dates import newest, role_dates, role_page_date, site_date, vacancy_date
 from generator.render.site.findable import role_block, vacancy_block
 from generator.render.site.jsonld import job_posting, script_block
+from generator.render.site.recruiting import (
+    apply_button,
+    candidate_forms,
+    closing_text,
+    panel_forms,
+)
 from generator.render.templating import environment
 from generator.scoring.sheets import left_out
 
@@ -103,20 +109,8 @@ def _record_pages(site: Site, downloads: bool, published: tuple[Vacancy, ...],
         return only is None or path in only
 
     for role in site.roles.values():
-        if not keep(role_page(role.id)):
-            continue
-        vacancies = views.role_vacancies(site, role)
-        tags = views.role_tags(role)
-        missing = left_out(role)
-        open_vacancy = next((v for v in vacancies if v.is_open), None)
-        yield Page(role_page(role.id), "site/role.md", {
-            "role": role, "vacancies": vacancies, "open_vacancy": open_vacancy,
-            "tags": tags, "notes": views.risk_notes(role), "downloads": downloads,
-            "forms": tuple(f for f in FORMS if f[0] not in missing) if site.recruits(role.id)
-                     else (),
-            "left_out": missing,
-        }, tags=tuple(t.name for t in tags), title=role.title, search=not role.draft,
-            findable=role_block(role, open_vacancy), lastmod=role_page_date(role, vacancies))
+        if keep(role_page(role.id)) or keep(panel_page(role.id)):
+            yield from _role_pages(site, role, downloads, keep)
     for org in site.organisations.values():
         if not keep(organisation_page(org.id)):
             continue
@@ -145,12 +139,41 @@ def _record_pages(site: Site, downloads: bool, published: tuple[Vacancy, ...],
     for vacancy in published:
         if not keep(vacancy_page(vacancy.id)):
             continue
-        yield Page(vacancy_page(vacancy.id), "site/vacancy.md", {
+        here = vacancy_page(vacancy.id)
+        yield Page(here, "site/vacancy.md", {
             "vacancy": vacancy,
             "salary_range": views.salary_range(vacancy.salary or vacancy.role.salary),
             "email_link": mailto(vacancy.contact.email if vacancy.contact else None),
+            "apply_button": apply_button(vacancy), "closing": closing_text(vacancy),
+            "candidate_forms": candidate_forms(vacancy.role.id, here, downloads=downloads)
+                               if vacancy.is_open else (),
         }, jsonld=job_posting(vacancy), title=vacancy.title, findable=vacancy_block(vacancy),
             lastmod=vacancy_date(vacancy))
+
+
+def _role_pages(site: Site, role: Role, downloads: bool,
+                keep: Callable[[str], bool]) -> Iterator[Page]:
+    """A role's page and, while it recruits, its panel's page (those `keep` keeps)."""
+    vacancies = views.role_vacancies(site, role)
+    recruits = site.recruits(role.id)
+    lastmod = role_page_date(role, vacancies)
+    if keep(role_page(role.id)):
+        tags = views.role_tags(role)
+        open_vacancy = next((v for v in vacancies if v.is_open), None)
+        yield Page(role_page(role.id), "site/role.md", {
+            "role": role, "vacancies": vacancies, "open_vacancy": open_vacancy,
+            "tags": tags, "notes": views.risk_notes(role), "downloads": downloads,
+            "candidate_forms": candidate_forms(role.id, role_page(role.id), downloads=downloads)
+                               if recruits else (),
+        }, tags=tuple(t.name for t in tags), title=role.title, search=not role.draft,
+            findable=role_block(role, open_vacancy), lastmod=lastmod)
+    if recruits and keep(panel_page(role.id)):
+        here = panel_page(role.id)
+        missing = left_out(role)  # the sheets with no rows, and why
+        yield Page(here, "site/panel.md", {
+            "role": role, "vacancies": vacancies, "downloads": downloads, "left_out": missing,
+            "panel_forms": panel_forms(role.id, here, downloads=downloads, left_out=missing),
+        }, title=f"For recruitment panels: {role.title}", search=False, lastmod=lastmod)
 
 
 def _content_health(site: Site) -> Page:

@@ -620,17 +620,29 @@ def test_full_build_holds_the_exports_and_links_to_them(full_build: Path) -> Non
             assert (site_dir / path).read_bytes() == (staging / path).read_bytes()
         page = (site_dir / "roles" / role_id / "index.html").read_text("utf-8")
         assert f'href="{role_id}.docx">Role profile and person specification (Word, .docx)' in page
-        assert f'href="{role_id}-shortlisting.xlsx">Shortlisting workbook (Excel, .xlsx)' in page
-        assert ('href="forms/shortlisting.pdf"' in page) == (role_id in RECRUITING)
+        # The panel's workbook and sheets are on the panel's page, which a role has while it
+        # recruits; the role's page offers candidates their forms only.
+        assert "-shortlisting.xlsx" not in page and 'href="forms/shortlisting.pdf"' not in page
+        assert ('href="forms/application-form.pdf"' in page) == (role_id in RECRUITING)
+        panel = site_dir / "roles" / role_id / "panel" / "index.html"
+        assert panel.is_file() == (role_id in RECRUITING)
+        if role_id in RECRUITING:
+            panel_page = panel.read_text("utf-8")
+            assert (f'href="../{role_id}-shortlisting.xlsx">Shortlisting workbook (Excel, .xlsx)'
+                    in panel_page)
+            assert 'href="../forms/shortlisting.pdf"' in panel_page
     for path in (CATALOGUE_XLSX, CATALOGUE_CSV):
         assert (site_dir / path).read_bytes() == (staging / path).read_bytes()
     index = (site_dir / "roles" / "index.html").read_text("utf-8")
     assert 'href="roles.xlsx">Role catalogue (Excel, .xlsx)' in index
     assert 'href="roles.csv">Role catalogue (CSV, .csv)' in index
-    assert broken_links(site_dir, role_pages(site_dir)) == []
+    panels = sorted(site_dir.glob("roles/*/panel/index.html"))
+    assert len(panels) == len(RECRUITING)
+    vacancies = sorted(site_dir.glob("vacancies/*/index.html"))
+    assert broken_links(site_dir, [*role_pages(site_dir), *panels, *vacancies]) == []
 
 
-LEFT_OUT = ("Recruitment forms", "Downloads", "Tags")
+LEFT_OUT = ("Forms for candidates", "Downloads", "Tags")
 
 
 @pytest.mark.parametrize("role_id", ROLES)

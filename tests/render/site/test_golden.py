@@ -1,4 +1,5 @@
-"""Golden files: the Markdown of every shipped role page, byte for byte.
+"""Golden files: the Markdown of every shipped role page, recruiting role's panel page and
+vacancy page, byte for byte.
 
 After a deliberate change, run `make golden` (python -m tests.render.update_golden) and read
 the diff.
@@ -32,3 +33,17 @@ def test_role_page_matches_golden_file(pages: dict[str, str], role_id: str) -> N
 
 def test_no_golden_file_without_a_role() -> None:
     assert sorted(p.stem for p in (GOLDEN / "roles").glob("*.md")) == ROLES
+
+
+def test_vacancy_and_panel_pages_match_their_golden_files(pages: dict[str, str]) -> None:
+    wanted = sorted(path for path in pages
+                    if (path.startswith("vacancies/") and path != "vacancies/index.md")
+                    or path.endswith("/panel.md"))
+    assert len(wanted) == 4  # the two shipped vacancies, and their roles' panel pages
+    written = sorted(p.relative_to(GOLDEN).as_posix() for p in GOLDEN.glob("*/**/*.md")
+                     if p.parent != GOLDEN / "roles")
+    assert written == wanted, "run `make golden`"
+    for path in wanted:
+        assert pages[path] == (GOLDEN / path).read_text(encoding="utf-8"), (
+            f"{path} differs from its golden file; if the change is meant, run `make golden` "
+            "and review the diff")

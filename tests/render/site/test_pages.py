@@ -40,6 +40,7 @@ def test_every_page_is_there(site: Site, pages: dict[str, str]) -> None:
     expected |= {f"{folder}/index.md" for folder in
                  ("roles", "organisations", "frameworks", "families", "vacancies")}
     expected |= {f"roles/{r}.md" for r in site.roles}
+    expected |= {f"roles/{r}/panel.md" for r in site.roles if site.recruits(r)}
     expected |= {f"organisations/{o}.md" for o in site.organisations}
     expected |= {f"frameworks/{f}.md" for f in site.frameworks}
     expected |= {f"families/{f}.md" for f in site.families}
@@ -98,12 +99,46 @@ def test_known_risks_show_answers_and_notes(pages: dict[str, str]) -> None:
     assert "#### G. Drivers" in page
 
 
+CANDIDATE_FORMS = ("application-form", "equality-monitoring")
+PANEL_SHEETS = ("shortlisting", "interview", "moderation")
+
+
 def test_forms_are_linked_relative_to_the_role_url(pages: dict[str, str]) -> None:
+    """Candidates' forms on the role's page; the panel's sheets on its panel page only."""
     page = pages["roles/supervised-contact-co-ordinator.md"]
-    for name in ("application-form", "equality-monitoring", "shortlisting", "interview",
-                 "moderation"):
+    for name in CANDIDATE_FORMS:
         assert f'href="forms/{name}.html"' in page
         assert f'href="forms/{name}.pdf"' in page
+    assert "[For recruitment panels](supervised-contact-co-ordinator/panel.md)" in page
+    panel = pages["roles/supervised-contact-co-ordinator/panel.md"]
+    for name in PANEL_SHEETS:
+        assert f'href="forms/{name}' not in page
+        assert f'href="../forms/{name}.html"' in panel
+        assert f'href="../forms/{name}.pdf"' in panel
+    assert "-shortlisting.xlsx" not in page
+    assert 'href="../supervised-contact-co-ordinator-shortlisting.xlsx"' in panel
+    assert "application-form" not in panel
+
+
+def test_candidates_are_offered_no_panel_sheet(site: Site, pages: dict[str, str]) -> None:
+    """Every list of forms a candidate sees (role and open vacancy pages) holds only the
+    candidates' forms, and every panel page says what each of its sheets is for."""
+    from generator.render.site.recruiting import candidate_forms
+
+    for vacancy in site.vacancies.values():
+        page = pages[vacancy_page(vacancy.id)]
+        role = vacancy.role.id
+        listed = re.findall(r'href="[./]*roles/[^/]+/forms/([a-z-]+)\.html"', page)
+        assert listed == (list(CANDIDATE_FORMS) if vacancy.is_open else []), vacancy.id
+        assert [f.stem for f in candidate_forms(role, vacancy_page(vacancy.id),
+                                                downloads=True)] == list(CANDIDATE_FORMS)
+        role_page = pages[f"roles/{role}.md"]
+        assert re.findall(r'href="forms/([a-z-]+)\.html"', role_page) == list(CANDIDATE_FORMS)
+        panel = pages[f"roles/{role}/panel.md"]
+        assert re.findall(r'href="\.\./forms/([a-z-]+)\.html"', panel) == list(PANEL_SHEETS)
+        for what in ("to score each application", "one for each panel member",
+                     "agreed scores and decisions"):
+            assert what in panel
 
 
 def test_a_role_with_no_vacancy_says_its_forms_come_with_one(pages: dict[str, str]) -> None:

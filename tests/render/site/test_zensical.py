@@ -36,7 +36,7 @@ LIST_PAGES = ("accessibility.md", "families/index.md", "frameworks/index.md", "g
               "index.md", "organisations/index.md", "roles/index.md", "tags/index.md",
               "vacancies/index.md")
 RECORD_TEMPLATES = {"site/role.md", "site/organisation.md", "site/framework.md",
-                    "site/family.md", "site/vacancy.md"}
+                    "site/family.md", "site/vacancy.md", "site/panel.md"}
 LARGE = 3000  # roles: the size the issue asks the site to build at on both engines
 
 
@@ -246,3 +246,20 @@ def test_glossary_letters_have_anchors_of_their_own() -> None:
     ]
     # A letter's anchor is its own: adding terms elsewhere changes none of them.
     assert [x.anchor for x in glossary_letters(terms[1:3])] == ["letter-a"]
+
+
+def test_both_engines_show_the_apply_button_and_the_panel_page(shipped: dict[str, Any]) -> None:
+    """The button is Markdown with attr_list's classes, which both engines read alike; the panel
+    page is a page of its own under its role's address on both."""
+    for engine in ("mkdocs", "zensical"):
+        site = shipped[engine]
+        vacancy = (site / "vacancies" / "supervised-contact-co-ordinator-2027" / "index.html"
+                   ).read_text("utf-8")
+        assert re.search(r'<a class="md-button md-button--primary rp-apply" href="mailto:'
+                         r"recruitment@darlington\.gov\.uk\?subject=Application%3A%20DBC-PG-0412"
+                         r'">E-mail the contact to apply</a>', vacancy), engine
+        panel = (site / "roles" / "supervised-contact-co-ordinator" / "panel" / "index.html"
+                 ).read_text("utf-8")
+        assert re.search(r"<h1 [^>]*>For recruitment panels: Supervised Contact Co-Ordinator",
+                         panel), engine
+        assert "forms/shortlisting.html" in panel, engine
