@@ -19,7 +19,8 @@ FORM = "roles/{}/forms/application-form.html"
 # Fields of every kind the form has (one-line boxes, boxes of several lines, a table's cell, a
 # yes / no question), and what is typed or ticked in each.
 TYPED = {"#full-name": "Ada O’Brien <b>&", "#address": "1 High Street\nDarlington",
-         "textarea[name^=statement-] >> nth=0": "I ran the duty rota for two years.", "#qual-1-name": "BA (Hons)"}
+         "textarea[name^=statement-] >> nth=0": "I ran the duty rota for two years.",
+         "#qual-1-name": "BA (Hons)"}
 TICKED = "#right-to-work-yes"
 # The application form has no tick box or drop-down list; the script keeps those too, so the
 # test gives the form one of each before the script starts (init scripts run first).

@@ -56,6 +56,12 @@ def test_every_form_and_sheet_has_a_pdf(built: dict[str, Path]) -> None:
         "interview-panel-1", "interview-panel-2", "moderation"])
 
 
+def test_a_pack_with_pdfs_has_the_application_form_in_word_too(built: dict[str, Path]) -> None:
+    for key in ("hand/application-form", "real/application-form"):
+        assert built[key].with_suffix(".docx").is_file(), key
+    assert not list(built["hand/shortlisting"].parent.glob("shortlisting.docx"))
+
+
 def test_fields_match_the_html_with_unique_names_and_labels(built: dict[str, Path]) -> None:
     for key, pdf in built.items():
         page = parse(pdf.with_suffix(".html").read_text(encoding="utf-8"))
