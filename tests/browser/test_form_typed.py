@@ -124,7 +124,10 @@ def test_the_button_and_note_show_on_screen_only(browser: Any, site_url: str,
     page.goto(f"{site_url}/{FORM.format(FIRST)}")
     shown = {selector: page.locator(selector).is_visible()
              for selector in ("#typed", "#typed-note", "#typed-clear")}
+    # The script has run (the box is no longer `hidden`): in print, the stylesheet hides it.
+    ran = page.locator("#typed").evaluate("(box) => !box.hidden")
     page.close()
+    assert ran
     assert shown == dict.fromkeys(shown, media == "screen")
 
 
