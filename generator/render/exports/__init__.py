@@ -80,10 +80,9 @@ def write_exports(site: Site, docs_dir: Path, role_ids: Sequence[str] | None = N
 
 
 def form_jobs(forms: Sequence[Path]) -> list[ExportJob]:
-    """The Word copy of each application form among `forms` (written HTML pages), beside it."""
-    from generator.render.exports.formdoc import application_document
-
-    return [ExportJob("docx", application_document(form.read_text(encoding="utf-8")),
+    """The Word copy of each application form among `forms` (written HTML pages), beside it.
+    The page itself is the job's spec, read into Word only if the cache does not hold it."""
+    return [ExportJob("form-docx", {"html": form.read_text(encoding="utf-8")},
                       form.with_name(APPLICATION_DOCX))
             for form in forms if form.name == APPLICATION_HTML]
 
