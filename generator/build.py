@@ -149,13 +149,17 @@ def build(site: Site, out: Path, settings: Settings, *, engine: bool = True,
 
 
 def _downloads(site: Site, forms: list[Path], docs: Path, timings: Timings) -> list[Path]:
-    """A PDF beside each form, and the Word and Excel exports under `docs` (each from the cache
-    where it can be); returns the exports' files."""
-    from generator.render.exports import write_exports
+    """A PDF beside each form and a Word copy beside each application form, and the Word and
+    Excel exports under `docs` (each from the cache where it can be); returns the exports'
+    files (not those beside the forms, which go where the forms go)."""
+    from generator.render.exports import write_exports, write_form_exports
 
     with timings.stage("pdf"):
         make_pdfs(forms)
     with timings.stage("exports"):
+        words = write_form_exports(forms)
+        report.say(f"Application forms in Word: {words.made} made, {words.reused} reused "
+                   "from the cache.")
         stats = write_exports(site, docs)
         report.say(str(stats))
     return stats.files

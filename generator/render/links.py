@@ -12,6 +12,11 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
+# The Word copy of the application form, for candidates who would rather write in Word: in a
+# role's forms/ folder beside application-form.html and .pdf, made with the other binary
+# downloads (not with --no-pdf) for each role with a vacancy (`Site.recruits`).
+APPLICATION_DOCX = "application-form.docx"
+
 
 def role_page(role_id: str) -> str:
     return f"roles/{role_id}.md"

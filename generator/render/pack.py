@@ -1,6 +1,8 @@
 """One campaign's pack for `roleprint forms`: its forms (HTML, and PDFs from them) and its two
 workbooks, written into one folder.
 
+    application-form.docx            the application form in Word, read from its HTML page
+                                     (with the PDFs: not with --no-pdf)
     shortlisting.xlsx                the shortlisting workbook, on the pack's own scale,
                                      weights and candidate count
     interview-scores.xlsx            the panel's agreed interview scores, each member's total,
@@ -18,6 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.core.clock import source_date
+from generator.render.exports import write_form_exports
 from generator.render.exports.excel import xlsx_bytes
 from generator.render.exports.interviewbook import interview_book
 from generator.render.exports.shortlist import shortlisting_book
@@ -33,9 +36,11 @@ def write_pack(settings: Campaign, out_dir: Path, *, pdf: bool = True) -> list[P
     """Write the campaign's forms and workbooks into `out_dir`; return the files."""
     forms = write_html(form_pages(settings, NAME), out_dir)
     styles = write_beside(out_dir)  # the folder works on its own: its stylesheet is in it
+    words: list[Path] = []
     if pdf:
         render_pdfs(pdf_jobs(forms), created=source_date())
-    return [*with_pdfs(forms, pdf=pdf), *write_workbooks(settings, out_dir), styles]
+        words = write_form_exports(forms).files  # the application form in Word, beside it
+    return [*with_pdfs(forms, pdf=pdf), *words, *write_workbooks(settings, out_dir), styles]
 
 
 def write_workbooks(settings: Campaign, out_dir: Path) -> list[Path]:

@@ -38,7 +38,8 @@ CONTROLS = """() => {
       });
     return {
       name: el.name || el.id, index, type: el.type, tag: el.tagName.toLowerCase(),
-      label: labels.join(" ") || el.getAttribute("aria-label") || "",
+      label: labels.join(" ") || el.getAttribute("aria-label")
+        || (el.tagName === "BUTTON" ? el.textContent.trim() : ""),  // a button's own words
       autocomplete: el.getAttribute("autocomplete"),
       tabindex: el.getAttribute("tabindex"),
       top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, width: r.width,
@@ -92,7 +93,8 @@ def test_personal_details_say_what_they_are_for(controls: dict[str, list[dict[st
     assert {name: auto.get(name) for name in PURPOSES} == PURPOSES
     # Every other box says "off", so browsers do not offer the candidate's own details for a
     # referee's or an employer's.
-    typed = [f for f in controls[path] if f["type"] not in ("checkbox", "radio", "submit")]
+    typed = [f for f in controls[path]
+             if f["type"] not in ("checkbox", "radio", "submit", "button")]
     assert [f["name"] for f in typed if f["name"] not in PURPOSES
             and f["autocomplete"] != "off"] == []
 
@@ -109,7 +111,9 @@ def test_targets_are_at_least_24_px(controls: dict[str, list[dict[str, Any]]],
 def test_instructions_come_before_the_fields(page: Any, site_url: str,
                                              controls: dict[str, list[dict[str, Any]]],
                                              path: str) -> None:
-    fields = controls[path]
+    # The fields to fill in (the application form's button that clears what was typed is
+    # part of its instructions).
+    fields = [f for f in controls[path] if f["tag"] != "button"]
     page.goto(f"{site_url}/{path}")
     intro = page.locator("section.intro").first
     box = intro.bounding_box()

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import run
-from tests.conftest import CONTENT, ROOT
+from tests.conftest import CONTENT, RECRUITING, ROOT
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -40,6 +40,9 @@ def test_two_builds_give_identical_bytes(tmp_path: Path, monkeypatch: pytest.Mon
     assert one == two
     assert "index.html" in one and "roles/recovery-navigator/index.html" in one
     assert "roles/supervised-contact-co-ordinator/forms/application-form.pdf" in one
+    # The application form in Word, beside the HTML and PDF, only for the roles that recruit.
+    words = sorted(path for path in one if path.endswith("/forms/application-form.docx"))
+    assert words == [f"roles/{role}/forms/application-form.docx" for role in sorted(RECRUITING)]
     assert "roles/recovery-navigator/recovery-navigator.docx" in one  # Word and Excel exports
     assert "roles/recovery-navigator/recovery-navigator-shortlisting.xlsx" in one
     assert "roles/roles.xlsx" in one and "roles/roles.csv" in one

@@ -137,8 +137,9 @@ CASES: dict[str, tuple[Damage, str]] = {
     "pdf folder a file": (lambda c: file_instead(c / "pdf"), "The cached PDF for roles/"),
     "entry folder a file": (lambda c: file_instead(entries(c, "pdf")[0].parent),
                             "The cached PDF for roles/"),
+    # The first Word file of the cache: the role's profile or its application form.
     "word digest garbled": (lambda c: garble_digest(word(c)),
-                            "The cached Word file for roles/support-worker/support-worker.docx"),
+                            "The cached Word file for roles/support-worker/"),
     "word one byte flipped": (lambda c: flip(word(c), 0.9), "The cached Word file for roles/"),
     "excel truncated": (lambda c: [truncate(p) for p in workbooks(c)] and None,
                         "The cached Excel workbook for roles/roles.xlsx"),

@@ -7,6 +7,11 @@
                                                   criterion, scores limited to the scale
     roles/roles.xlsx, roles/roles.csv             every role, one row each
 
+and, beside the forms' HTML pages (`write_form_exports(forms)`):
+
+    roles/<role-id>/forms/application-form.docx   the application form in Word, read from
+                                                  its HTML page (`formdoc`)
+
 Each file is worked out as plain values first (`profile`, `shortlist`, `catalogue`), then made
 by `word` or `excel` only when the cache does not already hold it (`batch`). The bytes depend
 only on the content and the build date (SOURCE_DATE_EPOCH), never on the clock or the machine.
@@ -20,9 +25,12 @@ from pathlib import Path
 from generator.core.cache import Cache
 from generator.model import Site
 from generator.render.exports.jobs import ExportJob, ExportStats, run_jobs
+from generator.render.links import APPLICATION_DOCX
 
-__all__ = ["CATALOGUE_CSV", "CATALOGUE_XLSX", "ExportStats", "export_jobs", "profile_path",
-           "shortlisting_path", "write_exports"]
+__all__ = ["CATALOGUE_CSV", "CATALOGUE_XLSX", "ExportStats", "export_jobs", "form_jobs",
+           "profile_path", "shortlisting_path", "write_exports", "write_form_exports"]
+
+APPLICATION_HTML = APPLICATION_DOCX.replace(".docx", ".html")
 
 CATALOGUE_XLSX = "roles/roles.xlsx"
 CATALOGUE_CSV = "roles/roles.csv"
@@ -69,3 +77,18 @@ def write_exports(site: Site, docs_dir: Path, role_ids: Sequence[str] | None = N
     cache to use (default: the "exports" namespace of the project's cache folder).
     """
     return run_jobs(export_jobs(site, docs_dir, role_ids), created=created, cache=cache)
+
+
+def form_jobs(forms: Sequence[Path]) -> list[ExportJob]:
+    """The Word copy of each application form among `forms` (written HTML pages), beside it.
+    The page itself is the job's spec, read into Word only if the cache does not hold it."""
+    return [ExportJob("form-docx", {"html": form.read_text(encoding="utf-8")},
+                      form.with_name(APPLICATION_DOCX))
+            for form in forms if form.name == APPLICATION_HTML]
+
+
+def write_form_exports(forms: Sequence[Path], *, created: str | None = None,
+                       cache: Cache | None = None) -> ExportStats:
+    """Write the Word copy of each application form among `forms` beside it (as the PDFs are
+    written beside the forms); `stats.files` lists them."""
+    return run_jobs(form_jobs(forms), created=created, cache=cache)

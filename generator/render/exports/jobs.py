@@ -33,8 +33,8 @@ KEEP_DAYS = 30
 
 @dataclass(frozen=True)
 class ExportJob:
-    kind: str        # "docx", "xlsx" or "csv"
-    spec: Any        # plain values: see profile.py, excel.py
+    kind: str        # "docx", "form-docx" (a form's HTML page to Word), "xlsx" or "csv"
+    spec: Any        # plain values: see profile.py, excel.py, formdoc.py
     out: Path
 
 
@@ -68,10 +68,13 @@ def job_key(job: ExportJob, created: str) -> str:
 def render(job: tuple[str, Any, str]) -> bytes:
     """One export's bytes from (kind, spec, date); run in worker processes."""
     kind, spec, created = job
-    if kind == "docx":
+    if kind in ("docx", "form-docx"):
+        from generator.render.exports.formdoc import application_document
         from generator.render.exports.word import docx_bytes
 
-        return docx_bytes(spec, created)
+        # A form is read from its HTML page only when its file is made: the page is the key.
+        return docx_bytes(application_document(spec["html"]) if kind == "form-docx" else spec,
+                          created)
     from generator.render.exports.excel import csv_bytes, xlsx_bytes
 
     if kind == "xlsx":

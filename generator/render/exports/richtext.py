@@ -43,7 +43,7 @@ def _link(href: str | None) -> str:
     return href if scheme in SAFE_SCHEMES else ""
 
 
-class _Reader(HTMLParser):
+class Reader(HTMLParser):
     """The cleaned HTML of one text field, read into paragraphs."""
 
     def __init__(self, depth: int) -> None:
@@ -165,7 +165,7 @@ def paragraphs(text: str | None, depth: int = 0) -> tuple[Para, ...]:
 
 def through_markdown(text: str, depth: int = 0) -> tuple[Para, ...]:
     """`paragraphs` without the shortcut for plain text."""
-    reader = _Reader(depth)
+    reader = Reader(depth)
     reader.feed(str(markdown_to_html(text)))
     reader.close()
     reader.flush()

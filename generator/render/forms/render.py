@@ -64,6 +64,17 @@ class Page:
         return sheet_identity(self.stem, self.campaign)
 
     @property
+    def typed_key(self) -> str:
+        """Where the browser keeps what is typed on this form, so that a reload does not lose
+        it: the form, its role and vacancy, and the version of what is kept (`_typed.html`).
+        Only the application form keeps anything (""): the equality form's answers are
+        special category data, not to be left on a computer others may use."""
+        if self.stem != APPLICATION:
+            return ""
+        vacancy = f":{self.campaign.vacancy.id}" if self.campaign.vacancy else ""
+        return f"roleprint:typed:v1:{self.stem}:{self.campaign.role.id}{vacancy}"
+
+    @property
     def title(self) -> str:
         ref = f", reference {self.campaign.reference}" if self.campaign.reference else ""
         return f"{self.running}, {self.campaign.organisation.name}{ref}"

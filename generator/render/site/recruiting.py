@@ -25,7 +25,7 @@ CANDIDATE_FORMS = (
 # The downloads beside each candidate form's HTML page when the build makes them: (label, file
 # suffix). The one place to offer another format of a candidate's form.
 CANDIDATE_DOWNLOADS: dict[str, tuple[tuple[str, str], ...]] = {
-    "application-form": (("PDF", ".pdf"),),
+    "application-form": (("PDF", ".pdf"), ("Word", ".docx")),  # links.APPLICATION_DOCX
     "equality-monitoring": (("PDF", ".pdf"),),
 }
 # The panel's sheets: (file stem, name, what it is for), on the panel's page.

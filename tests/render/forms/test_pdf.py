@@ -56,6 +56,12 @@ def test_every_form_and_sheet_has_a_pdf(built: dict[str, Path]) -> None:
         "interview-panel-1", "interview-panel-2", "moderation"])
 
 
+def test_a_pack_with_pdfs_has_the_application_form_in_word_too(built: dict[str, Path]) -> None:
+    for key in ("hand/application-form", "real/application-form"):
+        assert built[key].with_suffix(".docx").is_file(), key
+    assert not list(built["hand/shortlisting"].parent.glob("shortlisting.docx"))
+
+
 def test_fields_match_the_html_with_unique_names_and_labels(built: dict[str, Path]) -> None:
     for key, pdf in built.items():
         page = parse(pdf.with_suffix(".html").read_text(encoding="utf-8"))
@@ -83,6 +89,20 @@ def test_fields_match_the_html_with_unique_names_and_labels(built: dict[str, Pat
             assert int(f["/Ff"]) & (1 << 15), (key, name)  # the radio flag
         types = {str(f["/FT"]) for f in fields}
         assert types <= {"/Tx", "/Btn"}, key
+
+
+def test_the_application_pdf_has_no_clear_button_or_storage_note(built: dict[str, Path]) -> None:
+    """The browser-only part of the HTML application form (what is typed, kept in this browser)
+    never reaches the PDF: WeasyPrint runs no script and prints for print media."""
+    for key in ("hand/application-form", "real/application-form"):
+        html = built[key].with_suffix(".html").read_text(encoding="utf-8")
+        assert "Clear what I have typed" in html and "kept only in this browser" in html
+        reader = PdfReader(built[key])
+        text = words(" ".join(page.extract_text() for page in reader.pages))
+        assert "5. Supporting statement" in text, key  # the text is read
+        assert "Clear what I have typed" not in text, key
+        assert "kept only in this browser" not in text and "typing" not in text, key
+        assert all(str(f.get("/FT")) != "/Btn" or "/Opt" in f for f in widgets(reader)), key
 
 
 def test_labels_say_what_each_box_is(built: dict[str, Path]) -> None:
