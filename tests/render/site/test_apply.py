@@ -26,7 +26,8 @@ SILENT_APPLY_SECTION = """## Apply
 
 <ul class="rp-forms">
 <li><a href="../../roles/support-worker/forms/application-form.html">Application form</a> \
-(<a href="../../roles/support-worker/forms/application-form.pdf">PDF</a>)</li>
+(<a href="../../roles/support-worker/forms/application-form.pdf">PDF</a>, \
+<a href="../../roles/support-worker/forms/application-form.docx">Word</a>)</li>
 <li><a href="../../roles/support-worker/forms/equality-monitoring.html">Equality monitoring form\
 </a> (<a href="../../roles/support-worker/forms/equality-monitoring.pdf">PDF</a>)</li>
 </ul>
