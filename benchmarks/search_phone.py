@@ -3,33 +3,33 @@
     python -m benchmarks.search_phone --roles 1000 [--query safeguarding] [--out bench-out/search]
 
 Builds N synthetic roles (`benchmarks.synthetic`) without PDFs, serves the site on 127.0.0.1
+as a static host does (text compressed: `benchmarks.page_weight.served`)
 and opens a role page in Chromium emulating a mid-range phone as issue 26 measured it: 390 px
 wide, CPU four times slower, 1.6 Mbit/s down, 150 ms round trip (the DevTools protocol's
 network and CPU throttling; whether Chromium applies them to Pagefind's worker too is not
 checked here). Then types the query key by key and reports, as JSON: the bytes the page itself
 took, the bytes the search took (from the first key to the first result drawn, counted by the
-server, uncompressed) and the seconds from the last key to the first result. A measurement,
-not a test: it prints figures, it asserts nothing.
+server: it sees what Pagefind's worker fetches too, which the page's DevTools session does
+not), the seconds from the last key to the first result, and that result's title and tags. A
+measurement, not a test: it prints figures, it asserts nothing.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from benchmarks import synthetic
+from benchmarks.page_weight import PHONE, served
 from generator.build import build, load_site
 from generator.core.settings import Settings
-from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, SEARCH_BOX, Quiet, serve_folder
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, SEARCH_BOX, wait_for_search
 
-PHONE = {"width": 390, "height": 844}
 DOWN = 1.6e6 / 8  # bytes a second
 UP = 750e3 / 8
 RTT_MS = 150
@@ -47,28 +47,13 @@ def build_site(out: Path, count: int) -> Path:
     return built.site
 
 
-@contextlib.contextmanager
-def counted(folder: Path, sent: dict[str, int], phase: list[str]) -> Iterator[str]:
-    """`folder` served on 127.0.0.1, counting the bytes of every body sent, by phase: the
-    server sees what Pagefind's worker fetches too, which the page's DevTools session does not.
-    (Served uncompressed, as Python's server does: a static host's gzip would send less.)"""
-
-    class Counting(Quiet):
-        def send_header(self, keyword: str, value: str) -> None:
-            if keyword.lower() == "content-length":
-                sent[phase[0]] = sent.get(phase[0], 0) + int(value)
-            super().send_header(keyword, value)
-
-    with serve_folder(folder, Counting) as url:
-        yield url
-
-
 def measure(site_dir: Path, page_path: str, query: str) -> dict[str, Any]:
+    """One first search for `query` from the page at `page_path`, on an empty cache: the bytes
+    the page took, the bytes the search took, the seconds from the last key to the first
+    result, and what that result shows (its title and its tags: organisation, closing date)."""
     from playwright.sync_api import sync_playwright
 
-    received: dict[str, int] = {}
-    phase = ["page"]
-    with counted(site_dir, received, phase) as url, sync_playwright() as playwright:
+    with served(site_dir) as (url, counter), sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         context = chromium.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
         page = context.new_page()
@@ -79,19 +64,24 @@ def measure(site_dir: Path, page_path: str, query: str) -> dict[str, Any]:
             "offline": False, "latency": RTT_MS, "downloadThroughput": DOWN,
             "uploadThroughput": UP})
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
-        page.goto(f"{url}/{page_path}", wait_until="load")
+        page.goto(f"{url}/{page_path}", wait_until="networkidle")
         box = page.locator(SEARCH_BOX)
         box.wait_for(state="visible")
-        phase[0] = "search"
+        page_bytes = sum(size for _, size, _ in counter.take())
         box.click()
         box.press_sequentially(query[:-1], delay=150)
         typed = time.perf_counter()
         box.press(query[-1])
-        page.locator(FIRST_RESULT).first.wait_for(state="visible")
-        first = time.perf_counter() - typed
+        first = page.locator(FIRST_RESULT).first
+        first.wait_for(state="visible")
+        seconds = time.perf_counter() - typed
+        search_bytes = sum(size for _, size, _ in counter.take())
+        item = wait_for_search(page).first  # every result drawn: its tags too
+        shown = {"title": item.locator(".pagefind-ui__result-title").inner_text(),
+                 "tags": item.locator(".pagefind-ui__result-tag").all_inner_texts()}
         chromium.close()
-    return {"page_bytes": received.get("page", 0), "search_bytes": received.get("search", 0),
-            "first_result_s": round(first, 2), "query": query}
+    return {"page_bytes": page_bytes, "search_bytes": search_bytes,
+            "first_result_s": round(seconds, 2), "query": query, "first": shown}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,192 @@
+"""Page weight: the bytes a first visit to a page transfers, compressed as a static host sends them.
+
+    python -m benchmarks.page_weight SITE_DIR [PATH ...]
+
+Serves a built site on 127.0.0.1 as a static host does (each text file gzip- or
+brotli-compressed when the browser accepts it; Pagefind's index files, already compressed, as
+they are), opens each page in Chromium at a phone's size with an empty cache, waits until the
+network has been quiet, and reports, as JSON, the bytes the server sent for it (headers and
+bodies) and each file it asked for. A measurement, not a test: it asserts nothing.
+Without PATHs: the home page, the first role with a vacancy, and its first vacancy.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import json
+import mimetypes
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, Quiet, serve_folder
+
+LIMIT = 150 * 1024  # issue 26: a first visit to a role page, or the home page, ≤ 150 KB
+PHONE = {"width": 390, "height": 844}
+COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map", ".mjs")
+try:  # a static host sends brotli where the browser asks for it; gzip otherwise
+    import brotli
+except ImportError:  # pragma: no cover - the venv has it
+    brotli = None
+
+
+class Counter:
+    """Each request the server answered: (path, bytes sent, encoding), in order."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.sent: list[tuple[str, int, str]] = []
+
+    def take(self) -> list[tuple[str, int, str]]:
+        with self.lock:
+            found, self.sent = self.sent, []
+        return found
+
+
+class _Counted:
+    """A socket writer that counts what goes through it."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self.raw, self.count = raw, 0
+
+    def write(self, data: bytes) -> int:
+        self.count += len(data)
+        return self.raw.write(data)
+
+    def __getattr__(self, name: str) -> Any:  # closed, flush …: the socket writer's own
+        return getattr(self.raw, name)
+
+
+def encode(body: bytes, path: str, accepted: str) -> tuple[bytes, str]:
+    """`body` as a static host would send it to a browser that accepts `accepted`."""
+    if not path.endswith(COMPRESSED) and not path.endswith("/"):
+        return body, ""
+    offered = {part.split(";")[0].strip() for part in accepted.split(",")}
+    if brotli is not None and "br" in offered:
+        return brotli.compress(body, quality=11), "br"
+    if "gzip" in offered:
+        return gzip.compress(body, compresslevel=9, mtime=0), "gzip"
+    return body, ""
+
+
+def handler(counter: Counter) -> type[Quiet]:
+    class Compressing(Quiet):
+        def setup(self) -> None:
+            super().setup()
+            self.wfile = _Counted(self.wfile)  # type: ignore[assignment]
+
+        def send_head(self) -> Any:
+            path = Path(self.translate_path(self.path))
+            if path.is_dir() and self.path.split("?")[0].endswith("/"):
+                path = path / "index.html"
+            if not path.is_file():
+                return super().send_head()  # redirects and 404s as Python's server sends them
+            body, encoding = encode(path.read_bytes(), self.path.split("?")[0],
+                                    self.headers.get("Accept-Encoding", ""))
+            self.encoding = encoding
+            self.send_response(200)
+            self.send_header("Content-Type", mimetypes.guess_type(path.name)[0]
+                             or "application/octet-stream")
+            if encoding:
+                self.send_header("Content-Encoding", encoding)
+                self.send_header("Vary", "Accept-Encoding")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return _Body(body)
+
+        def handle_one_request(self) -> None:
+            before, self.encoding = self.wfile.count, ""  # type: ignore[attr-defined]
+            super().handle_one_request()
+            sent = self.wfile.count - before  # type: ignore[attr-defined]
+            if sent:
+                with counter.lock:
+                    counter.sent.append((self.path, sent, self.encoding))
+
+    return Compressing
+
+
+class _Body:
+    """What send_head returns: copied to the socket by the server, then closed."""
+
+    def __init__(self, body: bytes) -> None:
+        self.body, self.done = body, False
+
+    def read(self, size: int = -1) -> bytes:
+        if self.done:
+            return b""
+        self.done = True
+        return self.body
+
+    def close(self) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def served(site_dir: Path) -> Iterator[tuple[str, Counter]]:
+    counter = Counter()
+    with serve_folder(site_dir, handler(counter)) as url:
+        yield url, counter
+
+
+def weigh(site_dir: Path, paths: list[str]) -> dict[str, dict[str, Any]]:
+    """Each page in `paths` (from the site's root) on a first visit: its total bytes and files."""
+    from playwright.sync_api import sync_playwright
+
+    found: dict[str, dict[str, Any]] = {}
+    with served(site_dir) as (url, counter), sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        for path in paths:
+            context = chromium.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+            page = context.new_page()
+            page.goto(f"{url}/{path}", wait_until="networkidle")
+            context.close()
+            found[path] = summary(counter.take())
+        chromium.close()
+    return found
+
+
+def summary(sent: list[tuple[str, int, str]]) -> dict[str, Any]:
+    total = sum(size for _, size, _ in sent)
+    return {"bytes": total, "limit": LIMIT, "met": total <= LIMIT,
+            "files": [{"path": path, "bytes": size, "encoding": encoding}
+                      for path, size, encoding in sent]}
+
+
+def default_paths(site_dir: Path) -> dict[str, str]:
+    """The pages weighed: the home page, a role with a vacancy (else the first role) and a
+    vacancy page, by name."""
+    vacancies = sorted(p.parent.name for p in (site_dir / "vacancies").glob("*/index.html"))
+    roles = sorted(p.parent.name for p in (site_dir / "roles").glob("*/index.html"))
+    with_forms = [r for r in roles if (site_dir / "roles" / r / "forms").is_dir()]
+    paths = {"home": ""}
+    if roles:
+        paths["role"] = f"roles/{(with_forms or roles)[0]}/"
+    if vacancies:
+        paths["vacancy"] = f"vacancies/{vacancies[0]}/"
+    return paths
+
+
+def measure(site_dir: Path) -> dict[str, Any]:
+    """The home, role and vacancy pages' weights, by name."""
+    paths = default_paths(site_dir)
+    weights = weigh(site_dir, list(paths.values()))
+    return {name: {"path": path, **weights[path]} for name, path in paths.items()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if not args:
+        print(__doc__, file=sys.stderr)
+        return 2
+    site_dir = Path(args[0])
+    result = measure(site_dir) if len(args) == 1 else weigh(site_dir, args[1:])
+    json.dump(result, sys.stdout, indent=2)
+    print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
