@@ -34,26 +34,33 @@ except ImportError:  # pragma: no cover - the venv has it
 
 
 class Counter:
-    """Each request the server answered: (path, bytes sent, encoding), in order."""
+    """Each request the server answered: [path, bytes sent, encoding], in order. The bytes are
+    counted before they go out, so a client that has read a response finds them counted."""
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
-        self.sent: list[tuple[str, int, str]] = []
+        self.sent: list[list[Any]] = []
+
+    def start(self, path: str) -> list[Any]:
+        entry: list[Any] = [path, 0, ""]
+        with self.lock:
+            self.sent.append(entry)
+        return entry
 
     def take(self) -> list[tuple[str, int, str]]:
         with self.lock:
             found, self.sent = self.sent, []
-        return found
+        return [(path, size, encoding) for path, size, encoding in found]
 
 
 class _Counted:
-    """A socket writer that counts what goes through it."""
+    """A socket writer that adds what goes through it to the request being answered."""
 
     def __init__(self, raw: BinaryIO) -> None:
-        self.raw, self.count = raw, 0
+        self.raw, self.entry = raw, [None, 0, ""]
 
     def write(self, data: bytes) -> int:
-        self.count += len(data)
+        self.entry[1] += len(data)
         return self.raw.write(data)
 
     def __getattr__(self, name: str) -> Any:  # closed, flush …: the socket writer's own
@@ -86,7 +93,7 @@ def handler(counter: Counter) -> type[Quiet]:
                 return super().send_head()  # redirects and 404s as Python's server sends them
             body, encoding = encode(path.read_bytes(), self.path.split("?")[0],
                                     self.headers.get("Accept-Encoding", ""))
-            self.encoding = encoding
+            self.wfile.entry[2] = encoding  # type: ignore[attr-defined]
             self.send_response(200)
             self.send_header("Content-Type", mimetypes.guess_type(path.name)[0]
                              or "application/octet-stream")
@@ -97,13 +104,11 @@ def handler(counter: Counter) -> type[Quiet]:
             self.end_headers()
             return _Body(body)
 
-        def handle_one_request(self) -> None:
-            before, self.encoding = self.wfile.count, ""  # type: ignore[attr-defined]
-            super().handle_one_request()
-            sent = self.wfile.count - before  # type: ignore[attr-defined]
-            if sent:
-                with counter.lock:
-                    counter.sent.append((self.path, sent, self.encoding))
+        def parse_request(self) -> bool:
+            if not super().parse_request():
+                return False
+            self.wfile.entry = counter.start(self.path)  # type: ignore[attr-defined]
+            return True
 
     return Compressing
 
