@@ -33,31 +33,35 @@ except ImportError:  # pragma: no cover - the venv has it
     brotli = None
 
 
+Sent = tuple[str, int, str, int]
+
+
 class Counter:
-    """Each request the server answered: [path, bytes sent, encoding], in order. The bytes are
-    counted before they go out, so a client that has read a response finds them counted."""
+    """Each request the server answered: (path, bytes sent, encoding, bytes had it been sent
+    gzip-compressed where it was sent brotli-compressed), in order. The bytes are counted
+    before they go out, so a client that has read a response finds them counted."""
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.sent: list[list[Any]] = []
 
     def start(self, path: str) -> list[Any]:
-        entry: list[Any] = [path, 0, ""]
+        entry: list[Any] = [path, 0, "", 0]
         with self.lock:
             self.sent.append(entry)
         return entry
 
-    def take(self) -> list[tuple[str, int, str]]:
+    def take(self) -> list[Sent]:
         with self.lock:
             found, self.sent = self.sent, []
-        return [(path, size, encoding) for path, size, encoding in found]
+        return [(path, size, encoding, size + more) for path, size, encoding, more in found]
 
 
 class _Counted:
     """A socket writer that adds what goes through it to the request being answered."""
 
     def __init__(self, raw: BinaryIO) -> None:
-        self.raw, self.entry = raw, [None, 0, ""]
+        self.raw, self.entry = raw, [None, 0, "", 0]
 
     def write(self, data: bytes) -> int:
         self.entry[1] += len(data)
@@ -91,9 +95,13 @@ def handler(counter: Counter) -> type[Quiet]:
                 path = path / "index.html"
             if not path.is_file():
                 return super().send_head()  # redirects and 404s as Python's server sends them
-            body, encoding = encode(path.read_bytes(), self.path.split("?")[0],
+            raw = path.read_bytes()
+            body, encoding = encode(raw, self.path.split("?")[0],
                                     self.headers.get("Accept-Encoding", ""))
-            self.wfile.entry[2] = encoding  # type: ignore[attr-defined]
+            entry = self.wfile.entry  # type: ignore[attr-defined]
+            entry[2] = encoding
+            if encoding == "br":  # a host without brotli (GitHub Pages) sends gzip
+                entry[3] = len(encode(raw, ".html", "gzip")[0]) - len(body)
             self.send_response(200)
             self.send_header("Content-Type", mimetypes.guess_type(path.name)[0]
                              or "application/octet-stream")
@@ -153,11 +161,14 @@ def weigh(site_dir: Path, paths: list[str]) -> dict[str, dict[str, Any]]:
     return found
 
 
-def summary(sent: list[tuple[str, int, str]]) -> dict[str, Any]:
-    total = sum(size for _, size, _ in sent)
-    return {"bytes": total, "limit": LIMIT, "met": total <= LIMIT,
+def summary(sent: list[Sent]) -> dict[str, Any]:
+    """A page's total (and had every text file been sent gzip-compressed, not brotli) and its
+    files."""
+    total = sum(size for _, size, _, _ in sent)
+    return {"bytes": total, "bytes_gzip": sum(gzipped for *_, gzipped in sent), "limit": LIMIT,
+            "met": total <= LIMIT,
             "files": [{"path": path, "bytes": size, "encoding": encoding}
-                      for path, size, encoding in sent]}
+                      for path, size, encoding, _ in sent]}
 
 
 def default_paths(site_dir: Path) -> dict[str, str]:

@@ -96,12 +96,14 @@ def markdown(phone: list[dict[str, Any]]) -> list[str]:
                        f"{_kb(s['search_bytes'])} | {s['first_result_s']:.2f} s | "
                        f"{shown.replace('|', '/')} |")
     out += ["", "**Page weight** (a first visit, empty cache, at 390 px: every file the server "
-            "sent, headers included, compressed as a static host does)", "",
-            "| N | page | bytes | files | largest |", "|---:|---|---:|---:|---|"]
+            "sent, headers included, its text compressed as the browser asked: brotli; and the "
+            "same files gzip-compressed, as a host without brotli sends them)", "",
+            "| N | page | bytes | with gzip | files | largest |", "|---:|---|---:|---:|---:|---|"]
     for found in phone:
         for name, w in found["weight"].items():
             big = max(w["files"], key=lambda f: f["bytes"], default=None)
             largest = f"{big['path']} ({_kb(big['bytes'])})" if big else "–"
             out.append(f"| {found['roles']} | {name} (`/{w['path']}`) | {_kb(w['bytes'])} | "
-                       f"{len(w['files'])} | {largest} |")
+                       f"{_kb(w.get('bytes_gzip', w['bytes']))} | {len(w['files'])} | "
+                       f"{largest} |")
     return out

@@ -79,14 +79,14 @@ def measure(site_dir: Path, page_path: str, query: str) -> dict[str, Any]:
         page.goto(f"{url}/{page_path}", wait_until="networkidle")
         box = page.locator(SEARCH_BOX)
         box.wait_for(state="visible")
-        page_bytes = sum(size for _, size, _ in counter.take())
+        page_bytes = sum(sent[1] for sent in counter.take())
         box.click()
         box.press_sequentially(query[:-1], delay=150)
         typed = time.perf_counter()
         box.press(query[-1])
         page.wait_for_function(FIRST_SHOWN, arg=[SEARCH_BOX, SEARCH_RESULT], timeout=LIMIT_MS)
         seconds = time.perf_counter() - typed
-        search_bytes = sum(size for _, size, _ in counter.take())
+        search_bytes = sum(sent[1] for sent in counter.take())
         item = page.locator(SEARCH_RESULT).first
         shown = {"title": item.locator(".pagefind-ui__result-title").inner_text(),
                  "tags": item.locator(".pagefind-ui__result-tag").all_inner_texts(),

@@ -17,8 +17,9 @@ KB = 1024
 
 
 def _weight(path: str, size: int) -> dict[str, Any]:
-    return {"path": path, **page_weight.summary([(f"/{path}", size - 40 * KB, "br"),
-                                                 ("/assets/bundle.js", 40 * KB, "br")])}
+    return {"path": path, **page_weight.summary([(f"/{path}", size - 40 * KB, "br",
+                                                  size - 40 * KB),
+                                                 ("/assets/bundle.js", 40 * KB, "br", 50 * KB)])}
 
 
 def _found(n: int, *, home: int = 90 * KB, seconds: float = 0.8, search: int = 200 * KB,
@@ -82,7 +83,7 @@ def test_the_report_carries_the_phone_figures_and_their_targets() -> None:
                                                   "weasyprint": "70"}}}
     result["targets"] = phone.targets(result["phone"])
     text = markdown(result)
-    assert "| 3000 | home (`/`) | 160 KB | 2 |" in text
+    assert "| 3000 | home (`/`) | 160 KB | 170 KB | 2 |" in text
     assert "| 1000 | HOL-2024-0001 | 92 KB | 120 KB | 0.50 s | Outreach Navigator: Closes:" in text
     assert "| page weight, N=3000, home page (/) ≤ 150 KB | 160 KB | MISS |" in text
     assert "**Times**" not in text  # --phone-only: no empty tables of what was not run
@@ -110,8 +111,9 @@ def test_the_server_compresses_text_as_a_static_host_does_and_counts_what_it_sen
             assert answer.headers.get("Content-Encoding") is None
         sent = counter.take()
     assert header == "gzip" and gzip.decompress(body) == page and len(body) < len(page) // 10
-    (home, home_bytes, encoding), (chunk, _, plain) = sent
-    assert (home, encoding, chunk, plain) == ("/", "gzip", "/chunk.pf_index", "")
+    (home, home_bytes, encoding, same), (chunk, _, plain, _) = sent
+    assert (home, encoding, chunk, plain, same) == ("/", "gzip", "/chunk.pf_index", "",
+                                                    home_bytes)
     assert len(body) < home_bytes < len(body) + 400  # the body and its headers
     assert page_weight.encode(page, "/", "gzip, deflate, br")[1] == (
         "br" if page_weight.brotli is not None else "gzip")
