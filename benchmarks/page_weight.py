@@ -20,12 +20,12 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, Quiet, serve_folder
 
 LIMIT = 150 * 1024  # issue 26: a first visit to a role page, or the home page, ≤ 150 KB
-PHONE = {"width": 390, "height": 844}
+PHONE: Any = {"width": 390, "height": 844}  # Playwright's ViewportSize
 COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map", ".mjs")
 try:  # a static host sends brotli where the browser asks for it; gzip otherwise
     import brotli
@@ -60,8 +60,9 @@ class Counter:
 class _Counted:
     """A socket writer that adds what goes through it to the request being answered."""
 
-    def __init__(self, raw: BinaryIO) -> None:
-        self.raw, self.entry = raw, [None, 0, "", 0]
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+        self.entry: list[Any] = ["", 0, "", 0]
 
     def write(self, data: bytes) -> int:
         self.entry[1] += len(data)
