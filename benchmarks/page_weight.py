@@ -8,6 +8,9 @@ they are), opens each page in Chromium at a phone's size with an empty cache, wa
 network has been quiet, and reports, as JSON, the bytes the server sent for it (headers and
 bodies) and each file it asked for. A measurement, not a test: it asserts nothing.
 Without PATHs: the home page, the first role with a vacancy, and its first vacancy.
+
+The server can also play a slow network (`Link`, for the search on a phone: every request, the
+page's and those of a Web Worker alike, pays it); the page weights are measured without it.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ import json
 import mimetypes
 import sys
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -57,16 +61,62 @@ class Counter:
         return [(path, size, encoding, size + more) for path, size, encoding, more in found]
 
 
-class _Counted:
-    """A socket writer that adds what goes through it to the request being answered."""
+class Link:
+    """A slow network played by the server: each response starts `round_trip` seconds after its
+    request arrived, and every byte sent (headers and bodies, of all the responses under way, on
+    every connection) takes its turn on one link of `rate` bytes a second. Each chunk of bytes
+    books the next free slot on the link, under a lock, then waits for the slot's end; so
+    responses sent at once share the rate. A token bucket of `BURST` bytes: a thread that wakes
+    late (a busy machine) may catch up by that much, as the bytes queued on a real link would
+    have gone meanwhile, so over any stretch of time the link sends at most `rate` a second
+    plus `BURST`. `clock` and `sleep` can be replaced (the tests' own clock)."""
 
-    def __init__(self, raw: Any) -> None:
-        self.raw = raw
+    CHUNK = 1024  # bytes written at a time, so responses under way take turns
+    BURST = 4 * CHUNK  # 20 ms at 1.6 Mbit/s
+
+    def __init__(self, rate: float, round_trip: float,
+                 clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
+        self.rate, self.round_trip, self.clock, self.sleep = rate, round_trip, clock, sleep
+        self.lock = threading.Lock()
+        self.free_at = 0.0  # when the bytes booked so far have all gone
+
+    def until(self, moment: float) -> None:
+        wait = moment - self.clock()
+        if wait > 0:
+            self.sleep(wait)
+
+    def answer(self, arrived: float) -> None:
+        """Wait until one round trip after a request that arrived at `arrived`."""
+        self.until(arrived + self.round_trip)
+
+    def send(self, size: int) -> None:
+        """Wait until `size` more bytes have had their turn on the link."""
+        with self.lock:
+            caught_up = self.clock() - self.BURST / self.rate
+            self.free_at = max(self.free_at, caught_up) + size / self.rate
+            done = self.free_at
+        self.until(done)
+
+
+class _Counted:
+    """A socket writer that adds what goes through it to the request being answered (and, on a
+    slow `Link`, paces it)."""
+
+    def __init__(self, raw: Any, link: Link | None) -> None:
+        self.raw, self.link = raw, link
         self.entry: list[Any] = ["", 0, "", 0]
 
     def write(self, data: bytes) -> int:
         self.entry[1] += len(data)
-        return self.raw.write(data)
+        if self.link is None:
+            return self.raw.write(data)
+        view = memoryview(data)
+        for start in range(0, len(view), Link.CHUNK):
+            chunk = view[start:start + Link.CHUNK]
+            self.link.send(len(chunk))
+            self.raw.write(chunk)
+        return len(data)
 
     def __getattr__(self, name: str) -> Any:  # closed, flush …: the socket writer's own
         return getattr(self.raw, name)
@@ -84,11 +134,11 @@ def encode(body: bytes, path: str, accepted: str) -> tuple[bytes, str]:
     return body, ""
 
 
-def handler(counter: Counter) -> type[Quiet]:
+def handler(counter: Counter, link: Link | None = None) -> type[Quiet]:
     class Compressing(Quiet):
         def setup(self) -> None:
             super().setup()
-            self.wfile = _Counted(self.wfile)  # type: ignore[assignment]
+            self.wfile = _Counted(self.wfile, link)  # type: ignore[assignment]
 
         def send_head(self) -> Any:
             path = Path(self.translate_path(self.path))
@@ -114,9 +164,12 @@ def handler(counter: Counter) -> type[Quiet]:
             return _Body(body)
 
         def parse_request(self) -> bool:
+            arrived = link.clock() if link is not None else 0.0
             if not super().parse_request():
                 return False
             self.wfile.entry = counter.start(self.path)  # type: ignore[attr-defined]
+            if link is not None:
+                link.answer(arrived)
             return True
 
     return Compressing
@@ -139,9 +192,11 @@ class _Body:
 
 
 @contextlib.contextmanager
-def served(site_dir: Path) -> Iterator[tuple[str, Counter]]:
+def served(site_dir: Path, link: Link | None = None) -> Iterator[tuple[str, Counter]]:
+    """The site on 127.0.0.1, compressed as a static host sends it (over `link`, if given):
+    its address, and what it sent."""
     counter = Counter()
-    with serve_folder(site_dir, handler(counter)) as url:
+    with serve_folder(site_dir, handler(counter, link)) as url:
         yield url, counter
 
 

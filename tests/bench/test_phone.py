@@ -1,15 +1,20 @@
 """Issue 26's measures in `make bench`: the report carries the phone's search and the page
 weights, and flags each target; the server compresses as a static host does and counts what it
-sends. (Figures made up here: nothing is timed.)"""
+sends, and for the phone's search plays its slow network, the worker's fetches included.
+(Figures made up here, and a clock of the tests' own: nothing is timed, nothing sleeps.)"""
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from benchmarks import page_weight, phone
+import pytest
+
+from benchmarks import page_weight, phone, search_phone
 from benchmarks.report import markdown
 from benchmarks.run import parse
 
@@ -117,3 +122,104 @@ def test_the_server_compresses_text_as_a_static_host_does_and_counts_what_it_sen
     assert len(body) < home_bytes < len(body) + 400  # the body and its headers
     assert page_weight.encode(page, "/", "gzip, deflate, br")[1] == (
         "br" if page_weight.brotli is not None else "gzip")
+
+
+EPS = 1e-9  # sums of floats
+
+
+class _Clock:
+    """A clock that moves only when slept on: the link's own time, no real waiting."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        assert seconds > 0
+        self.now += seconds
+
+
+def _link(clock: _Clock, rate: float = 1000.0) -> page_weight.Link:
+    return page_weight.Link(rate=rate, round_trip=0.15, clock=clock, sleep=clock.sleep)
+
+
+def test_bytes_on_the_link_take_their_size_over_its_rate() -> None:
+    clock = _Clock()
+    link = _link(clock)
+    for _ in range(20):
+        link.send(page_weight.Link.CHUNK)
+    sent = 20 * page_weight.Link.CHUNK
+    assert (sent - page_weight.Link.BURST) / 1000 - EPS <= clock.now <= sent / 1000 + EPS
+    clock.now += 60.0  # a quiet minute: the link does not save up more than its burst
+    start = clock.now
+    link.send(sent)
+    assert clock.now - start >= (sent - page_weight.Link.BURST) / 1000 - EPS
+
+
+def test_chunks_of_two_responses_take_turns_on_the_one_link() -> None:
+    clock = _Clock()
+    shared = _link(clock)
+    start = clock.now
+    for _ in range(10):  # two connections' chunks, taking turns
+        shared.send(page_weight.Link.CHUNK)
+        shared.send(page_weight.Link.CHUNK)
+    # Both together took as long as their bytes at the one rate, not as long as each alone.
+    assert clock.now - start >= (20 * page_weight.Link.CHUNK - page_weight.Link.BURST) / 1000 - EPS
+
+
+def test_a_response_starts_a_round_trip_after_its_request() -> None:
+    clock = _Clock()
+    link = _link(clock)
+    clock.now = 5.0
+    link.answer(arrived=4.9)
+    assert abs(clock.now - 5.05) < EPS
+    link.answer(arrived=4.0)  # already a round trip ago: no wait
+    assert abs(clock.now - 5.05) < EPS
+
+
+def test_the_server_sends_through_the_link(tmp_path: Path) -> None:
+    body = bytes(range(256)) * 40  # 10 KB of a file sent as it is
+    (tmp_path / "chunk.pf_index").write_bytes(body)
+    clock = _Clock()
+    with page_weight.served(tmp_path, _link(clock)) as (url, counter):
+        with urllib.request.urlopen(url + "/chunk.pf_index") as answer:
+            assert answer.read() == body
+        [(_, sent, _, _)] = counter.take()
+    assert sent > len(body)  # headers too
+    assert clock.now >= 0.15 + (sent - page_weight.Link.BURST) / 1000 - EPS
+
+
+class _Stop(Exception):
+    pass
+
+
+def test_the_phone_search_plays_the_network_at_the_server(monkeypatch: Any,
+                                                           tmp_path: Path) -> None:
+    links: list[page_weight.Link | None] = []
+
+    @contextlib.contextmanager
+    def served(site_dir: Path, link: page_weight.Link | None = None) -> Iterator[Any]:
+        links.append(link)
+        raise _Stop  # no browser: only how the site would have been served
+        yield
+
+    monkeypatch.setattr(search_phone, "served", served)
+    with pytest.raises(_Stop):
+        search_phone.measure(tmp_path, "roles/a/", "care")
+    [link] = links
+    assert link is not None and (link.rate, link.round_trip) == (1.6e6 / 8, 0.15)
+
+
+def test_the_phone_page_is_slowed_by_devtools_but_not_its_network() -> None:
+    sent: list[tuple[str, Any]] = []
+
+    class Session:
+        def send(self, method: str, params: Any = None) -> None:
+            sent.append((method, params))
+
+    search_phone.emulate(Session())
+    assert ("Emulation.setCPUThrottlingRate", {"rate": 4}) in sent
+    assert ("Network.setCacheDisabled", {"cacheDisabled": True}) in sent
+    assert not [method for method, _ in sent if method == "Network.emulateNetworkConditions"]
