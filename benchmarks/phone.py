@@ -53,6 +53,10 @@ def shows_enough(first: dict[str, Any]) -> bool:
     return bool(first.get("title")) and all(any(t.startswith(n) for t in tags) for n in needs)
 
 
+def _seconds(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f} s"
+
+
 def _kb(value: int) -> str:
     return f"{value / 1024:.0f} KB"
 
@@ -66,6 +70,11 @@ def targets(phone: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
             q, secs, got = search["query"], search["first_result_s"], search["search_bytes"]
             rows.append((f"phone search, N={n}, “{q}”: first result ≤ {SEARCH_S:g} s",
                          f"{secs:.2f} s", "PASS" if secs <= SEARCH_S else "MISS"))
+            slow = search.get("first_result_slow_worker_s")
+            if slow is not None:  # Chromium does not slow the worker: what it would add
+                rows.append((f"phone search, N={n}, “{q}”: first result ≤ {SEARCH_S:g} s with "
+                             "the worker 4× slower too (estimate)", f"{slow:.2f} s",
+                             "PASS" if slow <= SEARCH_S else "MISS"))
             rows.append((f"phone search, N={n}, “{q}”: ≤ {_kb(SEARCH_BYTES)} for a first search",
                          _kb(got), "PASS" if got <= SEARCH_BYTES else "MISS"))
             first = search["first"]
@@ -85,15 +94,19 @@ def markdown(phone: list[dict[str, Any]]) -> list[str]:
     if not phone:
         return []
     out = ["", "**Search on an emulated phone** (390 px, CPU 4× slower, 1.6 Mbit/s down, "
-           "150 ms round trip; bytes as the server sent them, compressed as a static host "
-           "does; one run each)", "",
+           "150 ms round trip, played by the server; bytes as it sent them, compressed as a "
+           "static host does; one run each. The CPU is slowed for the page only: the last "
+           "column adds three times the worker's busy time, as if it were 4× slower too)", "",
            "| N | query | page before the search | first search | first result after the "
-           "last key | first result shows |", "|---:|---|---:|---:|---:|---|"]
+           "last key | worker busy | with the worker 4× slower (estimate) | first result shows |",
+           "|---:|---|---:|---:|---:|---:|---:|---|"]
     for found in phone:
         for s in found["search"]:
             shown = f"{s['first']['title']}: " + "; ".join(s["first"]["tags"])
             out.append(f"| {found['roles']} | {s['query']} | {_kb(s['page_bytes'])} | "
                        f"{_kb(s['search_bytes'])} | {s['first_result_s']:.2f} s | "
+                       f"{_seconds(s.get('worker_busy_s'))} | "
+                       f"{_seconds(s.get('first_result_slow_worker_s'))} | "
                        f"{shown.replace('|', '/')} |")
     out += ["", "**Page weight** (a first visit, empty cache, at 390 px: every file the server "
             "sent, headers included, its text compressed as the browser asked: brotli; and the "
