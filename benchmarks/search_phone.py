@@ -109,19 +109,21 @@ def measure(site_dir: Path, page_path: str, query: str) -> dict[str, Any]:
         box.click()
         box.press_sequentially(query[:-1], delay=150)
         workers.restart(page)
+        while_typing = sum(sent[1] for sent in counter.take())
         typed = time.perf_counter()
         box.press(query[-1])
         page.wait_for_function(FIRST_SHOWN, arg=[SEARCH_BOX, SEARCH_RESULT], timeout=LIMIT_MS)
         seconds = time.perf_counter() - typed
         worker_s = workers.busy(page)
-        search_bytes = sum(sent[1] for sent in counter.take())
+        after_key = sum(sent[1] for sent in counter.take())
         item = page.locator(SEARCH_RESULT).first
         shown = {"title": item.locator(".pagefind-ui__result-title").inner_text(),
                  "tags": item.locator(".pagefind-ui__result-tag").all_inner_texts(),
                  "message": page.locator(".pagefind-ui__message").inner_text()
                  } if item.count() else {"title": "", "tags": [], "message": "no result"}
         chromium.close()
-    return {"page_bytes": page_bytes, "search_bytes": search_bytes,
+    return {"page_bytes": page_bytes, "search_bytes": while_typing + after_key,
+            "after_last_key_bytes": after_key,
             "first_result_s": round(seconds, 2), "worker_busy_s": round(worker_s, 3),
             "first_result_slow_worker_s": round(seconds + (CPU_SLOWDOWN - 1) * worker_s, 2),
             "query": query, "first": shown}
