@@ -25,22 +25,29 @@ def busy_seconds(profile: dict[str, Any]) -> float:
                                               strict=True) if sample not in idle) / 1e6
 
 
-class Workers:
-    """The page's workers, each profiled from its first line; `restart` at the last key, then
-    `busy` once the result is drawn."""
+PROFILE = (("Profiler.enable", {}), ("Profiler.start", {}))
 
-    def __init__(self, cdp: Any) -> None:
-        self.cdp, self.sessions, self.replies = cdp, [], {}
+
+class Workers:
+    """The page's workers, each sent `first` (DevTools methods and their parameters; by default
+    its profiler started) before its first line runs; `restart` at the last key, then `busy`
+    once the result is drawn. `replies`: each answer a worker gave, by the number asked."""
+
+    def __init__(self, cdp: Any,
+                 first: tuple[tuple[str, dict[str, Any]], ...] = PROFILE) -> None:
+        self.cdp, self.first = cdp, first
+        self.sessions: list[str] = []
+        self.replies: dict[int, dict[str, Any]] = {}
         self.asked = 0
         cdp.on("Target.attachedToTarget", self._attached)
         cdp.on("Target.receivedMessageFromTarget", self._received)
         cdp.send("Target.setAutoAttach", {"autoAttach": True, "waitForDebuggerOnStart": True,
                                           "flatten": False})
 
-    def _ask(self, session: str, method: str) -> int:
+    def _ask(self, session: str, method: str, params: dict[str, Any] | None = None) -> int:
         self.asked += 1
         self.cdp.send("Target.sendMessageToTarget", {"sessionId": session, "message": json.dumps(
-            {"id": self.asked, "method": method, "params": {}})})
+            {"id": self.asked, "method": method, "params": params or {}})})
         return self.asked
 
     def _attached(self, event: dict[str, Any]) -> None:
@@ -48,8 +55,8 @@ class Workers:
             return
         session = event["sessionId"]
         self.sessions.append(session)
-        for method in ("Profiler.enable", "Profiler.start", "Runtime.runIfWaitingForDebugger"):
-            self._ask(session, method)
+        for method, params in (*self.first, ("Runtime.runIfWaitingForDebugger", {})):
+            self._ask(session, method, params)
 
     def _received(self, event: dict[str, Any]) -> None:
         message = json.loads(event["message"])

@@ -6,7 +6,8 @@ Times one fixed job (30 million square roots) on the page's main thread and in a
 worker, in Chromium, three ways, taking turns round by round: no throttling; the page's DevTools
 session throttled four times (`Emulation.setCPUThrottlingRate`, as `benchmarks.search_phone`
 does); and the same with an attempt to throttle each worker too (auto-attached from the page's
-session, paused until `Emulation.setCPUThrottlingRate` has been sent to it). Reports, as JSON,
+session, paused until `Emulation.setCPUThrottlingRate` has been sent to it:
+`benchmarks.worker_busy.Workers`). Reports, as JSON,
 each way's times (milliseconds, as the page and the worker measured them with
 `performance.now()`) and what Chromium answered the worker. An experiment, not a test.
 """
@@ -21,46 +22,37 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from benchmarks.worker_busy import Workers
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, serve_folder
 
-JOB = "const t = performance.now(); let x = 0; for (let i = 0; i < 3e7; i++) x += Math.sqrt(i);"
+# The same function on both threads: its milliseconds by the thread's own clock.
+JOB = """const job = () => {
+  const t = performance.now(); let x = 0; for (let i = 0; i < 3e7; i++) x += Math.sqrt(i);
+  return performance.now() - t;
+};"""
 PAGE = f"""<!doctype html><title>CPU</title><script>
 window.inWorker = () => new Promise((done) => {{
   new Worker("job.js").onmessage = (event) => done(event.data);
 }});
-window.onMain = () => {{ {JOB} return performance.now() - t; }};
+{JOB}
+window.onMain = job;
 </script>"""
 WAYS = ("none", "page", "page and worker")
 SLOWER = 4
 
 
-def _throttle_workers(cdp: Any, answers: list[str]) -> None:
-    def attached(event: dict[str, Any]) -> None:
-        for n, (method, params) in enumerate([("Emulation.setCPUThrottlingRate",
-                                                {"rate": SLOWER}),
-                                               ("Runtime.runIfWaitingForDebugger", {})]):
-            cdp.send("Target.sendMessageToTarget", {
-                "sessionId": event["sessionId"],
-                "message": json.dumps({"id": n + 1, "method": method, "params": params})})
-
-    cdp.on("Target.attachedToTarget", attached)
-    cdp.on("Target.receivedMessageFromTarget",
-           lambda event: answers.append(event["message"]) if '"id":1,' in event["message"]
-           else None)
-    cdp.send("Target.setAutoAttach", {"autoAttach": True, "waitForDebuggerOnStart": True,
-                                      "flatten": False})
-
-
-def once(url: str, chromium: Any, way: str, answers: list[str]) -> tuple[float, float]:
+def once(url: str, chromium: Any, way: str, answers: set[str]) -> tuple[float, float]:
     context = chromium.new_context()
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     if way != "none":
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": SLOWER})
-    if way == "page and worker":
-        _throttle_workers(cdp, answers)
+    workers = Workers(cdp, (("Emulation.setCPUThrottlingRate", {"rate": SLOWER}),)
+                      if way == "page and worker" else ())
     page.goto(f"{url}/index.html")
     main, worker = page.evaluate("onMain()"), page.evaluate("inWorker()")
+    if way == "page and worker":
+        answers.update(json.dumps(reply) for n, reply in workers.replies.items() if n == 1)
     context.close()
     return main, worker
 
@@ -72,11 +64,11 @@ def main(argv: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
     times: dict[str, dict[str, list[float]]] = {w: {"main": [], "worker": []} for w in WAYS}
-    answers: list[str] = []
+    answers: set[str] = set()
     with tempfile.TemporaryDirectory() as folder, serve_folder(Path(folder)) as url, \
             sync_playwright() as playwright:
         (Path(folder) / "index.html").write_text(PAGE, encoding="utf-8")
-        (Path(folder) / "job.js").write_text(JOB + "\npostMessage(performance.now() - t);",
+        (Path(folder) / "job.js").write_text(JOB + "\npostMessage(job());",
                                              encoding="utf-8")
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for _ in range(args.rounds):
@@ -89,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     result = {"chromium": version, "times_ms": times,
               "medians_ms": {w: {k: statistics.median(v) for k, v in t.items()}
                              for w, t in times.items()},
-              "worker_answered": sorted(set(answers))}
+              "worker_answered": sorted(answers)}
     json.dump(result, sys.stdout, indent=2)
     print()
     return 0
