@@ -3,7 +3,10 @@
 One site built without PDFs serves both measures: two first searches from a role page
 ("safeguarding", and the reference of the first vacancy; `benchmarks.search_phone`) and a
 first visit to the home, a role and a vacancy page (`benchmarks.page_weight`). Each is one
-run: bytes do not vary from run to run, times do, on a busy machine more than on a quiet one.
+run: bytes vary little from run to run, times do, on a busy machine more than on a quiet one.
+The search's network is played by the server; its CPU is slowed on the page only, as Chromium
+will not slow Pagefind's worker, so each search also has an estimate of its time were the
+worker four times slower too, with a target of its own.
 """
 
 from __future__ import annotations
