@@ -12,6 +12,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from benchmarks import phone
 from benchmarks.measure import ROOT, Run, zensical_version
 
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
@@ -196,6 +197,10 @@ def markdown(result: dict[str, Any]) -> str:
            f"{m['versions'].get('zensical', 'not measured')}, WeasyPrint "
            f"{m['versions']['weasyprint']}, "
            f"commit {m['commit']}.", "", f"Command: `{result['command']}`", ""]
+    if not sizes:  # --phone-only
+        out += [*phone.markdown(result.get("phone", [])), "", *_targets_table(result,
+                                                                              "**Targets**")]
+        return "\n".join(out) + "\n"
     if not result["timings_flag"]:
         out += ["This roleprint has no `--timings`: stage columns are empty and generate is "
                 "timed by wall clock.", ""]
@@ -294,10 +299,15 @@ def markdown(result: dict[str, Any]) -> str:
         out += ["", "**Growth** (time at N=3000 ÷ time at N=1000; linear is 3.0)", "",
                 "| measure | ratio |", "|---|---:|"]
         out += [f"| {k} | {v:.2f} |" for k, v in result["growth"].items()]
-    out += ["", f"**Targets at N={TARGET_N}**", "", "| target | measured | result |",
-            "|---|---|---|"]
-    out += [f"| {a} | {b} | {c} |" for a, b, c in result["targets"]]
+    out += phone.markdown(result.get("phone", []))
+    named = " (and on the phone at each N named)" if result.get("phone") else ""
+    out += ["", *_targets_table(result, f"**Targets at N={TARGET_N}**{named}")]
     return "\n".join(out) + "\n"
+
+
+def _targets_table(result: dict[str, Any], title: str) -> list[str]:
+    return [title, "", "| target | measured | result |", "|---|---|---|"] + [
+        f"| {a} | {b.replace('|', '/')} | {c} |" for a, b, c in result["targets"]]
 
 
 def _engine(stage: dict[str, Any]) -> str:

@@ -2,10 +2,14 @@
 PDFs, exports and the live preview on synthetic content.
 
     python -m benchmarks.run [--sizes 10,100,1000] [--repeat R] [--large] [--pdf-max 100]
+                             [--phone 1000,3000] [--phone-only]
 
 For each N the content is generated into bench-out/n<N>/ and every command runs there as its
-own child process. Results go to stdout, benchmarks/results/latest.json and the results section
-of docs/performance.md.
+own child process. Issue 26's measures on an emulated phone (the search and the page weights,
+`benchmarks/phone.py`) run at the --phone sizes (default 1000,3000) on the site that
+`build --no-pdf` made for that N, or on one built for them alone (bench-out/phone-n<N>/) where
+N is not among --sizes; --phone-only runs those and nothing else. Results go to stdout,
+benchmarks/results/latest.json and the results section of docs/performance.md.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from benchmarks import collate, editor, importing, measure, preview, report, synthetic
+from benchmarks import collate, editor, importing, measure, phone, preview, report, synthetic
 from benchmarks import lint as lint_bench
 from benchmarks.measure import ROLEPRINT, ROOT, Run, Trash, fresh, median_run
 
@@ -227,6 +231,34 @@ def measure_exports(size: Size, role_id: str) -> dict[str, Any]:
     return {"cold": cold, "warm": warm, "edit": edited}
 
 
+def phone_site(n: int, args: argparse.Namespace, trash: Trash) -> tuple[Path, Path]:
+    """The site without PDFs and the content of N roles for the phone's measures: the timed
+    run's own where N was timed, else built here (once, untimed)."""
+    timed = OUT / f"n{n}"
+    if n in args.sizes and (timed / "site-nopdf").is_dir():
+        return timed / "site-nopdf", timed / "content"
+    work = OUT / f"phone-n{n}"
+    trash.settle(work)
+    content, site = work / "content", work / "site"
+    print(f"[phone N={n}] writing content and building it without PDFs", file=sys.stderr,
+          flush=True)
+    synthetic.write(content, n, seed=args.seed)
+    env = {**os.environ, "ROLEPRINT_CACHE": str(work / "cache")}
+    measure.run([str(ROLEPRINT), "build", "--content", str(content), "--site-dir", str(site),
+                 "--config", str(ROOT / "mkdocs.yml"), "--no-pdf"], work, env).check(
+                     f"build of {n} roles for the phone")
+    return site, content
+
+
+def measure_phone(args: argparse.Namespace, trash: Trash) -> list[dict[str, Any]]:
+    found = []
+    for n in args.phone:
+        site, content = phone_site(n, args, trash)
+        print(f"[phone N={n}] search and page weights", file=sys.stderr, flush=True)
+        found.append(phone.measure(site, content, n))
+    return found
+
+
 def growth(sizes: list[dict[str, Any]]) -> dict[str, float]:
     by_n = {s["roles"]: s for s in sizes}
     if 1000 not in by_n or 3000 not in by_n:
@@ -234,6 +266,9 @@ def growth(sizes: list[dict[str, Any]]) -> dict[str, float]:
     return {name: by_n[3000][key]["seconds"] / by_n[1000][key]["seconds"]
             for name, key in GROWTH.items()
             if "seconds" in by_n[3000].get(key, {}) and "seconds" in by_n[1000].get(key, {})}
+
+
+SKIPPABLE = ("pdf", "exports", "preview", "import", "collate", "zensical", "editor", "phone")
 
 
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -247,21 +282,32 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="build PDFs only up to this N (default 100)")
     parser.add_argument("--preview-timeout", type=float, default=300.0, metavar="S")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--phone", default=phone.DEFAULT_SIZES, metavar="SIZES",
+                        help="role counts for the search on an emulated phone and the page "
+                             f"weights (default {phone.DEFAULT_SIZES}; '' for none)")
+    parser.add_argument("--phone-only", action="store_true",
+                        help="only the phone's search and the page weights, at --phone sizes")
     parser.add_argument("--skip", default="",
                         help="comma-separated: pdf, exports, preview, import, collate, zensical, "
-                             "editor")
+                             "editor, phone")
     parser.add_argument("--no-docs", action="store_true",
                         help="do not rewrite docs/performance.md")
     args = parser.parse_args(argv)
     try:
         args.sizes = sorted({int(x) for x in args.sizes.split(",") if x.strip()}
                             | ({3000} if args.large else set()))
+        args.phone = sorted({int(x) for x in args.phone.split(",") if x.strip()})
     except ValueError:
-        parser.error("--sizes takes whole numbers separated by commas, e.g. 10,100,1000")
+        parser.error("--sizes and --phone take whole numbers separated by commas, "
+                     "e.g. 10,100,1000")
     args.skip = {x.strip() for x in args.skip.split(",") if x.strip()}
-    if args.skip - {"pdf", "exports", "preview", "import", "collate", "zensical", "editor"}:
-        parser.error("--skip takes pdf, exports, preview, import, collate, zensical and/or "
-                     "editor")
+    if args.skip - set(SKIPPABLE):
+        parser.error("--skip takes " + ", ".join(SKIPPABLE[:-1]) + " and/or " + SKIPPABLE[-1])
+    if args.phone_only:
+        args.sizes = []
+        args.skip |= {"import", "collate"}
+    if "phone" in args.skip:
+        args.phone = []
     return args
 
 
@@ -274,13 +320,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     trash = Trash(fresh(OUT / "trash"))  # left by a run that was stopped
     try:
         sizes = [measure_size(Size(n, args, timings, trash)) for n in args.sizes]
+        phones = measure_phone(args, trash)
     finally:
         trash.empty()
     command = "python -m benchmarks.run " + " ".join(
         shlex.quote(a) for a in (sys.argv[1:] if argv is None else argv))
     result: dict[str, Any] = {"command": command.strip(), "machine": report.machine(),
                               "timings_flag": timings, "sizes": sizes, "growth": growth(sizes)}
-    result["targets"] = report.targets(sizes, result["growth"])
+    result["targets"] = report.targets(sizes, result["growth"]) if sizes else []
+    if phones:  # issue 26: the search on a phone and the page weights
+        result["phone"] = phones
+        result["targets"] += phone.targets(phones)
     if "import" not in args.skip:  # issue 15: 100 Word files through roleprint import
         result["import"] = importing.run(OUT / "import")
         result["targets"].append(importing.target(result["import"]))

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from generator.output.search import indexed
-from tests.support.browser import search
+from tests.support.browser import SEARCH_BOX, SEARCH_DONE, SEARCH_RESULT, search
 
 pytestmark = pytest.mark.browser
 
@@ -146,3 +146,15 @@ def test_the_hidden_variants_are_not_shown_in_results(page: Any, site_url: str,
     tags = results.locator(".pagefind-ui__result-tag").all_inner_texts()
     for shown in excerpts + tags:
         assert not any(word in shown for word in ("DBCPG0412", "PG0412 ", "Variants")), shown
+
+
+@pytest.mark.parametrize(("message", "done"), [
+    ("1,073 results for care", True), ("1 result for care", True), ("No results for care", True),
+    ("12 results for car", False), ("Searching for care...", False)])
+def test_the_wait_for_results_reads_a_count_of_thousands(page: Any, message: str,
+                                                        done: bool) -> None:
+    page.set_content(f'<input class="pagefind-ui__search-input" value="care">'
+                     f'<p class="pagefind-ui__message">{message}</p><ol>'
+                     '<li class="pagefind-ui__result"><a class="pagefind-ui__result-link">A</a>'
+                     '</li></ol>')
+    assert page.evaluate(SEARCH_DONE, [SEARCH_BOX, SEARCH_RESULT]) is done

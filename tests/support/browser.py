@@ -109,12 +109,14 @@ def browser() -> Iterator[object]:
 # has its link drawn (each result's title and metadata are fetched after the list).
 SEARCH_BOX = ".pagefind-ui__search-input"
 SEARCH_RESULT = ".pagefind-ui__result"
+# The message's pattern in JavaScript: the count ("1 result", "1,073 results", "No results"),
+# then the query. Pagefind writes a count of a thousand or more with a comma.
+SEARCH_SAID = "/^([\\d,]+ results?|No results) for (.*)$/"
 SEARCH_DONE = """([box, result]) => {
   const query = document.querySelector(box).value.trim();
   const message = document.querySelector(".pagefind-ui__message");
-  const said = message
-    && /^(?:\\d+ results?|No results) for (.*)$/.exec(message.textContent.trim());
-  return Boolean(said) && said[1] === query && [...document.querySelectorAll(result)]
+  const said = message && """ + SEARCH_SAID + """.exec(message.textContent.trim());
+  return Boolean(said) && said[2] === query && [...document.querySelectorAll(result)]
     .every((item) => item.querySelector(".pagefind-ui__result-link"));
 }"""
 
