@@ -15,12 +15,13 @@ from generator.core.settings import Settings
 from generator.model import Site
 from generator.model.filters import long_date
 from generator.render.forms.stylesheet import SITE_PATH
-from generator.render.links import vacancy_page
+from generator.render.links import panel_page, role_page, vacancy_page
 from generator.render.site import assets
 from generator.render.site.abbr import terms_used
-from generator.render.site.feed import FEED_PATH
+from generator.render.site.feed import FEED_PATH, SiteAddress
 from generator.render.site.jsonld import job_posting
-from generator.render.site.pages import render_all
+from generator.render.site.pages import INDEX_PAGES, render_all
+from generator.render.site.recruiting import page_folder
 from tests.conftest import CONTENT, NOT_RECRUITING
 from tests.support.site import body_of, load_site, read_back, stacked_rows
 
@@ -311,3 +312,15 @@ def test_only_the_wanted_pages_are_listed_and_worked_out(site: Site,
     monkeypatch.setattr(views, "tag_index", lambda s: pytest.fail("an index page was listed"))
     path = f"roles/{role}/index.md"
     assert [p.path for p in module.pages(site, only={path})] == [path]
+
+
+def test_a_record_called_index_has_a_page_of_its_own() -> None:
+    """Ids may be "index" (common.schema.json's pattern): a role, vacancy or panel page is an
+    index.md in a folder named after its record, so it never takes a list page's file or
+    address."""
+    for path, address in ((role_page("index"), "roles/index/"),
+                          (vacancy_page("index"), "vacancies/index/"),
+                          (panel_page("index"), "roles/index/panel/")):
+        assert path not in INDEX_PAGES
+        assert SiteAddress().page(path) == address
+        assert f"{page_folder(path)}/" == address
