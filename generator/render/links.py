@@ -1,7 +1,7 @@
 """Where each page lives and how one page links to another.
 
 MkDocs checks links between Markdown files and turns them into the right URLs, so pages link to
-each other's source files by relative path (`../roles/x.md`), never to URLs.
+each other's source files by relative path (`../organisations/x.md`), never to URLs.
 """
 
 from __future__ import annotations
@@ -18,13 +18,17 @@ from urllib.parse import quote, urlsplit
 APPLICATION_DOCX = "application-form.docx"
 
 
+# Role, vacancy and panel pages link their forms and downloads in raw HTML, relative to the
+# page's address (`roles/x/`). MkDocs reads such a link from the address, Zensical from the
+# Markdown file's folder: these pages are index.md files in their own folders, where the two
+# are the same.
 def role_page(role_id: str) -> str:
-    return f"roles/{role_id}.md"
+    return f"roles/{role_id}/index.md"
 
 
 def panel_page(role_id: str) -> str:
     """The recruitment panel's page of a role with a vacancy: its sheets, not in the menu."""
-    return f"roles/{role_id}/panel.md"
+    return f"roles/{role_id}/panel/index.md"
 
 
 def organisation_page(organisation_id: str) -> str:
@@ -40,7 +44,7 @@ def family_page(family_id: str) -> str:
 
 
 def vacancy_page(vacancy_id: str) -> str:
-    return f"vacancies/{vacancy_id}.md"
+    return f"vacancies/{vacancy_id}/index.md"
 
 
 @functools.lru_cache(maxsize=1 << 16)

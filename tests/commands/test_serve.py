@@ -169,7 +169,7 @@ def test_a_deleted_role_disappears(preview: Preview, base_content: Path) -> None
     preview.quick_update()
     assert preview.rebuild_once()
     assert not (preview.live / ROLE_PAGE).exists()
-    assert not (preview.staging / "docs" / "roles" / "support-worker.md").exists()
+    assert not (preview.staging / "docs" / "roles" / "support-worker" / "index.md").exists()
     assert not any(title == "Support Worker" for title in search_titles(preview))
 
 

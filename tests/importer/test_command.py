@@ -161,10 +161,11 @@ def test_draft_validates_and_generates(tmp_path: Path) -> None:
     assert cli.run(["validate", "--content", str(content)]) == 0
     out = tmp_path / "staging"
     assert cli.run(["generate", "--content", str(content), "--out", str(out), "--no-pdf"]) == 0
-    assert not (out / "docs" / "roles" / "supervised-contact-co-ordinator.md").exists()  # a draft
+    page_file = out / "docs" / "roles" / "supervised-contact-co-ordinator" / "index.md"
+    assert not page_file.exists()  # a draft
     assert cli.run(["generate", "--content", str(content), "--out", str(out), "--no-pdf",
                     "--drafts"]) == 0
-    page = (out / "docs" / "roles" / "supervised-contact-co-ordinator.md").read_text("utf-8")
+    page = page_file.read_text("utf-8")
     assert "To prepare staff rotas to ensure adequate staffing" in page
     assert '!!! warning "Draft: not yet checked"' in page
     assert "To place" not in page  # the internal note is never published

@@ -48,7 +48,7 @@ def test_shipped_page_lists_findings_by_role_with_accepted_reasons() -> None:
     assert re.match(r'---\ntitle: "Content health"\nlastmod: "\d{4}-\d{2}(-\d{2})?"\n'
                     r'search:\n  exclude: true\n---\n', page)
     assert "## Darlington Borough Council" in page
-    assert "### [Recovery Navigator](roles/recovery-navigator.md)" in page
+    assert "### [Recovery Navigator](roles/recovery-navigator/index.md)" in page
     assert "Reason: Second Step’s published profile" in page or \
         "Reason: Second Step's published profile" in page
 

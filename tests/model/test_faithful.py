@@ -137,7 +137,7 @@ def test_the_build_date_is_pinned_or_today_in_the_uk() -> None:
 
 def test_not_stated_is_shown_as_not_stated_and_never_guessed(tmp_path: Path) -> None:
     site = site_of(tmp_path, "not-stated")
-    page = render_all(site)["roles/band-4-administrator.md"]
+    page = render_all(site)["roles/band-4-administrator/index.md"]
     rows = stacked_rows(page)
     assert ["N1", "Previous experience in an NHS setting.", "Not stated",
             "Application, Interview"] in rows
@@ -145,7 +145,7 @@ def test_not_stated_is_shown_as_not_stated_and_never_guessed(tmp_path: Path) -> 
     assert "DBS check\n:   Not stated" in page
     assert "- Issued: Not stated" in page
     assert "£26,530 to £29,114 (period not stated)" in page
-    vacancy = read_back(render_all(site))["vacancies/band-4-administrator-2026.md"]
+    vacancy = read_back(render_all(site))["vacancies/band-4-administrator-2026/index.md"]
     assert "Reference\n:   Not stated" in vacancy
     word = dict((text, style) for style, text in word_text(site, "band-4-administrator"))
     assert "Not stated" in word and "Issued: Not stated" in word
@@ -181,7 +181,7 @@ def test_ids_are_given_in_order_and_stay_when_one_is_added_at_the_end() -> None:
 
 def test_sub_items_are_lists_on_the_page_forms_word_and_excel(tmp_path: Path) -> None:
     site = site_of(tmp_path, "sub-items")
-    page = render_all(site)["roles/recovery-worker.md"]
+    page = render_all(site)["roles/recovery-worker/index.md"]
     assert ("including<ul><li>Active listening</li><li>Clear written communication<ul>"
             "<li>Case notes</li><li>Letters to partner agencies</li></ul></li>") in page
     forms = forms_of(site, "recovery-worker")
@@ -211,7 +211,7 @@ def test_autolinks_are_published_as_links_and_nothing_else_is() -> None:
 def test_terms_and_benefits_on_pages_word_and_job_posting(tmp_path: Path) -> None:
     site = site_of(tmp_path, "terms")
     pages = render_all(site)
-    role = pages["roles/charity-support-worker.md"]
+    role = pages["roles/charity-support-worker/index.md"]
     for line in ("- **Annual leave:** 25 days rising to 30 days after five years' service, "
                  "plus bank holidays",
                  "- **Pension:** Workplace pension with 5% employer contribution",
@@ -221,7 +221,7 @@ def test_terms_and_benefits_on_pages_word_and_job_posting(tmp_path: Path) -> Non
                  "- **Visa sponsorship:** Not available for this job",
                  "£23,500 a year (estimated, pro rata)"):
         assert line in role, line
-    vacancy = pages["vacancies/charity-support-worker-2027.md"]
+    vacancy = pages["vacancies/charity-support-worker-2027/index.md"]
     assert "- **Where the work is done:** Remote: Work from home anywhere in the UK" in vacancy
     assert "- **Pension:** Workplace pension" in vacancy  # the role's, under the vacancy's own
     data = job_posting(site.vacancies["charity-support-worker-2027"])
@@ -239,7 +239,7 @@ def test_terms_and_benefits_on_pages_word_and_job_posting(tmp_path: Path) -> Non
 
 def test_employer_labels_category_descriptions_and_method_key(tmp_path: Path) -> None:
     site = site_of(tmp_path, "labels")
-    page = render_all(site)["roles/social-worker.md"]
+    page = render_all(site)["roles/social-worker/index.md"]
     for heading in ("Department\n:   Children's Services", "## Role overview", "## Job purpose",
                     "## Main duties", "## Person specification (what we are looking for)",
                     "## Behaviours",
@@ -315,8 +315,8 @@ def test_sheets_with_no_rows_are_left_out_and_the_page_says_why(tmp_path: Path) 
     assert site is not None
     assert list(forms_of(site, "checks-only")) == ["application-form", "equality-monitoring"]
     pages = render_all(site)
-    assert 'href="forms/application-form.html"' in pages["roles/checks-only.md"]
-    page = pages["roles/checks-only/panel.md"]
+    assert 'href="forms/application-form.html"' in pages["roles/checks-only/index.md"]
+    page = pages["roles/checks-only/panel/index.md"]
     assert "forms/shortlisting.html" not in page and "forms/interview.html" not in page
     assert "forms/moderation.html" not in page
     assert "checks-only-shortlisting.xlsx" not in page
@@ -365,7 +365,7 @@ def test_open_vacancy_has_what_google_requires(tmp_path: Path) -> None:
     assert data["description"] == ("<p>Help people in recovery to rebuild their lives, drawing "
                                    "on your own experience.</p>")
     assert "identifier" not in data  # the listing has no reference
-    page = render_all(site)["vacancies/peer-mentor-2027.md"]
+    page = render_all(site)["vacancies/peer-mentor-2027/index.md"]
     assert "# Peer Mentor\n\nHelp people in recovery to rebuild their lives" in page
 
 
@@ -375,10 +375,10 @@ def test_open_vacancy_past_its_closing_date_is_shown_closed(tmp_path: Path) -> N
     assert vacancy.status == "open" and vacancy.expired and not vacancy.is_open
     assert job_posting(vacancy) is None
     pages = read_back(render_all(site))
-    page = pages["vacancies/peer-mentor-2026.md"]
+    page = pages["vacancies/peer-mentor-2026/index.md"]
     assert '!!! warning "Closed"' in page and "ld+json" not in page
     assert "Status\n:   Closed" in page
-    role = pages["roles/peer-mentor.md"]
+    role = pages["roles/peer-mentor/index.md"]
     assert "Open for applications until 15 February 2027" in role  # the other, still open
     # Listed under "Closed vacancies", apart from the open one, and saying it is closed.
     closed = role.split("### Closed vacancies\n")[1].split("\n#")[0]

@@ -147,7 +147,7 @@ def test_generate_writes_only_the_staging_tree(tmp_path: Path) -> None:
     out = tmp_path / "staging"
     assert run(["generate", "--out", str(out), "--no-pdf"]) == 0
     assert (out / "docs" / "index.md").is_file()
-    assert (out / "docs" / "roles" / "recovery-navigator.md").is_file()
+    assert (out / "docs" / "roles" / "recovery-navigator" / "index.md").is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["staging"]
 
 

@@ -28,7 +28,7 @@ def test_a_level_without_a_name_is_shown_by_its_number(site: Site) -> None:
     level = site.frameworks["core-skills"].competencies[0].level(2)
     assert level is not None and level.name == "Level 2"
     pages = render_all(site)
-    role = pages["roles/support-worker.md"]
+    role = pages["roles/support-worker/index.md"]
     assert "level: 2**" in role and "None" not in role
     framework = pages["frameworks/core-skills.md"]
     assert "Level 2" in framework and "None" not in framework

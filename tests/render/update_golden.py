@@ -15,8 +15,9 @@ from tests.support.site import GOLDEN, load_site
 
 
 def site_pages() -> None:
-    """tests/render/site/golden/roles/<id>.md (and <id>/panel.md) and vacancies/<id>.md: the
-    generated Markdown of every shipped role, recruiting role's panel page and vacancy."""
+    """tests/render/site/golden/roles/<id>/index.md (and <id>/panel/index.md) and
+    vacancies/<id>/index.md: the generated Markdown of every shipped role, recruiting role's
+    panel page and vacancy (the lists, roles/index.md and vacancies/index.md, are not kept)."""
     pages = render_all(load_site(CONTENT))
     for folder in ("roles", "vacancies"):
         target = GOLDEN / folder
@@ -24,7 +25,7 @@ def site_pages() -> None:
             shutil.rmtree(target)
         target.mkdir(parents=True)
     for path, text in pages.items():
-        if path.startswith(("roles/", "vacancies/")) and not path.endswith("/index.md"):
+        if path.startswith(("roles/", "vacancies/")) and path.count("/") > 1:
             (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
             (GOLDEN / path).write_text(text, encoding="utf-8", newline="\n")
             print(f"wrote tests/render/site/golden/{path}")

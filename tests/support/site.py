@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from generator.build import build
 from generator.content.load import load
@@ -130,3 +131,38 @@ def body_of(markdown: str) -> str:
     if "<script" in markdown:
         markdown = markdown.split('<script type="application/ld+json">', 1)[0]
     return "\n".join(line for line in markdown.splitlines() if not line.startswith("*["))
+
+
+class _Links(HTMLParser):
+    """Every href and src of every element."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.hrefs += [value for name, value in attrs if name in ("href", "src") and value]
+
+
+def local_hrefs(page: Path) -> list[str]:
+    """The page's links (href and src) to files of the same site."""
+    parser = _Links()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return [h for h in parser.hrefs
+            if not urlsplit(h).scheme and not urlsplit(h).netloc and not h.startswith("#")]
+
+
+def broken_links(site_dir: Path, pages: list[Path]) -> list[str]:
+    """Each local link on these built pages whose file is not in the site, as "page -> href"."""
+    broken = []
+    for page in pages:
+        for href in local_hrefs(page):
+            path = unquote(urlsplit(href).path)
+            # An address from the site's root (the 404 page's) is read from the site's folder.
+            target = (site_dir / path.lstrip("/") if path.startswith("/")
+                      else page.parent / path).resolve()
+            if path.endswith("/") or target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{page.relative_to(site_dir)} -> {href}")
+    return broken

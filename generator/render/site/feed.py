@@ -41,7 +41,7 @@ _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 class SiteAddress:
     """Where the site is published, from the engine's settings (mkdocs.yml): `url` is
     `site_url` (None when it is not set: links are then relative to the feed), `name` the
-    site's name, `directory_urls` whether a page is at `roles/x/` or `roles/x.html`."""
+    site's name, `directory_urls` whether a page is at `roles/x/` or `roles/x/index.html`."""
 
     url: str | None = None
     name: str = "Roleprint"
@@ -50,9 +50,11 @@ class SiteAddress:
     def page(self, path: str) -> str:
         """A page's address from the site's root, from its path under docs/."""
         stem = path.removesuffix(".md")
+        if not self.directory_urls:
+            return f"{stem}.html"  # as MkDocs has it: `vacancies/x/index.md` at …/index.html
         if stem == "index" or stem.endswith("/index"):
             return stem.removesuffix("index")
-        return f"{stem}/" if self.directory_urls else f"{stem}.html"
+        return f"{stem}/"
 
     def link(self, rel: str) -> str:
         """An address under vacancies/ for the feed: absolute with `url`, else relative to the

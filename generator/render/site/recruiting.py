@@ -58,8 +58,8 @@ class ApplyButton:
 
 
 def page_folder(path: str) -> str:
-    """The folder a page's address ends in (directory URLs): `roles/x.md` -> `roles/x`,
-    `roles/x/panel.md` -> `roles/x/panel`, `vacancies/index.md` -> `vacancies`."""
+    """The folder a page's address ends in (directory URLs): `roles/x/index.md` -> `roles/x`,
+    `roles/x/panel/index.md` -> `roles/x/panel`, `glossary.md` -> `glossary`."""
     stem = path.removesuffix(".md")
     return posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
 

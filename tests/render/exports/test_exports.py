@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 import docx
 import openpyxl
@@ -44,7 +43,7 @@ from generator.scoring import sheets
 from generator.scoring.campaign import campaign
 from tests.conftest import CONTENT, FIXTURES, RECRUITING, ROOT, UNSAFE, overlay
 from tests.support.forms import hand_site, scale
-from tests.support.site import load_site
+from tests.support.site import broken_links, load_site, local_hrefs
 
 DATE = "2026-01-01T00:00:00Z"
 EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
@@ -482,36 +481,6 @@ def test_many_misses_are_made_on_every_core_with_the_same_bytes(
 
 
 # --- the built site -----------------------------------------------------------------------------
-
-class _Links(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.hrefs: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        href = dict(attrs).get("href")
-        if tag == "a" and href:
-            self.hrefs.append(href)
-
-
-def local_hrefs(page: Path) -> list[str]:
-    parser = _Links()
-    parser.feed(page.read_text(encoding="utf-8"))
-    return [h for h in parser.hrefs if not urlsplit(h).scheme and not h.startswith("#")]
-
-
-def broken_links(site_dir: Path, pages: list[Path]) -> list[str]:
-    broken = []
-    for page in pages:
-        for href in local_hrefs(page):
-            path = unquote(urlsplit(href).path)
-            target = (page.parent / path).resolve()
-            if path.endswith("/") or target.is_dir():
-                target = target / "index.html"
-            if not target.is_file():
-                broken.append(f"{page.relative_to(site_dir)} -> {href}")
-    return broken
-
 
 def role_pages(site_dir: Path) -> list[Path]:
     return [site_dir / "roles" / role_id / "index.html" for role_id in ROLES] + \

@@ -15,7 +15,7 @@ from generator.render.site.pages import render_all
 from generator.render.site.recruiting import apply_button, closing_text
 from tests.support.site import body_of, generate_and_build, load_site, read_back
 
-VACANCY = "vacancies/support-worker-2027.md"
+VACANCY = "vacancies/support-worker-2027/index.md"
 SILENT_APPLY_SECTION = """## Apply
 
 !!! info "Open for applications"
@@ -33,12 +33,12 @@ SILENT_APPLY_SECTION = """## Apply
 </ul>
 
 This page does not say how to send an application: ask \
-[Example Council](../organisations/example-council.md).
+[Example Council](../../organisations/example-council.md).
 
-**Questions:** [Example Council](../organisations/example-council.md).
+**Questions:** [Example Council](../../organisations/example-council.md).
 
 **Adjustments:** if you need anything changed to apply or to come to an interview, ask \
-[Example Council](../organisations/example-council.md).
+[Example Council](../../organisations/example-council.md).
 
 <div class="rp-summary" markdown>"""
 

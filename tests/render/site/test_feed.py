@@ -90,7 +90,8 @@ def test_feed_links_are_relative_without_a_site_url(jobs: tuple[Site, Path]) -> 
     assert [entry.links[0].href for entry in feed.entries] == [f"{v}/" for v in OFFERED]
     assert all(entry.id.startswith("urn:uuid:") for entry in feed.entries)
     pages = read_feed(atom_feed(jobs[0], SiteAddress(directory_urls=False)))
-    assert [entry.links[0].href for entry in pages.entries] == [f"{v}.html" for v in OFFERED]
+    assert [entry.links[0].href for entry in pages.entries] == [f"{v}/index.html"
+                                                                  for v in OFFERED]
 
 
 def test_every_page_offers_the_feed(jobs: tuple[Site, Path]) -> None:

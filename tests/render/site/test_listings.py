@@ -55,20 +55,22 @@ def test_vacancies_index_lists_open_then_closed(pages: dict[str, str]) -> None:
     page = pages["vacancies/index.md"]
     opened = section(page, "## Open vacancies")
     closed = section(page, "## Closed vacancies")
-    assert OPEN_ENTRY.format(link="supervised-contact-co-ordinator-2027.md") in opened
-    assert CLOSED_ENTRY.format(link="da-sv-case-coordinator-2024.md") in closed
+    assert OPEN_ENTRY.format(link="supervised-contact-co-ordinator-2027/index.md") in opened
+    assert CLOSED_ENTRY.format(link="da-sv-case-coordinator-2024/index.md") in closed
     assert "FL-CC-2024-07" not in opened and "DBC-PG-0412" not in closed
 
 
 def test_home_page_lists_open_vacancies_whole(pages: dict[str, str]) -> None:
     opened = section(pages["index.md"], "## Open vacancies")
-    assert OPEN_ENTRY.format(link="vacancies/supervised-contact-co-ordinator-2027.md") in opened
+    link = "vacancies/supervised-contact-co-ordinator-2027/index.md"
+    assert OPEN_ENTRY.format(link=link) in opened
     assert "FL-CC-2024-07" not in pages["index.md"]
 
 
 @pytest.mark.parametrize(("path", "link"), [
-    ("organisations/first-light.md", "../vacancies/da-sv-case-coordinator-2024.md"),
-    ("roles/da-sv-case-coordinator.md", "../vacancies/da-sv-case-coordinator-2024.md"),
+    ("organisations/first-light.md", "../vacancies/da-sv-case-coordinator-2024/index.md"),
+    ("roles/da-sv-case-coordinator/index.md",
+     "../../vacancies/da-sv-case-coordinator-2024/index.md"),
 ])
 def test_closed_vacancy_is_under_closed_vacancies(pages: dict[str, str], path: str,
                                                   link: str) -> None:
@@ -92,7 +94,7 @@ def test_roles_list_shows_the_grade_and_the_salary_entered(base_content: Path) -
     site: Site = load_site(base_content)
     role = site.roles["support-worker"]
     assert role.grade == "Band 4" and role.salary is not None
-    entry = render_all(site)["roles/index.md"].split("[Support Worker](support-worker.md)")[1]
+    entry = render_all(site)["roles/index.md"].split("[Support Worker](support-worker/index.md)")[1]
     assert entry.startswith("**<br>\n  Organisation: ")
     assert "  Grade: Band 4<br>\n  Salary: £24,000 to £26,000 a year<br>\n" in entry
 
@@ -100,8 +102,10 @@ def test_roles_list_shows_the_grade_and_the_salary_entered(base_content: Path) -
 def test_roles_list_shows_an_open_vacancys_salary_and_place_when_the_role_has_none(
         pages: dict[str, str]) -> None:
     index = pages["roles/index.md"]
-    entry = index.split("[Supervised Contact Co-Ordinator](supervised-contact-co-ordinator.md)")[1]
+    link = "[Supervised Contact Co-Ordinator](supervised-contact-co-ordinator/index.md)"
+    entry = index.split(link)[1]
     assert "  Location: Darlington<br>\n" in entry.split("\n- ")[0]
     assert ("  Grade: Band 9<br>\n  Salary: Band 9: £39,862 to £42,839 per annum<br>\n"
             "  Vacancy: [open until 30 September 2027]"
-            "(../vacancies/supervised-contact-co-ordinator-2027.md)\n") in entry.split("\n- ")[0]
+            "(../vacancies/supervised-contact-co-ordinator-2027/index.md)\n"
+            ) in entry.split("\n- ")[0]

@@ -15,12 +15,13 @@ from generator.core.settings import Settings
 from generator.model import Site
 from generator.model.filters import long_date
 from generator.render.forms.stylesheet import SITE_PATH
-from generator.render.links import vacancy_page
+from generator.render.links import panel_page, role_page, vacancy_page
 from generator.render.site import assets
 from generator.render.site.abbr import terms_used
-from generator.render.site.feed import FEED_PATH
+from generator.render.site.feed import FEED_PATH, SiteAddress
 from generator.render.site.jsonld import job_posting
-from generator.render.site.pages import render_all
+from generator.render.site.pages import INDEX_PAGES, render_all
+from generator.render.site.recruiting import page_folder
 from tests.conftest import CONTENT, NOT_RECRUITING
 from tests.support.site import body_of, load_site, read_back, stacked_rows
 
@@ -39,18 +40,19 @@ def test_every_page_is_there(site: Site, pages: dict[str, str]) -> None:
     expected = {"index.md", "glossary.md", "tags/index.md", "accessibility.md", "content-health.md"}
     expected |= {f"{folder}/index.md" for folder in
                  ("roles", "organisations", "frameworks", "families", "vacancies")}
-    expected |= {f"roles/{r}.md" for r in site.roles}
-    expected |= {f"roles/{r}/panel.md" for r in site.roles if site.recruits(r)}
+    expected |= {f"roles/{r}/index.md" for r in site.roles}
+    expected |= {f"roles/{r}/panel/index.md" for r in site.roles if site.recruits(r)}
     expected |= {f"organisations/{o}.md" for o in site.organisations}
     expected |= {f"frameworks/{f}.md" for f in site.frameworks}
     expected |= {f"families/{f}.md" for f in site.families}
-    expected |= {f"vacancies/{v.id}.md" for v in site.vacancies.values() if v.status != "draft"}
+    expected |= {f"vacancies/{v.id}/index.md" for v in site.vacancies.values()
+                 if v.status != "draft"}
     assert set(pages) == expected
 
 
 def test_every_criterion_is_in_its_role_table(site: Site, pages: dict[str, str]) -> None:
     for role in site.roles.values():
-        rows = {row[0]: row for row in stacked_rows(pages[f"roles/{role.id}.md"])}
+        rows = {row[0]: row for row in stacked_rows(pages[f"roles/{role.id}/index.md"])}
         for crit in role.person_spec.criteria:
             row = rows[crit.id]
             assert row[2] == ("Essential" if crit.essential else "Desirable"), crit.id
@@ -59,7 +61,7 @@ def test_every_criterion_is_in_its_role_table(site: Site, pages: dict[str, str])
 
 
 def test_person_spec_groups_follow_categories(site: Site, pages: dict[str, str]) -> None:
-    page = pages["roles/recovery-navigator.md"]
+    page = pages["roles/recovery-navigator/index.md"]
     headings = re.findall(r"^### (.+)$", page.split("## Person specification")[1].split(
         "\n## ")[0], re.MULTILINE)
     assert headings == [name for name, _ in site.roles["recovery-navigator"].person_spec
@@ -67,7 +69,7 @@ def test_person_spec_groups_follow_categories(site: Site, pages: dict[str, str])
 
 
 def test_source_numbers_are_shown_not_renumbered(pages: dict[str, str]) -> None:
-    page = pages["roles/supervised-contact-co-ordinator.md"]
+    page = pages["roles/supervised-contact-co-ordinator/index.md"]
     assert "- **9** To develop and facilitate training" in page
     assert "    - **i** An understanding of key issues" in page
     assert "    - **v** Observation and recoding skills" in page
@@ -75,25 +77,25 @@ def test_source_numbers_are_shown_not_renumbered(pages: dict[str, str]) -> None:
 
 
 def test_groups_keep_their_headings(pages: dict[str, str]) -> None:
-    page = pages["roles/recovery-coordinator-tier-4-lead.md"]
+    page = pages["roles/recovery-coordinator-tier-4-lead/index.md"]
     order = [page.index(f"### {h}\n") for h in
              ("Strategy", "Service Delivery", "Performance Management", "Administration")]
     assert order == sorted(order)
 
 
 def test_summary_card_and_vacancy_reference(pages: dict[str, str]) -> None:
-    page = pages["roles/supervised-contact-co-ordinator.md"]
+    page = pages["roles/supervised-contact-co-ordinator/index.md"]
     for term, value in (("Post number", "D13002"), ("Grade", "Band 9"),
                         ("DBS check", "Enhanced DBS check"),
                         ("Closing date", "30 September 2027 at 12:00")):
         assert f"{term}\n:   {value}" in page
     assert "DBC-PG-0412" in page
-    assert "FL-CC-2024-07" in pages["roles/da-sv-case-coordinator.md"]  # a closed vacancy too
-    assert "**Closed**" in pages["roles/da-sv-case-coordinator.md"]
+    assert "FL-CC-2024-07" in pages["roles/da-sv-case-coordinator/index.md"]  # a closed vacancy too
+    assert "**Closed**" in pages["roles/da-sv-case-coordinator/index.md"]
 
 
 def test_known_risks_show_answers_and_notes(pages: dict[str, str]) -> None:
-    page = pages["roles/supervised-contact-co-ordinator.md"]
+    page = pages["roles/supervised-contact-co-ordinator/index.md"]
     assert "| Is required to drive their own vehicle for Council business | YES |" in page
     assert "| A | Is likely to be exposed to asbestos | NO |" in page
     assert "#### G. Drivers" in page
@@ -105,12 +107,12 @@ PANEL_SHEETS = ("shortlisting", "interview", "moderation")
 
 def test_forms_are_linked_relative_to_the_role_url(pages: dict[str, str]) -> None:
     """Candidates' forms on the role's page; the panel's sheets on its panel page only."""
-    page = pages["roles/supervised-contact-co-ordinator.md"]
+    page = pages["roles/supervised-contact-co-ordinator/index.md"]
     for name in CANDIDATE_FORMS:
         assert f'href="forms/{name}.html"' in page
         assert f'href="forms/{name}.pdf"' in page
-    assert "[For recruitment panels](supervised-contact-co-ordinator/panel.md)" in page
-    panel = pages["roles/supervised-contact-co-ordinator/panel.md"]
+    assert "[For recruitment panels](panel/index.md)" in page
+    panel = pages["roles/supervised-contact-co-ordinator/panel/index.md"]
     for name in PANEL_SHEETS:
         assert f'href="forms/{name}' not in page
         assert f'href="../forms/{name}.html"' in panel
@@ -132,9 +134,9 @@ def test_candidates_are_offered_no_panel_sheet(site: Site, pages: dict[str, str]
         assert listed == (list(CANDIDATE_FORMS) if vacancy.is_open else []), vacancy.id
         assert [f.stem for f in candidate_forms(role, vacancy_page(vacancy.id),
                                                 downloads=True)] == list(CANDIDATE_FORMS)
-        role_page = pages[f"roles/{role}.md"]
+        role_page = pages[f"roles/{role}/index.md"]
         assert re.findall(r'href="forms/([a-z-]+)\.html"', role_page) == list(CANDIDATE_FORMS)
-        panel = pages[f"roles/{role}/panel.md"]
+        panel = pages[f"roles/{role}/panel/index.md"]
         assert re.findall(r'href="\.\./forms/([a-z-]+)\.html"', panel) == list(PANEL_SHEETS)
         for what in ("to score each application", "one for each panel member",
                      "agreed scores and decisions"):
@@ -143,14 +145,14 @@ def test_candidates_are_offered_no_panel_sheet(site: Site, pages: dict[str, str]
 
 def test_a_role_with_no_vacancy_says_its_forms_come_with_one(pages: dict[str, str]) -> None:
     for role_id in NOT_RECRUITING:
-        page = pages[f"roles/{role_id}.md"]
+        page = pages[f"roles/{role_id}/index.md"]
         assert 'href="forms/' not in page
         assert ("The application form and the panel's printable sheets are published with a "
                 "vacancy for this role,\nand there is no vacancy for it yet.") in page
 
 
 def test_role_front_matter_has_tags(site: Site, pages: dict[str, str]) -> None:
-    page = pages["roles/recovery-navigator.md"]
+    page = pages["roles/recovery-navigator/index.md"]
     assert page.startswith("---\n")
     meta = yaml.safe_load(page.split("\n---\n", 1)[0][4:])
     assert meta["title"] == "Recovery Navigator"
@@ -158,12 +160,12 @@ def test_role_front_matter_has_tags(site: Site, pages: dict[str, str]) -> None:
     assert tags[:2] == ["Second Step", "Bristol"]
     assert "On-call" in tags
     assert "#location-bristol" in pages["tags/index.md"]
-    assert "../roles/recovery-navigator.md" in pages["tags/index.md"]
+    assert "../roles/recovery-navigator/index.md" in pages["tags/index.md"]
 
 
 def test_page_titles_are_html_escaped(pages: dict[str, str]) -> None:
     # Material writes a page's `title` into <title> unescaped: it must already be HTML.
-    meta = yaml.safe_load(pages["roles/da-sv-case-coordinator.md"].split("\n---\n", 1)[0][4:])
+    meta = yaml.safe_load(pages["roles/da-sv-case-coordinator/index.md"].split("\n---\n", 1)[0][4:])
     assert meta["title"] == "DA&amp;SV Case Coordinator"
 
 
@@ -179,8 +181,8 @@ def test_abbreviations_only_for_terms_on_the_page(site: Site, pages: dict[str, s
         tail = page.rstrip("\n").splitlines()[-len(defined):] if defined else []
         assert all(line.startswith("*[") for line in tail), path  # the page ends with them
     assert "*[IDVA]: Independent Domestic Violence Adviser" in pages[
-        "roles/da-sv-case-coordinator.md"]
-    assert "*[IDVA]" not in pages["roles/recovery-navigator.md"]
+        "roles/da-sv-case-coordinator/index.md"]
+    assert "*[IDVA]" not in pages["roles/recovery-navigator/index.md"]
 
 
 def test_open_vacancy_has_job_posting(site: Site, pages: dict[str, str]) -> None:
@@ -215,8 +217,8 @@ def test_open_vacancy_has_job_posting(site: Site, pages: dict[str, str]) -> None
 
 def test_closed_and_draft_vacancies_have_no_job_posting(site: Site,
                                                         pages: dict[str, str]) -> None:
-    assert "ld+json" not in pages["vacancies/da-sv-case-coordinator-2024.md"]
-    assert "Closed" in pages["vacancies/da-sv-case-coordinator-2024.md"]
+    assert "ld+json" not in pages["vacancies/da-sv-case-coordinator-2024/index.md"]
+    assert "Closed" in pages["vacancies/da-sv-case-coordinator-2024/index.md"]
     index = pages["vacancies/index.md"]
     assert index.index("DBC-PG-0412") < index.index("FL-CC-2024-07")
     draft = dataclasses.replace(site.vacancies["supervised-contact-co-ordinator-2027"],
@@ -229,7 +231,7 @@ def test_closed_and_draft_vacancies_have_no_job_posting(site: Site,
 def test_framework_shows_levels_and_roles(pages: dict[str, str]) -> None:
     page = pages["frameworks/first-light-behavioural-competencies.md"]
     assert "Not defined" in page
-    assert "[DA&SV Case Coordinator](../roles/da-sv-case-coordinator.md): level 3" in page
+    assert "[DA&SV Case Coordinator](../roles/da-sv-case-coordinator/index.md): level 3" in page
     second = pages["frameworks/second-step-competencies.md"]
     assert "### Level 3: Desired Level" in second
     assert "entry level 2; exceptional level 4" in second
@@ -253,12 +255,12 @@ def test_generating_twice_gives_identical_bytes(site: Site, tmp_path: Path) -> N
 
 def test_an_example_vacancy_says_so_at_the_top_of_its_page(pages: dict[str, str]) -> None:
     """Point 4 of issue 17: the note that a vacancy's details are made up is a field, published."""
-    page = pages["vacancies/supervised-contact-co-ordinator-2027.md"]
+    page = pages["vacancies/supervised-contact-co-ordinator-2027/index.md"]
     notice = ('!!! note "Example vacancy"\n\n'
               "    The salary, hours, contact and application details are illustrative.\n")
     assert notice in page
     assert page.index(notice) < page.index("Open for applications")
-    assert '!!! note "Example vacancy"' in pages["vacancies/da-sv-case-coordinator-2024.md"]
+    assert '!!! note "Example vacancy"' in pages["vacancies/da-sv-case-coordinator-2024/index.md"]
 
 
 def test_no_shipped_internal_note_is_on_any_page(tmp_path: Path) -> None:
@@ -294,7 +296,7 @@ def test_only_the_wanted_pages_are_listed_and_worked_out(site: Site,
 
     role = sorted(site.roles)[1]
     vacancy = sorted(site.vacancies)[0]
-    wanted = {f"roles/{role}.md", f"vacancies/{vacancy}.md", "glossary.md"}
+    wanted = {f"roles/{role}/index.md", f"vacancies/{vacancy}/index.md", "glossary.md"}
     every = {p.path: p for p in module.pages(site, downloads=False)}
     asked: list[str] = []
     original = views.role_vacancies
@@ -308,4 +310,17 @@ def test_only_the_wanted_pages_are_listed_and_worked_out(site: Site,
     records = {path for path in every if path not in module.INDEX_PAGES}
     assert len(every) - len(records) == len(module.INDEX_PAGES)
     monkeypatch.setattr(views, "tag_index", lambda s: pytest.fail("an index page was listed"))
-    assert [p.path for p in module.pages(site, only={f"roles/{role}.md"})] == [f"roles/{role}.md"]
+    path = f"roles/{role}/index.md"
+    assert [p.path for p in module.pages(site, only={path})] == [path]
+
+
+def test_a_record_called_index_has_a_page_of_its_own() -> None:
+    """Ids may be "index" (common.schema.json's pattern): a role, vacancy or panel page is an
+    index.md in a folder named after its record, so it never takes a list page's file or
+    address."""
+    for path, address in ((role_page("index"), "roles/index/"),
+                          (vacancy_page("index"), "vacancies/index/"),
+                          (panel_page("index"), "roles/index/panel/")):
+        assert path not in INDEX_PAGES
+        assert SiteAddress().page(path) == address
+        assert f"{page_folder(path)}/" == address

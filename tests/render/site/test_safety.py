@@ -45,8 +45,8 @@ def test_markdown_has_nothing_active(unsafe: tuple[dict[str, str], Path, list[st
         assert "javascript:" not in re.sub(r"&lt;.*?&gt;", "", body).replace(
             "javascript:alert('xss-item')", ""), path
         assert not re.search(r"(?<!\\)\{[^}\n]*on\w+=", body), path  # no live attr_list
-    role = pages["roles/support-worker.md"]
-    assert "{{ 7*7 }}" in role and "49" not in read_back(pages)["roles/support-worker.md"]
+    role = pages["roles/support-worker/index.md"]
+    assert "{{ 7*7 }}" in role and "49" not in read_back(pages)["roles/support-worker/index.md"]
     assert "&lt;script&gt;alert('xss-title')&lt;/script&gt;" in role
 
 

@@ -28,7 +28,7 @@ from generator.render.site.pages import pages
 from generator.render.views import glossary_letters
 from tests.conftest import CONTENT, ROOT
 from tests.render.site.search_sections import Section, index_sections, markdown_pages
-from tests.support.site import load_site, mkdocs_build, page_paths
+from tests.support.site import broken_links, load_site, local_hrefs, mkdocs_build, page_paths
 
 # The pages that list other pages. Their addresses are the same however many records there are
 # (no page numbers that shift when a role is added), and the menu names each of them.
@@ -263,3 +263,19 @@ def test_both_engines_show_the_apply_button_and_the_panel_page(shipped: dict[str
         assert re.search(r"<h1 [^>]*>For recruitment panels: Supervised Contact Co-Ordinator",
                          panel), engine
         assert "forms/shortlisting.html" in panel, engine
+
+
+def test_every_local_link_resolves_on_both_engines(shipped: dict[str, Any]) -> None:
+    """Every href and src on every page of both builds names a file the build made: the forms
+    and downloads the role, vacancy and panel pages link in raw HTML among them (Zensical reads
+    a raw link as relative to the Markdown file, MkDocs to the page's address, so these pages
+    are index.md files in their own folders, where the two are the same)."""
+    for engine in ("mkdocs", "zensical"):
+        site = shipped[engine]
+        index_site(site)  # the search the pages load is made after the engine, as by a build
+        built = sorted(site.rglob("*.html"))
+        assert broken_links(site, built) == [], engine
+        role = site / "roles" / "supervised-contact-co-ordinator" / "index.html"
+        assert "forms/application-form.html" in local_hrefs(role), engine
+        panel = site / "roles" / "supervised-contact-co-ordinator" / "panel" / "index.html"
+        assert "../forms/shortlisting.html" in local_hrefs(panel), engine
