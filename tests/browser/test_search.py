@@ -4,13 +4,14 @@ a post number brings its role; the index is the site's own and is fetched in chu
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from generator.output.search import indexed
-from tests.support.browser import SEARCH_BOX, SEARCH_DONE, SEARCH_RESULT, search
+from tests.support.browser import SEARCH_BOX, SEARCH_DONE, SEARCH_RESULT, page_at, search
 
 pytestmark = pytest.mark.browser
 
@@ -19,11 +20,9 @@ CLOSED = "vacancies/da-sv-case-coordinator-2024/"
 
 
 @pytest.fixture
-def page(browser: Any) -> Any:
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    yield page
-    context.close()
+def page(browser: Any) -> Iterator[Any]:
+    with page_at(browser, 390, 844) as page:
+        yield page
 
 
 def first_result(results: Any) -> dict[str, Any]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.support.browser import page_at
 from tests.support.browser import search as site_search
 
 pytestmark = pytest.mark.browser
@@ -22,11 +24,9 @@ SEARCHES = [
 
 
 @pytest.fixture
-def page(browser: Any) -> Any:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
+def page(browser: Any) -> Iterator[Any]:
+    with page_at(browser, 1280, 900) as page:
+        yield page
 
 
 def search(page: Any, site_url: str, query: str) -> list[str]:

@@ -121,6 +121,16 @@ SEARCH_DONE = """([box, result]) => {
 }"""
 
 
+@contextlib.contextmanager
+def page_at(browser: Any, width: int, height: int) -> Iterator[Any]:
+    """A new page in a browser context of its own, `width` × `height` px, closed after."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
 def wait_for_search(page: Any) -> Any:
     """Until the results shown are those of the query as typed; the result items."""
     page.wait_for_function(SEARCH_DONE, arg=[SEARCH_BOX, SEARCH_RESULT])
