@@ -16,6 +16,11 @@ from generator.core.problems import JsonPath, Problem, json_path
 from generator.model.autoid import criterion_ids
 from generator.model.methods import BUILTIN_METHODS
 
+# Never a guessed method: what the source says is copied, or its silence recorded.
+METHODS_HINT = ("copy the methods the source gives into 'assessed_by' (on the criterion, or "
+                "person_specification.assessed_by for all of them); if the source does not say, "
+                "write  assessed_by: not stated")
+
 _NAMES = {
     "organisation": "organisations", "role": "roles", "family": "role families",
     "criterion": "shared criteria", "framework": "frameworks", "scale": "scales",
@@ -83,6 +88,32 @@ def suggest(value: str, known: list[str], noun: str, where: str | None = None) -
     return f"the {noun} are: {listed}"
 
 
+def family_docs(records: Records, role: dict[str, Any]) -> list[tuple[str, Document]]:
+    """The role's family and its ancestors, eldest first, as `assemble.family_chain` walks
+    them (cross-checks report loops; the walk stops at one)."""
+    docs = records.docs.get("family", {})
+    chain: list[str] = []
+    current = role.get("family")
+    while current and current in docs and current not in chain:
+        chain.insert(0, current)
+        current = docs[current].data.get("extends")
+    return [(fid, docs[fid]) for fid in chain]
+
+
+def role_criterion_ids(records: Records, role: dict[str, Any]) -> list[str]:
+    """The ids of the role's own criteria as the model gives them: a criterion written without
+    one is numbered after those its families take, so messages name what the sheets show."""
+    taken = [cid for _, family in family_docs(records, role)
+             for cid in criterion_ids(only_mappings(family.data.get("criteria")))]
+    spec = role.get("person_specification") or {}
+    return criterion_ids(only_mappings(spec.get("criteria")), taken)
+
+
+def only_mappings(items: Any) -> list[dict[str, Any]]:
+    """The items, with anything not a mapping (refused by the schema) as an empty one."""
+    return [item if isinstance(item, dict) else {} for item in items or []]
+
+
 def check_dates(checker: Checker, doc: Document) -> None:
     """Every plain YYYY-MM-DD or YYYY-MM value must be a real date (the loader notes each one:
     other YAML tools would read it as a date, wherever it stands)."""
@@ -118,10 +149,12 @@ def check_methods(checker: Checker, doc: Document, path: JsonPath, values: list[
 
 
 def check_criteria(checker: Checker, doc: Document, base: JsonPath, criteria: list[dict[str, Any]],
-                   allowed: set[str] | None, default: list[str] | None) -> None:
-    """Ids unique, shared criteria exist, methods known, and each says how it is assessed."""
+                   allowed: set[str] | None, default: list[str] | str | None,
+                   ids: list[str] | None = None) -> None:
+    """Ids unique, shared criteria exist, methods known, and each says how it is assessed.
+    `ids` are the criteria's ids as the model numbers them (default: numbered from these)."""
     # Criteria may leave out their id (they are numbered E1, D1 … as the model numbers them).
-    ids = criterion_ids(criteria)
+    ids = ids or criterion_ids(criteria)
     checker.unique(doc, base, ((i, c["id"]) for i, c in enumerate(criteria) if "id" in c),
                    "criterion id")
     for index, (crit, crit_id) in enumerate(zip(criteria, ids, strict=True)):
@@ -138,14 +171,13 @@ def check_criteria(checker: Checker, doc: Document, base: JsonPath, criteria: li
             pass  # refused by the schema, which has said so
         elif not default and not (shared and shared.data.get("assessed_by")):
             checker.report(doc, path, f"criterion '{crit_id}' does not say how it is assessed",
-                           "add 'assessed_by: [application, interview]' to the criterion, or set "
-                           "person_specification.assessed_by for all of them")
+                           METHODS_HINT)
         if "text" not in crit and shared is None and "use" not in crit:
             checker.report(doc, path, "criterion needs 'text' or 'use'")
 
 
 def check_weights(checker: Checker, doc: Document, base: JsonPath, criteria: list[Any],
-                  scale_id: str, at: JsonPath | None = None) -> None:
+                  scale_id: str, at: JsonPath | None = None, ids: list[str] | None = None) -> None:
     """Every weight must be one the scale allows; a scale without weights allows none.
 
     A weight the sheets cannot use would otherwise be dropped without a word. Problems stand at
@@ -155,12 +187,13 @@ def check_weights(checker: Checker, doc: Document, base: JsonPath, criteria: lis
     if scale is None or scale.is_cut(("weights",)):
         return  # an unknown or broken scale is reported where it is named or defined
     allowed = scale.data.get("weights") or []
+    ids = ids or criterion_ids(only_mappings(criteria))
     for index, crit in enumerate(criteria):
         weight = crit.get("weight") if isinstance(crit, dict) else None
         if weight is None or weight in allowed:
             continue
         owner = "the role's criterion" if at else "criterion"
-        which = f"{owner} '{crit.get('id', index + 1)}' has the weight {weight}"
+        which = f"{owner} '{ids[index]}' has the weight {weight}"
         if allowed:
             message = (f"{which}, which the scale '{scale_id}' does not allow (it allows "
                        + ", ".join(str(w) for w in allowed) + ")")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.content.crosscheck import Checker
+from generator.content.crosscheck import Checker, role_criterion_ids
 from generator.content.yamlload import Document
 from generator.core.clock import has_passed, today
 from generator.core.problems import JsonPath, Problem, json_path
@@ -27,15 +27,38 @@ def warn(c: Checker, doc: Document, path: JsonPath, message: str, hint: str = ""
                               severity="warning"))
 
 
+UNASSESSED_HINT = ("when the source gives the method, copy it into assessed_by; until then "
+                   "the criterion cannot be scored")
+
+
 def check_unassessed(c: Checker, doc: Document, base: JsonPath,
-                     criteria: list[dict[str, Any]]) -> None:
+                     criteria: list[dict[str, Any]], ids: list[str] | None = None) -> None:
     """A criterion whose method is "not stated" is on no scoring sheet: say so, once each."""
-    for index, (crit, crit_id) in enumerate(zip(criteria, criterion_ids(criteria), strict=True)):
+    ids = ids or criterion_ids(criteria)
+    for index, (crit, crit_id) in enumerate(zip(criteria, ids, strict=True)):
         if crit.get("assessed_by") == NOT_STATED:
             warn(c, doc, (*base, index, "assessed_by"),
                  f"criterion '{crit_id}' does not say how it is assessed, so it is on no "
-                 "scoring sheet",
-                 "when the source gives the method, write it, such as assessed_by: [interview]")
+                 "scoring sheet", UNASSESSED_HINT)
+
+
+def check_unassessed_spec(c: Checker, doc: Document, ids: list[str]) -> None:
+    """A person specification whose default method is "not stated" leaves every criterion
+    that says none of its own on no scoring sheet: say so once, naming them."""
+    spec = doc.data.get("person_specification", {})
+    if spec.get("assessed_by") != NOT_STATED:
+        return
+    shared = c.records.docs.get("criterion", {})
+    left = [cid for crit, cid in zip(spec.get("criteria", []), ids, strict=True)
+            if "assessed_by" not in crit
+            and not (crit.get("use") in shared and shared[crit["use"]].data.get("assessed_by"))]
+    if left:
+        warn(c, doc, ("person_specification", "assessed_by"),
+             "the person specification does not say how its criteria are assessed, so "
+             + ("criterion" if len(left) == 1 else "criteria") + " " + ", ".join(left)
+             + (" is" if len(left) == 1 else " are") + " on no scoring sheet",
+             "when the source gives the methods, copy them into assessed_by, for all the "
+             "criteria or for each; until then they cannot be scored")
 
 
 def check_categories(c: Checker, doc: Document, spec: dict[str, Any]) -> None:
@@ -116,7 +139,10 @@ def check_model(c: Checker, on: str | None = None) -> None:
     docs = c.records.docs
     for _, doc in sorted(docs.get("role", {}).items()):
         spec = doc.data.get("person_specification", {})
-        check_unassessed(c, doc, ("person_specification", "criteria"), spec.get("criteria", []))
+        ids = role_criterion_ids(c.records, doc.data)
+        check_unassessed(c, doc, ("person_specification", "criteria"), spec.get("criteria", []),
+                         ids)
+        check_unassessed_spec(c, doc, ids)
         check_categories(c, doc, spec)
     for _, doc in sorted(docs.get("family", {}).items()):
         check_unassessed(c, doc, ("criteria",), doc.data.get("criteria", []))

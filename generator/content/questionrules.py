@@ -10,13 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.content.crosscheck import Checker, suggest
+from generator.content.crosscheck import Checker, family_docs, suggest
 from generator.content.yamlload import Document
 from generator.core.problems import JsonPath
 from generator.model.autoid import criterion_ids
-from generator.model.methods import BUILTIN_METHODS
+from generator.model.methods import BUILTIN_METHODS, given_methods
 from generator.model.questions import DEFAULT_METHOD
-from generator.model.terms import NOT_STATED
 
 INTERVIEW = "interview"
 
@@ -44,24 +43,9 @@ def check_questions(c: Checker) -> None:
         _check_plan(c, doc)
 
 
-def _families(c: Checker, role: Document) -> list[tuple[str, Document]]:
-    """The role's family and its ancestors, eldest first, as `assemble.family_chain` walks
-    them (cross-checks report loops; the walk stops at one)."""
-    docs = c.records.docs.get("family", {})
-    chain: list[str] = []
-    current = role.data.get("family")
-    while current and current in docs and current not in chain:
-        chain.insert(0, current)
-        current = docs[current].data.get("extends")
-    return [(fid, docs[fid]) for fid in chain]
-
-
-def _methods(crit: dict[str, Any], shared: dict[str, Document], default: list[str]) -> list[str]:
-    given = crit.get("assessed_by")
-    if given == NOT_STATED:
-        return []
+def _methods(crit: dict[str, Any], shared: dict[str, Document], default: Any) -> list[str]:
     base = shared[crit["use"]].data if crit.get("use") in shared else {}
-    return list(given or base.get("assessed_by") or default or [])
+    return given_methods(crit.get("assessed_by"), base.get("assessed_by"), default) or []
 
 
 def assessed(c: Checker, role: Document) -> _Assessed:
@@ -72,14 +56,14 @@ def assessed(c: Checker, role: Document) -> _Assessed:
         found.stages[method["id"]] = method.get("stage") or found.stages.get(method["id"],
                                                                              INTERVIEW)
     shared = c.records.docs.get("criterion", {})
-    for _, family in _families(c, role):
+    for _, family in family_docs(c.records, role.data):
         raws = family.data.get("criteria", [])
         for raw, cid in zip(raws, criterion_ids(raws), strict=True):
             found.criteria[cid] = _methods(raw, shared, ["application", "interview"])
     spec = role.data.get("person_specification", {})
     raws = spec.get("criteria", [])
     for raw, cid in zip(raws, criterion_ids(raws, tuple(found.criteria)), strict=True):
-        found.criteria[cid] = _methods(raw, shared, spec.get("assessed_by") or [])
+        found.criteria[cid] = _methods(raw, shared, spec.get("assessed_by"))
     for comp in role.data.get("competencies", []):
         key = comp.get("competency") or comp.get("framework")
         if key:
@@ -91,7 +75,7 @@ def _check_bank(c: Checker, role_id: str, role: Document,
                 reported: set[tuple[str, str, str]]) -> None:
     """The role's bank as the model makes it (a later question replaces one of the same id)."""
     inherited_bank: dict[str, tuple[Document, int, dict[str, Any]]] = {}
-    for _, family in _families(c, role):
+    for _, family in family_docs(c.records, role.data):
         for index, raw in enumerate(family.data.get("questions", [])):
             inherited_bank[str(raw["id"])] = (family, index, raw)
     own = [(role, index, raw) for index, raw in enumerate(role.data.get("questions", []))]
@@ -144,13 +128,14 @@ def _check_ref(report: Any, path: JsonPath, what: str, ref: str, known: dict[str
     if not at_interview:
         how = ", ".join(methods) or "a method not stated"
         report(path, f"{what} '{ref}' is not assessed at interview (it is assessed by {how})",
-               f"ask about a {what} assessed at interview, or add interview to the {what}'s "
-               "assessed_by")
+               f"ask about a {what} assessed at interview (or, if the source says this one "
+               "is, add interview to its assessed_by)")
     elif method not in methods:
         report(path, f"{what} '{ref}' is not assessed by {method}",
                f"give the question  method: {at_interview[0]}"
                + (f"  (or one of {', '.join(at_interview[1:])})" if len(at_interview) > 1 else "")
-               + f", or add {method} to the {what}'s assessed_by")
+               + f" (or, if the source says it is assessed by {method}, add that to its "
+               "assessed_by)")
 
 
 def _check_plan(c: Checker, doc: Document) -> None:
@@ -162,7 +147,7 @@ def _check_plan(c: Checker, doc: Document) -> None:
     role = c.records.get("role", doc.data.get("role", ""))
     ids: set[str] = set()
     if role is not None:
-        for _, family in _families(c, role):
+        for _, family in family_docs(c.records, role.data):
             ids.update(str(q["id"]) for q in family.data.get("questions", []))
         ids.update(str(q["id"]) for q in role.data.get("questions", []))
     panel = doc.data.get("panel", [])

@@ -16,6 +16,7 @@ from generator.content.crosscheck import (
     check_methods,
     check_weights,
     methods_for,
+    role_criterion_ids,
     suggest,
 )
 from generator.content.modelrules import check_model
@@ -183,14 +184,15 @@ def check_role(c: Checker, doc: Document) -> None:
     allowed = methods_for(c.records, data["organisation"] if has_org else None)
     spec = data.get("person_specification", {})
     default = spec.get("assessed_by")
-    if default:
+    if isinstance(default, list):  # or "not stated": modelrules warns, it is no error
         check_methods(c, doc, ("person_specification", "assessed_by"), default, allowed)
+    ids = role_criterion_ids(c.records, data)
     check_criteria(c, doc, ("person_specification", "criteria"), spec.get("criteria", []),
-                   allowed, default)
+                   allowed, default, ids)
     org = c.records.get("organisation", data["organisation"]) if has_org else None
     if org and "default_scale" in org.data:
         check_weights(c, doc, ("person_specification", "criteria"), spec.get("criteria", []),
-                      org.data["default_scale"])
+                      org.data["default_scale"], ids=ids)
     for index, req in enumerate(data.get("competencies", [])):
         _check_competency(c, doc, index, req, allowed)
     _check_salary(c, doc, ("salary",), data.get("salary"))
@@ -276,7 +278,8 @@ def check_vacancy(c: Checker, doc: Document) -> None:
         if role:  # the vacancy's scale replaces the organisation's: its weights must fit too
             spec = role.data.get("person_specification", {})
             check_weights(c, doc, ("person_specification", "criteria"),
-                          spec.get("criteria", []), data["scale"], at=("scale",))
+                          spec.get("criteria", []), data["scale"], at=("scale",),
+                          ids=role_criterion_ids(c.records, role.data))
     posted, closing = data.get("posted"), data.get("closing_date")
     if posted and closing and len(posted) == len(closing) and closing < posted:
         c.report(doc, ("closing_date",), "the closing date is before the date it was posted")

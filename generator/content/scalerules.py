@@ -11,8 +11,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.content.crosscheck import Checker, JsonPath
+from generator.content.crosscheck import (
+    Checker,
+    JsonPath,
+    family_docs,
+    only_mappings,
+    role_criterion_ids,
+)
 from generator.content.yamlload import Document
+from generator.model.autoid import criterion_ids
+from generator.model.methods import given_methods
 
 # The built-in methods whose criteria each stage scores: the interview stage covers tests,
 # exercises and presentations too (references and certificates are not scored).
@@ -83,14 +91,11 @@ def _role_ids(c: Checker, role_id: str) -> set[str] | None:
     role = c.records.get("role", role_id)
     if role is None:
         return None
-    ids: set[str] = set()
-    for doc in (role, c.records.get("family", role.data.get("family") or "")):
-        if doc is None:
-            continue
-        spec = doc.data.get("person_specification") or {}
-        for crit in spec.get("criteria") or []:
-            if isinstance(crit, dict):
-                ids.update(str(crit[k]) for k in ("id", "use") if crit.get(k))
+    # The ids the model gives the criteria (its sheets key weights by them): the families'
+    # and the role's own, numbered where the file leaves them out.
+    ids: set[str] = set(role_criterion_ids(c.records, role.data))
+    for _, family in family_docs(c.records, role.data):
+        ids.update(criterion_ids(only_mappings(family.data.get("criteria"))))
     ids.update(str(comp.get("competency") or comp.get("framework"))
                for comp in role.data.get("competencies") or [] if isinstance(comp, dict))
     return ids
@@ -109,18 +114,18 @@ def _check_vacancy_weights(c: Checker, doc: Document) -> None:
             _allowed(c, doc, path, weight, f"'{rid}'", sid, stage)
 
 
-def _role_weights(role: Document, stage: str) -> list[tuple[str, str, int]]:
+def _role_weights(c: Checker, role: Document, stage: str) -> list[tuple[str, str, int]]:
     """(what, id, weight) for each criterion and competency of the role that carries a weight
     and is scored at `stage`."""
     spec = role.data.get("person_specification") or {}
-    methods = spec.get("assessed_by") or []
+    spec_methods = spec.get("assessed_by")
     found = []
-    for index, crit in enumerate(spec.get("criteria") or []):
+    ids = role_criterion_ids(c.records, role.data)
+    for rid, crit in zip(ids, spec.get("criteria") or [], strict=True):
         if not isinstance(crit, dict) or crit.get("weight") is None:
             continue
-        used = crit.get("assessed_by") or methods
+        used = given_methods(crit.get("assessed_by"), spec_methods) or []
         if stage in {STAGE_OF_METHOD.get(m) for m in used}:
-            rid = str(crit.get("id", index + 1))
             found.append((f"the role's criterion '{rid}'", rid, crit["weight"]))
     if stage == "interview":
         for comp in role.data.get("competencies") or []:
@@ -138,7 +143,7 @@ def _check_stage_scale_weights(c: Checker, doc: Document) -> None:
         return
     for stage, sid in sorted((doc.data.get("stage_scales") or {}).items()):
         own = (doc.data.get("weights") or {}).get(stage) or {}
-        for what, rid, weight in _role_weights(role, stage):
+        for what, rid, weight in _role_weights(c, role, stage):
             if rid not in own:
                 _allowed(c, doc, ("stage_scales", stage), weight, what, sid, stage)
 
@@ -153,14 +158,15 @@ def _check_role_weights(c: Checker, doc: Document) -> None:
             _allowed(c, doc, ("competencies", index, "weight"), comp["weight"],
                      f"the competency '{name}'", interview, "interview")
     spec = doc.data.get("person_specification") or {}
-    methods = spec.get("assessed_by") or []
-    for index, crit in enumerate(spec.get("criteria") or []):
+    spec_methods = spec.get("assessed_by")
+    ids = role_criterion_ids(c.records, doc.data)
+    for index, (rid, crit) in enumerate(zip(ids, spec.get("criteria") or [], strict=True)):
         if not isinstance(crit, dict) or crit.get("weight") is None:
             continue
-        used = crit.get("assessed_by") or methods
+        used = given_methods(crit.get("assessed_by"), spec_methods) or []
         for stage in sorted({STAGE_OF_METHOD[m] for m in used if m in STAGE_OF_METHOD}):
             sid = _org_scale_id(c, org, stage)
             if sid != default:  # the default scale's weights are checked in rules.py
                 _allowed(c, doc, ("person_specification", "criteria", index, "weight"),
-                         crit["weight"], f"the criterion '{crit.get('id', index + 1)}'",
+                         crit["weight"], f"the criterion '{rid}'",
                          sid, stage)

@@ -7,9 +7,8 @@ from typing import Any
 from generator import model as m
 from generator.core.clock import has_passed, today
 from generator.model.autoid import criterion_ids
-from generator.model.methods import BUILTIN_METHODS, organisation_methods
+from generator.model.methods import BUILTIN_METHODS, given_methods, organisation_methods
 from generator.model.questions import bank, plan
-from generator.model.terms import NOT_STATED
 
 Data = dict[str, Any]
 
@@ -144,27 +143,25 @@ def framework(fid: str, d: Data) -> m.Framework:
 
 
 def criterion(d: Data, methods: dict[str, m.AssessmentMethod], shared: dict[str, Data],
-              default: list[str] | None, family: str | None = None,
+              default: list[str] | str | None, family: str | None = None,
               given_id: str | None = None) -> m.Criterion:
     """A person-spec criterion; fields it leaves out come from its shared criterion.
     `given_id` is the id numbered for a criterion written without one."""
     base = shared.get(d["use"], {}) if "use" in d else {}
-    stated = d.get("assessed_by") != NOT_STATED
-    method_ids = (d.get("assessed_by") or base.get("assessed_by") or default or []) if stated \
-        else []
+    method_ids = given_methods(d.get("assessed_by"), base.get("assessed_by"), default)
     return m.Criterion(
         id=str(d["id"]) if "id" in d else (given_id or ""),
         category=d.get("category") or base.get("category", "Other"),
         text=d.get("text") or base["text"], requirement=d["requirement"],
-        assessed_by=tuple(methods[x] for x in method_ids if x in methods),
+        assessed_by=tuple(methods[x] for x in method_ids or () if x in methods),
         weight=d.get("weight"), guidance=d.get("guidance") or base.get("guidance"),
         shared=d.get("use"), inherited_from=family, items=tuple(map(list_item, d.get("items", []))),
-        methods_stated=stated, internal_notes=d.get("internal_notes"),
+        methods_stated=method_ids is not None, internal_notes=d.get("internal_notes"),
     )
 
 
 def _criteria(raws: list[Data], methods: dict[str, m.AssessmentMethod], shared: dict[str, Data],
-              default: list[str] | None, family: str | None = None,
+              default: list[str] | str | None, family: str | None = None,
               taken: tuple[str, ...] = ()) -> tuple[m.Criterion, ...]:
     ids = criterion_ids(raws, taken)
     return tuple(criterion(raw, methods, shared, default, family, given)

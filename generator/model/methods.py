@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.model import AssessmentMethod
+from generator.model.terms import NOT_STATED
 
 BUILTIN_METHODS: tuple[AssessmentMethod, ...] = (
     AssessmentMethod("application", "Application", "A", "application",
@@ -32,3 +33,15 @@ def organisation_methods(entries: list[dict[str, Any]]) -> tuple[AssessmentMetho
             description=entry.get("description") or (base.description if base else None),
         )
     return tuple(methods.values())
+
+
+def given_methods(own: Any, *fallbacks: Any) -> list[str] | None:
+    """The method ids a criterion is assessed by: its own, else the first fallback given (a
+    shared criterion's, then the person specification's default). None when the one that
+    applies is "not stated": the source does not say, and no method is made up."""
+    for value in (own, *fallbacks):
+        if value == NOT_STATED:
+            return None
+        if value:
+            return list(value)
+    return []
