@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from generator.model import Salary
 from generator.model.terms import NOT_STATED, NOT_STATED_LABEL
@@ -51,12 +52,36 @@ def salary_text(salary: Salary | None) -> str:
     if salary is None:
         return ""
     # The source's flags (estimated, pro rata …) are added only where its words lack them.
-    extra = [q for q in salary.qualifiers if q.casefold() not in salary.text.casefold()]
+    said = " " + " ".join(_WORD.findall(salary.text.casefold())) + " "
+    extra = [q for q in salary.qualifiers
+             if not any(f" {w} " in said for w in _WORDINGS.get(q, (q,)))]
     return salary.text + (f" ({', '.join(extra)})" if extra else "")
+
+
+_WORD = re.compile(r"[^\W_]+")
+# How sources word each flag, as lower-case words (hyphens and brackets ignored): "Dependant
+# on experience" or "DOE" already says "dependent on experience".
+_WORDINGS = {
+    "dependent on experience": ("dependent on experience", "dependant on experience",
+                                "depending on experience", "dependent upon experience",
+                                "dependant upon experience", "depending upon experience",
+                                "doe"),
+    "pro rata": ("pro rata", "pro rated", "prorata"),
+}
 
 
 def dbs_label(level: str | None) -> str:
     return DBS_LABELS.get(level or "", "")
+
+
+def dbs_phrase(level: str | None) -> str:
+    """The check as a sentence names it: 'an enhanced DBS check', 'a basic DBS check' (the
+    label's capitals kept, but for its first letter)."""
+    label = dbs_label(level)
+    if not label:
+        return ""
+    words = label[0].lower() + label[1:]
+    return ("an " if words[0] in "aeiou" else "a ") + words
 
 
 def employment_label(kind: str | None) -> str:
@@ -72,6 +97,7 @@ FILTERS = {
     "money": money,
     "salary_text": salary_text,
     "dbs_label": dbs_label,
+    "dbs_phrase": dbs_phrase,
     "employment_label": employment_label,
     "requirement_label": requirement_label,
 }

@@ -60,6 +60,15 @@ class Terms:
         return WORKPLACE_LABELS.get(self.workplace or "")
 
     @property
+    def workplace_label_shown(self) -> str | None:
+        """The label to print before the source's own words, or None where those words already
+        say it ("On-site" after "On site" would say it twice)."""
+        label, text = self.workplace_label, self.workplace_text
+        if label and text and _letters(text).startswith(_letters(label.split(" (")[0])):
+            return None
+        return label
+
+    @property
     def visa_label(self) -> str | None:
         return VISA_LABELS.get(self.visa_sponsorship or "")
 
@@ -67,6 +76,11 @@ class Terms:
         """These terms with every field `over` gives replacing this one's (a vacancy's terms
         over its role's)."""
         return Terms(*(getattr(over, name) or getattr(self, name) for name in _TERM_FIELDS))
+
+
+def _letters(text: str) -> str:
+    """Only the letters, in lower case: 'On-site' and 'On site' are both 'onsite'."""
+    return "".join(ch for ch in text.casefold() if ch.isalpha())
 
 
 _TERM_FIELDS = ("annual_leave", "pension", "benefits", "workplace", "workplace_text",

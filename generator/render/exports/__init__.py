@@ -51,15 +51,14 @@ def export_jobs(site: Site, docs_dir: Path,
     catalogue, which always lists every role."""
     from generator.render.exports.catalogue import COLUMNS, catalogue_book, catalogue_rows
     from generator.render.exports.profile import profile_document
-    from generator.render.exports.shortlist import shortlisting_book
-    from generator.scoring.sheets import left_out
+    from generator.render.exports.shortlist import has_workbook, shortlisting_book
 
     jobs = []
     for role_id in sorted(site.roles) if role_ids is None else role_ids:
         role = site.roles[role_id]
         jobs.append(ExportJob("docx", profile_document(site, role),
                               docs_dir / profile_path(role_id)))
-        if "shortlisting" not in left_out(role):  # no rows, no workbook (as for the sheet)
+        if has_workbook(role):
             jobs.append(ExportJob("xlsx", shortlisting_book(site, role),
                                   docs_dir / shortlisting_path(role_id)))
     rows = catalogue_rows(site)

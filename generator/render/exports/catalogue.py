@@ -8,6 +8,7 @@ from generator.model import Role, Site
 from generator.model.filters import PERIOD_WORDS, dbs_label, long_date, salary_text
 from generator.render import views
 from generator.render.exports.richtext import plain
+from generator.render.exports.shortlist import has_workbook
 
 # (header, width in characters)
 COLUMNS = (
@@ -50,7 +51,8 @@ def _row(site: Site, role: Role) -> list[Any]:
         len(role.person_spec.essential), len(role.person_spec.desirable),
         long_date(role.dates.issued), long_date(role.dates.reviewed),
         long_date(role.dates.next_review), folder, f"{folder}{role.id}.docx",
-        f"{folder}{role.id}-shortlisting.xlsx", vacancies,
+        # Only a workbook that is written is linked (see `export_jobs`).
+        f"{folder}{role.id}-shortlisting.xlsx" if has_workbook(role) else "", vacancies,
     ]
     return [None if cell == "" else cell for cell in cells]
 

@@ -113,7 +113,7 @@ def terms(doc: Doc, value: Terms) -> None:
         lines.append(labelled("Pension", inline(value.pension)))
     lines += [inline(b) for b in value.benefits]
     if value.workplace or value.workplace_text:
-        words = ": ".join(w for w in (value.workplace_label, value.workplace_text) if w)
+        words = ": ".join(w for w in (value.workplace_label_shown, value.workplace_text) if w)
         lines.append(labelled("Where the work is done", inline(words)))
     if value.visa_label:
         lines.append(labelled("Visa sponsorship", inline(value.visa_label)))

@@ -30,6 +30,12 @@ from generator.scoring.campaign import Campaign, campaign
 from generator.scoring.identity import book_keywords
 
 
+def has_workbook(role: Role) -> bool:
+    """Whether the role gets a shortlisting workbook: not when no criterion is assessed from
+    the application (no rows, no workbook, as for the printed sheet)."""
+    return sheets.SHORTLISTING not in sheets.left_out(role)
+
+
 def _how_to(role: Role, sheet: sheets.Sheet) -> list[str]:
     scale = sheet.scale
     lines = [

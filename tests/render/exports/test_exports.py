@@ -300,6 +300,27 @@ def test_catalogue_lists_every_role_in_excel_and_csv(site: Site, tmp_path: Path)
     assert [r[0] for r in table[1:]] == [r[0].value for r in sheet.iter_rows(min_row=2)]
 
 
+def test_catalogue_links_only_the_workbooks_that_are_written(site: Site, tmp_path: Path) -> None:
+    # Assessed only at interview, the navigator's criteria give no shortlisting rows, so it
+    # has no shortlisting workbook: the catalogue must not link one.
+    role = site.roles["recovery-navigator"]
+    interview = next(m for m in role.organisation.methods if m.id == "interview")
+    criteria = tuple(dataclasses.replace(c, assessed_by=(interview,))
+                     for c in role.person_spec.criteria)
+    changed = dataclasses.replace(
+        role, person_spec=dataclasses.replace(role.person_spec, criteria=criteria))
+    edited = dataclasses.replace(site, roles={**site.roles, role.id: changed})
+    write_exports(edited, tmp_path, created=DATE, cache=Cache("exports", tmp_path / "c"))
+    column = [c for c, _ in COLUMNS].index("Shortlisting workbook (Excel)")
+    sheet = workbook((tmp_path / CATALOGUE_XLSX).read_bytes())["Roles"]
+    links = {r[0].value: r[column].value for r in sheet.iter_rows(min_row=2)}
+    assert links["recovery-navigator"] is None
+    assert not (tmp_path / shortlisting_path("recovery-navigator")).exists()
+    linked = [link for link in links.values() if link]
+    assert len(linked) == len(ROLES) - 1
+    assert all((tmp_path / link).is_file() for link in linked), linked
+
+
 # --- hostile content ----------------------------------------------------------------------------
 
 def hostile_site(site: Site) -> Site:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 
 from generator.content.load import load
 from generator.core.errors import UsageError
-from generator.model import Role, Site
+from generator.model import Checks, Role, Site
 from generator.render.forms import FORMS
 from generator.render.forms.build import write_all_forms
 from generator.render.forms.equality import PREFER_NOT, QUESTIONS
@@ -125,10 +126,34 @@ def test_application_form_details_and_declarations() -> None:
     assert "Situation" in page.text and "Result" in page.text
     assert "Say <strong>how</strong>." in html          # guidance, as cleaned Markdown
     assert "Rehabilitation of Offenders Act 1974 (Exceptions) Order 1975" in page.text
-    assert "enhanced dbs check" in page.text.lower()
+    assert "This post needs an Enhanced DBS check." not in page.text
+    assert "This post needs an enhanced DBS check." in page.text  # the acronym in capitals
     assert "right to work in the United Kingdom" in page.text
     assert "privacy notice" in page.text and "Test Organisation" in page.text
     assert "statement-Q-7_b" in page.names  # "." is "_" in a field name (sheets.field_key)
+
+
+@pytest.mark.parametrize(("level", "sentence"), [
+    ("basic", "This post needs a basic DBS check."),
+    ("enhanced-with-barred-list", "This post needs an enhanced DBS check with barred list check."),
+])
+def test_application_form_names_the_dbs_check_in_a_sentence(level: str, sentence: str) -> None:
+    site = hand_site()
+    role = dataclasses.replace(site.roles["test-role"], checks=Checks(dbs=level))
+    assert sentence in parse(pages(campaign(site, role))["application-form"]).text
+
+
+def test_application_form_without_criteria_asks_for_none() -> None:
+    site = hand_site()
+    role = site.roles["test-role"]
+    later = tuple(c for c in role.person_spec.criteria if "application" not in c.stages)
+    role = dataclasses.replace(role, person_spec=dataclasses.replace(role.person_spec,
+                                                                     criteria=later))
+    text = parse(pages(campaign(site, role))["application-form"]).text
+    assert "For each criterion below" not in text and "Situation" not in text
+    assert ("No criterion of this post is assessed from the application form, so this "
+            "section asks for none.") in text
+    assert "Criterion text C1" in text  # still listed as checked before appointment
 
 
 def test_application_form_without_dbs_or_exemption(shipped: Site) -> None:
