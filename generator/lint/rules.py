@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from generator.lint import currency, fairness, readability, writing
+from generator.lint import currency, fairness, readability, records, writing
 from generator.lint.registry import RULES, Rule
 
-_MODULES = (currency, fairness, readability, writing)  # imported for the rules they register
+# Imported for the rules they register.
+_MODULES = (currency, fairness, readability, records, writing)
 
 
 def all_rules() -> dict[str, Rule]:

@@ -29,13 +29,26 @@ def _pyphen() -> Any:
     return pyphen.Pyphen(lang="en_US")
 
 
-@cache
-def syllables(word: str) -> int:
-    """Syllables in one lower-case word (at least one)."""
+def _entry(word: str) -> str | None:
+    """The dictionary's line for a lower-case word, if it has one."""
     lines = _lines()
     key = word + " "
     at = bisect.bisect_left(lines, key)
-    if at < len(lines) and lines[at].startswith(key):
+    return lines[at] if at < len(lines) and lines[at].startswith(key) else None
+
+
+@cache
+def in_dictionary(word: str) -> bool:
+    """Whether the CMU Pronouncing Dictionary has the lower-case word (it holds ordinary
+    English words and names, and some abbreviations said as letters, such as 'fbi')."""
+    return _entry(word) is not None
+
+
+@cache
+def syllables(word: str) -> int:
+    """Syllables in one lower-case word (at least one)."""
+    line = _entry(word)
+    if line is not None:
         # The first pronunciation, as textstat takes it: a vowel phone carries a stress digit.
-        return max(1, sum(ch.isdigit() for ch in lines[at][len(key):].split("#")[0]))
+        return max(1, sum(ch.isdigit() for ch in line[len(word) + 1:].split("#")[0]))
     return len(_pyphen().positions(word)) + 1

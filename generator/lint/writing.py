@@ -11,6 +11,7 @@ from functools import cache
 
 from generator.lint.context import Context, Finding
 from generator.lint.registry import rule
+from generator.lint.syllables import in_dictionary
 from generator.lint.texts import Record, records
 from generator.lint.words import Exceptions, Prose, WordList, word_data
 
@@ -64,6 +65,18 @@ def _gender_patterns() -> tuple[WordList, WordList]:
     return WordList(data["masculine"]), WordList(data["feminine"])
 
 
+@cache
+def _about_others() -> tuple[str, ...]:
+    """Phrases in which a trait word is about the people the service is for, not the
+    candidate: "autonomy for service users", "the independence of residents", "their
+    autonomy" (see `about_others` in data/words.yaml)."""
+    data = word_data()["gender"]
+    joins = ("for", "of", "for the", "of the", "for our", "of our", "for all", "of all")
+    return tuple([f"{word} {join} {who}" for word in data["about_others"] for join in joins
+                  for who in data["served"]]
+                 + [f"their {word}" for word in data["about_others"]])
+
+
 @rule("writing-gender-coded", "info",
       "masculine-coded wording may put some women off applying (research findings are mixed)")
 def gender_coded(ctx: Context) -> Iterator[Finding]:
@@ -72,7 +85,8 @@ def gender_coded(ctx: Context) -> Iterator[Finding]:
     names += [o.short_name for o in ctx.site.organisations.values() if o.short_name]
     titles = [r.title for r in ctx.site.roles.values()] + [
         v.title for v in ctx.site.vacancies.values()]
-    exceptions = Exceptions([*word_data()["gender"]["exceptions"], *names, *titles])
+    exceptions = Exceptions([*word_data()["gender"]["exceptions"], *_about_others(), *names,
+                             *titles])
     for record in records(ctx):
         first_m, male = _hits(record, masculine, exceptions)
         _, female = _hits(record, feminine, exceptions)
@@ -109,10 +123,38 @@ def jargon(ctx: Context) -> Iterator[Finding]:
 _ACRONYM = re.compile(r"[A-Z](?<![\w&][A-Z])[A-Za-z&]*[A-Z](?![\w&])")
 
 
+# Acronyms are short: a word in capitals this long is an ordinary word written in capitals
+# ("SHORTLISTING"), as is a shorter one the dictionary has ("CRITERIA", "WEIGHTING"). Below
+# four letters the dictionary holds abbreviations said as letters ("FBI"), so it is not asked.
+_SHOUTED_LENGTH = 8
+_DICTIONARY_LENGTH = 4
+
+
+def _ordinary_word(word: str) -> bool:
+    """Whether a word in capitals is an ordinary word, not an acronym to explain."""
+    if len(word) >= _SHOUTED_LENGTH:
+        return True
+    if len(word) < _DICTIONARY_LENGTH:
+        return False
+    low = word.lower()
+    return in_dictionary(low) or (low.endswith("s") and in_dictionary(low[:-1]))
+
+
+def _names(ctx: Context) -> set[str]:
+    """The words of every organisation's name and short name: a charity's own name ("SAFE",
+    "DASH") or its initials are its name, explained by its own page, not an acronym."""
+    found: set[str] = set()
+    for org in ctx.site.organisations.values():
+        for name in (org.name, org.short_name or "", *org.formerly):
+            found.update(re.findall(r"[\w&]+", name))
+    return found
+
+
 @rule("writing-acronym", "info",
       "an acronym nobody explains shuts out the readers who do not know it")
 def acronyms(ctx: Context) -> Iterator[Finding]:
-    known = {t.term for t in ctx.site.glossary} | set(word_data()["acronyms_known"])
+    known = ({t.term for t in ctx.site.glossary} | set(word_data()["acronyms_known"])
+             | _names(ctx))
     for record in records(ctx):
         first: Prose | None = None
         missing: dict[str, None] = {}
@@ -122,6 +164,8 @@ def acronyms(ctx: Context) -> Iterator[Finding]:
                 if word in known or (word.endswith("s") and word[:-1] in known):
                     continue
                 if sum(ch.isupper() for ch in word) < 2 or word[1:].islower():
+                    continue
+                if word.isupper() and _ordinary_word(word):
                     continue
                 first = first or piece
                 missing.setdefault(word, None)
