@@ -18,6 +18,7 @@ from generator.content.yamlload import Document, date_problem, is_yaml11_word
 from generator.core.cache import SCHEMA_DIR, schema_version
 from generator.core.problems import JsonPath, Problem, json_path, quote
 from generator.model.methods import BUILTIN_METHODS
+from generator.model.terms import NOT_STATED
 
 ID_REGEX = "^[a-z0-9]+(-[a-z0-9]+)*$"
 # Where the fast validator files the schemas so their relative $refs resolve; never fetched.
@@ -168,6 +169,13 @@ def _example(schema: dict[str, Any]) -> str:
     return json.dumps(examples[0], ensure_ascii=False) if examples else ""
 
 
+def _takes_not_stated(schema: dict[str, Any]) -> bool:
+    """Whether a property accepts "not stated" (the source may be silent on it)."""
+    branches = [schema, *schema.get("anyOf", [])]
+    return any(NOT_STATED in (b.get("enum") or []) or b.get("$ref", "").endswith("/not_stated")
+               for b in branches if isinstance(b, dict))
+
+
 def _id_hint(value: Any, path: JsonPath) -> str:
     """A hint for a value that is not an id, which never suggests something invalid."""
     words = "-".join(re.findall(r"[a-z0-9]+", str(value).lower()))
@@ -209,6 +217,10 @@ def _message(error: ValidationError, doc: Document, path: JsonPath) -> tuple[str
         example = _example(props.get(missing, {}))
         title = props.get(missing, {}).get("title", "")
         hint = f"add a line such as  {missing}: {example}" if example else f"add '{missing}:'"
+        if _takes_not_stated(props.get(missing, {})):  # never invite a guess
+            hint = (f"add '{missing}:' with what the source says"
+                    + (f" (such as  {missing}: {example})" if example else "")
+                    + f", or  {missing}: not stated  if it does not say")
         about = f" ({title})" if title else ""
         return f"'{missing}'{about} is missing", hint, ""
     if kind == "additionalProperties":

@@ -129,3 +129,15 @@ def test_a_vacancy_may_weight_a_criterion_numbered_for_it(
     assert status == 1
     assert "the role has no criterion or competency 'E9'" in out
     assert "'E3'" not in out
+
+
+def test_a_missing_requirement_is_copied_from_the_source_not_guessed(
+        base_content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (base_content / "roles" / "night-porter.yaml").write_text(
+        SILENT_SPEC.replace("      requirement: desirable\n", ""), encoding="utf-8")
+    status, out = validate(base_content, capsys)
+    assert status == 1
+    assert "$.person_specification.criteria[2]: 'requirement' (Essential or desirable) is " \
+        "missing" in out
+    assert ("hint: add 'requirement:' with what the source says (such as  requirement: "
+            "\"essential\"), or  requirement: not stated  if it does not say") in out
