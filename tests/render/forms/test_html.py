@@ -156,6 +156,19 @@ def test_application_form_without_criteria_asks_for_none() -> None:
     assert "Criterion text C1" in text  # still listed as checked before appointment
 
 
+def test_application_form_of_a_specification_silent_on_methods_says_so() -> None:
+    site = hand_site()
+    role = site.roles["test-role"]
+    silent = tuple(dataclasses.replace(c, assessed_by=(), methods_stated=False)
+                   for c in role.person_spec.criteria)
+    role = dataclasses.replace(role, person_spec=dataclasses.replace(role.person_spec,
+                                                                     criteria=silent))
+    text = parse(pages(campaign(site, role))["application-form"]).text
+    assert "For each criterion below" not in text and "No criterion of this post" not in text
+    assert ("The person specification does not say which criteria are assessed from the "
+            "application form, so this section asks about none of them.") in text
+
+
 def test_application_form_without_dbs_or_exemption(shipped: Site) -> None:
     role = shipped.roles["recovery-navigator"]
     text = parse(pages(campaign(shipped, role))["application-form"]).text
