@@ -16,6 +16,7 @@ from generator.content.yamlload import Document
 from generator.core.problems import JsonPath, Problem, json_path
 from generator.lint.settings import Config
 from generator.model import Criterion, Role, Site
+from generator.model.autoid import criterion_ids
 
 FOLDERS = {kind: folder for folder, kind in KINDS.items()}
 
@@ -71,23 +72,27 @@ class Context:
     def criterion_at(self, role: Role, crit: Criterion) -> tuple[str, str, JsonPath]:
         """Where a role's criterion is written: in the role, or in the family it comes from."""
         base: JsonPath
+        taken: tuple[str, ...] = ()
         if crit.inherited_from:
             kind, record, base = "family", crit.inherited_from, ("criteria",)
         else:
             kind, record, base = "role", role.id, ("person_specification", "criteria")
-        index = self._criteria_index(kind, record).get(crit.id)
+            taken = tuple(c.id for c in role.person_spec.criteria if c.inherited_from)
+        index = self._criteria_index(kind, record, taken).get(crit.id)
         return kind, record, base if index is None else (*base, index)
 
-    def _criteria_index(self, kind: str, record: str) -> dict[str, int]:
-        """A record's criteria ids and their positions in its file, worked out once."""
+    def _criteria_index(self, kind: str, record: str,
+                        taken: tuple[str, ...] = ()) -> dict[str, int]:
+        """A record's criteria ids and their positions in its file, worked out once; a
+        criterion without an id has the one the model numbers it (after `taken`)."""
         key = f"criteria:{kind}:{record}"
         if key not in self.memo:
             data = self.raw(kind, record) or {}
             if kind == "role":
                 data = data.get("person_specification") or {}
-            items = data.get("criteria") or []
-            self.memo[key] = {str(item.get("id")): index for index, item in enumerate(items)
-                              if isinstance(item, dict)}
+            items = [item if isinstance(item, dict) else {} for item in data.get("criteria") or []]
+            self.memo[key] = {cid: index
+                              for index, cid in enumerate(criterion_ids(items, taken))}
         found: dict[str, int] = self.memo[key]
         return found
 

@@ -8,7 +8,7 @@ import dataclasses
 from pathlib import Path
 
 from generator.content.load import load
-from generator.lint import run_rules
+from generator.lint import lint, run_rules
 from generator.lint.context import Context, Finding
 from generator.lint.registry import Rule
 from generator.lint.rules import all_rules
@@ -91,3 +91,24 @@ def test_a_scale_whose_weights_nothing_carries_is_found(tmp_path: Path) -> None:
         ("scale", "zero-to-three", "$.weights")]
     assert ("the scale 'zero-to-three' allows the weights 1, 2, 3, but no criterion or "
             "competency scored on it carries one") in found[0].problem.message
+
+
+def test_a_criterion_without_an_id_is_found_where_it_is_written(tmp_path: Path) -> None:
+    content = overlay(FIXTURES / "base", LINT / "clean" / "content", tmp_path)
+    (content / "families" / "porter-work.yaml").write_text(
+        "title: Porter work\ncriteria:\n  - category: Values\n    text: Courteous.\n"
+        "    requirement: essential\n", encoding="utf-8")
+    (content / "roles" / "porter.yaml").write_text(
+        "title: Porter\norganisation: example-council\nfamily: porter-work\n"
+        "person_specification:\n  assessed_by: [application, interview]\n  criteria:\n"
+        "    - category: Experience\n      text: Able to lift heavy loads.\n"
+        "      requirement: essential\n"
+        "    - category: Experience\n      text: 3 years' experience of portering.\n"
+        "      requirement: essential\n", encoding="utf-8")
+    result = lint(content, today=TODAY)
+    assert not result.problems, [p.format() for p in result.problems]
+    found = [f for f in result.findings
+             if f.rule == "spec-years-experience" and f.record == "porter"]
+    # The family's criterion is E1, so the role's own are E2 and E3.
+    assert [(f.problem.json_path, f.problem.line, f.where) for f in found] == [
+        ("$.person_specification.criteria[1].text", 11, "criterion E3")]
