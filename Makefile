@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SYSTEM_STAMP := $(VENV)/.system-stamp
 NPM_STAMP := node_modules/.npm-stamp
+SEARCH_STAMP := node_modules/.search-stamp
 # Zensical, the successor of Material for MkDocs, in a venv of its own. Pinned: every later
 # release (0.0.74 and 0.1.x) requires zensical-ui, which the package index here does not serve,
 # so pip would fall back to this one anyway, after trying each of them.
@@ -12,7 +13,7 @@ ZENSICAL_VERSION := 0.0.73
 ZENSICAL_VENV := .venv-zensical
 ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed-$(ZENSICAL_VERSION)
 
-.PHONY: site test serve edit format validate golden clean system npm zensical zensical-check bench fuzz import-measure
+.PHONY: site test serve edit format validate golden clean system npm search zensical zensical-check bench fuzz import-measure
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +51,17 @@ $(NPM_STAMP): package.json package-lock.json | $(SYSTEM_STAMP)
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $(NPM_STAMP)
 
+# Pagefind, which makes the site's search index (docs/search.md): the one package in
+# package.json's "dependencies", so a site build installs it alone (the binary for this machine
+# comes with it). Where `npm` above has installed everything already, that is kept.
+search: $(SEARCH_STAMP)
+$(SEARCH_STAMP): package.json package-lock.json
+	command -v npm >/dev/null || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }
+	if [ ! -f $(NPM_STAMP) ] || [ package-lock.json -nt $(NPM_STAMP) ]; then \
+	  npm ci --omit=dev --ignore-scripts --no-audit --no-fund; fi
+	touch $(SEARCH_STAMP)
+
 zensical: $(ZENSICAL_STAMP)
 $(ZENSICAL_STAMP):
 	rm -rf $(ZENSICAL_VENV)
@@ -57,13 +69,13 @@ $(ZENSICAL_STAMP):
 	$(ZENSICAL_VENV)/bin/python -m pip install --quiet zensical==$(ZENSICAL_VERSION)
 	touch $(ZENSICAL_STAMP)
 
-site: $(STAMP)
+site: $(STAMP) search
 	$(BIN)/roleprint build
 
 validate: $(STAMP)
 	$(BIN)/roleprint validate
 
-serve: $(STAMP)
+serve: $(STAMP) search
 	$(BIN)/roleprint serve
 
 # The browser editor and the live preview together, on 127.0.0.1 (docs/editor.md).
@@ -79,7 +91,7 @@ test: $(STAMP) system npm zensical
 	$(BIN)/python -m pytest
 
 # Timings on synthetic content (docs/performance.md); e.g. make bench BENCH_ARGS="--sizes 10,100"
-bench: $(STAMP) zensical
+bench: $(STAMP) zensical search
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 # `roleprint import` scored on the corpus of real job descriptions in tests/importer/corpus
@@ -97,7 +109,7 @@ golden: $(STAMP)
 	$(BIN)/python -m tests.render.update_golden
 
 # Engine portability: the same staging tree and mkdocs.yml built by Zensical (writes site/).
-zensical-check: $(STAMP) zensical
+zensical-check: $(STAMP) zensical search
 	$(BIN)/roleprint generate --out .staging --no-pdf
 	$(ZENSICAL_VENV)/bin/zensical build -f mkdocs.yml --strict --clean
 	test -f site/roles/recovery-navigator/index.html

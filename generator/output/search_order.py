@@ -3,15 +3,16 @@
 Takes in the `pagefind/` folder Pagefind has just written; gives it back with every filter's
 values sorted, each filter file named by a digest of what it holds, the filters listed by name
 in the language's `.pf_meta` file (itself renamed by its digest), and `pagefind-entry.json`
-naming that file. Pagefind 1.5 writes a filter's values in an arbitrary order each run (upstream
+naming that file. Pagefind 1.5 wrote a filter's values in an arbitrary order each run (upstream
 Pagefind/pagefind#638), and names its files by digests of those bytes, so without this step the
-index changes on every build though what it holds does not. Pagefind looks a value up by its
-name, not its place, and reads a value's pages as a set, so the sorted files search the same
-(tests/browser/test_search.py).
+index changed on every build though what it held did not (1.6 has not been seen to; nothing
+promises it). Pagefind looks a value up by its name, not its place, and reads a value's pages
+as a set, so the sorted files search the same (tests/browser/test_search.py).
 
 The files are CBOR behind a `pagefind_dcd` signature, gzipped; cbor2 reads and writes them.
-The layout read here is Pagefind 1.5's (the version pyproject.toml pins); a layout this step does
-not know stops the build with `BuildFailed` rather than writing an index that may not search.
+The layout read here is Pagefind 1.6's (the version package-lock.json pins; 1.5's is the same);
+a layout this step does not know stops the build with `BuildFailed` rather than writing an index
+that may not search.
 """
 
 from __future__ import annotations
@@ -51,8 +52,8 @@ def fix_order(index: Path) -> None:
         _sort_filters(index)
     except (OSError, ValueError, TypeError, IndexError, KeyError) as error:
         raise BuildFailed(
-            f"the search index is not laid out as Pagefind 1.5 lays it out ({error}); install "
-            "the Pagefind version pyproject.toml names (`make site` does) and build again"
+            f"the search index is not laid out as Pagefind 1.6 lays it out ({error}); install "
+            "the Pagefind version package-lock.json names (`make site` does) and build again"
         ) from error
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import json
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from generator.core.errors import BuildFailed
-from generator.output.search import FOLDER, index_site
+from generator.output.search import CHECKOUT, FOLDER, executable, index_site
 from generator.output.search_order import SIGNATURE, fix_order, read
 
 PLACES = ["Bristol", "Cornwall", "Darlington", "East Kent", "Leeds", "Norwich", "York", "Wigan"]
@@ -62,16 +64,25 @@ def test_an_index_laid_out_otherwise_stops_the_build_with_a_plain_error(tmp_path
     site = small_site(tmp_path / "site")
     index_site(site)
     (meta,) = (site / FOLDER).glob("pagefind.*.pf_meta")
-    meta.write_bytes(gzip.compress(SIGNATURE + b"\x81\x01"))  # [1]: no filters where 1.5 has them
-    with pytest.raises(BuildFailed, match=r"not laid out as Pagefind 1\.5 lays it out"):
+    meta.write_bytes(gzip.compress(SIGNATURE + b"\x81\x01"))  # [1]: no filters where 1.6 has them
+    with pytest.raises(BuildFailed, match=r"not laid out as Pagefind 1\.6 lays it out"):
         fix_order(site / FOLDER)
 
 
 def test_a_missing_pagefind_stops_the_build_with_a_plain_error(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def missing() -> Path:
-        raise FileNotFoundError("Could not find any of [pagefind]")
-
-    monkeypatch.setattr("generator.output.search.get_executable", missing)
+    """A checkout whose node_modules has no Pagefind (npm ci not run)."""
+    monkeypatch.delenv("PAGEFIND_BINARY_PATH", raising=False)
+    monkeypatch.setattr("generator.output.search.CHECKOUT", tmp_path / "checkout")
     with pytest.raises(BuildFailed, match=r"Pagefind could not be started .*run `make site`"):
         index_site(small_site(tmp_path / "site"))
+
+
+def test_pagefind_is_the_release_package_lock_json_pins() -> None:
+    """The build runs the binary npm installed from package-lock.json, and that is the
+    release whose index layout `fix_order` reads."""
+    lock = json.loads((CHECKOUT / "package-lock.json").read_text())
+    pinned = lock["packages"]["node_modules/pagefind"]["version"]
+    said = subprocess.run([str(executable()), "--version"], capture_output=True, text=True,
+                          check=True).stdout.split()
+    assert said == ["pagefind", pinned]

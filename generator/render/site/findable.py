@@ -64,7 +64,7 @@ def variants(reference: str) -> list[str]:
 
 def _element(attribute: str, key: str, value: str | None) -> str:
     """A span holding one metadata or filter value. Pagefind's interface draws a result's
-    metadata as text but a filter's values as HTML (innerHTML), and Pagefind 1.5 decodes a
+    metadata as text but a filter's values as HTML (innerHTML), and Pagefind (1.5, 1.6) decodes a
     filter's text twice when it indexes it (the HTML parser, then again): a filter value is
     escaped three times, so that the index holds it escaped once and the interface shows it as
     written, never as markup (tests/browser/test_search_safety.py)."""
