@@ -6,8 +6,9 @@ widget holds either text or mappings, never both, so the editor is always given 
 A value that may be a list or a word ("not stated") is given to the editor as a list, the word
 as its one entry, and written back as the word. A map whose keys are the writer's own
 (criterion id -> weight) is given as a list of `{key, value}` pairs, in the map's order, and
-written back as the map. Nothing else is changed: the two are inverse on every value the
-schemas accept.
+written back as the map. A record's keys come out in the schema's order, whatever order the
+form sent them in. Nothing else is changed: the two are inverse on every value the schemas
+accept.
 """
 
 from __future__ import annotations
@@ -52,8 +53,12 @@ def _walk(value: Any, raw: Node, base: str, wide: bool) -> Any:
             return {e["key"]: _walk(e.get("value"), values, base, wide) for e in value}
         return value
     if isinstance(value, dict):
+        # In the schema's order, whatever order the form's fields were filled in: Decap keeps
+        # keys in the order they were first given a value, and a new record is written so.
         props = node.get("properties", {})
-        return {k: _walk(v, props[k], base, wide) if k in props else v for k, v in value.items()}
+        keys = [k for k in props if k in value] + [k for k in value if k not in props]
+        return {k: _walk(value[k], props[k], base, wide) if k in props else value[k]
+                for k in keys}
     if isinstance(value, list) and isinstance(node.get("items"), dict):
         return [_walk(v, node["items"], base, wide) for v in value]
     return value

@@ -98,6 +98,28 @@ def test_new_renamed_and_deleted_records(content: Path) -> None:
         backend.handle({"action": "deleteFiles", "params": {"paths": ["content/glossary.yaml"]}})
 
 
+def test_a_new_record_is_written_in_the_schemas_order_not_the_order_filled_in(
+        content: Path) -> None:
+    """Issue 27, point 6: Decap sends a new record's keys in the order its fields were first
+    filled in; the file has them in the schema's order (as docs/editor.md says), at every
+    level, and `roleprint format --check` finds nothing to change."""
+    filled = {"person_specification": {"criteria": [
+                  {"requirement": "essential", "text": "Experience of support work",
+                   "id": "E1"}],
+                  "assessed_by": ["application", "interview"]},
+              "team": "Support Team", "organisation": "second-step",
+              "title": "Support Worker"}
+    new = {"path": "content/roles/support-worker.yaml",
+           "raw": json.dumps(filled, indent=2)}
+    backend = Backend(content)
+    backend.handle({"action": "persistEntry", "params": {"dataFiles": [new]}})
+    text = (content / "roles" / "support-worker.yaml").read_text(encoding="utf-8")
+    keys = [line.strip().lstrip("- ").split(":")[0] for line in text.splitlines()[1:]]
+    assert keys == ["title", "organisation", "team", "person_specification", "assessed_by",
+                    "application", "interview", "criteria", "id", "text", "requirement"]
+    assert run(["format", "--check", "--content", str(content)]) == 0
+
+
 def test_refusals_are_plain_sentences(content: Path) -> None:
     backend = Backend(content)
     with pytest.raises(Refused, match="do not take uploaded files"):
