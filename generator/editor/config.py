@@ -263,6 +263,9 @@ def decap_config(prefix: str = "content", hosted: dict[str, str] | None = None) 
         "backend": backend,
         "publish_mode": "editorial_workflow" if hosted else "simple",
         "media_folder": f"{prefix}/sources",
+        # Records take no uploaded files: Roleprint's own media library (registered by
+        # roleprint-editor.js) has no page, so Decap offers no Media tab.
+        "media_library": {"name": "roleprint-none"},
         "locale": "en",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": [collection(kind, prefix, bool(hosted)) for kind in ORDER],

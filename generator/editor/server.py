@@ -117,6 +117,10 @@ def make_handler(backend: Backend, checker: Checker, preview: str, token: str) -
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Cache-Control", "no-store")
             self.send_header("X-Content-Type-Options", "nosniff")
+            # Never inside another website's frame: the editor opens with no login, so a
+            # framed editor would save whatever a visitor is tricked into clicking.
+            self.send_header("X-Frame-Options", "DENY")
+            self.send_header("Content-Security-Policy", "frame-ancestors 'none'")
             self.end_headers()
             self.wfile.write(body)
 

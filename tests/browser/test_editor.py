@@ -75,9 +75,12 @@ def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
         log.close()
 
 
-def open_editor(page: Any, url: str) -> None:
+def open_editor(page: Any, url: str, login: bool = False) -> None:
+    """The editor's first page, once it lists the roles. The local editor opens straight into
+    the editor; the hosted one (`login`) shows Decap's login first."""
     page.goto(url + "/")
-    page.get_by_role("button", name="Login").click()
+    if login:
+        page.get_by_role("button", name="Login").click()
     page.wait_for_selector("text=Recovery Navigator")
 
 
@@ -173,6 +176,31 @@ def test_create_edit_delete_pick_save_validate_preview(
     frame = page.frame_locator("iframe").last.frame_locator(f'iframe[src="{page_url}"]')
     frame.get_by_role("heading", name=TITLE).first.wait_for()
     assert not outside, f"the editor loaded files from outside Roleprint: {outside}"
+
+
+def test_the_local_editor_opens_straight_in_offers_no_media_and_a_blank_form_is_unsaved(
+        browser: Any, editor: dict[str, Any]) -> None:
+    """Issue 27, point 6: no Decap login screen (the local editor has no login), no Media tab
+    (uploads are refused), and a new record's blank form does not say "Changes saved"."""
+    from playwright.sync_api import expect
+
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(editor["url"] + "/")
+    page.get_by_text("Recovery Navigator").first.wait_for()  # the roles, with no Login pressed
+    expect(page.get_by_role("button", name="Login")).to_have_count(0)
+    expect(page.get_by_role("button", name="Quick add")).to_be_visible()  # the header is drawn
+    expect(page.get_by_role("button", name="Media")).to_have_count(0)
+
+    badge = page.locator('[class*="BackStatus"]')
+    page.goto(editor["url"] + "/#/collections/roles/entries/recovery-navigator")
+    page.get_by_role("textbox", name="Team").wait_for()
+    expect(badge).to_have_text("Changes saved", ignore_case=True)  # Decap's words for a record
+    page.goto(editor["url"] + "/#/collections/roles/new")
+    title = page.get_by_role("textbox", name="Job title")
+    expect(title).to_have_value("")
+    expect(badge).to_have_text("Not saved yet")
+    title.fill(TITLE)
+    expect(badge).to_have_text("Unsaved changes", ignore_case=True)
 
 
 def test_an_edit_in_the_browser_changes_one_line_of_the_file(
@@ -354,7 +382,7 @@ def test_the_hosted_editor_opens_and_saves_a_shipped_role(
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.on("pageerror", lambda e: errors.append(str(e)))
         url = f"http://127.0.0.1:{server.server_address[1]}"
-        open_editor(page, url)
+        open_editor(page, url, login=True)
         page.goto(url + "/#/collections/roles/entries/recovery-navigator")
         team = page.get_by_role("textbox", name="Team")
         team.wait_for()
