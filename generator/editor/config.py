@@ -10,10 +10,12 @@ Roleprint when the record is saved and shown in the editor's problems panel.
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
+from pathlib import Path
 from typing import Any
 
 from generator.core.errors import RoleprintError
-from generator.editor import references
+from generator.editor import methods, references
 from generator.editor.schemas import (
     FILES,
     FOLDERS,
@@ -36,6 +38,8 @@ PROXY_URL = "/api/v1"
 # How many levels of items inside items the forms offer (the rest are plain text).
 MAX_NESTING = 3
 _DEPTH: dict[str, int] = {}
+# The assessment methods a list of method ids offers, while one configuration is made.
+_METHODS: ContextVar[tuple[methods.Option, ...]] = ContextVar("methods", default=methods.BUILTIN)
 
 
 class Unmapped(RoleprintError):
@@ -142,6 +146,11 @@ def field(kind: str, name: str, raw: Node, base: str, required: bool) -> Field:
         if not words and is_ref_to(items_raw, "id") and (
                 target := references.reference(kind, name)):
             return {**out, **_relation(target, multiple=True)}
+        if name in methods.METHOD_LISTS and is_ref_to(items_raw, "id"):
+            # Chosen by name from the methods there are (and "not stated" where allowed).
+            out.pop("collapsed")
+            choices = [*_METHODS.get(), *({"label": w.capitalize(), "value": w} for w in words)]
+            return {**out, "widget": "select", "multiple": True, "options": choices}
         union = string_or_object(items, items_base)
         if union is not None:
             items, items_base, _ = union
@@ -249,13 +258,23 @@ def _plural(label: str) -> str:
     return label if label.endswith("s") else label + "s"
 
 
-def decap_config(prefix: str = "content", hosted: dict[str, str] | None = None) -> dict[str, Any]:
+def decap_config(prefix: str = "content", hosted: dict[str, str] | None = None,
+                 content: Path | None = None) -> dict[str, Any]:
     """The whole Decap CMS configuration: for the local backend Roleprint serves, or (with
     `hosted`, e.g. `{"name": "github", "repo": "owner/name"}`) for GitHub or GitLab, where
     each save becomes a pull or merge request through draft, in review and ready.
 
-    `prefix` is the content folder's name, the root being the folder that holds it.
+    `prefix` is the content folder's name, the root being the folder that holds it;
+    `content`, the folder itself, whose organisations' own assessment methods are offered.
     """
+    offered = _METHODS.set(methods.options(content))
+    try:
+        return _config(prefix, hosted)
+    finally:
+        _METHODS.reset(offered)
+
+
+def _config(prefix: str, hosted: dict[str, str] | None) -> dict[str, Any]:
     backend: dict[str, Any] = {"name": "proxy", "proxy_url": PROXY_URL, "branch": "main"}
     if hosted:
         backend = {"branch": "main", **hosted, "squash_merges": True}
