@@ -194,6 +194,7 @@ def test_the_local_editor_opens_straight_in_offers_no_media_and_a_blank_form_is_
     expect(page.get_by_role("button", name="Login")).to_have_count(0)
     expect(page.get_by_role("button", name="Quick add")).to_be_visible()  # the header is drawn
     expect(page.get_by_role("button", name="Media")).to_have_count(0)
+    expect(page.get_by_role("button", name="Account")).to_have_count(0)  # only "Log out" in it
 
     badge = page.locator('[class*="BackStatus"]')
     page.goto(editor["url"] + "/#/collections/roles/entries/recovery-navigator")

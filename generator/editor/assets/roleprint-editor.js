@@ -16,8 +16,10 @@
 
   // The local editor has no login (it answers only on this computer), so Decap's login screen
   // is not shown: Decap finds a signed-in user of its local backend and opens the editor.
+  // Nor is its Account menu, which holds only "Log out" (roleprint-editor.css hides it).
   if (local) {
     window.localStorage.setItem("decap-cms-user", JSON.stringify({backendName: "proxy"}));
+    document.documentElement.classList.add("roleprint-local");
   }
   // Records take no uploaded files (the server refuses them), so no Media tab is offered: the
   // configuration names this media library (config.py), which has no page of its own.
