@@ -18,7 +18,9 @@
   // is not shown: Decap finds a signed-in user of its local backend and opens the editor.
   // Nor is its Account menu, which holds only "Log out" (roleprint-editor.css hides it).
   if (local) {
-    window.localStorage.setItem("decap-cms-user", JSON.stringify({backendName: "proxy"}));
+    try {
+      window.localStorage.setItem("decap-cms-user", JSON.stringify({backendName: "proxy"}));
+    } catch (e) {}  // storage turned off: Decap shows its Login button, which still works
     document.documentElement.classList.add("roleprint-local");
   }
   // Records take no uploaded files (the server refuses them), so no Media tab is offered: the
