@@ -39,7 +39,7 @@ PROXY_URL = "/api/v1"
 MAX_NESTING = 3
 _DEPTH: dict[str, int] = {}
 # The assessment methods a list of method ids offers, while one configuration is made.
-_METHODS: ContextVar[tuple[methods.Option, ...]] = ContextVar("methods", default=methods.BUILTIN)
+_METHODS: ContextVar[methods.Offered] = ContextVar("methods", default=methods.BUILTIN)
 
 
 class Unmapped(RoleprintError):
@@ -149,7 +149,8 @@ def field(kind: str, name: str, raw: Node, base: str, required: bool) -> Field:
         if name in methods.METHOD_LISTS and is_ref_to(items_raw, "id"):
             # Chosen by name from the methods there are (and "not stated" where allowed).
             out.pop("collapsed")
-            choices = [*_METHODS.get(), *({"label": w.capitalize(), "value": w} for w in words)]
+            choices = [*_METHODS.get().every,
+                       *({"label": w.capitalize(), "value": w} for w in words)]
             return {**out, "widget": "select", "multiple": True, "options": choices}
         union = string_or_object(items, items_base)
         if union is not None:
@@ -186,6 +187,8 @@ def field(kind: str, name: str, raw: Node, base: str, required: bool) -> Field:
         # inside an optional object nothing is required here; Roleprint's check still is.
         return {**out, "widget": "object", "collapsed": False,
                 "fields": fields(kind, node, base, optional=not required)}
+    if name in methods.QUESTION_METHODS and is_ref_to(raw, "id"):
+        return {**out, "widget": "select", "options": list(_METHODS.get().at_interview)}
     return {**out, **_scalar(node, raw, base)}
 
 
@@ -267,7 +270,7 @@ def decap_config(prefix: str = "content", hosted: dict[str, str] | None = None,
     `prefix` is the content folder's name, the root being the folder that holds it;
     `content`, the folder itself, whose organisations' own assessment methods are offered.
     """
-    offered = _METHODS.set(methods.options(content))
+    offered = _METHODS.set(methods.offered(content))
     try:
         return _config(prefix, hosted)
     finally:
