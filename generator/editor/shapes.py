@@ -79,7 +79,8 @@ def narrow(kind: str, value: Any) -> Any:
 def _tree(raw: Node, base: str, depth: dict[str, int]) -> Node:
     """The rules `_walk` follows for one schema, as data: `wrap` (text stands for a mapping
     with this key), `words` (a word stands for a list), `m` (a map stands for a list of key and
-    value pairs; its rules are those of the values), `p` (properties), `i` (list items)."""
+    value pairs; its rules are those of the values), `p` (properties), `o` (the properties'
+    order), `i` (list items)."""
     ref = f"{base}{raw.get('$ref', '')}" if "$ref" in raw else ""
     if ref and depth.get(ref, 0) >= 4:  # items within items: as deep as the forms go, and one
         return {}
@@ -98,6 +99,8 @@ def _tree(raw: Node, base: str, depth: dict[str, int]) -> Node:
     props = {k: t for k, v in node.get("properties", {}).items() if (t := _tree(v, base, depth))}
     if props:
         out["p"] = props
+    if len(node.get("properties", {})) > 1:
+        out["o"] = list(node["properties"])  # the schema's order, which a record is written in
     if isinstance(node.get("items"), dict) and (items := _tree(node["items"], base, depth)):
         out["i"] = items
     return out

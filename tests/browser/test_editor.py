@@ -430,6 +430,45 @@ process.stdout.write(JSON.stringify(out));
 """
 
 
+def hosted_formats(tmp_path: Any, cases: list[dict[str, str]]) -> list[dict[str, Any]]:
+    """roleprint-hosted.js under Node on each case (a record kind and a file's text): what its
+    format gives the forms (`wide`), and the values of the file it writes back (`back`)."""
+    import json
+
+    from generator.editor.config import ORDER
+    from generator.editor.shapes import tree
+
+    jsyaml = ROOT / "node_modules" / "js-yaml"
+    assert jsyaml.is_dir(), "run `make npm` first"
+    node = shutil.which("node")
+    assert node, "Node.js is needed (Debian's nodejs package)"
+    (tmp_path / "shapes.json").write_text(json.dumps({k: tree(k) for k in ORDER}))
+    (tmp_path / "cases.json").write_text(json.dumps(cases))
+    (tmp_path / "run.js").write_text(NODE_RUN)
+    done = subprocess.run(
+        [node, str(tmp_path / "run.js"), str(tmp_path / "shapes.json"),
+         str(tmp_path / "cases.json"), str(jsyaml),
+         str(ROOT / "generator" / "editor" / "assets" / "roleprint-hosted.js")],
+        capture_output=True, text=True, check=True, timeout=LIMIT)
+    results: list[dict[str, Any]] = json.loads(done.stdout)
+    return results
+
+
+def test_the_hosted_editor_writes_a_new_record_in_the_schemas_order(tmp_path: Any) -> None:
+    """Issue 27, point 6, for the hosted editor too: a record whose fields were filled in any
+    order is written with its keys in the schema's order, at every level."""
+    import json
+
+    filled = {"person_specification": {
+        "criteria": [{"requirement": "essential", "text": "Experience", "id": "E1"}],
+        "assessed_by": ["interview"]}, "team": "Support Team", "title": "Support Worker"}
+    [result] = hosted_formats(tmp_path, [{"kind": "role", "text": json.dumps(filled)}])
+    back = result["back"]
+    assert list(back) == ["title", "team", "person_specification"]
+    assert list(back["person_specification"]) == ["assessed_by", "criteria"]
+    assert list(back["person_specification"]["criteria"][0]) == ["id", "text", "requirement"]
+
+
 def test_the_hosted_script_itself_widens_and_narrows_the_scoring_and_question_records(
         tmp_path: Any) -> None:
     """roleprint-hosted.js as the browser runs it (under Node, with js-yaml from npm): on the
@@ -438,24 +477,11 @@ def test_the_hosted_script_itself_widens_and_narrows_the_scoring_and_question_re
     import json
 
     from generator.content.discover import discover
-    from generator.editor.config import ORDER
-    from generator.editor.shapes import tree, widen
+    from generator.editor.shapes import widen
 
-    jsyaml = ROOT / "node_modules" / "js-yaml"
-    assert jsyaml.is_dir(), "run `make npm` first"
-    node = shutil.which("node")
-    assert node, "Node.js is needed (Debian's nodejs package)"
     records = [s for folder in (CAMPAIGNS, QUESTIONS) for s in discover(folder)[0]]
-    (tmp_path / "shapes.json").write_text(json.dumps({k: tree(k) for k in ORDER}))
-    (tmp_path / "cases.json").write_text(json.dumps(
-        [{"kind": s.kind, "text": s.path.read_text(encoding="utf-8")} for s in records]))
-    (tmp_path / "run.js").write_text(NODE_RUN)
-    done = subprocess.run(
-        [node, str(tmp_path / "run.js"), str(tmp_path / "shapes.json"),
-         str(tmp_path / "cases.json"), str(jsyaml),
-         str(ROOT / "generator" / "editor" / "assets" / "roleprint-hosted.js")],
-        capture_output=True, text=True, check=True, timeout=LIMIT)
-    results = json.loads(done.stdout)
+    results = hosted_formats(tmp_path, [
+        {"kind": s.kind, "text": s.path.read_text(encoding="utf-8")} for s in records])
     assert len(results) == len(records) > 20
     maps = 0
     for source, result in zip(records, results, strict=True):
