@@ -3,9 +3,9 @@
 "Assessed by" holds ids of assessment methods: the built-in ones, and those an organisation
 adds in its own file (`assessment_methods`); a question's method is one of those used at
 interview. The editor shows them as lists to choose from, by name, so that a method that
-does not exist (a typo such as "interveiw") cannot be typed.
-An organisation's own methods are read from the content folder each time the editor's page
-asks for its configuration, so one added in the editor is offered after a reload.
+does not exist (a typo such as "interveiw") cannot be typed. An organisation's own methods
+are read from the content folder each time the editor's page asks for its configuration, so
+one added in the editor is offered after a reload.
 """
 
 from __future__ import annotations
