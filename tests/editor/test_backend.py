@@ -171,6 +171,25 @@ def test_the_page_config_and_files_served(server: tuple[str, str]) -> None:
     assert err.value.code == 400 and "not understood" in json.loads(err.value.read())["error"]
 
 
+def test_a_method_an_organisation_adds_is_offered_at_the_next_page_load(
+        server: tuple[str, str], content: Path) -> None:
+    """The configuration is made for each page load, so "Assessed by" offers a method added
+    (in the editor, say) without restarting the editor."""
+    url, token = server
+
+    def offered() -> list[str]:
+        config = json.loads(get(url + "/config.yml", token)[1])
+        criteria = next(c for c in config["collections"] if c["name"] == "criteria")
+        field = next(f for f in criteria["fields"] if f["name"] == "assessed_by")
+        return [o["value"] for o in field["options"]]
+
+    assert "role-play" not in offered()
+    path = content / "organisations" / "second-step.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "assessment_methods:\n"
+                    "  - id: role-play\n    name: Role play\n", encoding="utf-8")
+    assert "role-play" in offered()
+
+
 @pytest.mark.parametrize("addr", ["0.0.0.0:8080", "localhost:8080", "192.168.1.2:80", "8080"])
 def test_edit_listens_on_127_0_0_1_only(addr: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["edit", "--content", str(CONTENT), "--addr", addr]) == 2
