@@ -74,6 +74,9 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("kind", choices=("role",))
     new.add_argument("title")
     new.add_argument("--organisation", required=True, metavar="ID")
+    new.add_argument("--id", dest="role_id", metavar="ID",
+                     help="the new role's id, which names its file (default: made from the "
+                     "title)")
 
     importer = command("import", "Bring job descriptions in from Word, PDF, text or Markdown "
                        "as draft roles.")

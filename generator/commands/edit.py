@@ -14,7 +14,7 @@ def run(settings: Settings) -> int:
 
         try:
             files = export(settings.export, settings.backend, settings.repo, settings.branch,
-                           settings.content.name)
+                           settings.content.name, settings.content)
         except ValueError as err:
             raise UsageError(str(err)) from err
         report.say(f"Wrote the editor for {settings.backend} ({len(files)} files) into "

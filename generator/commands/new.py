@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from generator.content.discover import id_problem, suggest_id
+from generator.content.discover import MAX_ID_LENGTH, display_path, id_problem, suggest_id
 from generator.core import report
 from generator.core.errors import UsageError
 from generator.core.settings import Settings
@@ -67,26 +67,46 @@ organisation: {organisation}
 
 def run(settings: Settings) -> int:
     month = dt.date.today().isoformat()[:7]
-    path = new_role(settings.content, settings.title, settings.organisation or "", month)
+    path = new_role(settings.content, settings.title, settings.organisation or "", month,
+                    settings.role_id)
     report.say(f"Wrote {path}. Fill it in, then run: roleprint validate")
     return 0
 
 
-def new_role(content_dir: Path, title: str, organisation: str, month: str) -> Path:
-    """Write content/roles/<id>.yaml for a new role and return its path.
+def free_id(roles: Path, wanted: str, organisation: str) -> str:
+    """`wanted`, or an id like it that no role has: the organisation's id in front first (two
+    organisations may each have a Senior Support Worker), else a number after it."""
+    short = wanted[: MAX_ID_LENGTH - 4].strip("-") or "role"  # room for "-999"
+    tries = [wanted, f"{organisation}-{wanted}"] + [f"{short}-{n}" for n in range(2, 1000)]
+    return next((t for t in tries
+                 if id_problem(t) is None and not (roles / f"{t}.yaml").exists()), "another-id")
+
+
+def new_role(content_dir: Path, title: str, organisation: str, month: str,
+             role_id: str | None = None) -> Path:
+    """Write content/roles/<id>.yaml for a new role and return its path. The id (the file's
+    name) is `role_id`, or else made from the title.
 
     Raises UsageError with a message for the person when the role cannot be created.
     """
-    role_id = suggest_id(title)
-    if reason := id_problem(role_id):
-        raise UsageError(f"the title gives the id '{role_id}', which cannot be used: {reason}")
     organisations = sorted(p.stem for p in (content_dir / "organisations").glob("*.yaml"))
     if organisation not in organisations:
         raise UsageError(f"there is no organisation '{organisation}'; "
                          f"the organisations are: {', '.join(organisations) or 'none yet'}")
-    path = content_dir / "roles" / f"{role_id}.yaml"
+    roles = content_dir / "roles"
+    wanted = role_id or suggest_id(title)
+    if reason := id_problem(wanted):
+        given = f"the id '{wanted}'" if role_id else f"the title gives the id '{wanted}', which"
+        raise UsageError(f"{given} cannot be used: {reason}. Give the role an id with --id, "
+                         f"for example --id {free_id(roles, suggest_id(wanted), organisation)}")
+    path = roles / f"{wanted}.yaml"
     if path.exists():
-        raise UsageError(f"{path} already exists; choose another title or edit that file")
+        mine = "" if role_id else " (the id comes from the title)"
+        raise UsageError(f"there is already a role with the id '{wanted}'{mine}, in "
+                         f"{display_path(path)}. "
+                         "To start another role, give it an id of its own with --id, for "
+                         f"example --id {free_id(roles, wanted, organisation)} (or edit that "
+                         "file if it is the role you meant)")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(ROLE_SKELETON.format(title=json.dumps(title, ensure_ascii=False),
                                          organisation=organisation, month=month),

@@ -73,6 +73,8 @@ class Settings:
     """The kind of record `new` starts."""
     title: str = ""
     """The new role's title."""
+    role_id: str | None = None
+    """The new role's id, which names its file (new; default: made from the title)."""
     organisation: str | None = None
     """The organisation id new and imported roles belong to."""
     paths: tuple[Path, ...] = ()

@@ -10,10 +10,12 @@ Roleprint when the record is saved and shown in the editor's problems panel.
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
+from pathlib import Path
 from typing import Any
 
 from generator.core.errors import RoleprintError
-from generator.editor import references
+from generator.editor import methods, references
 from generator.editor.schemas import (
     FILES,
     FOLDERS,
@@ -36,6 +38,8 @@ PROXY_URL = "/api/v1"
 # How many levels of items inside items the forms offer (the rest are plain text).
 MAX_NESTING = 3
 _DEPTH: dict[str, int] = {}
+# The assessment methods a list of method ids offers, while one configuration is made.
+_METHODS: ContextVar[methods.Offered] = ContextVar("methods", default=methods.BUILTIN)
 
 
 class Unmapped(RoleprintError):
@@ -142,6 +146,12 @@ def field(kind: str, name: str, raw: Node, base: str, required: bool) -> Field:
         if not words and is_ref_to(items_raw, "id") and (
                 target := references.reference(kind, name)):
             return {**out, **_relation(target, multiple=True)}
+        if name in methods.METHOD_LISTS and is_ref_to(items_raw, "id"):
+            # Chosen by name from the methods there are (and "not stated" where allowed).
+            out.pop("collapsed")
+            choices = [*_METHODS.get().every,
+                       *({"label": w.capitalize(), "value": w} for w in words)]
+            return {**out, "widget": "select", "multiple": True, "options": choices}
         union = string_or_object(items, items_base)
         if union is not None:
             items, items_base, _ = union
@@ -177,6 +187,8 @@ def field(kind: str, name: str, raw: Node, base: str, required: bool) -> Field:
         # inside an optional object nothing is required here; Roleprint's check still is.
         return {**out, "widget": "object", "collapsed": False,
                 "fields": fields(kind, node, base, optional=not required)}
+    if name in methods.QUESTION_METHODS and is_ref_to(raw, "id"):
+        return {**out, "widget": "select", "options": list(_METHODS.get().at_interview)}
     return {**out, **_scalar(node, raw, base)}
 
 
@@ -249,13 +261,23 @@ def _plural(label: str) -> str:
     return label if label.endswith("s") else label + "s"
 
 
-def decap_config(prefix: str = "content", hosted: dict[str, str] | None = None) -> dict[str, Any]:
+def decap_config(prefix: str = "content", hosted: dict[str, str] | None = None,
+                 content: Path | None = None) -> dict[str, Any]:
     """The whole Decap CMS configuration: for the local backend Roleprint serves, or (with
     `hosted`, e.g. `{"name": "github", "repo": "owner/name"}`) for GitHub or GitLab, where
     each save becomes a pull or merge request through draft, in review and ready.
 
-    `prefix` is the content folder's name, the root being the folder that holds it.
+    `prefix` is the content folder's name, the root being the folder that holds it;
+    `content`, the folder itself, whose organisations' own assessment methods are offered.
     """
+    offered = _METHODS.set(methods.offered(content))
+    try:
+        return _config(prefix, hosted)
+    finally:
+        _METHODS.reset(offered)
+
+
+def _config(prefix: str, hosted: dict[str, str] | None) -> dict[str, Any]:
     backend: dict[str, Any] = {"name": "proxy", "proxy_url": PROXY_URL, "branch": "main"}
     if hosted:
         backend = {"branch": "main", **hosted, "squash_merges": True}
@@ -263,6 +285,9 @@ def decap_config(prefix: str = "content", hosted: dict[str, str] | None = None) 
         "backend": backend,
         "publish_mode": "editorial_workflow" if hosted else "simple",
         "media_folder": f"{prefix}/sources",
+        # Records take no uploaded files: Roleprint's own media library (registered by
+        # roleprint-editor.js) has no page, so Decap offers no Media tab.
+        "media_library": {"name": "roleprint-none"},
         "locale": "en",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": [collection(kind, prefix, bool(hosted)) for kind in ORDER],

@@ -24,8 +24,9 @@ BACKENDS = ("github", "gitlab")
 
 
 def export(target: Path, backend: str, repo: str, branch: str,
-           prefix: str = "content") -> list[Path]:
-    """Write the editor's page, configuration and scripts into `target`; the files written."""
+           prefix: str = "content", content: Path | None = None) -> list[Path]:
+    """Write the editor's page, configuration and scripts into `target`; the files written.
+    The organisations' own assessment methods are read from `content`, if given."""
     if backend not in BACKENDS:
         raise ValueError(f"the backend must be one of {', '.join(BACKENDS)}, not '{backend}'")
     if repo.count("/") < 1 or repo.startswith("/") or repo.endswith("/"):
@@ -33,7 +34,7 @@ def export(target: Path, backend: str, repo: str, branch: str,
     if not (DECAP / "decap-cms.js").is_file() or not JS_YAML.is_file():
         raise ValueError("Decap CMS is not installed: run `make npm`")
     target.mkdir(parents=True, exist_ok=True)
-    config = decap_config(prefix, {"name": backend, "repo": repo, "branch": branch})
+    config = decap_config(prefix, {"name": backend, "repo": repo, "branch": branch}, content)
     page = (ASSETS / "index.html").read_text(encoding="utf-8")
     # Paths relative to the page, so the folder works wherever it is published.
     page = (page.replace('href="/config.yml"', 'href="config.yml"')

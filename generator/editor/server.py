@@ -101,7 +101,11 @@ def page(preview: str, token: str) -> bytes:
 
 
 def make_handler(backend: Backend, checker: Checker, preview: str, token: str) -> type:
-    config = json.dumps(decap_config(backend.content.name), ensure_ascii=False).encode("utf-8")
+    def config() -> bytes:
+        """Made for each page load: an assessment method an organisation has just added is
+        offered after a reload."""
+        made = decap_config(backend.content.name, content=backend.content)
+        return json.dumps(made, ensure_ascii=False).encode("utf-8")
 
     class Handler(http.server.BaseHTTPRequestHandler):
         server_version = "roleprint-editor"
@@ -117,6 +121,10 @@ def make_handler(backend: Backend, checker: Checker, preview: str, token: str) -
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Cache-Control", "no-store")
             self.send_header("X-Content-Type-Options", "nosniff")
+            # Never inside another website's frame: the editor opens with no login, so a
+            # framed editor would save whatever a visitor is tricked into clicking.
+            self.send_header("X-Frame-Options", "DENY")
+            self.send_header("Content-Security-Policy", "frame-ancestors 'none'")
             self.end_headers()
             self.wfile.write(body)
 
@@ -168,7 +176,7 @@ def make_handler(backend: Backend, checker: Checker, preview: str, token: str) -
             if route in ("/", "/index.html"):
                 return self.send(200, page(preview, token), "text/html; charset=utf-8")
             if route == "/config.yml":  # JSON is YAML too; Decap reads it either way
-                return self.send(200, config, "text/yaml; charset=utf-8")
+                return self.send(200, config(), "text/yaml; charset=utf-8")
             if route == "/roleprint/problems":
                 return self.send_json(200, checker.report)
             if route == "/roleprint/preview-status":

@@ -6,8 +6,9 @@ widget holds either text or mappings, never both, so the editor is always given 
 A value that may be a list or a word ("not stated") is given to the editor as a list, the word
 as its one entry, and written back as the word. A map whose keys are the writer's own
 (criterion id -> weight) is given as a list of `{key, value}` pairs, in the map's order, and
-written back as the map. Nothing else is changed: the two are inverse on every value the
-schemas accept.
+written back as the map. A record's keys come out in the schema's order, whatever order the
+form sent them in. Nothing else is changed: the two are inverse on every value the schemas
+accept.
 """
 
 from __future__ import annotations
@@ -52,8 +53,12 @@ def _walk(value: Any, raw: Node, base: str, wide: bool) -> Any:
             return {e["key"]: _walk(e.get("value"), values, base, wide) for e in value}
         return value
     if isinstance(value, dict):
+        # In the schema's order, whatever order the form's fields were filled in: Decap keeps
+        # keys in the order they were first given a value, and a new record is written so.
         props = node.get("properties", {})
-        return {k: _walk(v, props[k], base, wide) if k in props else v for k, v in value.items()}
+        keys = [k for k in props if k in value] + [k for k in value if k not in props]
+        return {k: _walk(value[k], props[k], base, wide) if k in props else value[k]
+                for k in keys}
     if isinstance(value, list) and isinstance(node.get("items"), dict):
         return [_walk(v, node["items"], base, wide) for v in value]
     return value
@@ -74,7 +79,8 @@ def narrow(kind: str, value: Any) -> Any:
 def _tree(raw: Node, base: str, depth: dict[str, int]) -> Node:
     """The rules `_walk` follows for one schema, as data: `wrap` (text stands for a mapping
     with this key), `words` (a word stands for a list), `m` (a map stands for a list of key and
-    value pairs; its rules are those of the values), `p` (properties), `i` (list items)."""
+    value pairs; its rules are those of the values), `p` (properties), `o` (the properties'
+    order), `i` (list items)."""
     ref = f"{base}{raw.get('$ref', '')}" if "$ref" in raw else ""
     if ref and depth.get(ref, 0) >= 4:  # items within items: as deep as the forms go, and one
         return {}
@@ -93,6 +99,8 @@ def _tree(raw: Node, base: str, depth: dict[str, int]) -> Node:
     props = {k: t for k, v in node.get("properties", {}).items() if (t := _tree(v, base, depth))}
     if props:
         out["p"] = props
+    if len(node.get("properties", {})) > 1:
+        out["o"] = list(node["properties"])  # the schema's order, which a record is written in
     if isinstance(node.get("items"), dict) and (items := _tree(node["items"], base, depth)):
         out["i"] = items
     return out

@@ -75,9 +75,12 @@ def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
         log.close()
 
 
-def open_editor(page: Any, url: str) -> None:
+def open_editor(page: Any, url: str, login: bool = False) -> None:
+    """The editor's first page, once it lists the roles. The local editor opens straight into
+    the editor; the hosted one (`login`) shows Decap's login first."""
     page.goto(url + "/")
-    page.get_by_role("button", name="Login").click()
+    if login:
+        page.get_by_role("button", name="Login").click()
     page.wait_for_selector("text=Recovery Navigator")
 
 
@@ -155,10 +158,14 @@ def test_create_edit_delete_pick_save_validate_preview(
     assert "2 problems to fix" in panel.inner_text()
     assert run(["validate", "--content", str(editor["content"])]) == 1
 
-    add_method = page.get_by_role("button", name="Add assessed by (default)")
-    for index, method in enumerate(["application", "interview"]):
-        add_method.click()
-        page.get_by_role("textbox", name="Assessed by (default)").nth(index).fill(method)
+    # Issue 27, point 3: the methods are chosen by name from those there are; a typo finds none.
+    methods = page.get_by_role("combobox", name="Assessed by (default)")
+    methods.click()
+    methods.fill("interveiw")
+    page.get_by_text("No options").wait_for()
+    methods.fill("")
+    for method in ["Application", "Interview"]:
+        pick(page, methods, method)
     page.get_by_role("button", name="Publish").click()
     page.get_by_text("Publish now").click()
     panel.get_by_text("No problems").wait_for()
@@ -173,6 +180,32 @@ def test_create_edit_delete_pick_save_validate_preview(
     frame = page.frame_locator("iframe").last.frame_locator(f'iframe[src="{page_url}"]')
     frame.get_by_role("heading", name=TITLE).first.wait_for()
     assert not outside, f"the editor loaded files from outside Roleprint: {outside}"
+
+
+def test_the_local_editor_opens_straight_in_offers_no_media_and_a_blank_form_is_unsaved(
+        browser: Any, editor: dict[str, Any]) -> None:
+    """Issue 27, point 6: no Decap login screen (the local editor has no login), no Media tab
+    (uploads are refused), and a new record's blank form does not say "Changes saved"."""
+    from playwright.sync_api import expect
+
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(editor["url"] + "/")
+    page.get_by_text("Recovery Navigator").first.wait_for()  # the roles, with no Login pressed
+    expect(page.get_by_role("button", name="Login")).to_have_count(0)
+    expect(page.get_by_role("button", name="Quick add")).to_be_visible()  # the header is drawn
+    expect(page.get_by_role("button", name="Media")).to_have_count(0)
+    expect(page.get_by_role("button", name="Account")).to_have_count(0)  # only "Log out" in it
+
+    badge = page.locator('[class*="BackStatus"]')
+    page.goto(editor["url"] + "/#/collections/roles/entries/recovery-navigator")
+    page.get_by_role("textbox", name="Team").wait_for()
+    expect(badge).to_have_text("Changes saved", ignore_case=True)  # Decap's words for a record
+    page.goto(editor["url"] + "/#/collections/roles/new")
+    title = page.get_by_role("textbox", name="Job title")
+    expect(title).to_have_value("")
+    expect(badge).to_have_text("Not saved yet")
+    title.fill(TITLE)
+    expect(badge).to_have_text("Unsaved changes", ignore_case=True)
 
 
 def test_an_edit_in_the_browser_changes_one_line_of_the_file(
@@ -354,7 +387,7 @@ def test_the_hosted_editor_opens_and_saves_a_shipped_role(
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.on("pageerror", lambda e: errors.append(str(e)))
         url = f"http://127.0.0.1:{server.server_address[1]}"
-        open_editor(page, url)
+        open_editor(page, url, login=True)
         page.goto(url + "/#/collections/roles/entries/recovery-navigator")
         team = page.get_by_role("textbox", name="Team")
         team.wait_for()
@@ -397,6 +430,45 @@ process.stdout.write(JSON.stringify(out));
 """
 
 
+def hosted_formats(tmp_path: Any, cases: list[dict[str, str]]) -> list[dict[str, Any]]:
+    """roleprint-hosted.js under Node on each case (a record kind and a file's text): what its
+    format gives the forms (`wide`), and the values of the file it writes back (`back`)."""
+    import json
+
+    from generator.editor.config import ORDER
+    from generator.editor.shapes import tree
+
+    jsyaml = ROOT / "node_modules" / "js-yaml"
+    assert jsyaml.is_dir(), "run `make npm` first"
+    node = shutil.which("node")
+    assert node, "Node.js is needed (Debian's nodejs package)"
+    (tmp_path / "shapes.json").write_text(json.dumps({k: tree(k) for k in ORDER}))
+    (tmp_path / "cases.json").write_text(json.dumps(cases))
+    (tmp_path / "run.js").write_text(NODE_RUN)
+    done = subprocess.run(
+        [node, str(tmp_path / "run.js"), str(tmp_path / "shapes.json"),
+         str(tmp_path / "cases.json"), str(jsyaml),
+         str(ROOT / "generator" / "editor" / "assets" / "roleprint-hosted.js")],
+        capture_output=True, text=True, check=True, timeout=LIMIT)
+    results: list[dict[str, Any]] = json.loads(done.stdout)
+    return results
+
+
+def test_the_hosted_editor_writes_a_new_record_in_the_schemas_order(tmp_path: Any) -> None:
+    """Issue 27, point 6, for the hosted editor too: a record whose fields were filled in any
+    order is written with its keys in the schema's order, at every level."""
+    import json
+
+    filled = {"person_specification": {
+        "criteria": [{"requirement": "essential", "text": "Experience", "id": "E1"}],
+        "assessed_by": ["interview"]}, "team": "Support Team", "title": "Support Worker"}
+    [result] = hosted_formats(tmp_path, [{"kind": "role", "text": json.dumps(filled)}])
+    back = result["back"]
+    assert list(back) == ["title", "team", "person_specification"]
+    assert list(back["person_specification"]) == ["assessed_by", "criteria"]
+    assert list(back["person_specification"]["criteria"][0]) == ["id", "text", "requirement"]
+
+
 def test_the_hosted_script_itself_widens_and_narrows_the_scoring_and_question_records(
         tmp_path: Any) -> None:
     """roleprint-hosted.js as the browser runs it (under Node, with js-yaml from npm): on the
@@ -405,24 +477,11 @@ def test_the_hosted_script_itself_widens_and_narrows_the_scoring_and_question_re
     import json
 
     from generator.content.discover import discover
-    from generator.editor.config import ORDER
-    from generator.editor.shapes import tree, widen
+    from generator.editor.shapes import widen
 
-    jsyaml = ROOT / "node_modules" / "js-yaml"
-    assert jsyaml.is_dir(), "run `make npm` first"
-    node = shutil.which("node")
-    assert node, "Node.js is needed (Debian's nodejs package)"
     records = [s for folder in (CAMPAIGNS, QUESTIONS) for s in discover(folder)[0]]
-    (tmp_path / "shapes.json").write_text(json.dumps({k: tree(k) for k in ORDER}))
-    (tmp_path / "cases.json").write_text(json.dumps(
-        [{"kind": s.kind, "text": s.path.read_text(encoding="utf-8")} for s in records]))
-    (tmp_path / "run.js").write_text(NODE_RUN)
-    done = subprocess.run(
-        [node, str(tmp_path / "run.js"), str(tmp_path / "shapes.json"),
-         str(tmp_path / "cases.json"), str(jsyaml),
-         str(ROOT / "generator" / "editor" / "assets" / "roleprint-hosted.js")],
-        capture_output=True, text=True, check=True, timeout=LIMIT)
-    results = json.loads(done.stdout)
+    results = hosted_formats(tmp_path, [
+        {"kind": s.kind, "text": s.path.read_text(encoding="utf-8")} for s in records])
     assert len(results) == len(records) > 20
     maps = 0
     for source, result in zip(records, results, strict=True):

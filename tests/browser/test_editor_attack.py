@@ -182,7 +182,6 @@ def test_the_editors_own_page_still_reads_and_saves(browser: Any, editor: Editor
     page.on("response", lambda r: refused.append(f"{r.status} {r.url}")
             if r.status >= 400 else None)
     page.goto(editor.url + "/")
-    page.get_by_role("button", name="Login").click()
     page.wait_for_selector("text=Recovery Navigator", timeout=60_000)
     summary = page.locator("#roleprint-problems-summary")
     page.wait_for_function(

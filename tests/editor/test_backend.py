@@ -98,6 +98,28 @@ def test_new_renamed_and_deleted_records(content: Path) -> None:
         backend.handle({"action": "deleteFiles", "params": {"paths": ["content/glossary.yaml"]}})
 
 
+def test_a_new_record_is_written_in_the_schemas_order_not_the_order_filled_in(
+        content: Path) -> None:
+    """Issue 27, point 6: Decap sends a new record's keys in the order its fields were first
+    filled in; the file has them in the schema's order (as docs/editor.md says), at every
+    level, and `roleprint format --check` finds nothing to change."""
+    filled = {"person_specification": {"criteria": [
+                  {"requirement": "essential", "text": "Experience of support work",
+                   "id": "E1"}],
+                  "assessed_by": ["application", "interview"]},
+              "team": "Support Team", "organisation": "second-step",
+              "title": "Support Worker"}
+    new = {"path": "content/roles/support-worker.yaml",
+           "raw": json.dumps(filled, indent=2)}
+    backend = Backend(content)
+    backend.handle({"action": "persistEntry", "params": {"dataFiles": [new]}})
+    text = (content / "roles" / "support-worker.yaml").read_text(encoding="utf-8")
+    keys = [line.strip().lstrip("- ").split(":")[0] for line in text.splitlines()[1:]]
+    assert keys == ["title", "organisation", "team", "person_specification", "assessed_by",
+                    "application", "interview", "criteria", "id", "text", "requirement"]
+    assert run(["format", "--check", "--content", str(content)]) == 0
+
+
 def test_refusals_are_plain_sentences(content: Path) -> None:
     backend = Backend(content)
     with pytest.raises(Refused, match="do not take uploaded files"):
@@ -147,6 +169,25 @@ def test_the_page_config_and_files_served(server: tuple[str, str]) -> None:
     with pytest.raises(urllib.error.HTTPError) as err:
         urllib.request.urlopen(request, timeout=SAFETY)
     assert err.value.code == 400 and "not understood" in json.loads(err.value.read())["error"]
+
+
+def test_a_method_an_organisation_adds_is_offered_at_the_next_page_load(
+        server: tuple[str, str], content: Path) -> None:
+    """The configuration is made for each page load, so "Assessed by" offers a method added
+    (in the editor, say) without restarting the editor."""
+    url, token = server
+
+    def offered() -> list[str]:
+        config = json.loads(get(url + "/config.yml", token)[1])
+        criteria = next(c for c in config["collections"] if c["name"] == "criteria")
+        field = next(f for f in criteria["fields"] if f["name"] == "assessed_by")
+        return [o["value"] for o in field["options"]]
+
+    assert "role-play" not in offered()
+    path = content / "organisations" / "second-step.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "assessment_methods:\n"
+                    "  - id: role-play\n    name: Role play\n", encoding="utf-8")
+    assert "role-play" in offered()
 
 
 @pytest.mark.parametrize("addr", ["0.0.0.0:8080", "localhost:8080", "192.168.1.2:80", "8080"])

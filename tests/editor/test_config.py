@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,6 +18,7 @@ from generator.editor.schemas import (
     root,
     string_or_object,
 )
+from generator.model.methods import BUILTIN_METHODS
 
 
 def schema_paths(kind: str) -> set[str]:
@@ -53,6 +55,13 @@ def field_paths(fields: list[dict[str, Any]], prefix: str = "$") -> set[str]:
         elif field["widget"] == "object":
             paths |= field_paths(field["fields"], path)
     return paths
+
+
+def all_fields(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every field, those inside lists and objects too."""
+    inner = [f for field in fields for f in all_fields(
+        field.get("fields", []) + ([field["field"]] if "field" in field else []))]
+    return fields + inner
 
 
 def collection_fields(kind: str) -> list[dict[str, Any]]:
@@ -152,10 +161,41 @@ def test_a_date_or_a_list_that_may_be_not_stated() -> None:
         True, True, True, False, False, False]
     spec = {f["name"]: f for f in role["person_specification"]["fields"]}
     criterion = {f["name"]: f for f in spec["criteria"]["fields"]}["assessed_by"]
-    assert criterion["widget"] == "list"
-    entry = re.compile(criterion["field"]["pattern"][0])
-    assert [bool(entry.search(v)) for v in ("interview", "not stated", "Interview")] == [
-        True, True, False]
+    assert criterion["widget"] == "select" and criterion["multiple"]
+    assert criterion["options"][-1] == {"label": "Not stated", "value": "not stated"}
+    assert "not stated" not in [o["value"] for o in spec["assessed_by"]["options"]]
+
+
+def test_assessed_by_is_chosen_from_the_methods_there_are(tmp_path: Path) -> None:
+    """Issue 27, point 3: every "Assessed by" is a multi-select of the built-in methods, by
+    name, and of the methods organisations add (not those they only relabel), so a method that
+    does not exist cannot be typed; a question's method is a select of those used at
+    interview."""
+    organisations = tmp_path / "content" / "organisations"
+    organisations.mkdir(parents=True)
+    (organisations / "north-trust.yaml").write_text(
+        "name: North Trust\nassessment_methods:\n  - id: role-play\n    name: Role play\n"
+        "  - id: interview\n    name: Panel interview\n"
+        "  - id: cv-sift\n    name: CV sift\n    stage: application\n", encoding="utf-8")
+    config = decap_config(content=tmp_path / "content")
+    found = [f for c in config["collections"] for f in all_fields(c.get("fields", []))
+             if f["name"] == "assessed_by" and f.get("widget") != "string"]
+    assert len(found) == 5  # a role's default, criteria and competencies; families; criteria
+    builtin = [{"label": m.name, "value": m.id} for m in BUILTIN_METHODS]
+    for field in found:
+        assert field["widget"] == "select" and field["multiple"] is True
+        assert field["options"][: len(builtin) + 2] == [
+            *builtin, {"label": "Role play (North Trust)", "value": "role-play"},
+            {"label": "CV sift (North Trust)", "value": "cv-sift"}]
+    assert decap_config()["collections"][0]["fields"] != config["collections"][0]["fields"]
+    # A question is put at interview: its method is one of those used there.
+    questions = [f for c in config["collections"] for f in all_fields(c.get("fields", []))
+                 if f["name"] == "method"]
+    assert len(questions) == 2  # a role's questions and a family's
+    for field in questions:
+        assert field["widget"] == "select" and "multiple" not in field
+        assert [o["value"] for o in field["options"]] == [
+            "interview", "test", "written-exercise", "presentation", "role-play"]
 
 
 def test_markdown_is_a_plain_text_area() -> None:

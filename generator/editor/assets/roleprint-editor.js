@@ -10,6 +10,25 @@
   var summary = document.getElementById("roleprint-problems-summary");
   var panel = document.querySelector("#roleprint-problems details");
   var shown = -1;
+  // Published for GitHub or GitLab (roleprint edit --export) there is no Roleprint server:
+  // the checks run in CI on each pull or merge request instead.
+  var local = preview.indexOf("http://127.0.0.1:") === 0;
+
+  // The local editor has no login (it answers only on this computer), so Decap's login screen
+  // is not shown: Decap finds a signed-in user of its local backend and opens the editor.
+  // Nor is its Account menu, which holds only "Log out" (roleprint-editor.css hides it).
+  if (local) {
+    try {
+      window.localStorage.setItem("decap-cms-user", JSON.stringify({backendName: "proxy"}));
+    } catch (e) {}  // storage turned off: Decap shows its Login button, which still works
+    document.documentElement.classList.add("roleprint-local");
+  }
+  // Records take no uploaded files (the server refuses them), so no Media tab is offered: the
+  // configuration names this media library (config.py), which has no page of its own.
+  CMS.registerMediaLibrary({name: "roleprint-none", init: function () {
+    return Promise.resolve({show: function () {}, hide: function () {},
+                            enableStandalone: function () { return false; }});
+  }});
 
   function item(problem) {
     var li = document.createElement("li");
@@ -43,9 +62,6 @@
     }
   }
 
-  // Published for GitHub or GitLab (roleprint edit --export) there is no Roleprint server:
-  // the checks run in CI on each pull or merge request instead.
-  var local = preview.indexOf("http://127.0.0.1:") === 0;
   function refresh() {
     if (!local) {
       window.clearInterval(timer);
@@ -146,8 +162,19 @@
   // "button" or "frame"). Its icons are told apart by their drawing, fixed for this version.
   var ICONS = {"M11.916": "Remove this item", "m5.123 ": "Show or hide this item"};
   var pending = false;
+  // Decap says "Changes saved" over a new record's blank form, before anything is saved: there
+  // it says "Not saved yet" (and its own words again once the record has been saved).
+  var SAVED = "Changes saved", NOT_YET = "Not saved yet";
+  function status() {
+    var badge = document.querySelector('[class*="BackStatusUnchanged"]');
+    if (!badge) { return; }
+    var blank = /^#\/collections\/[^/]+\/new(\?|$)/.test(window.location.hash);
+    var words = blank ? NOT_YET : SAVED;
+    if (badge.textContent !== words) { badge.textContent = words; }
+  }
   function name() {
     pending = false;
+    status();
     var pane = document.getElementById("preview-pane");
     if (pane && !pane.title) { pane.title = "Preview of this record"; }
     document.querySelectorAll('[aria-roledescription="sortable"]:not([aria-label])')
@@ -164,4 +191,7 @@
   new MutationObserver(function () {
     if (!pending) { pending = true; window.requestAnimationFrame(name); }
   }).observe(document.body, {childList: true, subtree: true});
+  window.addEventListener("hashchange", status);
+
+  CMS.init();  // index.html asked Decap to wait for this script (CMS_MANUAL_INIT)
 })();

@@ -62,8 +62,15 @@
   }
 
   function properties(value, rule, wide) {
+    // In the schema's order (rule.o), whatever order the form's fields were filled in.
+    var order = (rule.o || []).filter(function (key) {
+      return Object.prototype.hasOwnProperty.call(value, key);
+    });
+    var keys = order.concat(Object.keys(value).filter(function (key) {
+      return order.indexOf(key) < 0;
+    }));
     var out = {};
-    Object.keys(value).forEach(function (key) {
+    keys.forEach(function (key) {
       out[key] = rule.p && rule.p[key] ? walk(value[key], rule.p[key], wide) : value[key];
     });
     return out;
