@@ -29,7 +29,7 @@ LEFT_OUT = "[data-search-exclude], .headerlink"
 # a word on nearly every page of a large site about three times faster than 1.5, the last on
 # PyPI (docs/search.md). `npm ci` (`make site`) puts the binary for this machine in
 # node_modules/@pagefind/<system>-<processor>/bin/, as Pagefind's own npm wrapper finds it.
-CHECKOUT = Path(__file__).resolve().parents[2]
+CHECKOUT = Path(__file__).resolve().parent.parent.parent  # as the editor finds Decap there
 NAMES = ("pagefind_extended", "pagefind")
 PROCESSORS = {"x86_64": "x64", "amd64": "x64", "aarch64": "arm64", "arm64": "arm64"}
 
