@@ -105,12 +105,17 @@ person_specification:
 """
 
 
+def _weighted_porter(base_content: Path, role: str = WEIGHTED) -> None:
+    """The porter family (criterion E1) and a role of it whose own criteria it numbers."""
+    (base_content / "families" / "porter-work.yaml").write_text(FAMILY, encoding="utf-8")
+    (base_content / "roles" / "weighted-porter.yaml").write_text(role, encoding="utf-8")
+
+
 def test_a_weight_problem_names_the_criterion_by_its_id(
         base_content: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # The family gives E1, so the role's own essential criteria are E2 and E3; the third
     # criterion was called '3' (its position), an id nothing else shows.
-    (base_content / "families" / "porter-work.yaml").write_text(FAMILY, encoding="utf-8")
-    (base_content / "roles" / "weighted-porter.yaml").write_text(WEIGHTED, encoding="utf-8")
+    _weighted_porter(base_content)
     status, out = validate(base_content, capsys)
     assert status == 1
     assert "criterion 'E3' has the weight 7" in out
@@ -119,9 +124,7 @@ def test_a_weight_problem_names_the_criterion_by_its_id(
 
 def test_a_vacancy_may_weight_a_criterion_numbered_for_it(
         base_content: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (base_content / "families" / "porter-work.yaml").write_text(FAMILY, encoding="utf-8")
-    (base_content / "roles" / "weighted-porter.yaml").write_text(
-        WEIGHTED.replace("      weight: 7\n", ""), encoding="utf-8")
+    _weighted_porter(base_content, WEIGHTED.replace("      weight: 7\n", ""))
     (base_content / "vacancies" / "weighted-porter-2027.yaml").write_text(
         "role: weighted-porter\nstatus: draft\nweights:\n  shortlisting: {E3: 2, E9: 2}\n",
         encoding="utf-8")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -143,13 +145,18 @@ def test_application_form_names_the_dbs_check_in_a_sentence(level: str, sentence
     assert sentence in parse(pages(campaign(site, role))["application-form"]).text
 
 
-def test_application_form_without_criteria_asks_for_none() -> None:
+def _application_form_text(criteria: Callable[[tuple[Any, ...]], tuple[Any, ...]]) -> str:
+    """The hand-made role's application form, its criteria first passed through `criteria`."""
     site = hand_site()
     role = site.roles["test-role"]
-    later = tuple(c for c in role.person_spec.criteria if "application" not in c.stages)
-    role = dataclasses.replace(role, person_spec=dataclasses.replace(role.person_spec,
-                                                                     criteria=later))
-    text = parse(pages(campaign(site, role))["application-form"]).text
+    role = dataclasses.replace(role, person_spec=dataclasses.replace(
+        role.person_spec, criteria=criteria(role.person_spec.criteria)))
+    return parse(pages(campaign(site, role))["application-form"]).text
+
+
+def test_application_form_without_criteria_asks_for_none() -> None:
+    text = _application_form_text(
+        lambda criteria: tuple(c for c in criteria if "application" not in c.stages))
     assert "For each criterion below" not in text and "Situation" not in text
     assert ("No criterion of this post is assessed from the application form, so this "
             "section asks for none.") in text
@@ -157,13 +164,8 @@ def test_application_form_without_criteria_asks_for_none() -> None:
 
 
 def test_application_form_of_a_specification_silent_on_methods_says_so() -> None:
-    site = hand_site()
-    role = site.roles["test-role"]
-    silent = tuple(dataclasses.replace(c, assessed_by=(), methods_stated=False)
-                   for c in role.person_spec.criteria)
-    role = dataclasses.replace(role, person_spec=dataclasses.replace(role.person_spec,
-                                                                     criteria=silent))
-    text = parse(pages(campaign(site, role))["application-form"]).text
+    text = _application_form_text(lambda criteria: tuple(
+        dataclasses.replace(c, assessed_by=(), methods_stated=False) for c in criteria))
     assert "For each criterion below" not in text and "No criterion of this post" not in text
     assert ("The person specification does not say which criteria are assessed from the "
             "application form, so this section asks about none of them.") in text
