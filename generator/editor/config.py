@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.core.errors import RoleprintError
-from generator.editor import methods, references
+from generator.editor import hints, methods, references
 from generator.editor.schemas import (
     FILES,
     FOLDERS,
@@ -38,6 +38,8 @@ PROXY_URL = "/api/v1"
 # How many levels of items inside items the forms offer (the rest are plain text).
 MAX_NESTING = 3
 _DEPTH: dict[str, int] = {}
+# What the editor says of a value its check refuses: the hint under the field says how to write it.
+CHECK_MESSAGE = "Please write this as the help under the field says."
 # The assessment methods a list of method ids offers, while one configuration is made.
 _METHODS: ContextVar[methods.Offered] = ContextVar("methods", default=methods.BUILTIN)
 
@@ -63,7 +65,7 @@ def _pattern(node: Node) -> list[str] | None:
     pattern = node.get("pattern")
     if not pattern:
         return None
-    return [pattern, f"Please write this as the hint says (it must match {pattern})."]
+    return [pattern, CHECK_MESSAGE]
 
 
 def _literal(word: str) -> str:
@@ -76,8 +78,7 @@ def _either(pattern: str | None, words: list[str]) -> list[str] | None:
     if pattern is None:
         return None
     both = "|".join([pattern, *(f"^{_literal(w)}$" for w in words)])
-    shown = " or ".join([f"match {pattern}", *(f"be {w}" for w in words)])
-    return [both, f"Please write this as the hint says (it must {shown})."]
+    return [both, CHECK_MESSAGE]
 
 
 def _scalar(node: Node, raw: Node, base: str) -> Field:
@@ -125,7 +126,15 @@ def _relation(target: tuple[str, str, str], multiple: bool) -> Field:
 
 
 def field(kind: str, name: str, raw: Node, base: str, required: bool) -> Field:
-    """One editor field for the property `name` whose schema is `raw` (in file `base`)."""
+    """One editor field for the property `name` whose schema is `raw` (in file `base`), with
+    its help in plain words (`hints.py`)."""
+    out = _field(kind, name, raw, base, required)
+    if "hint" in out:
+        out["hint"] = hints.plain(out["hint"], out["widget"])
+    return out
+
+
+def _field(kind: str, name: str, raw: Node, base: str, required: bool) -> Field:
     node, base = resolve(raw, base)
     out = _common(name, node, required)
     if is_ref_to(raw, "id") and (target := references.reference(kind, name)):
@@ -208,6 +217,8 @@ def _map(kind: str, name: str, found: tuple[Node, Node], base: str) -> Field:
         key["widget"] = "string"
         if (pattern := _pattern(keys)) is not None:
             key["pattern"] = pattern
+    if "hint" in key:
+        key["hint"] = hints.plain(key["hint"], key["widget"])
     value = field(kind, "value", values_raw, base, True)
     return {"widget": "list", "collapsed": False, "fields": [key, value],
             "summary": "{{fields.key}}: {{fields.value}}"}
