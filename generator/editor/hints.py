@@ -168,6 +168,10 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"\bvalidate warns\b", "Roleprint warns"),
     (r"^true (when|if|for)\b", r"Switch this on \1"),
     (r"\bLeave it out\b", "Leave it empty"),
+    # A date that may be only a month, or not stated, is typed (a calendar cannot hold those).
+    (r"Write not stated when the form leaves it blank\.",
+     'Write the date as year, month and day, such as 2025-01-15, or as year and month, such '
+     'as 2025-01; write "not stated" when the form leaves it blank.'),
 )
 
 

@@ -311,3 +311,22 @@ def test_every_hint_and_check_message_is_in_plain_words() -> None:
                 if PROGRAMMER_WORDS.search(text) or VALUES.search(text):
                     found.append((collection["name"], field["name"], text))
     assert not found, "\n".join(map(str, found))
+
+
+def test_a_day_is_picked_from_a_calendar_and_stored_as_iso() -> None:
+    """Issue 27, point 2: a vacancy's dates are Decap's date picker (the browser's own
+    calendar, no time), stored as "YYYY-MM-DD" text; a profile's dates, which may be only a
+    month or "not stated", stay text, with help that says how to write them."""
+    vacancy = {f["name"]: f for f in collection_fields("vacancy")}
+    picker = {"widget": "datetime", "format": "YYYY-MM-DD", "time_format": False}
+    for date in (vacancy["posted"], vacancy["closing_date"], vacancy["interview_dates"]["field"]):
+        assert date == {**date, **picker}
+        assert "pattern" not in date
+    dated = [f["name"] for c in decap_config()["collections"]
+             for f in all_fields(c.get("fields") or c["files"][0]["fields"])
+             if f["widget"] == "datetime"]
+    assert sorted(dated) == ["closing_date", "item", "posted"]
+    role = {f["name"]: f for f in collection_fields("role")}
+    for date in role["dates"]["fields"]:
+        assert date["widget"] == "string"
+        assert "such as 2025-01-15" in date["hint"] and '"not stated"' in date["hint"]
