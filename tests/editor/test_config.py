@@ -330,3 +330,39 @@ def test_a_day_is_picked_from_a_calendar_and_stored_as_iso() -> None:
     for date in role["dates"]["fields"]:
         assert date["widget"] == "string"
         assert "such as 2025-01-15" in date["hint"] and '"not stated"' in date["hint"]
+
+
+def test_every_known_value_is_chosen_from_a_list() -> None:
+    """Issue 27, point 2: wherever a record names an organisation, a scale, a framework or a
+    competency, in every collection and at every depth, it is picked from the records there
+    are; a requirement and a status are chosen from the schema's values. (An organisation's
+    or role's own words for headings, under "labels", are text.)"""
+    picked = {"organisation": "organisations", "scale": "scales", "default_scale": "scales",
+              "shortlisting": "scales", "interview": "scales", "framework": "frameworks",
+              "competency": "frameworks"}
+    seen: list[str] = []
+
+    def walk(collection: str, fields: list[dict[str, Any]], path: str) -> None:
+        for field in fields:
+            name, where = field["name"], f"{collection}{path}.{field['name']}"
+            if name == "labels":
+                continue
+            if name in picked and field["widget"] != "list":  # not a vacancy's weights
+                assert (field["widget"], field["collection"]) == ("relation", picked[name]), where
+                seen.append(where)
+            if name in ("requirement", "status"):
+                assert field["widget"] == "select" and field["options"], where
+                seen.append(where)
+            walk(collection, field.get("fields", []) + (
+                [field["field"]] if "field" in field else []), f"{path}.{name}")
+
+    for collection in decap_config()["collections"]:
+        walk(collection["name"], collection.get("fields") or collection["files"][0]["fields"], "")
+    assert sorted(seen) == [
+        "families.criteria.requirement", "frameworks.organisation",
+        "organisations.default_scale", "organisations.stage_scales.interview",
+        "organisations.stage_scales.shortlisting", "roles.competencies.competency",
+        "roles.competencies.framework", "roles.organisation",
+        "roles.person_specification.criteria.requirement", "roles.status", "vacancies.scale",
+        "vacancies.stage_scales.interview", "vacancies.stage_scales.shortlisting",
+        "vacancies.status"]
