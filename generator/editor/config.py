@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.core.errors import RoleprintError
-from generator.editor import methods, references
+from generator.editor import hints, methods, references
 from generator.editor.schemas import (
     FILES,
     FOLDERS,
@@ -38,6 +38,15 @@ PROXY_URL = "/api/v1"
 # How many levels of items inside items the forms offer (the rest are plain text).
 MAX_NESTING = 3
 _DEPTH: dict[str, int] = {}
+# A day, picked from the browser's own calendar (Decap 3's `datetime` widget: with the time
+# switched off it is an `<input type="date">`, shown in the order the officer's browser uses,
+# day first on a British one) and stored as ISO text, "2027-01-15", as the schemas write it.
+# Only fields of the shared `date` shape get it: a date that may be a month or "not stated"
+# (`date_or_not_stated`) stays text, which a calendar could not hold.
+DATE_PICKER: Field = {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD",
+                      "time_format": False, "picker_utc": False}
+# What the editor says of a value its check refuses: the hint under the field says how to write it.
+CHECK_MESSAGE = "Please write this as the help under the field says."
 # The assessment methods a list of method ids offers, while one configuration is made.
 _METHODS: ContextVar[methods.Offered] = ContextVar("methods", default=methods.BUILTIN)
 
@@ -63,7 +72,7 @@ def _pattern(node: Node) -> list[str] | None:
     pattern = node.get("pattern")
     if not pattern:
         return None
-    return [pattern, f"Please write this as the hint says (it must match {pattern})."]
+    return [pattern, CHECK_MESSAGE]
 
 
 def _literal(word: str) -> str:
@@ -76,8 +85,7 @@ def _either(pattern: str | None, words: list[str]) -> list[str] | None:
     if pattern is None:
         return None
     both = "|".join([pattern, *(f"^{_literal(w)}$" for w in words)])
-    shown = " or ".join([f"match {pattern}", *(f"be {w}" for w in words)])
-    return [both, f"Please write this as the hint says (it must {shown})."]
+    return [both, CHECK_MESSAGE]
 
 
 def _scalar(node: Node, raw: Node, base: str) -> Field:
@@ -125,7 +133,15 @@ def _relation(target: tuple[str, str, str], multiple: bool) -> Field:
 
 
 def field(kind: str, name: str, raw: Node, base: str, required: bool) -> Field:
-    """One editor field for the property `name` whose schema is `raw` (in file `base`)."""
+    """One editor field for the property `name` whose schema is `raw` (in file `base`), with
+    its help in plain words (`hints.py`)."""
+    out = _field(kind, name, raw, base, required)
+    if "hint" in out:
+        out["hint"] = hints.plain(out["hint"], out["widget"])
+    return out
+
+
+def _field(kind: str, name: str, raw: Node, base: str, required: bool) -> Field:
     node, base = resolve(raw, base)
     out = _common(name, node, required)
     if is_ref_to(raw, "id") and (target := references.reference(kind, name)):
@@ -171,7 +187,8 @@ def field(kind: str, name: str, raw: Node, base: str, required: bool) -> Field:
             out["summary"] = _summary(items)
         else:
             # Each entry is labelled as the list is: "Locations", not the shared "Id".
-            entry = {"name": "item", "label": out["label"], **_scalar(items, items_raw, items_base)}
+            entry = {"name": "item", "label": out["label"],
+                     **_scalar_or_date(items, items_raw, items_base)}
             if words:
                 entry.pop("pattern", None)
                 if (checked := _either(items.get("pattern"), words)) is not None:
@@ -189,7 +206,11 @@ def field(kind: str, name: str, raw: Node, base: str, required: bool) -> Field:
                 "fields": fields(kind, node, base, optional=not required)}
     if name in methods.QUESTION_METHODS and is_ref_to(raw, "id"):
         return {**out, "widget": "select", "options": list(_METHODS.get().at_interview)}
-    return {**out, **_scalar(node, raw, base)}
+    return {**out, **_scalar_or_date(node, raw, base)}
+
+
+def _scalar_or_date(node: Node, raw: Node, base: str) -> Field:
+    return dict(DATE_PICKER) if is_ref_to(raw, "date") else _scalar(node, raw, base)
 
 
 def _map(kind: str, name: str, found: tuple[Node, Node], base: str) -> Field:
@@ -208,6 +229,8 @@ def _map(kind: str, name: str, found: tuple[Node, Node], base: str) -> Field:
         key["widget"] = "string"
         if (pattern := _pattern(keys)) is not None:
             key["pattern"] = pattern
+    if "hint" in key:
+        key["hint"] = hints.plain(key["hint"], key["widget"])
     value = field(kind, "value", values_raw, base, True)
     return {"widget": "list", "collapsed": False, "fields": [key, value],
             "summary": "{{fields.key}}: {{fields.value}}"}

@@ -278,6 +278,36 @@ def test_a_map_of_weights_is_edited_as_key_and_value_pairs(
     path.write_text(before, encoding="utf-8")
 
 
+def test_a_closing_date_is_picked_from_a_calendar_and_saved_as_iso(
+        browser: Any, editor: dict[str, Any]) -> None:
+    """Issue 27, point 2: a vacancy's closing date is the browser's own date picker (shown in
+    the order of a British officer's browser), holding the file's date, and the day picked is
+    written back as YYYY-MM-DD, that one line of the file changing."""
+    path = editor["content"] / "vacancies" / "da-sv-case-coordinator-2024.yaml"
+    before = path.read_text(encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-GB")
+    page = context.new_page()
+    open_editor(page, editor["url"])
+    page.goto(editor["url"] + "/#/collections/vacancies/entries/da-sv-case-coordinator-2024")
+    closing = page.get_by_label("Closing date")
+    closing.wait_for()
+    assert closing.get_attribute("type") == "date"
+    assert closing.input_value() == "2024-06-30"
+    closing.fill("2024-07-05")
+    page.get_by_role("button", name="Publish").click()
+    page.get_by_text("Publish now").click()
+    until(lambda: path.read_text(encoding="utf-8") != before, "the save did not reach the file")
+    # Text, as the loader reads it (quoted, as `roleprint format` writes a new date-like text,
+    # so that no other YAML reader takes it for a date object), the rest of the file as it was.
+    after = path.read_text(encoding="utf-8")
+    assert after == before.replace("closing_date: 2024-06-30", 'closing_date: "2024-07-05"')
+    doc, problems = load_file(path, "saved")
+    assert doc is not None and not problems and doc.data["closing_date"] == "2024-07-05"
+    assert run(["format", "--check", "--content", str(editor["content"])]) == 0
+    context.close()
+    path.write_text(before, encoding="utf-8")
+
+
 # Rules Decap CMS's own markup breaks that Roleprint cannot mend from outside it would be
 # listed here, each with its reason and in the accessibility statement of docs/editor.md.
 # None is left in these states: roleprint-editor.js names Decap's unnamed buttons, drag

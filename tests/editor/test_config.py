@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from generator.editor import references
+from generator.editor import hints, references
 from generator.editor.config import ORDER, decap_config
 from generator.editor.schemas import (
     FILES,
@@ -91,7 +92,9 @@ def test_labels_and_hints_are_the_schemas_titles_and_descriptions(kind: str) -> 
     for field in collection_fields(kind):
         prop, _ = resolve(schema["properties"][field["name"]], base)
         assert field["label"] == prop.get("title", field["label"])
-        assert field.get("hint", "") == prop.get("description", "")
+        # The description, in plain words where it speaks like a programmer (`hints.py`).
+        assert field.get("hint", "") == (
+            hints.plain(prop["description"], field["widget"]) if "description" in prop else "")
         assert field["required"] == (field["name"] in schema.get("required", []))
         if field["widget"] == "object" and not field["required"]:
             assert not any(sub["required"] for sub in field["fields"])
@@ -284,3 +287,82 @@ def test_the_scoring_and_question_fields_are_mapped_from_the_schemas() -> None:
     bands = {f["name"]: f for f in scale["bands"]["fields"]}
     assert bands["from"]["required"] and bands["descriptor"]["required"]
     assert not bands["label"]["required"]
+
+
+# Words and shapes an HR officer should never meet in a field's help or check message: file
+# formats and names, ids, quoting, command-line flags and commands, regular expressions, field
+# names as a file writes them, and the values `true` and `false`.
+PROGRAMMER_WORDS = re.compile(
+    r"yaml|\.json|content/|\bids?\b|in quotes|write not stated|--[a-z]|`|\^|\[0-9\]|\\[dw]"
+    r"|\bline \d|line number|delete the line|\bmapping\b|\b[a-z]+_[a-z_]+\b"
+    r"|\broleprint (?:import|validate|lint|serve|build|generate|forms|format|new|edit)\b"
+    r"|\bvalidate warns\b", re.IGNORECASE)
+VALUES = re.compile(r"\btrue\b|\bfalse\b")
+
+
+def test_every_hint_and_check_message_is_in_plain_words() -> None:
+    """Issue 27, point 2: the help under every field, of every collection and at every depth,
+    says nothing in a programmer's words; nor does the message of a field's check."""
+    found = []
+    for collection in decap_config()["collections"]:
+        tops = collection.get("fields") or collection["files"][0]["fields"]
+        for field in all_fields(tops):
+            for text in (field.get("hint", ""), *field.get("pattern", [])[1:]):
+                if PROGRAMMER_WORDS.search(text) or VALUES.search(text):
+                    found.append((collection["name"], field["name"], text))
+    assert not found, "\n".join(map(str, found))
+
+
+def test_a_day_is_picked_from_a_calendar_and_stored_as_iso() -> None:
+    """Issue 27, point 2: a vacancy's dates are Decap's date picker (the browser's own
+    calendar, no time), stored as "YYYY-MM-DD" text; a profile's dates, which may be only a
+    month or "not stated", stay text, with help that says how to write them."""
+    vacancy = {f["name"]: f for f in collection_fields("vacancy")}
+    picker = {"widget": "datetime", "format": "YYYY-MM-DD", "time_format": False}
+    for date in (vacancy["posted"], vacancy["closing_date"], vacancy["interview_dates"]["field"]):
+        assert date == {**date, **picker}
+        assert "pattern" not in date
+    dated = [f["name"] for c in decap_config()["collections"]
+             for f in all_fields(c.get("fields") or c["files"][0]["fields"])
+             if f["widget"] == "datetime"]
+    assert sorted(dated) == ["closing_date", "item", "posted"]
+    role = {f["name"]: f for f in collection_fields("role")}
+    for date in role["dates"]["fields"]:
+        assert date["widget"] == "string"
+        assert "such as 2025-01-15" in date["hint"] and '"not stated"' in date["hint"]
+
+
+def test_every_known_value_is_chosen_from_a_list() -> None:
+    """Issue 27, point 2: wherever a record names an organisation, a scale, a framework or a
+    competency, in every collection and at every depth, it is picked from the records there
+    are; a requirement and a status are chosen from the schema's values. (An organisation's
+    or role's own words for headings, under "labels", are text.)"""
+    picked = {"organisation": "organisations", "scale": "scales", "default_scale": "scales",
+              "shortlisting": "scales", "interview": "scales", "framework": "frameworks",
+              "competency": "frameworks"}
+    seen: list[str] = []
+
+    def walk(collection: str, fields: list[dict[str, Any]], path: str) -> None:
+        for field in fields:
+            name, where = field["name"], f"{collection}{path}.{field['name']}"
+            if name == "labels":
+                continue
+            if name in picked and field["widget"] != "list":  # not a vacancy's weights
+                assert (field["widget"], field["collection"]) == ("relation", picked[name]), where
+                seen.append(where)
+            if name in ("requirement", "status"):
+                assert field["widget"] == "select" and field["options"], where
+                seen.append(where)
+            walk(collection, field.get("fields", []) + (
+                [field["field"]] if "field" in field else []), f"{path}.{name}")
+
+    for collection in decap_config()["collections"]:
+        walk(collection["name"], collection.get("fields") or collection["files"][0]["fields"], "")
+    assert sorted(seen) == [
+        "families.criteria.requirement", "frameworks.organisation",
+        "organisations.default_scale", "organisations.stage_scales.interview",
+        "organisations.stage_scales.shortlisting", "roles.competencies.competency",
+        "roles.competencies.framework", "roles.organisation",
+        "roles.person_specification.criteria.requirement", "roles.status", "vacancies.scale",
+        "vacancies.stage_scales.interview", "vacancies.stage_scales.shortlisting",
+        "vacancies.status"]
