@@ -32,8 +32,12 @@ Field = dict[str, Any]
 # Collections in the order the editor lists them: the ones an HR officer works in first.
 ORDER = ("role", "vacancy", "family", "criterion", "organisation", "framework", "scale",
          "glossary")
-# The property whose slug names a new record's file, first one the schema has.
-IDENTIFIERS = ("title", "name", "reference", "text")
+# The property whose slug names a new record's file: the first of these the schema requires.
+# Decap lists only records holding it, and will not save a new one without it, so it must be
+# one every record has: a vacancy's title is optional (it defaults to its role's), so a vacancy
+# is named by its role, and its file by the role and the year, as the shipped ones are.
+IDENTIFIERS = ("title", "name", "text", "role")
+SLUGS = {"role": "{{slug}}-{{year}}"}
 PROXY_URL = "/api/v1"
 # How many levels of items inside items the forms offer (the rest are plain text).
 MAX_NESTING = 3
@@ -267,12 +271,14 @@ def collection(kind: str, prefix: str = "content", hosted: bool = False) -> dict
         return {**common, "files": [{"name": kind, "label": label,
                                      "file": f"{prefix}/{FILES[kind]}",
                                      "fields": fields(kind, schema, base)}]}
-    props = schema.get("properties", {})
-    identifier = next(n for n in IDENTIFIERS if n in props)
+    identifier = next(n for n in IDENTIFIERS if n in schema.get("required", ()))
+    summary = "{{" + identifier + "}}"
+    if identifier == "role":  # the reference and status tell two vacancies of a role apart
+        summary = "{{role}} {{reference}} ({{status}})"
     return {**common, "folder": f"{prefix}/{FOLDERS[kind]}", "extension": "yaml", "create": True,
-            "delete": True, "identifier_field": identifier, "slug": "{{slug}}",
-            "summary": "{{" + identifier + "}}", "sortable_fields": [identifier],
-            "fields": fields(kind, schema, base)}
+            "delete": True, "identifier_field": identifier,
+            "slug": SLUGS.get(identifier, "{{slug}}"), "summary": summary,
+            "sortable_fields": [identifier], "fields": fields(kind, schema, base)}
 
 
 def _plural(label: str) -> str:

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import socket
@@ -306,6 +307,34 @@ def test_a_closing_date_is_picked_from_a_calendar_and_saved_as_iso(
     assert run(["format", "--check", "--content", str(editor["content"])]) == 0
     context.close()
     path.write_text(before, encoding="utf-8")
+
+
+def test_vacancies_are_listed_and_a_new_one_saves_without_a_title(
+        browser: Any, editor: dict[str, Any]) -> None:
+    """Issue 27, point 1: the shipped vacancies (which have no title of their own: it is their
+    role's) are in the Vacancies list, and a new vacancy saves with its role and status alone,
+    into a file named by the role and the year, as the shipped ones are."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    open_editor(page, editor["url"])
+    page.goto(editor["url"] + "/#/collections/vacancies")
+    for shown in ("da-sv-case-coordinator FL-CC-2024-07 (closed)",
+                  "supervised-contact-co-ordinator DBC-PG-0412 (open)"):
+        page.get_by_text(shown).wait_for()
+    before = set((editor["content"] / "vacancies").iterdir())
+    page.goto(editor["url"] + "/#/collections/vacancies/new")
+    pick(page, page.get_by_role("combobox", name="Role"), "Recovery Navigator")
+    pick(page, page.get_by_role("combobox", name="Status"), "draft")
+    page.get_by_role("button", name="Publish").click()
+    page.get_by_text("Publish now").click()
+    until(lambda: set((editor["content"] / "vacancies").iterdir()) != before,
+          "the new vacancy was not written")
+    (added,) = set((editor["content"] / "vacancies").iterdir()) - before
+    assert re.fullmatch(r"recovery-navigator-20\d\d\.yaml", added.name)
+    doc, problems = load_file(added, "saved")
+    assert doc is not None and not problems
+    assert (doc.data["role"], doc.data["status"]) == ("recovery-navigator", "draft")
+    assert "title" not in doc.data
+    added.unlink()
 
 
 # Rules Decap CMS's own markup breaks that Roleprint cannot mend from outside it would be
