@@ -15,6 +15,7 @@ import subprocess
 import sys
 import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -320,15 +321,20 @@ def test_vacancies_are_listed_and_a_new_one_saves_without_a_title(
     for shown in ("da-sv-case-coordinator FL-CC-2024-07 (closed)",
                   "supervised-contact-co-ordinator DBC-PG-0412 (open)"):
         page.get_by_text(shown).wait_for()
-    before = set((editor["content"] / "vacancies").iterdir())
+    def saved() -> set[Path]:
+        # The server writes a hidden temporary file and renames it into place: only the
+        # renamed file is the saved record.
+        return {p for p in (editor["content"] / "vacancies").iterdir()
+                if not p.name.startswith(".")}
+
+    before = saved()
     page.goto(editor["url"] + "/#/collections/vacancies/new")
     pick(page, page.get_by_role("combobox", name="Role"), "Recovery Navigator")
     pick(page, page.get_by_role("combobox", name="Status"), "draft")
     page.get_by_role("button", name="Publish").click()
     page.get_by_text("Publish now").click()
-    until(lambda: set((editor["content"] / "vacancies").iterdir()) != before,
-          "the new vacancy was not written")
-    (added,) = set((editor["content"] / "vacancies").iterdir()) - before
+    until(lambda: saved() != before, "the new vacancy was not written")
+    (added,) = saved() - before
     assert re.fullmatch(r"recovery-navigator-20\d\d\.yaml", added.name)
     doc, problems = load_file(added, "saved")
     assert doc is not None and not problems
