@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-pytest_plugins = ["tests.support.browser"]
+pytest_plugins = ["tests.support.browser", "tests.support.editor_browser"]
 
 # No property-based test may fail for being slow (Hypothesis's default deadline is 200 ms an
 # example): CI machines are busy. A test that sets its own settings keeps this unless it says

@@ -6,15 +6,9 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
-import sys
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,74 +18,12 @@ from generator.cli import run
 from generator.content.yamlload import load_file
 from tests.conftest import CAMPAIGNS, CONTENT, QUESTIONS, ROOT
 from tests.support.browser import axe_violations, describe, require_axe, settle
+from tests.support.editor_browser import answer, open_editor, pick
 from tests.support.waiting import LIMIT, until
 
 pytestmark = pytest.mark.browser
 TITLE = "Community Support Worker"
 SLUG = "community-support-worker"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def answer(url: str, contains: str = "", child: subprocess.Popen[bytes] | None = None) -> str:
-    """The page at `url`, once it is served and holds `contains` (see tests/support/waiting.py)."""
-    def body() -> str:
-        assert child is None or child.poll() is None, "the editor stopped (see edit.log)"
-        try:
-            with urllib.request.urlopen(url, timeout=LIMIT) as response:
-                text: str = response.read().decode("utf-8", "replace")
-                return text if contains in text else ""
-        except OSError:
-            return ""
-
-    wanted = f" with {contains}" if contains else ""
-    return until(body, f"{url} did not answer{wanted}")
-
-
-@pytest.fixture(scope="module")
-def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    work = tmp_path_factory.mktemp("editor")
-    content = work / "content"
-    shutil.copytree(CONTENT, content, ignore=shutil.ignore_patterns("sources"))
-    (content / "sources").mkdir()
-    editor_port, preview_port = free_port(), free_port()
-    env = {**os.environ, "ROLEPRINT_CACHE": str(work / "cache")}
-    log = (work / "edit.log").open("wb")
-    child = subprocess.Popen(
-        [sys.executable, "-m", "generator", "edit", "--content", str(content),
-         "--config", str(ROOT / "mkdocs.yml"), "--addr", f"127.0.0.1:{editor_port}",
-         "--preview-addr", f"127.0.0.1:{preview_port}"], cwd=work, env=env,
-        stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    try:
-        url = f"http://127.0.0.1:{editor_port}"
-        answer(url + "/", child=child)
-        yield {"url": url, "preview": f"http://127.0.0.1:{preview_port}", "content": content}
-    finally:
-        os.killpg(child.pid, signal.SIGTERM)  # its own session: the preview child goes too
-        child.wait(timeout=LIMIT)
-        log.close()
-
-
-def open_editor(page: Any, url: str, login: bool = False) -> None:
-    """The editor's first page, once it lists the roles. The local editor opens straight into
-    the editor; the hosted one (`login`) shows Decap's login first."""
-    page.goto(url + "/")
-    if login:
-        page.get_by_role("button", name="Login").click()
-    page.wait_for_selector("text=Recovery Navigator")
-
-
-def pick(page: Any, combobox: Any, text: str) -> None:
-    """Choose from one of Decap's select lists, as a keyboard user does."""
-    combobox.click()
-    combobox.fill(text)
-    page.get_by_role("option", name=text, exact=False).first.wait_for()
-    combobox.press("Enter")
 
 
 def criterion(page: Any, index: int) -> Any:

@@ -22,8 +22,8 @@ import pytest
 
 from generator.commands.serve import preview_server
 from generator.core.loopback import BACKLOG, own_host
-from tests.browser.test_editor import answer, free_port
 from tests.conftest import CONTENT, ROOT
+from tests.support.editor_browser import answer, free_port
 from tests.support.editor_http import (
     DELETE_ROLE,
     NEW_ROLE,
