@@ -160,6 +160,10 @@ PLAIN: dict[str, str] = {
 # General rewrites, in order, for what many descriptions say the same way.
 _REWRITES: tuple[tuple[str, str], ...] = (
     (r" \(a file in content/[a-z]+/\)", ""),
+    # A collection's description says where its files are kept: the editor keeps them itself.
+    (r" One file per [a-z ]+ in content/[a-z]+/\.", ""),
+    (r" Kept in content/[a-z]+\.yaml\.", ""),
+    (r'Roles point at it with "use"', 'Roles pick it as a "Shared criterion"'),
     (r"^The id of the ", "The "),
     (r"^The id of an? ", "A "),
     (r", as a list of assessment method ids", ""),
