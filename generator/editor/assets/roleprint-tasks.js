@@ -1,0 +1,16 @@
+/* Roleprint's mends for an officer's round of tasks in Decap CMS 3.16.3 (issue 27, point 1). */
+(function () {
+  "use strict";
+  // Decap keeps a collection's list as it first read it: a record saved since is still listed
+  // as it was (a vacancy just closed still said "open", so the officer could not tell the save
+  // had worked) until the page was loaded again. So once a record has been saved, going back
+  // to a list loads the page again, and the list is read afresh from the files.
+  var saved = false;
+  CMS.registerEventListener({name: "postSave", handler: function () { saved = true; }});
+  window.addEventListener("hashchange", function () {
+    if (saved && /^#\/collections\/[^/?]+\/?(\?|$)/.test(window.location.hash)) {
+      saved = false;
+      window.location.reload();
+    }
+  });
+})();
