@@ -126,6 +126,8 @@ PLAIN: dict[str, str] = {
         "Weights for this campaign, by stage (shortlisting, interview), then by criterion "
         "number or competency. They replace the role's weights at that stage; each must be one "
         "the stage's scale allows.",
+    "The phone number, as text so the leading zero is kept. Put it in quotes.":
+        "The phone number, with its leading zero.",
     "Criterion id to weight at shortlisting.": "The criterion's number (E1, D2 …).",
     "Criterion or competency id to weight at interview and moderation.":
         "The criterion's number (E1, D2 …) or the competency's short name.",
@@ -167,8 +169,8 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"^The id of the ", "The "),
     (r"^The id of an? ", "A "),
     (r", as a list of assessment method ids", ""),
+    (r" Put it in quotes\.", ""),  # before the next, which would leave "Put it."
     (r",? (?:and )?in quotes", ""),
-    (r" Put it in quotes\.", ""),
     (r"\bvalidate warns\b", "Roleprint warns"),
     (r"^true (when|if|for)\b", r"Switch this on \1"),
     (r"\bLeave it out\b", "Leave it empty"),

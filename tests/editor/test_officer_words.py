@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from generator.editor.config import decap_config
+from tests.editor.test_config import all_fields
 from tests.support.editor_browser import programmer_words
 
 
@@ -14,3 +17,15 @@ def test_no_collection_description_names_a_folder_or_a_file() -> None:
     roles = next(c for c in decap_config()["collections"] if c["name"] == "roles")
     assert roles["description"] == ("A role profile (job description and person specification). "
                                     "It is long-lived; a vacancy opens it for applications.")
+
+
+def test_no_help_is_left_half_rewritten() -> None:
+    """Taking "in quotes" out of "Put it in quotes." left the contact's phone with the help
+    "… Put it."; every help under a field reads as a whole sentence."""
+    hints = [f.get("hint", "") for c in decap_config()["collections"]
+             for f in all_fields(c.get("fields") or c["files"][0]["fields"])]
+    assert not [h for h in hints if re.search(r"\bPut it\.", h)]
+    vacancy = next(c for c in decap_config()["collections"] if c["name"] == "vacancies")
+    contact = next(f for f in vacancy["fields"] if f["name"] == "contact")
+    phone = next(f for f in contact["fields"] if f["name"] == "phone")
+    assert phone["hint"] == "The phone number, with its leading zero."
