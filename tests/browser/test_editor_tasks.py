@@ -166,7 +166,7 @@ def test_an_officer_creates_a_role_and_opens_edits_closes_and_reopens_its_vacanc
         assert_officer_words(page)
         # What a screen reader says is the officer's words too: Decap named a date's "Now"
         # button by the field's name in the file ("Set closing_date to now").
-        page.get_by_role("button", name="Set to today").first.wait_for()
+        page.get_by_role("button", name="Now (today's date)").first.wait_for()
         names = page.eval_on_selector_all(
             "[aria-label]", "found => found.map(e => e.getAttribute('aria-label'))")
         assert not [n for n in names if re.search(r"\b[a-z]+_[a-z_]+\b", n)], names

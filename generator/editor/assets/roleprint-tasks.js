@@ -16,12 +16,13 @@
 
   // A date's "Now" button is named "Set closing_date to now" in Decap (the field's name in the
   // file, not its label): a screen reader would read the file's word. It is named for what it
-  // does to a day instead; it follows its date box, so the box says which date it sets.
+  // gives a date instead, its visible word first (WCAG's label in name); it follows its date
+  // box, so the box says which date it sets.
   var NOW = /^Set \S+ to now$/;
   function rename() {
     document.querySelectorAll("button[aria-label]").forEach(function (button) {
       if (NOW.test(button.getAttribute("aria-label"))) {
-        button.setAttribute("aria-label", "Set to today");
+        button.setAttribute("aria-label", "Now (today's date)");
       }
     });
   }
