@@ -10,6 +10,8 @@
   window.addEventListener("hashchange", function () {
     if (saved && /^#\/collections\/[^/?]+\/?(\?|$)/.test(window.location.hash)) {
       saved = false;
+      // The stale list is never shown, nor clicked, while the page loads again.
+      document.documentElement.style.visibility = "hidden";
       window.location.reload();
     }
   });
