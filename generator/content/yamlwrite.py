@@ -9,6 +9,7 @@ Every file starts with its `# yaml-language-server` line.
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 import yaml as pyyaml
@@ -20,6 +21,9 @@ from generator.content.yamlload import date_problem, is_yaml11_word
 
 MODELINE = "# yaml-language-server: $schema="
 # libyaml's reader when PyYAML has it (several times quicker; the same YAML 1.1 resolution).
+# Text a | block holds as it is: no tab, carriage return, other control character or line
+# separator (Roleprint's loader reads a tab in a block as a layout error).
+_BLOCK = re.compile(r"[^\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]*")
 _READER: Any = getattr(pyyaml, "CSafeLoader", pyyaml.SafeLoader)
 
 
@@ -48,15 +52,17 @@ def fresh(value: Any) -> Any:
     if isinstance(value, list):
         return CommentedSeq(fresh(v) for v in value)
     if isinstance(value, str):
+        lines = value.split("\n")
+        if len(lines) > 1 and not value.startswith(" ") and _BLOCK.fullmatch(value) and all(
+                line == line.rstrip() for line in lines):
+            # Several lines are a | block, which no reader takes for anything but text (and
+            # ruamel.yaml quotes instead any text a block cannot hold, such as a tab).
+            return LiteralScalarString(value)
         if is_yaml11_word(value) or _ambiguous(value) or (
                 value[:1].isdigit() and date_problem(value)):
             # NO, 12:00 and 1e3 must stay text for every reader, YAML 1.1 ones too; and a
             # team called 2019-13 is text, not a date with no month 13.
             return DoubleQuotedScalarString(value)
-        lines = value.split("\n")
-        if len(lines) > 1 and not value.startswith(" ") and all(
-                line == line.rstrip() for line in lines):
-            return LiteralScalarString(value)
     return value
 
 

@@ -98,3 +98,16 @@ import_review:
     assert doc is not None and not [p for p in problems if p.blocking]
     review = doc.data["import_review"]
     assert review["needs_a_look"][0]["done"] is True and review["to_place"][0]["done"] is False
+
+
+def test_several_lines_are_written_as_a_block_to_read() -> None:
+    """A purpose typed in the editor, or a draft's text to place, in two paragraphs: a | block
+    a person can read, not one quoted line of \\n; text a block cannot hold stays quoted."""
+    purpose = "Support people in recovery.\n\nWork: with the team."
+    sent = json.dumps({"title": "Peer Mentor", "organisation": "second-step",
+                       "purpose": purpose, "team": "a\tb\nc"}).encode()
+    saved = format_text("role", False, sent, None, from_editor=True).decode()
+    assert "purpose: |-\n  Support people in recovery.\n\n  Work: with the team.\n" in saved
+    assert 'team: "a\\tb\\nc"\n' in saved
+    doc, _ = load_text("x", saved.encode())
+    assert doc is not None and doc.data["purpose"] == purpose and doc.data["team"] == "a\tb\nc"
