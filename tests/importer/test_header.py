@@ -2,7 +2,7 @@
 
 The five seeds are written with a fuller header than they ship with (every field the schema has
 for it, in different wordings), imported, and each field compared on its own. A value the
-importer cannot read with confidence stays in the to-place note and the report says "low".
+importer cannot read with confidence stays in the text to place and the report says "low".
 """
 
 from __future__ import annotations
