@@ -10,22 +10,18 @@ the text written is loaded again before it is kept: formatting never changes a v
 from __future__ import annotations
 
 import datetime as dt
-import io
 from pathlib import Path
 from typing import Any
 
-import yaml as pyyaml
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
 from generator.content.discover import discover
-from generator.content.yamlload import is_yaml11_word, load_text
+from generator.content.yamlload import load_text
+from generator.content.yamlwrite import MODELINE as MODELINE  # where callers have read it
+from generator.content.yamlwrite import dump, fresh, layout
 from generator.core.errors import ContentError
 from generator.core.problems import Problem
 from generator.editor.shapes import narrow
-
-MODELINE = "# yaml-language-server: $schema="
 
 
 class FormatError(ContentError):
@@ -39,20 +35,6 @@ class UnreadableError(FormatError):
     """What the editor sent is not a record the loader accepts (its request is at fault)."""
 
 
-def _yaml() -> YAML:
-    yaml = YAML()
-    yaml.preserve_quotes = True
-    yaml.width = 4096  # never re-wrap a long line: wrapping would fill diffs with noise
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    return yaml
-
-
-def modeline(kind: str, single_file: bool) -> str:
-    """The first line that tells editors (VS Code's YAML extension) which schema applies."""
-    up = "../" if single_file else "../../"
-    return f"{MODELINE}{up}schemas/{kind}.schema.json"
-
-
 def prune(value: Any) -> Any:
     """Drop the empty strings, lists and mappings a form leaves for fields never filled in."""
     if isinstance(value, dict):
@@ -63,32 +45,24 @@ def prune(value: Any) -> Any:
     return value
 
 
-def fresh(value: Any) -> Any:
-    """A value as ruamel.yaml should write it when the file had nothing there before."""
-    if isinstance(value, dict):
-        out = CommentedMap()
-        for key, sub in value.items():
-            out[key] = fresh(sub)
-        return out
-    if isinstance(value, list):
-        return CommentedSeq(fresh(v) for v in value)
-    if isinstance(value, str):
-        if is_yaml11_word(value) or _ambiguous(value):
-            # NO, 12:00 and 1e3 must stay text for every reader, YAML 1.1 ones too.
-            return DoubleQuotedScalarString(value)
-        lines = value.split("\n")
-        if len(lines) > 1 and not value.startswith(" ") and all(
-                line == line.rstrip() for line in lines):
-            return LiteralScalarString(value)
-    return value
+# What `roleprint import` wrote at the top of a draft before its review moved into the role's
+# `import_review` (issue 27): stale, and dropped, once the role is no longer a draft.
+_IMPORT_NOTES = ("# Draft imported by `roleprint import`", "# It is a draft",
+                 "# until a person has checked it", "# Not stated in the source:")
+_LOOK = "# Needs a person's eye:"
 
 
-def _ambiguous(value: str) -> bool:
-    """Whether a YAML 1.1 reader (PyYAML) would take the bare text for something else."""
-    try:
-        return pyyaml.safe_load(value) != value
-    except Exception:  # 2024-13-45 is a date to PyYAML, and not a real one: a ValueError
-        return True
+def without_import_notes(text: str) -> str:
+    """The text without the old importer's comments in the comment block at its top."""
+    lines = text.split("\n")
+    head = next((n for n, line in enumerate(lines) if not line.startswith("#")), len(lines))
+    kept: list[str] = []
+    listing = False
+    for line in lines[:head]:
+        listing = line == _LOOK or (listing and line.startswith("#   "))
+        if not listing and not line.startswith(_IMPORT_NOTES):
+            kept.append(line)
+    return "\n".join(kept + lines[head:])
 
 
 def _from_editor(raw: bytes, display: str) -> dict[str, Any]:
@@ -152,15 +126,13 @@ def format_text(kind: str, single_file: bool, new: bytes, old: bytes | None = No
     tree: Any = None
     if old is not None:
         try:
-            tree = _yaml().load(old.decode("utf-8"))
+            tree = layout().load(old.decode("utf-8"))
         except Exception:  # the old file did not parse: lay the record out afresh
             tree = None
     tree = merge(tree, values) if isinstance(tree, CommentedMap) else fresh(values)
-    out = io.StringIO()
-    _yaml().dump(tree, out)
-    text = out.getvalue()
-    if not text.startswith(MODELINE):
-        text = modeline(kind, single_file) + "\n" + text
+    text = dump(tree, kind, single_file)
+    if kind == "role" and values.get("status", "published") != "draft":
+        text = without_import_notes(text)
     check, _ = load_text(display, text.encode("utf-8"))
     if check is None or check.data != values:
         raise FormatError([Problem(display, 1, 1, "$", "formatting would change a value",

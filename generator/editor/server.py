@@ -41,8 +41,8 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 # The checkout's own node_modules (generator/editor/ is two folders below the checkout root).
 DECAP = Path(__file__).resolve().parent.parent.parent / "node_modules" / "decap-cms" / "dist"
 OWN = {f"/{name}": name
-       for name in ("roleprint-token.js", "roleprint-tasks.js", "roleprint-editor.js",
-                    "roleprint-editor.css")}
+       for name in ("roleprint-token.js", "roleprint-tasks.js", "roleprint-review.js",
+                    "roleprint-editor.js", "roleprint-editor.css")}
 
 
 class Checker:

@@ -1,14 +1,13 @@
 """Write the recovered structure as a draft role: ordered as the schema, "not stated" where the
-source is silent, a comment block saying where it came from and what needs a person's eye."""
+source is silent, and an `import_review` saying where it came from, what needs a person's eye
+and the text still to place (see `representation.import_review`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
-from generator.content.yamlload import date_problem
+from generator.content import yamlwrite
 from generator.importer import representation as rep
 from generator.importer.criteria import Criterion
 from generator.importer.structure import Recovered
@@ -76,24 +75,6 @@ def _criteria(found: list[Criterion], review: list[str], to_place: list[tuple[st
     return out
 
 
-# libyaml's emitter when PyYAML has it (about five times faster), else the pure-Python one
-_Base: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-class _Dumper(_Base):
-    pass
-
-
-def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value and not value.endswith((" ", "\t")) else None
-    if value[:1].isdigit() and date_problem(value):  # "2019-13" plain would be read as a date
-        style = "'"
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _str)
-
-
 def build(found: Recovered, organisation: str, family: str | None, source: str,
           fmt: str) -> Draft:
     """The draft's text and report from what structure recovery found."""
@@ -102,8 +83,7 @@ def build(found: Recovered, organisation: str, family: str | None, source: str,
     role["organisation"] = organisation
     if family:
         role["family"] = family
-    marked = rep.has_draft_status()
-    if marked:
+    if rep.has_draft_status():
         role["status"] = "draft"  # left out of the published site until a person has checked it
     review: list[str] = list(found.doubts)
     to_place = list(found.to_place)
@@ -117,31 +97,16 @@ def build(found: Recovered, organisation: str, family: str | None, source: str,
     if spec:
         role["person_specification"] = spec
     if role["title"] == rep.NOT_STATED:
-        review.append("title: not stated in the source")
+        review.append("The role's title is not stated in the source.")
     missing = [key for key in LOOKED_FOR if key not in role]
-    comments: list[str] = []
-    if to_place:
-        comments = rep.attach_notes(role, rep.to_place_note(to_place))
-        review.append(f"{len(to_place)} piece(s) of text to place (see {rep.NOTES})")
+    role[rep.REVIEW] = rep.import_review(source, fmt, missing, review, to_place)
     ordered = {key: role[key] for key in ORDER if key in role}
-    body = yaml.dump(ordered, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
-                     width=4096, default_flow_style=False)
-    source = "".join(ch if ch.isprintable() else "?" for ch in source)  # a comment stays one line
-    head = ["# yaml-language-server: $schema=../../schemas/role.schema.json",
-            f"# Draft imported by `roleprint import` from {source} ({fmt}).",
-            "# It is a draft: check it against the source before publishing."]
-    if marked:
-        head[-1:] = ["# It is a draft (status: draft): roleprint build leaves it out of the site",
-                     "# until a person has checked it against the source and deleted that line."]
-    if missing:
-        head.append("# Not stated in the source: " + ", ".join(missing) + ".")
-    if review:
-        head.append("# Needs a person's eye:")
-        head += [f"#   - {' '.join(line.split())}" for line in review]
-    text = "\n".join(head) + "\n" + body + "".join(f"# {c}\n" for c in comments)
+    # Written as `roleprint format` writes, so the draft passes `format --check`; everything a
+    # person must check is in `import_review`, which the editor shows with a Done box per point.
+    text = yamlwrite.dump(ordered, "role", single_file=False)
     report = {"source": source, "format": fmt,
               "fields": [{"field": f, "source": w, "confidence": c}
                          for f, w, c in found.placed] + rows,
               "not_stated": missing, "needs_review": review,
               "to_place": [{"source": w, "text": t} for w, t in to_place]}
-    return Draft(text, report, bool(review))
+    return Draft(text, report, bool(review or to_place))

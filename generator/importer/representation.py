@@ -1,8 +1,9 @@
 """How a draft says "not stated" and keeps what it could not place, in one place.
 
-The content model (issue 13) gives every record an `internal_notes` field that is never
-published and lets the fields the schema forces (a criterion's requirement, its methods, dates,
-the DBS level) say "not stated". This module reads the schema to see which of these the
+The content model (issue 13) lets the fields the schema forces (a criterion's requirement, its
+methods, dates, the DBS level) say "not stated", and gives a role an `import_review` (issue 27)
+that is never published: what needs a person's eye and the text still to place, each with a
+Done box the officer ticks in the editor. This module reads the schema to see which of these the
 checkout has, so the importer follows the content model rather than copying it; if the model
 changes its spelling, only this module changes.
 """
@@ -11,23 +12,20 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from typing import Any
 
 from generator.core.cache import SCHEMA_DIR
 
 NOT_STATED = "not stated"
-NOTES = "internal_notes"
+REVIEW = "import_review"
+_LINE = re.compile(r"\bline (\d+)")
 
 
 @functools.cache
 def schema(name: str) -> dict[str, Any]:
     data: dict[str, Any] = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_bytes())
     return data
-
-
-def has_notes() -> bool:
-    """True when roles and criteria can carry internal notes."""
-    return NOTES in schema("role")["properties"]
 
 
 def has_draft_status() -> bool:
@@ -57,17 +55,32 @@ def enum_allows(kind: str, *path: str) -> bool:
     return json.dumps(NOT_STATED) in text or "not_stated" in text
 
 
-def to_place_note(pieces: list[tuple[str, str]]) -> str:
-    """The internal note holding, word for word, what the importer could not place."""
-    lines = ["To place: the importer could not tell where these go. Move each one into the "
-             "right field, or delete it, then delete this note."]
-    lines += [f"- ({where}) {text}" for where, text in pieces]
-    return "\n".join(lines)
+def _ordinal(number: int) -> str:
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th')}"
 
 
-def attach_notes(record: dict[str, Any], note: str) -> list[str]:
-    """Put the note on the record; without the notes field, return it as comment lines."""
-    if has_notes():
-        record[NOTES] = note
-        return []
-    return note.splitlines()
+def in_words(text: str) -> str:
+    """Where a piece was found, as an officer reads it: "page 2, 5th line", not "line 5"."""
+    return _LINE.sub(lambda found: f"{_ordinal(int(found.group(1)))} line", " ".join(text.split()))
+
+
+def title_of(key: str) -> str:
+    """A role property's name as the editor labels it: its schema title."""
+    return str(schema("role")["properties"].get(key, {}).get("title", key.replace("_", " ")))
+
+
+def import_review(source: str, fmt: str, missing: list[str], review: list[str],
+                  to_place: list[tuple[str, str]]) -> dict[str, Any]:
+    """The draft's `import_review`: where it came from and, each with a Done box, what needs a
+    person's eye and the text (word for word) the importer could not place. Never published."""
+    out: dict[str, Any] = {"source": source, "format": fmt}
+    if missing:
+        out["not_stated"] = [title_of(key) for key in missing]
+    if review:
+        out["needs_a_look"] = [{"item": in_words(line), "done": False} for line in review]
+    if to_place:
+        out["to_place"] = [{"text": text, "where": in_words(where), "done": False}
+                           for where, text in to_place]
+    return out

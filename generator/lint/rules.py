@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from generator.lint import currency, fairness, readability, records, writing
+from generator.lint import currency, fairness, readability, records, review, writing
 from generator.lint.registry import RULES, Rule
 
 # Imported for the rules they register.
-_MODULES = (currency, fairness, readability, records, writing)
+_MODULES = (currency, fairness, readability, records, review, writing)
 
 
 def all_rules() -> dict[str, Rule]:

@@ -171,6 +171,15 @@ class Source:
 
 
 @dataclass(frozen=True)
+class ImportReview:
+    """What is still open in an imported role's review (`import_review`), by position in its
+    lists. The review's own words are kept out of the model, so nothing can publish them."""
+
+    open_looks: tuple[int, ...] = ()      # points needing a person's eye not ticked done
+    open_to_place: tuple[int, ...] = ()   # pieces of text to place not ticked done
+
+
+@dataclass(frozen=True)
 class Family:
     id: str
     title: str
@@ -217,6 +226,7 @@ class Role:
     labels: Labels = field(default_factory=Labels)  # already merged over the organisation's
     internal_notes: str | None = None
     draft: bool = False  # `status: draft`: not yet checked, left out of a published site
+    review: ImportReview = field(default_factory=ImportReview)
     # The question bank (its family's, then its own): panel material, never published.
     questions: tuple[Question, ...] = ()
 

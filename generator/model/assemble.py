@@ -64,6 +64,15 @@ def statements(raw: list[Data] | None) -> tuple[m.Statement, ...]:
                              s["text"]) for s in raw or [])
 
 
+def import_review(raw: Data | None) -> m.ImportReview:
+    """The points of an import review not yet ticked done (their words stay in the file)."""
+    def open_in(key: str) -> tuple[int, ...]:
+        return tuple(n for n, point in enumerate((raw or {}).get(key, []))
+                     if not point.get("done", False))
+
+    return m.ImportReview(open_in("needs_a_look"), open_in("to_place"))
+
+
 def contact(raw: Data) -> m.Contact:
     return m.Contact(raw.get("purpose"), raw.get("name"), raw.get("phone"), raw.get("email"))
 
@@ -243,6 +252,7 @@ def role(rid: str, d: Data, orgs: dict[str, m.Organisation], families: dict[str,
         competencies=tuple(_requirement(r, frameworks, methods) for r in d.get("competencies", [])),
         terms=terms(d.get("terms")), labels=labels(d.get("labels")).over(org.labels),
         internal_notes=d.get("internal_notes"), draft=d.get("status") == "draft",
+        review=import_review(d.get("import_review")),
         questions=bank([*((fid, families[fid].get("questions", []))
                           for fid in family_chain(families, d.get("family", ""))),
                         (None, d.get("questions", []))]),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import shutil
@@ -216,3 +217,13 @@ if __name__ == "__main__":
         print(figures(Path(tmp)))
         for row in raw_seeds(Path(tmp) / "raw"):
             print(row)
+
+
+def review_shown(draft: Path, page: str) -> list[str]:
+    """What only the draft's import review says (its source's name, its points needing an eye)
+    that the page shows: nothing, as the review is never published."""
+    doc, _ = load_file(draft, draft.name)
+    assert doc is not None
+    review = doc.data["import_review"]
+    said = [review["source"], *(point["item"] for point in review.get("needs_a_look", []))]
+    return [words for words in said if words in html.unescape(page)]

@@ -20,7 +20,7 @@ from generator.importer.command import draft_id
 from generator.importer.command import run as run_import
 from tests.conftest import ROOT
 from tests.importer import importdocs
-from tests.importer.importmeasure import content_copy
+from tests.importer.importmeasure import content_copy, review_shown
 
 pytestmark = pytest.mark.pdf  # the PDF shapes render with WeasyPrint
 VACANCY = "supervised-contact-co-ordinator-2027"  # an open vacancy for a seed role
@@ -96,7 +96,7 @@ def test_drafts_build_marked_as_drafts_when_asked(imported: tuple[Path, list[str
     for record_id in ids:
         page = (site / "roles" / record_id / "index.html").read_text("utf-8")
         assert "Draft: not yet checked" in page, record_id
-        assert "To place" not in page  # the internal note is never published
+        assert review_shown(content / "roles" / f"{record_id}.yaml", page) == []
         assert f"roles/{record_id}/" not in searchable
     assert "To prepare staff rotas to ensure adequate staffing" in (
         site / "roles" / "supervised-contact-co-ordinator" / "index.html").read_text("utf-8")

@@ -15,7 +15,7 @@ from generator.content.yamlload import load_file
 from generator.importer.command import run
 from generator.importer.labels import lookup
 from tests.importer import importdocs
-from tests.importer.importmeasure import content_copy
+from tests.importer.importmeasure import content_copy, review_shown
 from tests.support.seedcheck import values, words
 
 SPARSE = """\
@@ -72,16 +72,20 @@ def test_fields_recovered_and_nothing_invented(sparse: Path, tmp_path: Path) -> 
                      "recovery", "requirement": "not stated", "assessed_by": "not stated"}
     assert second["assessed_by"] == ["application", "interview"]
     assert "hours" not in data  # not stated, and not guessed
-    # the sentence that fits no field is kept word for word in the internal note
-    assert "Our office has free parking for staff who drive to work." in data["internal_notes"]
+    # the sentence that fits no field is kept word for word, to place, with where it was
+    review = data["import_review"]
+    assert {"text": "Our office has free parking for staff who drive to work.",
+            "where": "5th line", "done": False} in review["to_place"]
     haystack = " ".join(words(v) for v in values(data))
     # every line of five words or more is in the draft (the codes became assessed_by)
     assert all(words(line.removesuffix(" (A, I)")) in haystack for line in SPARSE.splitlines()
                if len(line.split()) >= 5 and ":" not in line)
     assert text.startswith("# yaml-language-server")
-    assert "# Draft imported by `roleprint import` from peer-mentor.txt (text)." in text
-    assert "# Not stated in the source: hours, reports_to, purpose." in text
-    assert "essential or desirable and how it is assessed not stated" in text
+    assert [line for line in text.splitlines() if line.startswith("#")] == [text.splitlines()[0]]
+    assert review["source"] == "peer-mentor.txt" and review["format"] == "text"
+    assert review["not_stated"] == ["Hours", "Reports to", "Purpose"]
+    assert any("essential or desirable and how it is assessed not stated" in point["item"]
+               and point["done"] is False for point in review["needs_a_look"])
 
 
 def test_never_overwrites(sparse: Path, tmp_path: Path) -> None:
@@ -168,7 +172,7 @@ def test_draft_validates_and_generates(tmp_path: Path) -> None:
     page = page_file.read_text("utf-8")
     assert "To prepare staff rotas to ensure adequate staffing" in page
     assert '!!! warning "Draft: not yet checked"' in page
-    assert "To place" not in page  # the internal note is never published
+    assert review_shown(content / "roles" / "supervised-contact-co-ordinator.yaml", page) == []
 
 
 def test_word_page_headers_nested_tables_and_text_boxes_are_kept(tmp_path: Path) -> None:
@@ -195,8 +199,8 @@ def test_word_page_headers_nested_tables_and_text_boxes_are_kept(tmp_path: Path)
     assert criterion["text"] == ("Experience of group work including groups for families of "
                                  "people in recovery")
     assert criterion["requirement"] == "essential"
-    assert "(page header, section 1) Confidential draft for the panel only, 2026" in (
-        data["internal_notes"])
+    assert {"text": "Confidential draft for the panel only, 2026",
+            "where": "page header, section 1", "done": False} in data["import_review"]["to_place"]
 
 
 def test_control_characters_do_not_break_the_draft(tmp_path: Path) -> None:

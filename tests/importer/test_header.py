@@ -2,7 +2,7 @@
 
 The five seeds are written with a fuller header than they ship with (every field the schema has
 for it, in different wordings), imported, and each field compared on its own. A value the
-importer cannot read with confidence stays in the to-place note and the report says "low".
+importer cannot read with confidence stays in the text to place and the report says "low".
 """
 
 from __future__ import annotations
@@ -116,7 +116,7 @@ def test_values_not_read_with_confidence_stay_for_a_person(suffix: str, tmp_path
     assert {"DBS: Standard or enhanced, depending on the team", "Date: Spring 2024"} <= placed
     assert "min:" not in draft and "dbs:" not in draft and "issued:" not in draft
     assert "names more than one level (enhanced, standard)" in out.getvalue()
-    assert "'Spring 2024' is not a date the importer can read" in draft  # in the comment block
+    assert "'Spring 2024' is not a date the importer can read" in draft  # in the review
     assert entry["status"] == "needs review"
 
 
@@ -164,8 +164,8 @@ def test_odd_header_values_never_make_an_invalid_draft(value: str, tmp_path: Pat
     assert status == 0, output
     assert "error" not in output and "Traceback" not in output, output
     assert draft["title"] == "Peer Mentor"
-    # every value is either in its field or, word for word, in the to-place note
-    notes = draft.get("internal_notes", "")
+    # every value is either in its field or, word for word, in the text to place
+    notes = [piece["text"] for piece in draft["import_review"].get("to_place", [])]
     for label in LABELS:
         assert f"{label}: {value}" in notes or value.strip() in json.dumps(
             draft, ensure_ascii=False), (label, value)
@@ -180,4 +180,4 @@ def test_date_like_text_under_a_text_label_is_placed_as_text(tmp_path: Path) -> 
     status, output, draft = import_file(path, "second-step", content)
     assert status == 0, output
     assert draft["team"] == "2019-13"
-    assert "team: '2019-13'\n" in next((content / "roles").glob("*.yaml")).read_text("utf-8")
+    assert 'team: "2019-13"\n' in next((content / "roles").glob("*.yaml")).read_text("utf-8")

@@ -22,7 +22,7 @@ import pytest
 from generator.cli import run
 from generator.content.load import load
 from generator.core.text import markdown_safe, markdown_to_html
-from generator.model import Site
+from generator.model import ImportReview, Site
 from generator.model.autoid import criterion_ids
 from generator.render.exports.profile import profile_blocks
 from generator.render.exports.shortlist import shortlisting_book
@@ -261,7 +261,7 @@ def test_employer_labels_category_descriptions_and_method_key(tmp_path: Path) ->
     assert "For each criterion or behaviour" in interview
 
 
-# Point 5: internal notes are never published ------------------------------------------------
+# Point 5: internal notes (and an import review, issue 27) are never published ----------
 
 def _texts(site_dir: Path) -> dict[str, str]:
     """Every output file's text: PDFs through pdftotext, Word and Excel through their XML."""
@@ -290,6 +290,9 @@ def test_internal_notes_appear_in_no_published_file(tmp_path: Path,
     assert site is not None
     assert NOTE_MARK in (site.roles["notes-role"].internal_notes or "")  # kept in the record
     assert NOTE_MARK in (site.vacancies["notes-role-2027"].internal_notes or "")
+    # The import review's words (issue 27) are kept out of the model altogether.
+    assert site.roles["notes-role"].review == ImportReview((1,), (0,))
+    assert NOTE_MARK not in repr(site.roles["notes-role"].review)
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("ROLEPRINT_CACHE", str(tmp_path / "cache"))
     assert run(["build", "--content", str(content), "--site-dir", str(tmp_path / "site")]) == 0
