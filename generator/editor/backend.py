@@ -258,8 +258,3 @@ class Backend:
             return None
         raise Refused(f"The local editor does not do '{action}'.")
 
-
-def plain(problem: Problem) -> dict[str, str]:
-    """A problem as the editor's panel shows it."""
-    return {"file": problem.path, "where": f"line {problem.line}", "message": problem.message,
-            "hint": problem.hint, "severity": problem.severity, "field": problem.json_path}

@@ -24,7 +24,7 @@ from typing import Any, cast
 
 from generator.core import report
 from generator.core.loopback import BACKLOG, FOREIGN_HOST, own_host
-from generator.editor.backend import Backend, Refused, plain
+from generator.editor.backend import Backend, Refused
 from generator.editor.config import decap_config
 from generator.editor.guard import (
     BODY_SECONDS,
@@ -36,6 +36,7 @@ from generator.editor.guard import (
     read_body,
     too_deep,
 )
+from generator.editor.messages import officer
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 # The checkout's own node_modules (generator/editor/ is two folders below the checkout root).
@@ -71,7 +72,8 @@ class Checker:
             version = self.version
             try:
                 problems, files = validate(self.content)
-                report = {"problems": [plain(p) for p in problems], "files": files}
+                report = {"problems": [officer(p, self.content) for p in problems],
+                          "files": files}
             except Exception as err:  # a report, not a dead thread: the editor must say so
                 report = {"problems": [], "files": 0, "failed": f"The check stopped: {err}"}
             with self._lock:
