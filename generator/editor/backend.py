@@ -22,7 +22,6 @@ from generator.content.discover import KINDS, SINGLE_FILES
 from generator.content.yamlload import load_text, read_file
 from generator.core.cache import write_whole
 from generator.core.errors import Refused
-from generator.core.problems import Problem
 from generator.editor.format import FormatError, UnreadableError, format_text
 from generator.editor.shapes import widen
 

@@ -24,7 +24,7 @@ from generator.editor.schemas import FOLDERS
 
 _PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]|\[(\"(?:[^\"\\]|\\.)*\")\]")
 # What names a list's item, in order, where the item has it.
-_NAMES = ("id", "term", "name", "heading", "title", "question", "framework", "competency")
+_NAMES = ("id", "term", "name", "heading", "title", "question", "competency", "framework")
 
 
 def parts(path: str) -> list[str | int]:
@@ -48,6 +48,7 @@ class Place:
     steps: list[dict[str, Any]] = field(default_factory=list)  # for the page to find the field
     widget: str = ""
     help: str = ""  # the help the form shows under the field
+    content: Path | None = None
 
 
 @cache
@@ -94,14 +95,18 @@ def place(file: str, json_path: str, content: Path) -> Place:
         return Place()
     doc = load_file(path, file)[0] if path.is_file() else None
     data: Any = doc.data if doc is not None and isinstance(doc.data, dict) else {}
-    found = Place(kind, FOLDERS.get(kind, kind), slug, _title(kind, data, slug))
+    title = _title(kind, data, slug)
+    if kind == "vacancy" and isinstance(data.get("role"), str) and not data.get("title"):
+        role = titled(content, "role", [data["role"]])[0]
+        title = " ".join(["Vacancy for", role, *[str(data["reference"])] * ("reference" in data)])
+    found = Place(kind, FOLDERS.get(kind, kind), slug, title, content=content)
     names: list[str] = []
     fields: list[dict[str, Any]] | None = _fields(kind)
     current: dict[str, Any] | None = None
     for part in parts(json_path):
         if isinstance(part, str):
-            if fields is None or current and current.get("summary", "").startswith(
-                    "{{fields.key}}"):
+            if fields is None or (current and current.get("summary", "").startswith(
+                    "{{fields.key}}")):
                 names.append(part)  # a map's entry (such as a criterion's weight): by its key
                 break
             current = next((f for f in fields if f["name"] == part), None)
@@ -129,3 +134,15 @@ def place(file: str, json_path: str, content: Path) -> Place:
         found.widget = str(current.get("widget", ""))
         found.help = str(current.get("hint", ""))
     return found
+
+
+def titled(content: Path, kind: str, ids: list[str]) -> list[str]:
+    """Records of a kind by the names the form's lists show (their titles), given their ids."""
+    folder = FOLDERS.get(kind, kind)
+    shown = []
+    for record_id in ids:
+        path = content / folder / f"{record_id}.yaml"
+        doc = load_file(path, path.name)[0] if path.is_file() else None
+        data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
+        shown.append(_title(kind, data, record_id) if data else record_id)
+    return shown

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.core.problems import Problem
-from generator.editor.fieldpath import Place, _fields, place
+from generator.editor.fieldpath import Place, _fields, place, titled
 from generator.editor.schemas import FOLDERS
 
 Words = tuple[str, str]  # what is wrong, what to do
@@ -143,9 +143,12 @@ def _not_assessed(m: re.Match[str], hint: str, at: Place) -> Words:
 def _no_such(m: re.Match[str], hint: str, at: Place) -> Words:
     close = _suggestion(hint)
     listed = re.match(r"the [\w ]+ are: (.*)$", hint)
+    ids = [close] if close else listed.group(1).split(", ") if listed else []
+    kind = {"family": "family", "role family": "family"}.get(m["kind"], m["kind"])
+    names = titled(at.content, kind, ids) if at.content and ids else ids
     todo = f"Choose the {m['kind']} from the list under {_name(at)}"
-    todo += (f" (perhaps \u201c{close}\u201d)" if close else
-             f" (one of: {listed.group(1)})" if listed else "")
+    todo += (f" (perhaps \u201c{names[0]}\u201d)" if close else
+             f" (one of: {', '.join(names)})" if names else "")
     return f"{_name(at)}: there is no {m['kind']} \u201c{m['value']}\u201d", todo
 
 
@@ -184,7 +187,7 @@ RULES: tuple[tuple[re.Pattern[str], Rule, str], ...] = tuple(
         (r"^there is no (?P<kind>[\w ]+) with the id '(?P<value>.*)'$", _no_such, ""),
         (r"^the closing date is before the date it was posted$",
          _fixed("The closing date is before the date the vacancy was posted",
-                "Change Closing date to a day after Posted (or correct Posted)"), ""),
+                "Change Closing date to a day after Date posted (or correct Date posted)"), ""),
         (r"^an open vacancy needs the date it was posted$",
          _fixed("An open vacancy needs the date it was posted",
                 "Pick the day it was posted under {field}"), "posted"),
