@@ -5,6 +5,7 @@ with no YAML, file name, line number, pattern or flag (issue 27, point 3)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -78,3 +79,28 @@ def test_what_still_reads_like_yaml_is_never_shown(tmp_path: Path) -> None:
     shown = officer(problem, content)
     assert shown["todo"] == "Correct Grade as the help under it says."
     assert not programmer_words(shown["problem"] + shown["todo"])
+
+
+def test_a_file_changed_outside_the_editor_is_checked_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The problems the editor shows follow a file edited by hand (or by an import), not only
+    the editor's own saves: the fault is shown, in the officer's words, without a save."""
+    from generator.editor.server import Checker
+    from tests.support.waiting import until
+
+    monkeypatch.chdir(tmp_path)
+    content = role(tmp_path, "")
+
+    checker = Checker(content)
+
+    def settled() -> dict[str, Any]:
+        report = checker.current()
+        return report if not report["checking"] and "files" in report else {}
+
+    assert until(settled, "the first check did not finish")["problems"] == []
+    nurse = content / "roles" / "nurse.yaml"
+    nurse.write_text(nurse.read_text(encoding="utf-8").replace("organisation: example-council\n",
+                                                               ""), encoding="utf-8")
+    report = until(lambda: settled().get("problems"), "the edit by hand was not checked")
+    assert [(p["record"], p["field"], p["problem"]) for p in report] == [
+        ("Ward Nurse", "Organisation", "Organisation is empty.")]
