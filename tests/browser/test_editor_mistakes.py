@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from generator.content.yamlload import load_file
 from tests.support.editor_browser import assert_officer_words, open_editor, pick
 
 pytestmark = pytest.mark.browser
@@ -279,3 +280,22 @@ def test_the_problems_bar_never_covers_a_field(browser: Any, editor: dict[str, A
         bar = page.locator("#roleprint-problems").bounding_box()
         assert bar["y"] + bar["height"] <= height + 0.5 and bar["y"] > height / 2
         page.close()
+
+
+def test_a_method_that_does_not_exist(page: Any, editor: dict[str, Any]) -> None:
+    """The form offers only the methods there are, so the typo is made in the file."""
+    def steps() -> None:
+        by_hand(editor, "roles", "da-sv-case-coordinator",
+                "assessed_by: [application, interview]", "assessed_by: [application, interveiw]")
+        record(page, editor, "roles", "da-sv-case-coordinator")
+        label, said = roleprint_says(page, "is not an assessment method")
+        instead = re.search(r"Choose “([^”]+)” instead", said)
+        assert label == "Assessed by (default)" and "“interveiw”" in said and instead
+        # The list shows only the methods there are: choosing the right one replaces the typo.
+        pick(page, field(page, label, "combobox"), instead.group(1))
+        save(page)
+        gone(page, "is not an assessment method")
+        doc, _ = load_file(editor["content"] / "roles" / "da-sv-case-coordinator.yaml", "saved")
+        assert doc is not None
+        assert doc.data["person_specification"]["assessed_by"] == ["application", "interview"]
+    timed("A method that does not exist", steps)
