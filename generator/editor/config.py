@@ -264,7 +264,7 @@ def collection(kind: str, prefix: str = "content", hosted: bool = False) -> dict
     label = str(schema.get("title") or kind.capitalize())
     plural = label if kind in FILES else _plural(label)
     common = {"name": FOLDERS.get(kind, kind), "label": plural, "label_singular": label,
-              "description": schema.get("description", ""),
+              "description": hints.plain(str(schema.get("description", "")), "collection"),
               # The backend hands Decap each record as JSON (JSON.parse is many times quicker
               # than a YAML parser on 1,000 roles) and gives what Decap sends back to
               # `roleprint format`, which writes YAML: the files stay YAML. A hosted backend

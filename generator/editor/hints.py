@@ -160,6 +160,8 @@ PLAIN: dict[str, str] = {
 # General rewrites, in order, for what many descriptions say the same way.
 _REWRITES: tuple[tuple[str, str], ...] = (
     (r" \(a file in content/[a-z]+/\)", ""),
+    # A collection's description says where its files are: the editor lists the records.
+    (r" (?:One file per [a-z ]+ in|Kept in) content/[a-z/.]+?\.?$", ""),
     (r"^The id of the ", "The "),
     (r"^The id of an? ", "A "),
     (r", as a list of assessment method ids", ""),

@@ -209,7 +209,13 @@ def test_a_closing_date_before_the_opening(page: Any, editor: dict[str, Any]) ->
 def test_a_missing_organisation(page: Any, editor: dict[str, Any]) -> None:
     def steps() -> None:
         by_hand(editor, "roles", ROLE, "organisation: second-step\n", "")
-        record(page, editor, "roles", ROLE)
+        # The problems bar names the record and the field, and opens the record.
+        page.reload()
+        bar = page.locator("#roleprint-problems")
+        bar.get_by_text("Organisation is empty.").wait_for()
+        assert "Recovery Navigator, Organisation" in bar.inner_text()
+        assert_officer_words(page)
+        bar.get_by_role("link", name="Recovery Navigator").click()
         label, said = roleprint_says(page, "Organisation is empty")
         assert (label, said) == ("Organisation", "Organisation is empty. Fill in Organisation.")
         pick(page, field(page, label, "combobox"), "Second Step")
@@ -299,3 +305,16 @@ def test_a_method_that_does_not_exist(page: Any, editor: dict[str, Any]) -> None
         assert doc is not None
         assert doc.data["person_specification"]["assessed_by"] == ["application", "interview"]
     timed("A method that does not exist", steps)
+
+
+def test_a_problem_the_form_has_no_field_for_is_at_the_top_of_the_form(
+        page: Any, editor: dict[str, Any]) -> None:
+    """A line the form does not show (a key mistyped in the file): the message stands at the
+    top of the form, in words, not beside a field."""
+    by_hand(editor, "roles", ROLE, "title: Recovery Navigator\n",
+            "title: Recovery Navigator\ngradee: 5\n")
+    record(page, editor, "roles", ROLE)
+    top = page.locator("#roleprint-form-problems")
+    top.get_by_text("This record holds an entry the form does not show.").wait_for()
+    assert top.evaluate("t => t.parentElement.firstElementChild === t")
+    assert_officer_words(page)
