@@ -22,7 +22,6 @@ from generator.content.discover import KINDS, SINGLE_FILES
 from generator.content.yamlload import load_text, read_file
 from generator.core.cache import write_whole
 from generator.core.errors import Refused
-from generator.core.problems import Problem
 from generator.editor.format import FormatError, UnreadableError, format_text
 from generator.editor.shapes import widen
 
@@ -258,8 +257,3 @@ class Backend:
             return None
         raise Refused(f"The local editor does not do '{action}'.")
 
-
-def plain(problem: Problem) -> dict[str, str]:
-    """A problem as the editor's panel shows it."""
-    return {"file": problem.path, "where": f"line {problem.line}", "message": problem.message,
-            "hint": problem.hint, "severity": problem.severity, "field": problem.json_path}

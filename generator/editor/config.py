@@ -51,6 +51,10 @@ DATE_PICKER: Field = {"widget": "datetime", "format": "YYYY-MM-DD", "date_format
                       "time_format": False, "picker_utc": False}
 # What the editor says of a value its check refuses: the hint under the field says how to write it.
 CHECK_MESSAGE = "Please write this as the help under the field says."
+# What it says of a typed date it cannot read ("March 2026", "15/01/2027"): how to write one.
+DATE_MESSAGE = ("Write the date as year, month and day with hyphens, such as 2027-01-15, or as "
+                "year and month, such as 2027-01 (or \"not stated\" when the source leaves it "
+                "blank).")
 # The assessment methods a list of method ids offers, while one configuration is made.
 _METHODS: ContextVar[methods.Offered] = ContextVar("methods", default=methods.BUILTIN)
 
@@ -89,7 +93,7 @@ def _either(pattern: str | None, words: list[str]) -> list[str] | None:
     if pattern is None:
         return None
     both = "|".join([pattern, *(f"^{_literal(w)}$" for w in words)])
-    return [both, CHECK_MESSAGE]
+    return [both, DATE_MESSAGE if "[0-9]{4}-" in pattern else CHECK_MESSAGE]
 
 
 def _scalar(node: Node, raw: Node, base: str) -> Field:
@@ -260,7 +264,7 @@ def collection(kind: str, prefix: str = "content", hosted: bool = False) -> dict
     label = str(schema.get("title") or kind.capitalize())
     plural = label if kind in FILES else _plural(label)
     common = {"name": FOLDERS.get(kind, kind), "label": plural, "label_singular": label,
-              "description": hints.plain(str(schema.get("description", "")), ""),
+              "description": hints.plain(str(schema.get("description", "")), "collection"),
               # The backend hands Decap each record as JSON (JSON.parse is many times quicker
               # than a YAML parser on 1,000 roles) and gives what Decap sends back to
               # `roleprint format`, which writes YAML: the files stay YAML. A hosted backend

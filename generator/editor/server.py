@@ -24,7 +24,7 @@ from typing import Any, cast
 
 from generator.core import report
 from generator.core.loopback import BACKLOG, FOREIGN_HOST, own_host
-from generator.editor.backend import Backend, Refused, plain
+from generator.editor.backend import Backend, Refused
 from generator.editor.config import decap_config
 from generator.editor.guard import (
     BODY_SECONDS,
@@ -36,13 +36,14 @@ from generator.editor.guard import (
     read_body,
     too_deep,
 )
+from generator.editor.messages import officer
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 # The checkout's own node_modules (generator/editor/ is two folders below the checkout root).
 DECAP = Path(__file__).resolve().parent.parent.parent / "node_modules" / "decap-cms" / "dist"
 OWN = {f"/{name}": name
        for name in ("roleprint-token.js", "roleprint-tasks.js", "roleprint-review.js",
-                    "roleprint-editor.js", "roleprint-editor.css")}
+                    "roleprint-messages.js", "roleprint-editor.js", "roleprint-editor.css")}
 
 
 class Checker:
@@ -54,13 +55,39 @@ class Checker:
         self.report: dict[str, Any] = {"version": 0, "checking": True, "problems": []}
         self._wanted = threading.Event()
         self._lock = threading.Lock()
+        self._looked = 0.0
+        self._seen: int | None = None
         threading.Thread(target=self._loop, daemon=True, name="roleprint-editor-check").start()
         self.changed()
+
+    def signature(self) -> int:
+        """A fingerprint of the content's files (names, sizes, times): it changes when a file
+        is edited outside the editor, in a text editor or by `roleprint import`."""
+        seen = []
+        for path in sorted(self.content.rglob("*")):
+            with contextlib.suppress(OSError):
+                info = path.stat()
+                seen.append((str(path), info.st_mtime_ns, info.st_size))
+        return hash(tuple(seen))
+
+    def current(self) -> dict[str, Any]:
+        """The last report; the content is checked again first if a file has changed outside
+        the editor since the last look (looked at once a second at most)."""
+        now = time.monotonic()
+        if now - self._looked >= 1.0:
+            self._looked = now
+            seen = self.signature()
+            if seen != self._seen:
+                if self._seen is not None:
+                    self.changed()
+                self._seen = seen
+        return self.report
 
     def changed(self) -> None:
         with self._lock:
             self.version += 1
             self.report = {**self.report, "checking": True}
+            self._seen = None  # what the check reads next is the new look
         self._wanted.set()
 
     def _loop(self) -> None:
@@ -72,7 +99,8 @@ class Checker:
             version = self.version
             try:
                 problems, files = validate(self.content)
-                report = {"problems": [plain(p) for p in problems], "files": files}
+                report = {"problems": [officer(p, self.content) for p in problems],
+                          "files": files}
             except Exception as err:  # a report, not a dead thread: the editor must say so
                 report = {"problems": [], "files": 0, "failed": f"The check stopped: {err}"}
             with self._lock:
@@ -179,7 +207,7 @@ def make_handler(backend: Backend, checker: Checker, preview: str, token: str) -
             if route == "/config.yml":  # JSON is YAML too; Decap reads it either way
                 return self.send(200, config(), "text/yaml; charset=utf-8")
             if route == "/roleprint/problems":
-                return self.send_json(200, checker.report)
+                return self.send_json(200, checker.current())
             if route == "/roleprint/preview-status":
                 return self.send_json(200, {"ready": preview_has(preview, self.path)})
             if route in OWN:

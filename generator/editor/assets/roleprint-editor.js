@@ -30,17 +30,25 @@
                             enableStandalone: function () { return false; }});
   }});
 
+  // One problem in the panel: the record (a link that opens it) and the field, by their
+  // names, then what is wrong and what to do, each a sentence of its own.
   function item(problem) {
     var li = document.createElement("li");
     li.className = problem.severity === "error" ? "roleprint-error" : "roleprint-warning";
-    var file = document.createElement("span");
-    file.className = "roleprint-file";
-    file.textContent = problem.file + " (" + problem.where + "): ";
-    li.appendChild(file);
-    li.appendChild(document.createTextNode(problem.message));
-    if (problem.hint) {
-      li.appendChild(document.createTextNode(" " + problem.hint));
-    }
+    var where = document.createElement("p");
+    where.className = "roleprint-where";
+    var record = document.createElement(problem.link ? "a" : "span");
+    record.textContent = problem.record || "A file in the content folder";
+    if (problem.link) { record.href = problem.link; }
+    where.appendChild(record);
+    if (problem.field) { where.appendChild(document.createTextNode(", " + problem.field)); }
+    li.appendChild(where);
+    ["problem", "todo"].forEach(function (part) {
+      var p = document.createElement("p");
+      p.className = "roleprint-" + part;
+      p.textContent = problem[part];
+      li.appendChild(p);
+    });
     return li;
   }
 
@@ -48,6 +56,7 @@
     if (report.checking && shown >= 0) { summary.textContent = "Checking the content again…"; return; }
     if (report.version === shown) { return; }
     shown = report.version;
+    window.roleprintMessages.show(report);  // beside the fields (roleprint-messages.js)
     list.textContent = "";
     report.problems.forEach(function (p) { list.appendChild(item(p)); });
     var errors = report.problems.filter(function (p) { return p.severity === "error"; }).length;
@@ -59,6 +68,7 @@
       summary.textContent = errors + " problem" + (errors === 1 ? "" : "s") + " to fix, " +
         (report.problems.length - errors) + " to consider.";
       if (errors) { panel.open = true; }
+
     }
   }
 
