@@ -83,10 +83,9 @@ class Publisher:
     def _status(self) -> dict[str, Any]:
         state = dict(self._state)
         if state["state"] == "building":
-            seconds = int(time.monotonic() - self._started)
-            state["seconds"] = seconds
-            state["message"] = (f"Publishing the site: {STAGES.get(state['stage'], 'Building')}"
-                                f" ({seconds} s so far)\u2026")
+            state["seconds"] = seconds = int(time.monotonic() - self._started)
+            state["doing"] = doing = STAGES.get(state["stage"], "Building")
+            state["message"] = f"Publishing the site: {doing} ({seconds} s so far)\u2026"
         return state
 
     def _set(self, **values: Any) -> None:

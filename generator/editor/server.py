@@ -24,11 +24,10 @@ from pathlib import Path
 from typing import Any, cast
 
 from generator.core import report
-from generator.core.settings import Settings
 from generator.core.loopback import BACKLOG, FOREIGN_HOST, own_host
+from generator.core.settings import Settings
 from generator.editor.backend import Backend, Refused, plain
 from generator.editor.config import decap_config
-from generator.editor.publish import Publisher
 from generator.editor.guard import (
     BODY_SECONDS,
     MAX_BODY,
@@ -39,6 +38,7 @@ from generator.editor.guard import (
     read_body,
     too_deep,
 )
+from generator.editor.publish import Publisher
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 # The checkout's own node_modules (generator/editor/ is two folders below the checkout root).

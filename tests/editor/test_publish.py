@@ -129,6 +129,30 @@ def test_publishing_takes_only_the_editor_pages_own_requests(
     assert ask(editor.port, "GET", PUBLISH)[0] == 403
 
 
+def test_the_preview_pane_is_told_when_a_save_cannot_be_shown(tmp_path: Path) -> None:
+    """The pane asks whether the live preview has the record's page; the answer also says
+    whether the saved records can be built at all (while not, the preview keeps its last good
+    version) and whether the preview answers (here it does not: nothing listens there)."""
+    content = overlay(FIXTURES / "base", FIXTURES / "none", tmp_path)
+    path = "/roleprint/preview-status?path=roles/broken-role/"
+    with editor_on(content) as running:
+        def checked() -> dict[str, Any]:
+            code, body = ask(running.port, "GET", path,
+                             headers={"X-Roleprint-Token": running.server.token})
+            assert code == 200
+            answer: dict[str, Any] = json.loads(body)
+            return {} if answer["checking"] else answer
+
+        assert until(checked, "the first check did not end") == {
+            "ready": False, "answering": False, "checking": False, "builds": True}
+        save = {"action": "persistEntry", "params": {"dataFiles": [
+            {"path": "content/roles/broken-role.yaml", "raw": BROKEN}]}}
+        code, _ = ask(running.port, "POST", "/api/v1", json.dumps(save).encode(),
+                      running.headers())
+        assert code == 200
+        assert until(checked, "the saved record was not checked")["builds"] is False
+
+
 def test_edit_publishes_where_build_does_unless_told() -> None:
     parser = _parser()
     default = settings_from(parser.parse_args(["edit"])).site_dir
