@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.core import lifeline
+from generator.core.settings import Settings
 
 MARK = "roleprint-publish: "
 # The build's stages (`generator.build.Timings`), as an officer would say them.
@@ -56,8 +57,11 @@ def words(outcome: dict[str, Any]) -> str:
 class Publisher:
     """Builds the site in the background when asked, and says how it is going."""
 
-    def __init__(self, content: Path, config: Path, site_dir: Path) -> None:
-        self.site_dir = site_dir.resolve()
+    def __init__(self, content: Path, config: Path | None = None,
+                 site_dir: Path | None = None) -> None:
+        """Publishes `content` with `config` into `site_dir` (`roleprint build`'s defaults)."""
+        config = Settings.config if config is None else config
+        self.site_dir = (Settings.site_dir if site_dir is None else site_dir).resolve()
         self.command = [sys.executable, "-m", "generator.commands.publish",
                         str(content.resolve()), str(config.resolve()), str(self.site_dir)]
         self._lock = threading.Lock()

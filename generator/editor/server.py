@@ -25,7 +25,6 @@ from typing import Any, cast
 
 from generator.core import report
 from generator.core.loopback import BACKLOG, FOREIGN_HOST, own_host
-from generator.core.settings import Settings
 from generator.editor.backend import Backend, Refused, plain
 from generator.editor.config import decap_config
 from generator.editor.guard import (
@@ -76,16 +75,21 @@ class Checker:
             version = self.version
             try:
                 problems, files = validate(self.content)
-                # `builds`: no errors, so the preview and a build can use the content as it
-                # is (they load it with the same checks); None when that is not known.
-                report = {"problems": [plain(p) for p in problems], "files": files,
-                          "builds": not any(p.severity == "error" for p in problems)}
+                report = {"problems": [plain(p) for p in problems], "files": files}
             except Exception as err:  # a report, not a dead thread: the editor must say so
-                report = {"problems": [], "files": 0, "failed": f"The check stopped: {err}",
-                          "builds": None}
+                report = {"problems": [], "files": 0, "failed": f"The check stopped: {err}"}
             with self._lock:
-                self.report = {**report, "version": version,
+                self.report = {**report, "version": version, "builds": builds(report),
                                "checking": version != self.version}
+
+
+def builds(report: dict[str, Any]) -> bool | None:
+    """Whether the records, as last checked, can be built: the live preview and a build load
+    them with the same checks, and refuse them while there are errors (the preview then keeps
+    its last good version). None when the check itself failed, and so it is not known."""
+    if report.get("failed"):
+        return None
+    return not any(p.get("severity") == "error" for p in report["problems"])
 
 
 def preview_has(preview: str, request: str) -> dict[str, bool]:
@@ -276,11 +280,10 @@ class EditorServer(http.server.ThreadingHTTPServer):
 
 
 def make_server(content: Path, host: str, port: int, preview: str, *,
-                config: Path = Settings.config, site_dir: Path = Settings.site_dir
-                ) -> EditorServer:
+                config: Path | None = None, site_dir: Path | None = None) -> EditorServer:
     """The editor's server for one content folder (not yet serving), with a new secret token
     (`server.token`) that only the page it serves is given. Its "Publish site" button builds
-    the site with `config` into `site_dir` (by default where `roleprint build` puts it)."""
+    the site with `config` into `site_dir` (by default as `roleprint build` does)."""
     publisher = Publisher(content, config, site_dir)
     checker = Checker(content)
     backend = Backend(content, on_change=checker.changed)
