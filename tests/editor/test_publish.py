@@ -160,3 +160,21 @@ def test_edit_publishes_where_build_does_unless_told() -> None:
     told = settings_from(parser.parse_args(["edit", "--site-dir", "elsewhere"]))
     assert told.site_dir == Path("elsewhere")
     assert "--site-dir" in parser._subparsers._group_actions[0].choices["edit"].format_help()
+
+
+def test_the_build_tells_each_stage_as_it_starts(capsys: pytest.CaptureFixture[str]) -> None:
+    """`roleprint build`'s own stages, as the Publish button's process tells them; each has
+    words for the officer."""
+    from generator.commands.publish import Progress
+    from generator.editor.publish import MARK, STAGES
+
+    progress = Progress()
+    with progress.stage("total"), progress.stage("load"):
+        pass
+    with progress.stage("engine"):
+        pass
+    told = [json.loads(line.removeprefix(MARK)) for line in capsys.readouterr().out.splitlines()]
+    assert told == [{"stage": "load"}, {"stage": "engine"}]
+    assert set(progress) == {"total", "load", "engine"}  # still the build's timings
+    build_stages = {"load", "generate", "engine", "forms", "pdf", "exports", "write", "search"}
+    assert build_stages <= set(STAGES)
