@@ -56,7 +56,8 @@ def _parser() -> argparse.ArgumentParser:
                           help="write the seconds spent in each stage to FILE (JSON)")
 
     build = command("build", "Validate, generate and build the site into site/.")
-    build.add_argument("--site-dir", type=Path, default=Path("site"), metavar="DIR")
+    build.add_argument("--site-dir", type=Path, default=Settings.site_dir, metavar="DIR",
+                       help="where the site is published (default: site)")
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE")
     build.add_argument("--no-pdf", action="store_true", help="skip PDFs for a quick preview")
     build.add_argument("--drafts", action="store_true",
@@ -92,6 +93,9 @@ def _parser() -> argparse.ArgumentParser:
                       help="the editor's address (default: 127.0.0.1:8080)")
     edit.add_argument("--preview-addr", default="127.0.0.1:8000", metavar="127.0.0.1:PORT",
                       help="the live preview's address (default: 127.0.0.1:8000)")
+    edit.add_argument("--site-dir", type=Path, default=Settings.site_dir, metavar="DIR",
+                      help="where the editor's Publish site button publishes the site, as "
+                      "roleprint build does (default: site)")
     edit.add_argument("--export", type=Path, metavar="DIR",
                       help="instead, write the editor for a GitHub or GitLab backend into DIR")
     edit.add_argument("--backend", choices=("github", "gitlab"), default="github")

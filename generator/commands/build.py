@@ -19,8 +19,10 @@ from generator.output.publish import workspace
 STAGING = Path(".staging")
 
 
-def run(settings: Settings) -> int:
-    timings = Timings()
+def run(settings: Settings, timings: Timings | None = None) -> int:
+    """Build and publish the site; `timings` (the editor's Publish button gives its own, to
+    tell how far the build has got) are told each stage as it starts and ends."""
+    timings = Timings() if timings is None else timings
     try:
         with timings.stage("total"):
             roles = _build(settings, timings)

@@ -22,4 +22,5 @@ def run(settings: Settings) -> int:
         return 0
     from generator.editor.run import edit
 
-    return edit(settings.content, settings.config, settings.addr, settings.preview_addr)
+    return edit(settings.content, settings.config, settings.addr, settings.preview_addr,
+                site_dir=settings.site_dir)

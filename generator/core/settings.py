@@ -26,7 +26,7 @@ class Settings:
     config: Path = Path("mkdocs.yml")
     """The site engine's settings (build, serve, edit)."""
     site_dir: Path = Path("site")
-    """Where `build` publishes the site."""
+    """Where `build`, and the editor's Publish site button (edit), publish the site."""
     out: Path | None = None
     """Where `generate` writes the staging tree, `forms` the pack and `collate` the figures."""
     pdf: bool = True

@@ -14,6 +14,7 @@ import threading
 from pathlib import Path
 
 from generator.core import lifeline, report
+from generator.core.settings import Settings
 from generator.editor.server import DECAP, make_server
 
 LOOPBACK = "127.0.0.1"
@@ -29,8 +30,9 @@ def parse_addr(addr: str) -> tuple[str, int]:
 
 
 def edit(content: Path, config: Path, editor_addr: str, preview_addr: str,
-         ready: threading.Event | None = None) -> int:
-    """Serve the editor at `editor_addr` and the live preview at `preview_addr` until stopped."""
+         ready: threading.Event | None = None, site_dir: Path = Settings.site_dir) -> int:
+    """Serve the editor at `editor_addr` and the live preview at `preview_addr` until stopped;
+    its "Publish site" button builds the site into `site_dir`."""
     try:
         host, port = parse_addr(editor_addr)
         parse_addr(preview_addr)
@@ -42,7 +44,8 @@ def edit(content: Path, config: Path, editor_addr: str, preview_addr: str,
               "from package-lock.json)")
         return 2
     try:
-        server = make_server(content, host, port, f"http://{preview_addr}")
+        server = make_server(content, host, port, f"http://{preview_addr}", config=config,
+                             site_dir=site_dir)
     except OSError as err:
         report.fail(f"cannot serve the editor on {editor_addr}: {err.strerror}")
         return 2

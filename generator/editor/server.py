@@ -17,6 +17,7 @@ import socket
 import sys
 import threading
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -37,13 +38,16 @@ from generator.editor.guard import (
     too_deep,
 )
 from generator.editor.messages import officer
+from generator.editor.publish import Publisher
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 # The checkout's own node_modules (generator/editor/ is two folders below the checkout root).
 DECAP = Path(__file__).resolve().parent.parent.parent / "node_modules" / "decap-cms" / "dist"
 OWN = {f"/{name}": name
        for name in ("roleprint-token.js", "roleprint-tasks.js", "roleprint-review.js",
-                    "roleprint-messages.js", "roleprint-editor.js", "roleprint-editor.css")}
+                    "roleprint-messages.js", "roleprint-publish.js", "roleprint-editor.js",
+                    "roleprint-editor.css")}
+PUBLISH = "/roleprint/publish"
 
 
 class Checker:
@@ -104,22 +108,42 @@ class Checker:
             except Exception as err:  # a report, not a dead thread: the editor must say so
                 report = {"problems": [], "files": 0, "failed": f"The check stopped: {err}"}
             with self._lock:
-                self.report = {**report, "version": version,
+                self.report = {**report, "version": version, "builds": builds(report),
                                "checking": version != self.version}
 
 
-def preview_has(preview: str, request: str) -> bool:
-    """Whether the live preview serves the page named in `?path=` yet (asked from here, as
-    the browser cannot read another port's answers)."""
+def builds(report: dict[str, Any]) -> bool | None:
+    """Whether the records, as last checked, can be built: the live preview and a build load
+    them with the same checks, and refuse them while there are errors (the preview then keeps
+    its last good version). None when the check itself failed, and so it is not known."""
+    if report.get("failed"):
+        return None
+    return not any(p.get("severity") == "error" for p in report["problems"])
+
+
+def preview_has(preview: str, request: str) -> dict[str, bool]:
+    """Whether the live preview serves the page named in `?path=` yet (`ready`), and whether
+    it answers at all (`answering`), asked from here, as the browser cannot read another
+    port's answers."""
     query = urllib.parse.parse_qs(urllib.parse.urlsplit(request).query)
     path = query.get("path", [""])[0]
     if not path or path.startswith("/") or ".." in path:
-        return False
+        return {"ready": False, "answering": True}
     try:
         with urllib.request.urlopen(f"{preview}/{urllib.parse.quote(path)}", timeout=3) as answer:
-            return bool(answer.status == 200)
+            return {"ready": bool(answer.status == 200), "answering": True}
+    except urllib.error.HTTPError:  # it answered: not this page (yet)
+        return {"ready": False, "answering": True}
     except OSError:
-        return False
+        return {"ready": False, "answering": False}
+
+
+def preview_status(preview: str, request: str, checked: dict[str, Any]) -> dict[str, Any]:
+    """What the preview pane shows for a record: its page (`ready`), and whether the content
+    as last saved can be shown at all. The preview loads the content with the same checks as
+    the Checker: while they find errors, it keeps the last good version (`builds` False)."""
+    return {**preview_has(preview, request), "checking": bool(checked.get("checking")),
+            "builds": checked.get("builds")}
 
 
 def page(preview: str, token: str) -> bytes:
@@ -129,7 +153,8 @@ def page(preview: str, token: str) -> bytes:
             .replace("{{ token }}", html.escape(token, quote=True)).encode("utf-8"))
 
 
-def make_handler(backend: Backend, checker: Checker, preview: str, token: str) -> type:
+def make_handler(backend: Backend, checker: Checker, preview: str, token: str,
+                 publisher: Publisher) -> type:
     def config() -> bytes:
         """Made for each page load: an assessment method an organisation has just added is
         offered after a reload."""
@@ -209,7 +234,9 @@ def make_handler(backend: Backend, checker: Checker, preview: str, token: str) -
             if route == "/roleprint/problems":
                 return self.send_json(200, checker.current())
             if route == "/roleprint/preview-status":
-                return self.send_json(200, {"ready": preview_has(preview, self.path)})
+                return self.send_json(200, preview_status(preview, self.path, checker.report))
+            if route == PUBLISH:
+                return self.send_json(200, publisher.status())
             if route in OWN:
                 return self.file(ASSETS / OWN[route])
             if route.startswith("/decap/"):
@@ -230,7 +257,7 @@ def make_handler(backend: Backend, checker: Checker, preview: str, token: str) -
             try:
                 host = self.own_host()
                 check_token(self.headers, token)
-                if self.path != "/api/v1":
+                if self.path not in ("/api/v1", PUBLISH):
                     return self.send_json(404, {"error": "Not found"})
                 check_same_origin_json(self.headers, host)
                 body = json.loads(read_body(self.rfile, self.connection,
@@ -242,6 +269,8 @@ def make_handler(backend: Backend, checker: Checker, preview: str, token: str) -
             except (ValueError, RecursionError) as err:  # not JSON, or nested past Python's limit
                 message = f"The editor's request was not understood: {err}"
                 return self.send_json(400, {"error": message})
+            if self.path == PUBLISH:
+                return self.send_json(*publisher.press())
             try:
                 return self.send_json(200, backend.handle(body))
             except Refused as err:
@@ -268,6 +297,7 @@ class EditorServer(http.server.ThreadingHTTPServer):
     request_queue_size = BACKLOG
     daemon_threads = True
     token = ""  # this run's secret, handed out in the editor's page only
+    publisher: Publisher  # the "Publish site" button's builds
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """A browser that went away is nothing to report; anything else is, in one line."""
@@ -278,13 +308,18 @@ class EditorServer(http.server.ThreadingHTTPServer):
               " This is a fault in Roleprint: please report it.")
 
 
-def make_server(content: Path, host: str, port: int, preview: str) -> EditorServer:
+def make_server(content: Path, host: str, port: int, preview: str, *,
+                config: Path | None = None, site_dir: Path | None = None) -> EditorServer:
     """The editor's server for one content folder (not yet serving), with a new secret token
-    (`server.token`) that only the page it serves is given."""
+    (`server.token`) that only the page it serves is given. Its "Publish site" button builds
+    the site with `config` into `site_dir` (by default as `roleprint build` does)."""
+    publisher = Publisher(content, config, site_dir)
     checker = Checker(content)
     backend = Backend(content, on_change=checker.changed)
     threading.Thread(target=backend.warm, daemon=True, name="roleprint-editor-warm").start()
     token = secrets.token_urlsafe(32)
-    server = EditorServer((host, port), make_handler(backend, checker, preview, token))
+    server = EditorServer((host, port), make_handler(backend, checker, preview, token,
+                                                         publisher))
     server.token = token
+    server.publisher = publisher
     return server

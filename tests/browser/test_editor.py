@@ -66,7 +66,7 @@ def test_create_edit_delete_pick_save_validate_preview(
     pick(page, page.get_by_role("combobox", name="Competency"), "Achieving Results")
     page.get_by_role("spinbutton", name="Level expected").fill("3")
 
-    page.get_by_role("button", name="Publish").click()
+    page.get_by_role("button", name="Publish", exact=True).click()
     page.get_by_text("Publish now").click()
     try:
         page.wait_for_url(f"**/entries/{SLUG}")
@@ -100,7 +100,7 @@ def test_create_edit_delete_pick_save_validate_preview(
     methods.fill("")
     for method in ["Application", "Interview"]:
         pick(page, methods, method)
-    page.get_by_role("button", name="Publish").click()
+    page.get_by_role("button", name="Publish", exact=True).click()
     page.get_by_text("Publish now").click()
     panel.get_by_text("No problems").wait_for()
     assert run(["validate", "--content", str(editor["content"])]) == 0
@@ -152,7 +152,7 @@ def test_an_edit_in_the_browser_changes_one_line_of_the_file(
     page.goto(editor["url"] + "/#/collections/roles/entries/recovery-navigator")
     team = page.get_by_role("textbox", name="Team")
     team.fill("Forensic Team")
-    page.get_by_role("button", name="Publish").click()
+    page.get_by_role("button", name="Publish", exact=True).click()
     page.get_by_text("Publish now").click()
     until(lambda: path.read_text(encoding="utf-8").splitlines() != before,
           "the save did not reach the file")
@@ -174,7 +174,7 @@ def test_a_save_over_someone_elses_change_is_refused_in_the_browser(
     theirs = path.read_text(encoding="utf-8") + "# changed by someone else\n"
     path.write_text(theirs, encoding="utf-8")
     team.fill("My Team")
-    page.get_by_role("button", name="Publish").click()
+    page.get_by_role("button", name="Publish", exact=True).click()
     page.get_by_text("Publish now").click()
     page.get_by_text("Someone else changed this record since you opened it").first.wait_for(
         timeout=30_000)
@@ -195,7 +195,7 @@ def test_a_map_of_weights_is_edited_as_key_and_value_pairs(
         add.click()
         page.get_by_role("textbox", name="Id", exact=True).nth(index).fill(key)
         page.get_by_role("spinbutton", name="Value", exact=True).nth(index).fill(weight)
-    page.get_by_role("button", name="Publish").click()
+    page.get_by_role("button", name="Publish", exact=True).click()
     page.get_by_text("Publish now").click()
     until(lambda: path.read_text(encoding="utf-8") != before, "the save did not reach the file")
     doc, problems = load_file(path, "saved")
@@ -228,7 +228,7 @@ def test_a_closing_date_is_picked_from_a_calendar_and_saved_as_iso(
     assert closing.get_attribute("type") == "date"
     assert closing.input_value() == "2024-06-30"
     closing.fill("2024-07-05")
-    page.get_by_role("button", name="Publish").click()
+    page.get_by_role("button", name="Publish", exact=True).click()
     page.get_by_text("Publish now").click()
     until(lambda: path.read_text(encoding="utf-8") != before, "the save did not reach the file")
     # Text, as the loader reads it (quoted, as `roleprint format` writes a new date-like text,
@@ -263,7 +263,7 @@ def test_vacancies_are_listed_and_a_new_one_saves_without_a_title(
     page.goto(editor["url"] + "/#/collections/vacancies/new")
     pick(page, page.get_by_role("combobox", name="Role"), "Recovery Navigator")
     pick(page, page.get_by_role("combobox", name="Status"), "draft")
-    page.get_by_role("button", name="Publish").click()
+    page.get_by_role("button", name="Publish", exact=True).click()
     page.get_by_text("Publish now").click()
     until(lambda: saved() != before, "the new vacancy was not written")
     (added,) = saved() - before
@@ -294,7 +294,9 @@ def test_editor_pages_axe(browser: Any, editor: dict[str, Any], where: str) -> N
     page.goto(editor["url"] + "/" + where)
     # Drawn: Decap's form (its toolbar comes with it) or list, Roleprint's first report, and the
     # names roleprint-editor.js gives Decap's controls in the frame after they appear.
-    drawn = (page.get_by_role("button", name="Publish") if "/new" in where or "/entries/" in where
+    form = "/new" in where or "/entries/" in where
+    # Decap's Publish, or Published once saved ("Publish site" is Roleprint's, on every page).
+    drawn = (page.get_by_role("button", name=re.compile(r"^Publish(ed)?$")) if form
              else page.get_by_text("Recovery Navigator"))
     drawn.first.wait_for()
     page.wait_for_function("""() => !document.getElementById("roleprint-problems-summary")
@@ -392,7 +394,7 @@ def test_the_hosted_editor_opens_and_saves_a_shipped_role(
         texts = [t.input_value() for t in page.get_by_role("textbox", name="Text").all()]
         assert any(t.startswith("Develop a strong recovery focus") for t in texts), texts[:3]
         team.fill("Forensic Team")
-        page.get_by_role("button", name="Publish").click()
+        page.get_by_role("button", name="Publish", exact=True).click()
         page.get_by_text("Publish now").click()
         until(lambda: pyyaml.safe_load(path.read_text(encoding="utf-8")).get("team")
               == "Forensic Team", "the save did not reach the file")
@@ -518,7 +520,7 @@ def test_a_list_fetched_after_opening_does_not_refresh_the_version_a_save_sends(
         timeout=15_000)
     combobox.press("Escape")
     title.fill("Prison recovery worker, edited")
-    page.get_by_role("button", name="Publish").click()
+    page.get_by_role("button", name="Publish", exact=True).click()
     page.get_by_text("Publish now").click()
     page.get_by_text("Someone else changed this record since you opened it").first.wait_for(
         timeout=30_000)

@@ -192,7 +192,7 @@ def test_the_editors_own_page_still_reads_and_saves(browser: Any, editor: Editor
     team = page.get_by_role("textbox", name="Team")
     team.wait_for(timeout=60_000)
     team.fill("Forensic Team")
-    page.get_by_role("button", name="Publish").click()
+    page.get_by_role("button", name="Publish", exact=True).click()
     page.get_by_text("Publish now").click()
     saved = editor.content / "roles" / "recovery-navigator.yaml"
     deadline = time.monotonic() + 60

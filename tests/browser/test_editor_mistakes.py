@@ -272,19 +272,22 @@ def test_criteria_with_no_assessment_method(page: Any, editor: dict[str, Any]) -
 
 
 def test_the_problems_bar_never_covers_a_field(browser: Any, editor: dict[str, Any]) -> None:
-    """At 1400 × 1000 and 1024 × 768, the problems bar, open, lies below Decap's page."""
+    """At 1400 × 1000 and 1024 × 768, the problems bar, open, and the Publish site box beside
+    it lie below Decap's page."""
     for width, height in ((1400, 1000), (1024, 768)):
         page = browser.new_page(viewport={"width": width, "height": height})
         open_editor(page, editor["url"])
         page.goto(f"{editor['url']}/#/collections/roles/entries/{ROLE}")
         page.locator('[class*="ControlContainer"] label').first.wait_for()
         page.locator("#roleprint-problems details").evaluate("d => d.open = true")
+        # The Publish site box shares the bar: neither it nor the problems lie over the page.
         page.wait_for_function("""() => {
-            const bar = document.getElementById('roleprint-problems').getBoundingClientRect();
-            return document.getElementById('nc-root').getBoundingClientRect().bottom
-                <= bar.top + 0.5; }""")
-        bar = page.locator("#roleprint-problems").bounding_box()
-        assert bar["y"] + bar["height"] <= height + 0.5 and bar["y"] > height / 2
+            const bottom = document.getElementById('nc-root').getBoundingClientRect().bottom;
+            return ['roleprint-problems', 'roleprint-publish'].every(id =>
+                bottom <= document.getElementById(id).getBoundingClientRect().top + 0.5); }""")
+        for part in ("#roleprint-problems", "#roleprint-publish"):
+            box = page.locator(part).bounding_box()
+            assert box["y"] + box["height"] <= height + 0.5 and box["y"] > height / 2, part
         page.close()
 
 

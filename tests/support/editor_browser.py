@@ -107,3 +107,11 @@ def assert_officer_words(page: Any) -> None:
     text = page.locator("body").inner_text()
     found = programmer_words(text)
     assert not found, "the editor shows a programmer's words:\n" + "\n".join(found)
+
+
+def assert_officer_words_in(part: Any) -> None:
+    """As `assert_officer_words`, for one part of the page (a Playwright locator, which may be
+    inside a frame): the text it shows an officer, each of its elements that is shown."""
+    text = "\n".join(part.all_inner_texts())
+    found = programmer_words(text)
+    assert not found, "the editor shows a programmer's words:\n" + "\n".join(found)

@@ -49,9 +49,10 @@ def copy_content(folder: Path) -> Path:
 
 
 @contextlib.contextmanager
-def editor_on(content: Path, serving: bool = True) -> Iterator[Editor]:
-    """The editor's server for `content` on a free port (answering only if `serving`)."""
-    server = make_server(content, "127.0.0.1", 0, "http://127.0.0.1:1")
+def editor_on(content: Path, serving: bool = True, **options: Path) -> Iterator[Editor]:
+    """The editor's server for `content` on a free port (answering only if `serving`);
+    `options` for `make_server` (where the Publish button builds the site: `site_dir`)."""
+    server = make_server(content, "127.0.0.1", 0, "http://127.0.0.1:1", **options)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     if serving:
         thread.start()

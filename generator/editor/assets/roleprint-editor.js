@@ -129,9 +129,17 @@
 
   // The page is shown once the live preview has it (a new record's page appears a few seconds
   // after its first save); from then on the preview's own live reload keeps it up to date.
+  // While the saved records have problems to fix, the preview cannot rebuild the page (it
+  // checks the records as the problems panel does) and keeps its last good version: the pane
+  // says so, over that version if there is one, rather than waiting for a page that will not
+  // come (issue 27, point 4).
+  var SLOW = 60000;  // ms: a page not shown after this long is said to be taking long
+  var NOTE = {font: "16px/1.5 system-ui, sans-serif", color: "#1a1a1a", margin: "0 0 0.5rem",
+              padding: "0.5rem", borderLeft: "4px solid #7a4b00", background: "#fff"};
+  function note(text) { return h("p", {role: "status", style: NOTE}, text); }
   PAGES.forEach(function (name) {
     CMS.registerPreviewTemplate(name, createClass({
-      getInitialState: function () { return {ready: ""}; },
+      getInitialState: function () { return {ready: "", status: {}, since: Date.now()}; },
       componentDidMount: function () {
         var self = this;
         this.timer = window.setInterval(function () { self.check(); }, 1000);
@@ -144,25 +152,56 @@
       },
       check: function () {
         var self = this, path = this.path();
-        if (!path || this.state.ready === path) { return; }
+        if (!path) { return; }
         fetch("/roleprint/preview-status?path=" + encodeURIComponent(path), {cache: "no-store"})
           .then(function (r) { return r.json(); })
-          .then(function (answer) { if (answer.ready) { self.setState({ready: path}); } })
-          .catch(function () {});
+          .then(function (answer) {
+            var ready = answer.ready ? path : (self.state.ready === path ? path : "");
+            // The wait for the page counts from when the saved records could be shown.
+            var since = answer.checking || answer.builds !== true ? Date.now() : self.state.since;
+            self.setState({ready: ready, status: answer, since: since});
+          })
+          .catch(function () { self.setState({status: {answering: false}}); });
+      },
+      says: function (shown) {
+        var s = this.state.status;
+        if (s.answering === false) {
+          return "The live preview is not answering, so this page cannot be shown. Stop the " +
+            "editor and start it again.";
+        }
+        if (s.checking) { return "Checking your save\u2026"; }
+        if (s.builds === false) {
+          return "Your changes are saved, but the records have problems to fix, so the live " +
+            "preview and the site still show the last good version of this page" +
+            (shown ? " (below)" : ", and it has none yet") + ". \u201cWhat Roleprint " +
+            "found\u201d, at the bottom left of the editor, says what to fix.";
+        }
+        if (s.builds === null) {
+          return "Roleprint could not check this save, so it cannot tell whether the live " +
+            "preview shows it.";
+        }
+        if (shown) { return ""; }
+        if (Date.now() - this.state.since > SLOW) {
+          return "The live preview has not shown this page yet, after more than a minute. " +
+            "Open the live preview of the whole site (from \u201cWhat Roleprint found\u201d) " +
+            "to look for it.";
+        }
+        return "The live preview is building this page\u2026";
       },
       render: function () {
         var path = this.path();
         if (!path) {
           return h("p", {}, "The published page appears here once the record has been saved.");
         }
-        if (this.state.ready !== path) {
-          return h("p", {}, "The live preview is building this page…");
-        }
-        return h("iframe", {
-          src: preview + "/" + path,
-          title: "The published page of this record (live preview)",
-          style: {width: "100%", height: "95vh", border: "0"}
-        });
+        var shown = this.state.ready === path;
+        var words = this.says(shown);
+        return h("div", {},
+          words ? note(words) : null,
+          shown ? h("iframe", {
+            src: preview + "/" + path,
+            title: "The published page of this record (live preview)",
+            style: {width: "100%", height: "95vh", border: "0"}
+          }) : null);
       }
     }));
   });

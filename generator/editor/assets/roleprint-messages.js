@@ -141,9 +141,9 @@
   }).observe(document.body, {childList: true, subtree: true});
   window.addEventListener("hashchange", later);
 
-  // Decap's page ends where the problems bar begins (roleprint-editor.css), so the bar, open
-  // or closed, never covers a field.
-  var bar = document.getElementById("roleprint-problems");
+  // Decap's page ends where the bar (the problems, and the Publish site box beside them) begins
+  // (roleprint-editor.css), so the bar, open or closed, never covers a field.
+  var bar = document.getElementById("roleprint-bar");
   function fit() {
     document.documentElement.style.setProperty("--roleprint-bar", bar.offsetHeight + "px");
   }
