@@ -20,7 +20,9 @@ from generator.build import Timings
 from generator.commands import build
 from generator.core import lifeline, report
 from generator.core.errors import ContentError, RoleprintError
+from generator.core.problems import Problem
 from generator.core.settings import Settings
+from generator.editor.messages import officer
 from generator.editor.publish import MARK, SHOWN_PROBLEMS
 
 
@@ -39,6 +41,15 @@ class Progress(Timings):
             yield
 
 
+def said(problem: Problem, content: Path) -> str:
+    """A problem in the editor's words: where it is (record and field by name), what is wrong
+    and what to do, as the problems bar says it (never a file, a line or YAML)."""
+    words = officer(problem, content)
+    where = ", ".join(part for part in (words["record"], words["field"]) if part)
+    return " ".join(part for part in (f"{where}:" if where else "", words["problem"],
+                                      words["todo"]) if part)
+
+
 def publish(settings: Settings) -> dict[str, Any]:
     """Build and publish the site; the outcome, for the editor (its words are the editor's)."""
     existed = settings.site_dir.exists()
@@ -48,7 +59,7 @@ def publish(settings: Settings) -> dict[str, Any]:
         report.problems(err.problems, err.files)
         errors = [p for p in err.problems if p.severity == "error"] or list(err.problems)
         return {"failed": "content", "existed": existed, "count": len(errors),
-                "problems": [p.message for p in errors[:SHOWN_PROBLEMS]]}
+                "problems": [said(p, settings.content) for p in errors[:SHOWN_PROBLEMS]]}
     except RoleprintError as err:
         report.fail(str(err))
         # Its first line: the lines after it say where the previous site is, by its path.

@@ -13,21 +13,24 @@ from typing import Any
 import pytest
 
 from tests.support.browser import axe_violations, describe, require_axe
-from tests.support.editor_browser import assert_officer_words_in, open_editor
+from tests.support.editor_browser import (
+    assert_officer_words,
+    assert_officer_words_in,
+    open_editor,
+)
 from tests.support.editor_http import tree_digest
 
 pytestmark = pytest.mark.browser
-# What this point adds to the page is checked for an officer's words at each step
-# (`officer_words`). The whole page (`assert_officer_words`) is not, yet: the problems panel
-# names files and lines, and a collection's description its folder (issue 27, points 1 and 3,
-# put those right).
+# The whole editor page, and the preview pane's note, are checked for an officer's words at
+# each step (`officer_words`).
 ROLE = "recovery-navigator"
 KEPT = "The site published before is still there, unchanged."
 
 
 def officer_words(page: Any) -> None:
-    """The publish panel, and the preview pane's note, say nothing in a programmer's words."""
-    assert_officer_words_in(page.locator("#roleprint-publish"))
+    """The editor's page (the publish box and the problems included), and the preview pane's
+    note, say nothing in a programmer's words."""
+    assert_officer_words(page)
     assert_officer_words_in(page.frame_locator("#preview-pane").get_by_role("status"))
 
 
@@ -111,6 +114,9 @@ def test_a_save_with_problems_keeps_the_last_good_version_and_says_so(
                                        "problem to fix")
         expect(status).to_contain_text(KEPT)
         expect(page.locator("#roleprint-publish-problems li")).to_have_count(1)
+        # In the editor's words: the record and field by name, never the file or its line.
+        expect(page.locator("#roleprint-publish-problems li")).to_contain_text(
+            "Recovery Navigator")
         officer_words(page)
         assert tree_digest(site) == published
 

@@ -90,7 +90,7 @@ def test_an_imported_draft_is_reviewed_ticked_and_published_in_the_browser(
 
     pick(page, page.get_by_role("combobox", name="Status"), "published")
     assert_officer_words(page)
-    page.get_by_role("button", name="Publish").click()
+    page.get_by_role("button", name="Publish", exact=True).click()
     page.get_by_text("Publish now").click()
     until(lambda: "status: published" in path.read_text(encoding="utf-8"),
           "the save did not reach the file")

@@ -79,7 +79,7 @@ class Officer:
     def publish(self) -> None:
         """Save as docs/editor.md says: Publish, then Publish now; done once the header says
         the changes are saved."""
-        self.click(self.page.get_by_role("button", name="Publish"))
+        self.click(self.page.get_by_role("button", name="Publish", exact=True))
         self.click(self.page.get_by_text("Publish now"))
         self.page.locator('[class*="BackStatus"]').get_by_text("Changes saved").wait_for()
 
