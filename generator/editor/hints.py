@@ -166,8 +166,6 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r" One file per [a-z ]+ in content/[a-z]+/\.", ""),
     (r" Kept in content/[a-z]+\.yaml\.", ""),
     (r'Roles point at it with "use"', 'Roles pick it as a "Shared criterion"'),
-    # A collection's description says where its files are: the editor lists the records.
-    (r" (?:One file per [a-z ]+ in|Kept in) content/[a-z/.]+?\.?$", ""),
     (r"^The id of the ", "The "),
     (r"^The id of an? ", "A "),
     (r", as a list of assessment method ids", ""),

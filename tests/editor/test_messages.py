@@ -105,10 +105,3 @@ def test_a_file_changed_outside_the_editor_is_checked_again(
     assert [(p["record"], p["field"], p["problem"]) for p in report] == [
         ("Ward Nurse", "Organisation", "Organisation is empty.")]
 
-
-def test_the_collections_descriptions_name_no_folder() -> None:
-    """The list of roles (and of every kind) is headed by its description: no content folder."""
-    from generator.editor.config import decap_config
-
-    for made in decap_config()["collections"]:
-        assert not programmer_words(made["description"]), made["name"]
