@@ -15,6 +15,7 @@ import yaml
 from generator.content.load import load
 from generator.model import Checks, FormWording, Site
 from generator.render.exports.profile import profile_blocks
+from generator.render.exports.shortlist import shortlisting_book
 from generator.render.forms.render import form_pages
 from generator.render.site.pages import render_all
 from generator.scoring.campaign import campaign
@@ -128,3 +129,23 @@ def test_the_role_page_and_word_profile_say_only_that_the_role_is_exempt(tmp_pat
     for text in (page, word):
         assert "exempt from the Rehabilitation of Offenders Act 1974" in text
         assert "spent convictions" not in text and "Exceptions" not in text
+
+
+def _workbook_words(site: Site) -> tuple[list[str], str]:
+    """The shortlisting workbook's column headings and its "How to use" text."""
+    book = shortlisting_book(site, site.roles["test-role"])
+    scores, *_, how = book["sheets"]
+    return [c[0] for c in scores["columns"]], " ".join(row[0] for row in how["rows"])
+
+
+def test_the_shortlisting_workbook_says_only_what_the_organisation_says() -> None:
+    columns, how = _workbook_words(_site_without_wording(dbs="enhanced"))
+    assert not [c for c in columns if "guaranteed" in c.lower()]
+    for marker in SHEET_MARKERS:
+        assert marker.lower() not in how.lower(), marker
+    columns, how = _workbook_words(hand_site())
+    assert "Guaranteed interview? (Y or N)" in columns
+    for text in (FORM_SETTINGS["anonymised_shortlisting"]["to_panel"],
+                 FORM_SETTINGS["guaranteed_interview"]["question"],
+                 FORM_SETTINGS["guaranteed_interview"]["to_panel"]):
+        assert text in how, text
