@@ -115,7 +115,8 @@ def form_wording(d: Data) -> m.FormWording:
                          referees.get("number", 0), referees.get("text"),
                          d.get("evidence_guidance"), d.get("equality_monitoring"),
                          _question(d.get("criminal_records")),
-                         _question(d.get("criminal_records_exempt")), d.get("privacy_notice"))
+                         _question(d.get("criminal_records_exempt")), d.get("privacy_notice"),
+                         d.get("equality_privacy_notice"))
 
 
 def sheet_wording(d: Data) -> m.SheetWording:

@@ -164,6 +164,7 @@ class FormWording:
     criminal_records: FormQuestion | None = None
     criminal_records_exempt: FormQuestion | None = None
     privacy_notice: str | None = None
+    equality_privacy_notice: str | None = None
 
     def convictions(self, exempt: bool) -> FormQuestion | None:
         """The criminal-records question for a post exempt (or not) from the Rehabilitation of

@@ -82,6 +82,7 @@ FORM_SETTINGS = {
         "question": "Test question: any convictions that are not protected?",
         "text": "Test wording: the Rehabilitation of Offenders Act 1974 (Exceptions) Order 1975."},
     "privacy_notice": "Test Organisation is the data controller; it keeps forms for 9 months.",
+    "equality_privacy_notice": "Test Organisation keeps equality answers for 10 months.",
 }
 FORM_WORDING = form_wording(FORM_SETTINGS)
 

@@ -181,7 +181,8 @@ def test_equality_form_is_separate_and_always_offers_prefer_not_to_say() -> None
     site = hand_site()
     got = pages(campaign(site, site.roles["test-role"]))
     page = parse(got["equality-monitoring"])
-    assert "never seen by the shortlisting panel" in page.text
+    assert "Test Organisation keeps the equality form apart." in page.text  # its own words
+    assert "Test Organisation keeps equality answers for 10 months." in page.text
     assert "Criterion text" not in page.text
     for q in QUESTIONS:
         assert q.options[-1] == PREFER_NOT

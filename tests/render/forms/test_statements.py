@@ -65,11 +65,20 @@ def test_an_organisation_that_says_nothing_gets_no_statement(exempt: bool) -> No
     assert not [n for n in shortlisting.names if n.startswith("gi-")]
     assert 'aria-describedby="star"' not in got["application-form"]
     assert "6. Declarations" in application.text and "7. Declarations" not in application.text
+    equality = parse(got["equality-monitoring"]).text
+    for marker in ("never seen", "detached", "only the HR team", "kept apart", "anonymous totals",
+                   "voluntary", "data controller", "6 months", "UK GDPR"):
+        assert marker.lower() not in equality.lower(), marker
+    assert "How we use this information" not in equality
 
 
 def test_each_statement_is_printed_in_the_organisations_own_words() -> None:
     site = hand_site()
     application, shortlisting = _forms(site, "test-role")
+    equality = parse(dict(form_pages(campaign(site, site.roles["test-role"])))
+                     ["equality-monitoring"]).text
+    for text in (FORM_SETTINGS["equality_monitoring"], FORM_SETTINGS["equality_privacy_notice"]):
+        assert text in equality, text
     for text in (FORM_SETTINGS["anonymised_shortlisting"]["to_applicants"],
                  FORM_SETTINGS["guaranteed_interview"]["question"],
                  FORM_SETTINGS["guaranteed_interview"]["text"],
