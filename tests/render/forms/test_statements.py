@@ -29,7 +29,8 @@ STATEMENTS = Path(__file__).parent / "fixtures" / "statements"
 MARKERS = ("Disability Confident", "guaranteed interview", "referee", "Situation",
            "scores only what you write", "equality monitoring form", "detached",
            "data controller", "6 months", "12 months", "Exceptions", "spent convictions",
-           "removes names", "sealed envelope", "protected", "convictions", "candidate number")
+           "removes names", "sealed envelope", "protected", "convictions", "candidate number",
+           "offer depends", "apply for it")
 # The shortlisting sheet's own: its data-protection section is the scoring sheets' setting
 # (`scoring_sheets`), so "6 months" there is not the application form's.
 SHEET_MARKERS = ("Disability Confident", "guaranteed interview", "removes names", "detached",
@@ -158,3 +159,11 @@ def test_the_shortlisting_workbook_says_only_what_the_organisation_says() -> Non
                  FORM_SETTINGS["guaranteed_interview"]["question"],
                  FORM_SETTINGS["guaranteed_interview"]["to_panel"]):
         assert text in how, text
+
+
+def test_an_exempt_role_without_a_dbs_check_still_shows_its_own_wording() -> None:
+    own = "This post is exempt from the Rehabilitation of Offenders Act 1974."
+    site = _site_without_wording(dbs="none", rehabilitation_exemption=True, statement=own)
+    application, _ = _forms(site, "test-role")
+    assert "Pre-employment checks " + own in application
+    assert "Exceptions" not in application and "spent convictions" not in application
