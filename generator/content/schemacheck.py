@@ -21,6 +21,9 @@ from generator.model.methods import BUILTIN_METHODS
 from generator.model.terms import NOT_STATED
 
 ID_REGEX = "^[a-z0-9]+(-[a-z0-9]+)*$"
+# Blocks whose text is the organisation's own words, printed as written: a hint there never
+# offers Roleprint's example wording, which would be a statement the organisation never made.
+OWN_WORDS = ("application_form",)
 # Where the fast validator files the schemas so their relative $refs resolve; never fetched.
 _BASE_URI = "https://roleprint.invalid/schemas/"
 
@@ -206,6 +209,14 @@ def _block_hint(schema: dict[str, Any], value: Any, path: JsonPath) -> str:
     return hint
 
 
+def _own_words_hint(missing: str, path: JsonPath) -> str:
+    """For a key missing from a block of the organisation's own words: ask for those words, or
+    for the block to go, never for an example to copy."""
+    block = next((str(key) for key in reversed(path) if isinstance(key, str)), "")
+    return (f"add '{missing}:' in the organisation's own words (as its own application form "
+            f"says it), or delete '{block}:' if the organisation does not say this")
+
+
 def _message(error: ValidationError, doc: Document, path: JsonPath) -> tuple[str, str, str]:
     """Return (message, hint, key the error is really about)."""
     kind = error.validator
@@ -221,6 +232,8 @@ def _message(error: ValidationError, doc: Document, path: JsonPath) -> tuple[str
             hint = (f"add '{missing}:' with what the source says"
                     + (f" (such as  {missing}: {example})" if example else "")
                     + f", or  {missing}: not stated  if it does not say")
+        if any(key in OWN_WORDS for key in path):
+            hint = _own_words_hint(missing, path)
         about = f" ({title})" if title else ""
         return f"'{missing}'{about} is missing", hint, ""
     if kind == "additionalProperties":
@@ -287,9 +300,18 @@ def _message(error: ValidationError, doc: Document, path: JsonPath) -> tuple[str
         return "this list is empty", "add at least one entry or delete the line", ""
     if kind == "uniqueItems":
         return "an entry appears twice in this list", "remove the repeat", ""
+    if kind == "minProperties":
+        keys = ", ".join(sorted(schema.get("properties", {})))
+        return ("this block is empty",
+                f"fill in at least one of: {keys}; or delete the line if there is nothing to say",
+                "")
     if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        low, high = schema.get("minimum"), schema.get("maximum")
+        hint = (f"use a whole number from {low} to {high}"
+                if schema.get("type") == "integer" and low is not None and high is not None
+                else "")
         return (f"{_describe(value)} is out of range ({kind} {error.validator_value})",
-                "", "")
+                hint, "")
     if kind == "maxLength":
         return f"this is longer than {error.validator_value} characters", "shorten it", ""
     return str(error.message), "", ""

@@ -108,7 +108,24 @@ def organisation(oid: str, d: Data) -> m.Organisation:
         labels=labels(d.get("labels")), country=d.get("country"),
         stage_scales=tuple(sorted((d.get("stage_scales") or {}).items())),
         sheet_wording=sheet_wording(d.get("scoring_sheets") or {}),
+        form_wording=form_wording(d.get("application_form") or {}),
     )
+
+
+def _question(d: Data | None) -> m.FormQuestion | None:
+    return m.FormQuestion(d["question"], d.get("text"), d.get("to_panel")) if d else None
+
+
+def form_wording(d: Data) -> m.FormWording:
+    anonymised = d.get("anonymised_shortlisting") or {}
+    referees = d.get("referees") or {}
+    return m.FormWording(anonymised.get("to_applicants"), anonymised.get("to_panel"),
+                         bool(anonymised), _question(d.get("guaranteed_interview")),
+                         referees.get("number", 0), referees.get("text"),
+                         d.get("evidence_guidance"), d.get("equality_monitoring"),
+                         _question(d.get("criminal_records")),
+                         _question(d.get("criminal_records_exempt")), d.get("privacy_notice"),
+                         d.get("equality_privacy_notice"))
 
 
 def sheet_wording(d: Data) -> m.SheetWording:

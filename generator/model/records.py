@@ -139,6 +139,40 @@ class SheetWording:
 
 
 @dataclass(frozen=True)
+class FormQuestion:
+    """A yes / no question the organisation asks on its application form, with its own
+    explanation (Markdown) and what it tells the panel about the answers, if anything."""
+
+    question: str
+    text: str | None = None
+    to_panel: str | None = None
+
+
+@dataclass(frozen=True)
+class FormWording:
+    """What the organisation itself says on its application form (`application_form`). Each
+    statement is printed only when given; None (or 0 referees) means the form says nothing."""
+
+    anonymised_to_applicants: str | None = None  # Markdown
+    anonymised_to_panel: str | None = None       # Markdown
+    anonymised: bool = False                     # it removes names before shortlisting
+    guaranteed_interview: FormQuestion | None = None
+    referees: int = 0
+    referees_text: str | None = None
+    evidence_guidance: str | None = None
+    equality_monitoring: str | None = None
+    criminal_records: FormQuestion | None = None
+    criminal_records_exempt: FormQuestion | None = None
+    privacy_notice: str | None = None
+    equality_privacy_notice: str | None = None
+
+    def convictions(self, exempt: bool) -> FormQuestion | None:
+        """The criminal-records question for a post exempt (or not) from the Rehabilitation of
+        Offenders Act 1974, if the organisation asks one."""
+        return self.criminal_records_exempt if exempt else self.criminal_records
+
+
+@dataclass(frozen=True)
 class Organisation:
     id: str
     name: str
@@ -161,6 +195,7 @@ class Organisation:
     # Scale ids by stage ('shortlisting', 'interview') over `default_scale`.
     stage_scales: tuple[tuple[str, str], ...] = ()
     sheet_wording: SheetWording = field(default_factory=SheetWording)
+    form_wording: FormWording = field(default_factory=FormWording)
 
     def method(self, method_id: str) -> AssessmentMethod:
         return next(m for m in self.methods if m.id == method_id)

@@ -22,6 +22,7 @@ from generator.model import (
     Site,
     Vacancy,
 )
+from generator.model.assemble import form_wording
 from generator.model.methods import BUILTIN_METHODS
 from generator.render.forms.render import form_pages
 from generator.render.forms.stylesheet import NAME, SITE_HREF
@@ -63,9 +64,33 @@ FRAMEWORK = Framework(
 )
 
 
+# Every statement an organisation may make on its application form (`application_form`), each
+# in words no template holds, so a test can tell the organisation's words from anything else.
+FORM_SETTINGS = {
+    "anonymised_shortlisting": {
+        "to_applicants": "Test Organisation hides section 1 from the panel.",
+        "to_panel": "Test Organisation's HR hides names."},
+    "guaranteed_interview": {"question": "Test scheme: do you want a guaranteed interview?",
+                             "text": "Test scheme explanation.",
+                             "to_panel": "Test scheme: invite those who meet the essentials."},
+    "referees": {"number": 3, "text": "Test Organisation asks for **three** referees."},
+    "evidence_guidance": "Test guidance: give the Situation, Task, Action and Result.",
+    "equality_monitoring": "Test Organisation keeps the equality form apart.",
+    "criminal_records": {"question": "Test question: any unspent convictions?",
+                         "text": "Test wording for posts that are not exempt."},
+    "criminal_records_exempt": {
+        "question": "Test question: any convictions that are not protected?",
+        "text": "Test wording: the Rehabilitation of Offenders Act 1974 (Exceptions) Order 1975."},
+    "privacy_notice": "Test Organisation is the data controller; it keeps forms for 9 months.",
+    "equality_privacy_notice": "Test Organisation keeps equality answers for 10 months.",
+}
+FORM_WORDING = form_wording(FORM_SETTINGS)
+
+
 def hand_role(checks: Checks | None = None) -> Role:
     org = Organisation(id="test-org", name="Test Organisation", default_scale="test-0-3",
-                       methods=BUILTIN_METHODS, address=("1 High Street", "Testtown TT1 1TT"))
+                       methods=BUILTIN_METHODS, address=("1 High Street", "Testtown TT1 1TT"),
+                       form_wording=FORM_WORDING)
     comp = FRAMEWORK.competencies[0]
     criteria = (
         criterion("A1", "essential", "application"),

@@ -75,7 +75,7 @@ def _checks_and_risks(doc: Doc, role: Role) -> None:
         lines = [runs_of(dbs_label(checks.dbs))] if checks.dbs else []
         if checks.rehabilitation_exemption:
             lines.append(runs_of("The role is exempt from the Rehabilitation of Offenders Act "
-                               "1974: spent convictions must be declared."))
+                               "1974."))
         lines += [inline(other) for other in checks.other]
         doc.bullets(lines)
         doc.text(checks.statement)

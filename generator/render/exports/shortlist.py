@@ -36,12 +36,18 @@ def has_workbook(role: Role) -> bool:
     return sheets.SHORTLISTING not in sheets.left_out(role)
 
 
+def _own(text: str | None) -> list[str]:
+    """The organisation's own words, as a line, if it gives any."""
+    return [plain_block(text)] if text else []
+
+
 def _how_to(role: Role, sheet: sheets.Sheet) -> list[str]:
     scale = sheet.scale
+    words = role.organisation.form_wording
     lines = [
         f"Shortlisting for {plain(role.title)}, {plain(role.organisation.name)}.",
-        "Score only the evidence in each application. Candidates are shown by code (C1, C2 …): "
-        "HR removes names and personal details before you see the applications.",
+        "Score only the evidence in each application. Candidates are shown by code (C1, C2 …).",
+        *_own(words.anonymised_to_panel),
         "Only the criteria that can be judged from the application are listed, under the "
         "person specification's headings, essential criteria first in each. The ids are the "
         "ones in the published person specification; the "
@@ -61,9 +67,10 @@ def _how_to(role: Role, sheet: sheets.Sheet) -> list[str]:
         lines.append("Some criteria carry a weight (×1, ×2 …): the total multiplies each score "
                      "by its weight.")
     lines += worked_out(sheet, "shortlisted")
-    lines.insert(-1, "Guaranteed interview (Disability Confident): HR enters Y for candidates who "
-                 "asked for the scheme. If they meet the essential criteria, invite them to "
-                 "interview; do not score them out.")
+    if words.guaranteed_interview:
+        lines[-1:-1] = [f"Guaranteed interview: HR enters Y for candidates who answered yes to "
+                        f"“{plain(words.guaranteed_interview.question)}” on the application form.",
+                        *_own(words.guaranteed_interview.to_panel)]
     lines += [
         *keeping(role.organisation, scale.id),
         f"Scoring scale: {plain(scale.name)} ({scale.min} to {scale.max}).",
@@ -73,15 +80,16 @@ def _how_to(role: Role, sheet: sheets.Sheet) -> list[str]:
     return lines
 
 
-def _scores(sheet: sheets.Sheet) -> dict[str, Any]:
+def _scores(sheet: sheets.Sheet, guaranteed_interview: bool) -> dict[str, Any]:
     codes = sheet.candidates
     count, last = len(codes), len(codes) + 1
     columns, validations = score_columns(sheet, count)
     layout = Layout(sheet)
     gate = gate_column(sheet, columns, validations, count)
-    guaranteed = get_column_letter(len(columns) + 1)
-    columns.append(["Guaranteed interview scheme (Disability Confident)? (Y or N)", 18])
-    validations.append(yes_no(guaranteed, count, "Guaranteed interview"))
+    if guaranteed_interview:
+        guaranteed = get_column_letter(len(columns) + 1)
+        columns.append(["Guaranteed interview? (Y or N)", 18])
+        validations.append(yes_no(guaranteed, count, "Guaranteed interview"))
     totals = total_columns(sheet, columns, "Weighted total (score × weight)" if sheet.weighted
                            else "Total score")
     invite = get_column_letter(len(columns) + 1)
@@ -93,7 +101,8 @@ def _scores(sheet: sheets.Sheet) -> dict[str, Any]:
         cells: list[Any] = [code, *([None] * len(sheet.rows))]
         if gate:
             cells.append(gate_formula(layout, n) if layout.gate_worked_out else None)
-        cells.append(None)
+        if guaranteed_interview:
+            cells.append(None)
         if totals:
             cells += total_cells(layout, n, last, gate, totals)
         table.append([*cells, None, None])
@@ -159,7 +168,8 @@ def shortlisting_book(site: Site, role: Role,
         "title": f"{role.title}: shortlisting",
         "subject": f"Shortlisting scores, {role.organisation.name}",
         "keywords": book_keywords("shortlisting", settings, sheet.scale.id),
-        "sheets": [_scores(sheet), _criteria(sheet), scale_sheet(sheet.scale),
+        "sheets": [_scores(sheet, role.organisation.form_wording.guaranteed_interview is not None),
+                   _criteria(sheet), scale_sheet(sheet.scale),
                    {"name": "How to use", "columns": [["How to use this workbook", 110]],
                     "rows": [[line] for line in _how_to(role, sheet)]}],
     }

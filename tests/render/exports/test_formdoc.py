@@ -27,7 +27,7 @@ from generator.render.pack import write_pack
 from generator.scoring.campaign import Campaign, campaign
 from tests.conftest import CONTENT, RECRUITING
 from tests.render.exports.test_exports import DATE, HOSTILE, docx_text, hostile_site, squash
-from tests.support.forms import hand_site, parse
+from tests.support.forms import FORM_SETTINGS, hand_site, parse
 from tests.support.site import load_site
 
 
@@ -71,7 +71,10 @@ def test_the_word_form_has_the_html_forms_sections_criteria_and_questions(shippe
         assert document.core_properties.language == "en-GB"
         assert headings(document, 1) == ["Application form"]
         assert headings(document, 2) == html_headings(html, 2)  # every section, in order
-        assert headings(document, 2)[-1].startswith("8. How we use your information")
+        # The privacy notice is last when the organisation gives one; else the declarations.
+        last = ("How we use your information" if c.organisation.form_wording.privacy_notice
+                else "Declarations")
+        assert last in headings(document, 2)[-1]
         text = docx_text(data)
         level3 = headings(document, 3)
         for crit in c.role.person_spec.at_stage("application"):
@@ -111,10 +114,11 @@ def test_the_vacancys_how_to_apply_and_guidance_come_with_it(shipped: Site) -> N
     text = docx_text(word_of(application_html(campaign(shipped, vacancy.role,
                                                         vacancy=vacancy))))
     assert "Vacancy reference: DBC-PG-0412" in text and "Closing date: 30 September 2027" in text
-    assert "Situation: where you were and what was happening;" in text
+    assert "Situation" not in text  # Darlington gives no guidance on writing evidence
     hand = hand_site()
     data = word_of(application_html(campaign(hand, hand.roles["test-role"])))
     assert "Say how." in docx_text(data)  # the criterion's own guidance, from its Markdown
+    assert FORM_SETTINGS["evidence_guidance"] in docx_text(data)  # the organisation's
     runs = [run for p in docx.Document(io.BytesIO(data)).paragraphs for run in p.runs]
     assert any(run.text == "how" and run.bold for run in runs)  # "Say **how**."
 
