@@ -13,7 +13,7 @@ from tests.conftest import ROOT
 RENDER = """
 from generator.render.templating import environment
 print(environment().get_template("forms/_equality_questions.html").render(
-    questions=(), field=lambda *a, **k: "FIELD"))
+    questions=(), privacy="", field=lambda *a, **k: "FIELD"))
 """
 
 
