@@ -50,7 +50,8 @@ def salary(raw: Data | None) -> m.Salary | None:
 def terms(raw: Data | None) -> m.Terms:
     raw = raw or {}
     return m.Terms(raw.get("annual_leave"), raw.get("pension"), _t(raw.get("benefits")),
-                   raw.get("workplace"), raw.get("workplace_text"), raw.get("visa_sponsorship"))
+                   raw.get("workplace"), raw.get("workplace_text"), raw.get("visa_sponsorship"),
+                   raw.get("visa_sponsorship_statement"), raw.get("who_may_apply"))
 
 
 def labels(raw: Data | None) -> m.Labels:

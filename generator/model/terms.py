@@ -50,10 +50,12 @@ class Terms:
     workplace: str | None = None
     workplace_text: str | None = None
     visa_sponsorship: str | None = None
+    # The source's own words, kept beside the yes/no/not stated value and never deciding it.
+    visa_sponsorship_statement: str | None = None
+    who_may_apply: str | None = None  # e.g. a Civil Service advert's "Nationality requirements"
 
     def __bool__(self) -> bool:
-        return bool(self.annual_leave or self.pension or self.benefits or self.workplace
-                    or self.workplace_text or self.visa_sponsorship)
+        return any(getattr(self, name) for name in _TERM_FIELDS)
 
     @property
     def workplace_label(self) -> str | None:
@@ -84,7 +86,7 @@ def _letters(text: str) -> str:
 
 
 _TERM_FIELDS = ("annual_leave", "pension", "benefits", "workplace", "workplace_text",
-                "visa_sponsorship")
+                "visa_sponsorship", "visa_sponsorship_statement", "who_may_apply")
 
 
 @dataclass(frozen=True)

@@ -235,6 +235,79 @@ def test_terms_and_benefits_on_pages_word_and_job_posting(tmp_path: Path) -> Non
     assert "Visa sponsorship: Not available for this job" in word
 
 
+# Issue 28, point 5: who may apply ----------------------------------------------------------------
+
+WHO_MAY_APPLY = """## Terms and benefits
+
+- **Visa sponsorship:** Not stated
+
+If it is identified that you require sponsorship and the role is not eligible for it, your \
+application may be withdrawn.
+
+### Who may apply
+
+This job is broadly open to the following groups:
+
+- UK nationals
+- nationals of the Republic of Ireland
+- nationals of Commonwealth countries who have the right to work in the UK
+
+Further information on nationality requirements is in the candidate pack.
+""".replace("\\\n", "")
+
+
+def _terms_section(page: str) -> str:
+    """The terms section, up to the next heading of its level or the page's script."""
+    start = page.index("## Terms and benefits")
+    ends = [page.find(mark, start) for mark in ("\n## ", "\n<")]
+    return page[start:min(e for e in ends if e > 0)].rstrip("\n") + "\n"
+
+
+def test_who_may_apply_and_the_visa_sentence_in_the_sources_words(tmp_path: Path) -> None:
+    site = site_of(tmp_path, "who-may-apply")
+    pages = render_all(site)
+    # The terms say exactly what the advert says: nothing added, and "not stated" stays so.
+    assert _terms_section(pages["roles/policy-adviser/index.md"]) == WHO_MAY_APPLY
+    assert _terms_section(pages["vacancies/policy-adviser-2027/index.md"]) == WHO_MAY_APPLY
+    data = job_posting(site.vacancies["policy-adviser-2027"])
+    assert data is not None
+    assert data["eligibilityToWorkRequirement"] == (
+        "This job is broadly open to the following groups:\nUK nationals\n"
+        "nationals of the Republic of Ireland\n"
+        "nationals of Commonwealth countries who have the right to work in the UK\n"
+        "Further information on nationality requirements is in the candidate pack.")
+    assert "sponsorship" not in json.dumps(data)  # the sentence is not a requirement to work
+    form = forms_of(site, "policy-adviser")["application-form"]
+    section = form[form.index('id="s2-title"'):form.index('id="s3-title"')]
+    assert '<div class="md" id="who-may-apply"><p><strong>Who may apply</strong></p><p>This job ' \
+        "is broadly open to the following groups:</p>\n<ul>\n<li>UK nationals</li>" in section
+    assert section.index("who-may-apply") < section.index("right-to-work")
+    assert ("<p>If it is identified that you require sponsorship and the role is not eligible "
+            "for it, your application may be withdrawn.</p>") in section
+    assert section.index("visa-statement") < section.index('"sponsorship')
+    word = word_text(site, "policy-adviser")
+    start = word.index(("h2", "Terms and benefits"))
+    assert word[start:start + 8] == [
+        ("h2", "Terms and benefits"), ("bullet:1", "Visa sponsorship: Not stated"),
+        ("", "If it is identified that you require sponsorship and the role is not eligible "
+             "for it, your application may be withdrawn."),
+        ("h3", "Who may apply"),
+        ("", "This job is broadly open to the following groups:"),
+        ("bullet:1", "UK nationals"), ("bullet:1", "nationals of the Republic of Ireland"),
+        ("bullet:1", "nationals of Commonwealth countries who have the right to work in the UK")]
+    assert word[start + 8] == (
+        "", "Further information on nationality requirements is in the candidate pack.")
+
+
+def test_a_role_without_who_may_apply_has_no_such_heading_or_property(tmp_path: Path) -> None:
+    site = site_of(tmp_path, "terms")
+    assert "Who may apply" not in render_all(site)["roles/charity-support-worker/index.md"]
+    give_vacancy_form = forms_of(site, "charity-support-worker")["application-form"]
+    assert "who-may-apply" not in give_vacancy_form and "visa-statement" not in give_vacancy_form
+    data = job_posting(site.vacancies["charity-support-worker-2027"])
+    assert data is not None and "eligibilityToWorkRequirement" not in data
+
+
 # Point 4: the employer's own words -------------------------------------------------------------
 
 def test_employer_labels_category_descriptions_and_method_key(tmp_path: Path) -> None:

@@ -118,6 +118,10 @@ def terms(doc: Doc, value: Terms) -> None:
     if value.visa_label:
         lines.append(labelled("Visa sponsorship", inline(value.visa_label)))
     doc.bullets(lines)
+    doc.text(value.visa_sponsorship_statement)
+    if value.who_may_apply:
+        doc.heading(3, runs_of("Who may apply"))
+        doc.text(value.who_may_apply)
 
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from typing import Any
 
@@ -48,6 +49,14 @@ def job_benefits(terms: Terms) -> str | None:
              f"Pension: {terms.pension}" if terms.pension else None, *terms.benefits]
     text = "; ".join(p.strip().rstrip(".;") for p in parts if p)
     return text + "." if text else None
+
+
+def plain_text(text: str | None) -> str | None:
+    """Markdown as plain text, one line per paragraph or list item (for a Text property)."""
+    if not text:
+        return None
+    bare = html.unescape(nh3.clean(description_html(text), tags=set()))
+    return "\n".join(line.strip() for line in bare.splitlines() if line.strip()) or None
 
 
 def locations(vacancy: Vacancy) -> list[dict[str, Any]] | None:
@@ -111,6 +120,8 @@ def job_posting(vacancy: Vacancy) -> dict[str, Any] | None:
         "employmentType": EMPLOYMENT_TYPES.get(vacancy.employment_type or ""),
         "baseSalary": base_salary(vacancy.salary or role.salary),
         "jobBenefits": job_benefits(vacancy.terms),
+        # schema.org's Text for citizenship and visa requirements (Google does not read it).
+        "eligibilityToWorkRequirement": plain_text(vacancy.terms.who_may_apply),
     }
     return {key: value for key, value in data.items() if value is not None}
 
