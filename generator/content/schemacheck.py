@@ -273,6 +273,11 @@ def _message(error: ValidationError, doc: Document, path: JsonPath) -> tuple[str
         hint = f"did you mean '{close[0]}'?" if close else ""
         if is_yaml11_word(value) and not close:
             hint = "yes/no are not answers here: use one of the words listed"
+        elif not close and NOT_STATED in choices:
+            hint = f"use one of the words listed, or '{NOT_STATED}' when the source does not say"
+        if path and path[-1] == "visa_sponsorship" and not close:
+            hint += "; the source's own sentence about sponsorship goes in " \
+                    "'visa_sponsorship_statement'"
         return f"{_describe(value)} is not one of: {', '.join(choices)}", hint, ""
     if kind == "pattern":
         title = schema.get("title") or "this field"
