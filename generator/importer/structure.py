@@ -21,7 +21,8 @@ from generator.importer.lists import ListBuilder
 _FIELDS = {"dbs": "pre_employment_checks.dbs", "issued": "dates.issued",
            "reviewed": "dates.reviewed", "next_review": "dates.next_review"}
 LIST_SECTIONS = ("accountabilities", "key_activities", "performance_measures")
-TEXT_SECTIONS = ("purpose", "context", "introduction")
+TEXT_SECTIONS = ("purpose", "context", "introduction", "who_may_apply")
+_IN_TERMS = ("who_may_apply",)  # text sections kept in the role's terms
 
 
 @dataclass
@@ -86,7 +87,8 @@ class Walker:
         if key:
             self.section = key
             if key in (*LIST_SECTIONS, *TEXT_SECTIONS, "person_specification"):
-                self.out.placed.append((key, block.where, "high"))
+                where = f"terms.{key}" if key in _IN_TERMS else key
+                self.out.placed.append((where, block.where, "high"))
             if key in LIST_SECTIONS and key not in self.lists:
                 self.lists[key] = ListBuilder(block.text.rstrip(":"))
             return
@@ -197,7 +199,8 @@ class Walker:
     def _finish(self) -> Recovered:
         for key in TEXT_SECTIONS:
             if key in self.text:
-                self.out.role[key] = "\n\n".join(self.text[key])
+                place = self.out.role.setdefault("terms", {}) if key in _IN_TERMS else self.out.role
+                place[key] = "\n\n".join(self.text[key])
         for key, builder in self.lists.items():
             section = builder.section()
             if section is not None:

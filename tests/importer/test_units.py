@@ -6,9 +6,11 @@ import pytest
 
 from generator.importer import header
 from generator.importer.assess import Methods, requirement, trailing_methods
-from generator.importer.blocks import split_number
+from generator.importer.blocks import Block, split_number
 from generator.importer.command import draft_id
+from generator.importer.extras import Organisation
 from generator.importer.labels import split_label
+from generator.importer.structure import Walker
 from generator.importer.wordnumbers import _format
 from tests.conftest import CONTENT
 
@@ -164,3 +166,18 @@ def test_draft_names_are_always_valid_ids() -> None:
     assert draft_id("Index", "x") == "index-role"  # a name the site keeps for itself
     assert draft_id("not stated", "JD 2019 final (2)") == "jd-2019-final-2"
     assert len(draft_id("Senior " * 30, "x")) <= 80
+
+
+def test_nationality_requirements_heading_goes_to_who_may_apply_word_for_word() -> None:
+    org = "second-step"
+    blocks = [Block("heading", "Policy Adviser", "paragraph 1", 1),
+              Block("heading", "Nationality requirements", "paragraph 2", 2),
+              Block("para", "This job is broadly open to the following groups:", "paragraph 3"),
+              Block("item", "UK nationals", "paragraph 4", 1),
+              Block("item", "nationals of the Republic of Ireland", "paragraph 5", 1)]
+    found = Walker(Methods(CONTENT, org), Organisation(CONTENT, org)).run(blocks)
+    assert found.role["terms"] == {"who_may_apply": (
+        "This job is broadly open to the following groups:\n\n- UK nationals\n\n"
+        "- nationals of the Republic of Ireland")}
+    assert "who_may_apply" not in found.role and not found.to_place
+    assert ("terms.who_may_apply", "paragraph 2", "high") in found.placed
