@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,6 +25,7 @@ from generator.content.load import load
 from generator.core.text import markdown_safe, markdown_to_html
 from generator.model import ImportReview, Site
 from generator.model.autoid import criterion_ids
+from generator.render.exports.formdoc import application_document
 from generator.render.exports.profile import profile_blocks
 from generator.render.exports.shortlist import shortlisting_book
 from generator.render.forms.render import form_pages
@@ -84,8 +86,13 @@ def forms_of(site: Site, role_id: str) -> dict[str, str]:
 
 def word_text(site: Site, role_id: str) -> list[tuple[str, str]]:
     """The Word export's paragraphs as (style, text), table cells included."""
+    return _block_texts(profile_blocks(site, site.roles[role_id]))
+
+
+def _block_texts(blocks: list[Any]) -> list[tuple[str, str]]:
+    """Word export blocks as (style, text), table cells included."""
     found: list[tuple[str, str]] = []
-    for block in profile_blocks(site, site.roles[role_id]):
+    for block in blocks:
         if block[0] == "h":
             found.append((f"h{block[1]}", "".join(r[0] for r in block[2])))
         elif block[0] == "p":
@@ -285,6 +292,12 @@ def test_who_may_apply_and_the_visa_sentence_in_the_sources_words(tmp_path: Path
     assert ("<p>If it is identified that you require sponsorship and the role is not eligible "
             "for it, your application may be withdrawn.</p>") in section
     assert section.index("visa-statement") < section.index('"sponsorship')
+    form_word = [text for style, text in _block_texts(application_document(form)["blocks"])]
+    start = form_word.index("Who may apply")
+    assert form_word[start:start + 3] == [
+        "Who may apply", "This job is broadly open to the following groups:", "UK nationals"]
+    assert ("If it is identified that you require sponsorship and the role is not eligible for "
+            "it, your application may be withdrawn.") in form_word
     word = word_text(site, "policy-adviser")
     start = word.index(("h2", "Terms and benefits"))
     assert word[start:start + 8] == [
