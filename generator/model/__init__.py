@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TypeVar
 
+from generator.model.pay import PayFigure, covering
 from generator.model.personspec import (
     DESIRABLE,
     ESSENTIAL,
@@ -50,7 +51,14 @@ from generator.model.records import (
     Statement,
     Value,
 )
-from generator.model.terms import NOT_STATED, NOT_STATED_LABEL, Labels, Terms, is_stated
+from generator.model.terms import (
+    NOT_STATED,
+    NOT_STATED_LABEL,
+    BenefitGroup,
+    Labels,
+    Terms,
+    is_stated,
+)
 
 __all__ = [
     "ASSESSMENT_STAGES",
@@ -64,6 +72,7 @@ __all__ = [
     "SCORING_STAGES",
     "Apply",
     "AssessmentMethod",
+    "BenefitGroup",
     "Checks",
     "Competency",
     "CompetencyRequirement",
@@ -84,6 +93,7 @@ __all__ = [
     "ListItem",
     "ListSection",
     "Organisation",
+    "PayFigure",
     "PersonSpec",
     "PlanEntry",
     "Question",
@@ -122,6 +132,20 @@ class Salary:
     estimated: bool = False
     pro_rata: bool = False
     depends_on_experience: bool = False
+    # The source's other rates (a London rate beside a national one, a starting salary after
+    # a range) and its supplements and allowances, each in its own words; none is picked.
+    rates: tuple[PayFigure, ...] = ()
+    supplements: tuple[PayFigure, ...] = ()
+
+    @property
+    def span(self) -> PayFigure:
+        """The figures that sort, filter and go in JobPosting's baseSalary: the salary's own,
+        or, where other rates give figures too, the range from the lowest of them to the
+        highest (supplements are not base pay, so never in it)."""
+        own = PayFigure(self.text, self.min, self.max, self.period)
+        if not any(rate.figures for rate in self.rates):
+            return own
+        return covering((own, *self.rates)) or own
 
     @property
     def qualifiers(self) -> tuple[str, ...]:

@@ -44,14 +44,23 @@ def salary(raw: Data | None) -> m.Salary | None:
         return None
     return m.Salary(raw["text"], raw.get("min"), raw.get("max"), raw.get("period"),
                     raw.get("currency", "GBP"), raw.get("estimated", False),
-                    raw.get("pro_rata", False), raw.get("depends_on_experience", False))
+                    raw.get("pro_rata", False), raw.get("depends_on_experience", False),
+                    _figures(raw.get("rates")), _figures(raw.get("supplements")))
+
+
+def _figures(raw: list[Data] | None) -> tuple[m.PayFigure, ...]:
+    return tuple(m.PayFigure(f["text"], f.get("min"), f.get("max"), f.get("period"))
+                 for f in raw or ())
 
 
 def terms(raw: Data | None) -> m.Terms:
     raw = raw or {}
     return m.Terms(raw.get("annual_leave"), raw.get("pension"), _t(raw.get("benefits")),
                    raw.get("workplace"), raw.get("workplace_text"), raw.get("visa_sponsorship"),
-                   raw.get("visa_sponsorship_statement"), raw.get("who_may_apply"))
+                   raw.get("visa_sponsorship_statement"), raw.get("who_may_apply"),
+                   tuple(m.BenefitGroup(g["heading"], tuple(g["items"]))
+                         for g in raw.get("benefit_groups", ())),
+                   raw.get("annual_leave_label"), raw.get("pension_label"))
 
 
 def labels(raw: Data | None) -> m.Labels:

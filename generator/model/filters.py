@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from generator.model import Salary
+from generator.model import PayFigure, Salary
 from generator.model.terms import NOT_STATED, NOT_STATED_LABEL
 
 DBS_LABELS = {
@@ -54,8 +54,41 @@ def salary_text(salary: Salary | None) -> str:
     # The source's flags (estimated, pro rata …) are added only where its words lack them.
     said = " " + " ".join(_WORD.findall(salary.text.casefold())) + " "
     extra = [q for q in salary.qualifiers
-             if not any(f" {w} " in said for w in _WORDINGS.get(q, (q,)))]
+             if not any(f" {w} " in said for w in _WORDINGS.get(q, (q,)))
+             and not (q == "dependent on experience" and _says_experience(said))]
     return salary.text + (f" ({', '.join(extra)})" if extra else "")
+
+
+def _says_experience(said: str) -> bool:
+    """Whether words already tie the pay to experience, however spelt or ordered ("Dependant
+    on experience", "experience-dependent", "depends on skills and experience",
+    "commensurate with experience")."""
+    words = said.split()
+    return "experience" in words and any(
+        w.startswith("depend") or w in ("commensurate", "according") for w in words)
+
+
+def figures_unsaid(pay: Salary | PayFigure) -> str | None:
+    """'£39,862 to £42,839 a year' when the words do not already show the figures."""
+    words = [money(a) for a in dict.fromkeys(a for a in (pay.min, pay.max) if a is not None)]
+    if not words or all(w in pay.text for w in words):
+        return None
+    period = f" {PERIOD_WORDS[pay.period]}" if pay.period in PERIOD_WORDS else ""
+    return " to ".join(words) + period
+
+
+def pay_text(pay: PayFigure) -> str:
+    """Another rate, a supplement or an allowance as worded, with its figures after it only
+    where its words do not show them."""
+    figures = figures_unsaid(pay)
+    return pay.text + (f" ({figures})" if figures else "")
+
+
+def salary_lines(salary: Salary | None) -> list[str]:
+    """The salary as worded, then each other rate the source gives, each on a line of its own."""
+    if salary is None:
+        return []
+    return [salary_text(salary), *map(pay_text, salary.rates)]
 
 
 _WORD = re.compile(r"[^\W_]+")
@@ -96,6 +129,8 @@ FILTERS = {
     "long_date": long_date,
     "money": money,
     "salary_text": salary_text,
+    "pay_text": pay_text,
+    "salary_lines": salary_lines,
     "dbs_label": dbs_label,
     "dbs_phrase": dbs_phrase,
     "employment_label": employment_label,

@@ -41,6 +41,14 @@ def is_stated(value: object) -> bool:
 
 
 @dataclass(frozen=True)
+class BenefitGroup:
+    """Benefits under a heading of the source's own ("Benefits", "Other benefits")."""
+
+    heading: str
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Terms:
     """Terms and benefits as the source gives them; every field is optional."""
 
@@ -53,6 +61,11 @@ class Terms:
     # The source's own words, kept beside the yes/no/not stated value and never deciding it.
     visa_sponsorship_statement: str | None = None
     who_may_apply: str | None = None  # e.g. a Civil Service advert's "Nationality requirements"
+    # Benefits in the source's groups, each under its own heading, and the source's own labels
+    # for annual leave and pension (Roleprint's when it gives none).
+    benefit_groups: tuple[BenefitGroup, ...] = ()
+    annual_leave_label: str | None = None
+    pension_label: str | None = None
 
     def __bool__(self) -> bool:
         return any(getattr(self, name) for name in _TERM_FIELDS)
@@ -71,6 +84,22 @@ class Terms:
         return label
 
     @property
+    def annual_leave_heading(self) -> str:
+        return self.annual_leave_label or "Annual leave"
+
+    @property
+    def pension_heading(self) -> str:
+        return self.pension_label or "Pension"
+
+    @property
+    def pension_in_paragraphs(self) -> bool:
+        """True when the pension is more than one paragraph or a list: it is then shown under
+        its own heading rather than squeezed into one labelled line."""
+        text = (self.pension or "").strip()
+        return "\n\n" in text or any(line.lstrip()[:2] in ("- ", "* ")
+                                       for line in text.splitlines())
+
+    @property
     def visa_label(self) -> str | None:
         return VISA_LABELS.get(self.visa_sponsorship or "")
 
@@ -86,7 +115,8 @@ def _letters(text: str) -> str:
 
 
 _TERM_FIELDS = ("annual_leave", "pension", "benefits", "workplace", "workplace_text",
-                "visa_sponsorship", "visa_sponsorship_statement", "who_may_apply")
+                "visa_sponsorship", "visa_sponsorship_statement", "who_may_apply",
+                "benefit_groups", "annual_leave_label", "pension_label")
 
 
 @dataclass(frozen=True)

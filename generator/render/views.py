@@ -18,7 +18,7 @@ from generator.model import (
     Site,
     Vacancy,
 )
-from generator.model.filters import PERIOD_WORDS, money
+from generator.model.filters import figures_unsaid
 from generator.render.links import slug
 
 ARRANGEMENT_LABELS = {
@@ -173,11 +173,4 @@ def role_summary_text(role: Role) -> str | None:
 
 def salary_range(salary: Salary | None) -> str | None:
     """'£39,862 to £42,839 a year' when the salary's words do not already show its numbers."""
-    if salary is None:
-        return None
-    amounts = [a for a in (salary.min, salary.max) if a is not None]
-    words = [money(a) for a in dict.fromkeys(amounts)]
-    if not words or all(w in salary.text for w in words):
-        return None
-    period = f" {PERIOD_WORDS[salary.period]}" if salary.period in PERIOD_WORDS else ""
-    return " to ".join(words) + period
+    return figures_unsaid(salary) if salary else None

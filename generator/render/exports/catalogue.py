@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.model import Role, Site
-from generator.model.filters import PERIOD_WORDS, dbs_label, long_date, salary_text
+from generator.model.filters import PERIOD_WORDS, dbs_label, long_date, salary_lines
 from generator.render import views
 from generator.render.exports.richtext import plain
 from generator.render.exports.shortlist import has_workbook
@@ -34,6 +34,7 @@ def _amount(value: float | None) -> float | int | None:
 
 def _row(site: Site, role: Role) -> list[Any]:
     salary = role.salary
+    span = salary.span if salary else None
     folder = role_folder(role.id)
     opens = [v for v in views.role_vacancies(site, role) if v.is_open]
     vacancies = "; ".join(
@@ -42,9 +43,10 @@ def _row(site: Site, role: Role) -> list[Any]:
     cells = [
         role.id, plain(role.title), plain(role.organisation.name), plain(role.directorate),
         plain(role.service), plain(role.team), plain(role.family.title) if role.family else "",
-        plain(role.grade), plain(salary_text(salary)),
-        _amount(salary.min) if salary else None, _amount(salary.max) if salary else None,
-        (PERIOD_WORDS.get(salary.period, salary.period) if salary and salary.period else ""),
+        plain(role.grade), plain("; ".join(salary_lines(salary))),
+        # The figures sorted on: with other rates, from the lowest of them to the highest.
+        _amount(span.min) if span else None, _amount(span.max) if span else None,
+        (PERIOD_WORDS.get(span.period, span.period) if span and span.period else ""),
         plain(role.hours), plain(role.contract), plain("; ".join(role.locations)),
         plain(" or ".join(role.reports_to)), plain(role.post_number),
         plain(role.job_evaluation_number), dbs_label(role.checks.dbs),

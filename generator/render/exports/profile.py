@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.model import Role, Site, Vacancy
-from generator.model.filters import dbs_label, long_date, salary_text
+from generator.model import Role, Salary, Site, Vacancy
+from generator.model.filters import dbs_label, long_date, pay_text, salary_lines
 from generator.render import views
 from generator.render.exports.docblocks import Block, Doc, labelled, marked, runs_of
 from generator.render.exports.profilespec import competencies, person_spec, terms
@@ -37,7 +37,9 @@ def _vacancy_entry(vacancy: Vacancy) -> tuple[Run, ...]:
     details = (
         ("Organisation", inline(vacancy.role.organisation.name)),
         ("Location", inline("; ".join(places)) if places else unknown),
-        ("Salary", inline(salary_text(salary)) if salary else unknown),
+        ("Salary", _pay(salary_lines(salary), "; ") if salary else unknown),
+        *((("Supplements and allowances", _supplements(salary, "; ")),)
+          if salary and salary.supplements else ()),
         ("Closing date", inline(_closing(vacancy)) if vacancy.closing_date else unknown),
         ("Reference", inline(vacancy.reference_text)),
         ("Status", (("Open" if vacancy.is_open else "Closed", "b", ""),)),
@@ -48,13 +50,28 @@ def _vacancy_entry(vacancy: Vacancy) -> tuple[Run, ...]:
     return tuple(runs)
 
 
+def _pay(lines: list[str], sep: str) -> tuple[Run, ...]:
+    """Pay lines (the salary and its other rates, or supplements) as runs, `sep` between."""
+    runs: list[Run] = []
+    for n, line in enumerate(lines):
+        if n:
+            runs.append((sep, "", ""))
+        runs += inline(line)
+    return tuple(runs)
+
+
+def _supplements(salary: Salary | None, sep: str) -> tuple[Run, ...]:
+    return _pay([pay_text(s) for s in salary.supplements] if salary else [], sep)
+
+
 def _facts(role: Role, open_vacancy: Vacancy | None) -> list[tuple[str, tuple[Run, ...]]]:
     """The summary table of the role page, in its order."""
     facts = [("Organisation", inline(role.organisation.name)),
              (role.labels.section("directorate"), inline(role.directorate)),
              ("Service", inline(role.service)),
              ("Team", inline(role.team)), ("Location", inline("; ".join(role.locations))),
-             ("Grade", inline(role.grade)), ("Salary", inline(salary_text(role.salary))),
+             ("Grade", inline(role.grade)), ("Salary", _pay(salary_lines(role.salary), "\n")),
+             ("Supplements and allowances", _supplements(role.salary, "\n")),
              ("Hours", inline(role.hours)), ("Contract", inline(role.contract)),
              ("Reports to", inline(" or ".join(role.reports_to))),
              ("Direct reports", inline(role.direct_reports)),

@@ -108,9 +108,9 @@ def terms(doc: Doc, value: Terms) -> None:
     doc.heading(2, runs_of("Terms and benefits"))
     lines = []
     if value.annual_leave:
-        lines.append(labelled("Annual leave", inline(value.annual_leave)))
-    if value.pension:
-        lines.append(labelled("Pension", inline(value.pension)))
+        lines.append(labelled(value.annual_leave_heading, inline(value.annual_leave)))
+    if value.pension and not value.pension_in_paragraphs:
+        lines.append(labelled(value.pension_heading, inline(value.pension)))
     lines += [inline(b) for b in value.benefits]
     if value.workplace or value.workplace_text:
         words = ": ".join(w for w in (value.workplace_label_shown, value.workplace_text) if w)
@@ -119,6 +119,12 @@ def terms(doc: Doc, value: Terms) -> None:
         lines.append(labelled("Visa sponsorship", inline(value.visa_label)))
     doc.bullets(lines)
     doc.text(value.visa_sponsorship_statement)
+    if value.pension_in_paragraphs:
+        doc.heading(3, inline(value.pension_heading))
+        doc.text(value.pension)
+    for group in value.benefit_groups:
+        doc.heading(3, inline(group.heading))
+        doc.bullets([inline(b) for b in group.items])
     if value.who_may_apply:
         doc.heading(3, runs_of("Who may apply"))
         doc.text(value.who_may_apply)

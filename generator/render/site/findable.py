@@ -34,9 +34,10 @@ _SEPARATORS = re.compile(r"[\s\-/._]+")
 def salary_bands(salary: Salary | None) -> list[str]:
     """The yearly bands the salary's range reaches, from its lowest figure to its highest, so a
     candidate filtering by either band finds it; none when it has no yearly figure."""
-    if salary is None or salary.period != "year":
+    span = salary.span if salary else None  # with other rates: lowest to highest of them
+    if span is None or span.period != "year":
         return []
-    figures = [f for f in (salary.min, salary.max) if f is not None]
+    figures = list(span.figures)
     if not figures:
         return []
     labels = [label for _below, label in SALARY_BANDS] + [TOP_BAND]

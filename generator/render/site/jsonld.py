@@ -45,8 +45,10 @@ def valid_through(vacancy: Vacancy) -> str | None:
 
 def job_benefits(terms: Terms) -> str | None:
     """The terms and benefits in the source's words, one sentence each."""
-    parts = [f"Annual leave: {terms.annual_leave}" if terms.annual_leave else None,
-             f"Pension: {terms.pension}" if terms.pension else None, *terms.benefits]
+    pension = " ".join(terms.pension.split()) if terms.pension else None
+    parts = [f"{terms.annual_leave_heading}: {terms.annual_leave}" if terms.annual_leave else None,
+             f"{terms.pension_heading}: {pension}" if pension else None, *terms.benefits,
+             *(f"{group.heading}: {'; '.join(group.items)}" for group in terms.benefit_groups)]
     text = "; ".join(p.strip().rstrip(".;") for p in parts if p)
     return text + "." if text else None
 
@@ -68,18 +70,23 @@ def locations(vacancy: Vacancy) -> list[dict[str, Any]] | None:
 
 
 def base_salary(salary: Salary | None) -> dict[str, Any] | None:
-    if salary is None or (salary.min is None and salary.max is None):
+    """Google's "actual base salary … as provided by the employer": the salary's figures, or
+    the range from the lowest to the highest of its rates; supplements are not base pay."""
+    if salary is None:
+        return None
+    span = salary.span
+    if span.min is None and span.max is None:
         return None
     value: dict[str, Any] = {"@type": "QuantitativeValue"}
-    if salary.min is not None and salary.max is not None and salary.min == salary.max:
-        value["value"] = salary.min
+    if span.min is not None and span.max is not None and span.min == span.max:
+        value["value"] = span.min
     else:
-        if salary.min is not None:
-            value["minValue"] = salary.min
-        if salary.max is not None:
-            value["maxValue"] = salary.max
-    if salary.period in UNIT_TEXT:
-        value["unitText"] = UNIT_TEXT[salary.period]
+        if span.min is not None:
+            value["minValue"] = span.min
+        if span.max is not None:
+            value["maxValue"] = span.max
+    if span.period in UNIT_TEXT:
+        value["unitText"] = UNIT_TEXT[span.period]
     return {"@type": "MonetaryAmount", "currency": salary.currency, "value": value}
 
 
