@@ -243,6 +243,11 @@ def _check_competency(c: Checker, doc: Document, index: int, req: dict[str, Any]
 def _check_salary(c: Checker, doc: Document, path: tuple[str, ...], salary: Any) -> None:
     if salary and "min" in salary and "max" in salary and salary["min"] > salary["max"]:
         c.report(doc, (*path, "min"), "the salary's min is above its max", "swap them")
+    for key, what in (("rates", "rate"), ("supplements", "supplement or allowance")):
+        for n, item in enumerate((salary or {}).get(key, ())):
+            if "min" in item and "max" in item and item["min"] > item["max"]:
+                c.report(doc, (*path, key, n, "min"), f"this {what}'s min is above its max",
+                         "check both against the source's figure: min is the lower")
 
 
 def _check_known_risks(c: Checker, doc: Document, data: dict[str, Any]) -> None:

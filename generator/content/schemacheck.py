@@ -24,6 +24,9 @@ ID_REGEX = "^[a-z0-9]+(-[a-z0-9]+)*$"
 # Blocks whose text is the organisation's own words, printed as written: a hint there never
 # offers Roleprint's example wording, which would be a statement the organisation never made.
 OWN_WORDS = ("application_form",)
+# Lists of the source's own pay and benefit wording: a hint there asks for the source's words
+# (or for the entry to go), never offers an example figure or benefit to copy.
+SOURCE_WORDS = ("rates", "supplements", "benefit_groups")
 # Where the fast validator files the schemas so their relative $refs resolve; never fetched.
 _BASE_URI = "https://roleprint.invalid/schemas/"
 
@@ -198,6 +201,9 @@ def _id_hint(value: Any, path: JsonPath) -> str:
 def _block_hint(schema: dict[str, Any], value: Any, path: JsonPath) -> str:
     """For text or a list where a block is wanted: the block's shape, from its example."""
     examples = [e for e in schema.get("examples") or [] if isinstance(e, dict)]
+    if isinstance(value, str) and any(key in SOURCE_WORDS for key in path):
+        return (f"write it as  text: {json.dumps(value, ensure_ascii=False)}  indented under "
+                "'- ', with min, max and period only where the source gives a figure")
     if not examples:
         return ""
     lines = "  ".join(f"{key}: {json.dumps(item, ensure_ascii=False)}"
@@ -234,6 +240,12 @@ def _message(error: ValidationError, doc: Document, path: JsonPath) -> tuple[str
                     + f", or  {missing}: not stated  if it does not say")
         if any(key in OWN_WORDS for key in path):
             hint = _own_words_hint(missing, path)
+        elif any(key in SOURCE_WORDS for key in path):
+            hint = (f"add '{missing}:' as the source words it, or delete this entry if the "
+                    "source does not give it")
+            if missing == "heading":
+                hint = ("add 'heading:' as the source words it; benefits the source lists "
+                        "under no heading go in 'benefits' instead")
         about = f" ({title})" if title else ""
         return f"'{missing}'{about} is missing", hint, ""
     if kind == "additionalProperties":

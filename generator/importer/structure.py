@@ -21,8 +21,8 @@ from generator.importer.lists import ListBuilder
 _FIELDS = {"dbs": "pre_employment_checks.dbs", "issued": "dates.issued",
            "reviewed": "dates.reviewed", "next_review": "dates.next_review"}
 LIST_SECTIONS = ("accountabilities", "key_activities", "performance_measures")
-TEXT_SECTIONS = ("purpose", "context", "introduction", "who_may_apply")
-_IN_TERMS = ("who_may_apply",)  # text sections kept in the role's terms
+TEXT_SECTIONS = ("purpose", "context", "introduction", "who_may_apply", "pension")
+_IN_TERMS = ("who_may_apply", "pension")  # text sections kept in the role's terms
 
 
 @dataclass
@@ -63,6 +63,8 @@ class Walker:
         self.section: str | None = None
         self.lists: dict[str, ListBuilder] = {}
         self.text: dict[str, list[str]] = {}
+        self.benefits: list[tuple[str, str, list[str]]] = []  # heading as worded, where, items
+        self.supplements: list[tuple[str, str]] = []  # where, text
         self.spec = SpecBuilder(methods)
         self.title_from = ""  # where a title taken from the first line came from
 
@@ -84,6 +86,11 @@ class Walker:
         if (key == "values" and self.section == "person_specification"
                 and following is not None and self._criterion_next(following)):
             key = None  # a category of criteria named "Values", not the values section
+        if key == "benefits":  # "Benefits", "Other benefits": a group under the source's heading
+            self.section = key
+            self.benefits.append((block.text.rstrip(":"), block.where, []))
+            self.out.placed.append(("terms.benefit_groups", block.where, "high"))
+            return
         if key:
             self.section = key
             if key in (*LIST_SECTIONS, *TEXT_SECTIONS, "person_specification"):
@@ -190,17 +197,39 @@ class Walker:
             # the indicators beside the name are the framework's words: kept to place
             self.out.to_place.extend((block.where, cell) for cell in block.cells
                                      if len(cell.split()) > 4)
+        elif section == "benefits":
+            self.benefits[-1][2].append(block.text)
+        elif section == "supplements":
+            self.supplements.append((block.where, block.text))
         elif section in TEXT_SECTIONS:
             line = f"- {block.text}" if block.kind == "item" else block.text
             self.text.setdefault(section, []).append(line)
         else:  # header text, values, competencies, known risks: kept for a person to place
             self.out.to_place.append((block.where, block.text))
 
+    def _finish_pay(self) -> None:
+        """Each benefits heading with its items, word for word (a heading with nothing under
+        it is kept to place), and the supplements and allowances beside the salary."""
+        groups = [{"heading": heading, "items": items}
+                  for heading, _where, items in self.benefits if items]
+        if groups:
+            self.out.role.setdefault("terms", {})["benefit_groups"] = groups
+        self.out.to_place.extend((where, heading)
+                                 for heading, where, items in self.benefits if not items)
+        salary = self.out.role.get("salary")
+        if salary and self.supplements:  # each as worded; without a salary, a person places them
+            salary["supplements"] = [{"text": text} for _where, text in self.supplements]
+            self.out.placed += [("salary.supplements", where, "high")
+                                for where, _text in self.supplements]
+        elif self.supplements:
+            self.out.to_place.extend(self.supplements)
+
     def _finish(self) -> Recovered:
         for key in TEXT_SECTIONS:
             if key in self.text:
                 place = self.out.role.setdefault("terms", {}) if key in _IN_TERMS else self.out.role
                 place[key] = "\n\n".join(self.text[key])
+        self._finish_pay()
         for key, builder in self.lists.items():
             section = builder.section()
             if section is not None:
