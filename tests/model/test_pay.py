@@ -216,7 +216,8 @@ def test_validate_locates_each_pay_problem_and_never_offers_a_figure_to_copy(
     assert located == [
         "$.salary.rates[0]", "$.salary.rates[1].min", "$.salary.rates[1].period",
         "$.salary.supplements[0]", "$.salary.supplements[1].min", "$.salary.supplement",
-        "$.terms.pension", "$.terms.pension_label", "$.terms.benefit_groups[0]",
+        "$.terms.pension", "$.terms.pension_label", "$.terms.annual_leave_label",
+        "$.terms.benefit_groups[0]",
         "$.terms.benefit_groups[1].heading", "$.terms.benefit_groups[2]"]
     source = (content / "roles" / "tax-caseworker.yaml").read_text(encoding="utf-8")
     hints = [line for line in out.splitlines() if line.startswith("    hint:")]
