@@ -15,7 +15,7 @@ import pytest
 from generator.content.load import load
 from generator.model import PayFigure, Salary, Site
 from generator.model.filters import salary_text
-from generator.model.terms import Terms
+from generator.model.terms import BenefitGroup, Terms
 from generator.render.exports.catalogue import COLUMNS, catalogue_rows
 from generator.render.site.findable import salary_bands
 from generator.render.site.jsonld import base_salary, job_benefits, job_posting
@@ -224,3 +224,13 @@ def test_validate_locates_each_pay_problem_and_never_offers_a_figure_to_copy(
     assert hints and not [h for h in hints if "such as" in h]
     quoted = {q for h in hints for q in re.findall(r'"([^"]*)"', h)}
     assert quoted == {"London weighting", "7"} and all(q in source for q in quoted)
+
+
+def test_a_vacancys_terms_replace_the_roles_field_by_field() -> None:
+    role = Terms(pension="Local Government Pension Scheme", pension_label="Pension scheme",
+                 benefit_groups=(BenefitGroup("Benefits", ("Free parking",)),))
+    vacancy = Terms(benefit_groups=(BenefitGroup("Other benefits", ("Cycle to work scheme",)),))
+    merged = role.merged(vacancy)
+    assert (merged.pension, merged.pension_heading) == (
+        "Local Government Pension Scheme", "Pension scheme")
+    assert merged.benefit_groups == (BenefitGroup("Other benefits", ("Cycle to work scheme",)),)
