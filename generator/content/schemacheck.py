@@ -24,6 +24,8 @@ ID_REGEX = "^[a-z0-9]+(-[a-z0-9]+)*$"
 # Blocks whose text is the organisation's own words, printed as written: a hint there never
 # offers Roleprint's example wording, which would be a statement the organisation never made.
 OWN_WORDS = ("application_form",)
+# A property whose description says it holds the source's words "word for word".
+_WORD_FOR_WORD = "word for word"
 # Where the fast validator files the schemas so their relative $refs resolve; never fetched.
 _BASE_URI = "https://roleprint.invalid/schemas/"
 
@@ -232,6 +234,10 @@ def _message(error: ValidationError, doc: Document, path: JsonPath) -> tuple[str
             hint = (f"add '{missing}:' with what the source says"
                     + (f" (such as  {missing}: {example})" if example else "")
                     + f", or  {missing}: not stated  if it does not say")
+        if _WORD_FOR_WORD in props.get(missing, {}).get("description", ""):
+            # the source's own words: an example to copy would be a sentence it never wrote
+            hint = (f"add '{missing}:' with the source's own words, copied word for word, or "
+                    "delete the entry if the source does not say this")
         if any(key in OWN_WORDS for key in path):
             hint = _own_words_hint(missing, path)
         about = f" ({title})" if title else ""
