@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from generator.render.exports.formdoc import application_document
 from generator.render.site.jsonld import job_posting
 from generator.render.site.pages import render_all
-from tests.model.test_faithful import forms_of, site_of, word_text
+from tests.model.test_faithful import _block_texts, forms_of, site_of, word_text
 
 CHECKS = """## Pre-employment checks
 
@@ -94,6 +95,19 @@ def test_vetting_on_the_application_form_where_checks_are_listed(tmp_path: Path)
             "already be held)</p><p>To apply for this post you must hold Security Check (SC) "
             "clearance.</p></div>") in declarations
     assert 'id="vetting-4"' not in form and "Disclosure and Barring" not in form
+    # The form's Word version is read from its page: the same lines, in the same order.
+    form_word = [text for _, text in _block_texts(application_document(form)["blocks"])]
+    start = form_word.index("Vetting and security clearance")
+    assert form_word[start:start + 7] == [
+        "Vetting and security clearance",
+        "National Security Vetting: Developed Vetting (DV) (to be carried out)",
+        "Successful candidates must undergo National Security Vetting at Developed Vetting (DV) "
+        "before they take up post.",
+        "Security Check (SC) (must already be held)",
+        "To apply for this post you must hold Security Check (SC) clearance.",
+        "Baseline Personnel Security Standard: BPSS",
+        "You will be required to go through Baseline Personnel Security Standard (BPSS) checks, "
+        "which include employment and right to work checks."]
 
 
 def test_job_posting_carries_the_sources_sentences_as_the_clearance(tmp_path: Path) -> None:
