@@ -17,8 +17,8 @@ CONTRACT_KIND_LABELS = {"permanent": "Permanent", "fixed-term": "Fixed term",
 # What the source says of a vetting: the candidate must already hold it, or will be put through
 # it. "not stated" is shown as such; a vetting without the key shows nothing about it.
 VETTING_CANDIDATE_LABELS = {"must-hold": "must already be held",
-                         "will-be-vetted": "to be carried out",
-                         NOT_STATED: "whether it must already be held is not stated"}
+                            "will-be-vetted": "to be carried out",
+                            NOT_STATED: "whether it must already be held is not stated"}
 
 
 @dataclass(frozen=True)
@@ -48,8 +48,8 @@ class Vetting:
 
     @property
     def name(self) -> str:
-        """The scheme and level as the source names them ("Police vetting: RV"), or ""."""
-        return ": ".join(part for part in (self.scheme, self.level) if part)
+        """The scheme and level as the source names them ("Police vetting, RV"), or ""."""
+        return ", ".join(part for part in (self.scheme, self.level) if part)
 
     @property
     def candidate_label(self) -> str | None:

@@ -20,17 +20,17 @@ CHECKS = """## Pre-employment checks
 
 ### Vetting and security clearance
 
-- **National Security Vetting: Developed Vetting (DV)** (to be carried out): Successful \
+- **National Security Vetting, Developed Vetting (DV)** (to be carried out): Successful \
 candidates must undergo National Security Vetting at Developed Vetting (DV) before they take up \
 post.
 - **Security Check (SC)** (must already be held): To apply for this post you must hold Security \
 Check (SC) clearance.
-- **Baseline Personnel Security Standard: BPSS**: You will be required to go through Baseline \
+- **Baseline Personnel Security Standard, BPSS**: You will be required to go through Baseline \
 Personnel Security Standard (BPSS) checks, which include employment and right to work checks.
 """.replace("\\\n", "")
 
-SUMMARY_ROW = ("Vetting\n:   National Security Vetting: Developed Vetting (DV); Security Check "
-               "(SC); Baseline Personnel Security Standard: BPSS\n")
+SUMMARY_ROW = ("Vetting\n:   National Security Vetting, Developed Vetting (DV); Security Check "
+               "(SC); Baseline Personnel Security Standard, BPSS\n")
 
 
 def section(page: str, heading: str) -> str:
@@ -55,9 +55,17 @@ def test_vetting_on_the_role_page_in_the_sources_words(tmp_path: Path) -> None:
 def test_a_level_whose_holding_is_not_stated_says_so(tmp_path: Path) -> None:
     site = site_of(tmp_path, "vetting")
     page = render_all(site)["roles/police-staff-investigator/index.md"]
-    assert section(page, "### Vetting and security clearance").splitlines()[-1] == (
+    assert section(page, "### Vetting and security clearance").splitlines()[-2:] == [
         "- **Non Police Personnel Vetting (NPPV) level 2** (whether it must already be held is "
-        "not stated): This role requires Non Police Personnel Vetting (NPPV) level 2.")
+        "not stated): This role requires Non Police Personnel Vetting (NPPV) level 2.",
+        "- Vetting checks include a financial check."]
+    word = word_text(site, "police-staff-investigator")
+    start = word.index(("h3", "Vetting and security clearance"))
+    assert word[start + 3:start + 5] == [
+        ("bullet:1", "Non Police Personnel Vetting (NPPV) level 2 (whether it must already be "
+                     "held is not stated): This role requires Non Police Personnel Vetting (NPPV) "
+                     "level 2."),
+        ("bullet:1", "Vetting checks include a financial check.")]
     assert "(to be carried out): All successful applicants will be subject to Recruitment " \
         "Vetting (RV)." in page
     assert "must already be held)" not in page
@@ -67,20 +75,21 @@ def test_vetting_in_the_word_profile(tmp_path: Path) -> None:
     site = site_of(tmp_path, "vetting")
     word = word_text(site, "vetting-caseworker")
     start = word.index(("h2", "Pre-employment checks"))
-    assert word[start:start + 8] == [
+    # The page's lines, word for word.
+    assert word[start:start + 5] == [
         ("h2", "Pre-employment checks"), ("h3", "Vetting and security clearance"),
-        ("bullet:1", "National Security Vetting: Developed Vetting (DV) (to be carried out)"),
-        ("", "Successful candidates must undergo National Security Vetting at Developed Vetting "
-             "(DV) before they take up post."),
-        ("bullet:1", "Security Check (SC) (must already be held)"),
-        ("", "To apply for this post you must hold Security Check (SC) clearance."),
-        ("bullet:1", "Baseline Personnel Security Standard: BPSS"),
-        ("", "You will be required to go through Baseline Personnel Security Standard (BPSS) "
-             "checks, which include employment and right to work checks.")]
-    assert word[start + 8][0] == "h2"  # nothing added after the source's checks
+        ("bullet:1", "National Security Vetting, Developed Vetting (DV) (to be carried out): "
+                     "Successful candidates must undergo National Security Vetting at Developed "
+                     "Vetting (DV) before they take up post."),
+        ("bullet:1", "Security Check (SC) (must already be held): To apply for this post you must "
+                     "hold Security Check (SC) clearance."),
+        ("bullet:1", "Baseline Personnel Security Standard, BPSS: You will be required to go "
+                     "through Baseline Personnel Security Standard (BPSS) checks, which include "
+                     "employment and right to work checks.")]
+    assert word[start + 5][0] == "h2"  # nothing added after the source's checks
     summary = word[word.index(("", "Vetting")) + 1]
-    assert summary == ("", "National Security Vetting: Developed Vetting (DV); Security Check "
-                           "(SC); Baseline Personnel Security Standard: BPSS")
+    assert summary == ("", "National Security Vetting, Developed Vetting (DV); Security Check "
+                           "(SC); Baseline Personnel Security Standard, BPSS")
 
 
 def test_vetting_on_the_application_form_where_checks_are_listed(tmp_path: Path) -> None:
@@ -88,7 +97,7 @@ def test_vetting_on_the_application_form_where_checks_are_listed(tmp_path: Path)
     form = forms_of(site, "vetting-caseworker")["application-form"]
     declarations = form[form.index('id="s7-title"'):]
     assert ('<h3>Vetting and security clearance</h3>\n<div class="md" id="vetting-1"><p><strong>'
-            "National Security Vetting: Developed Vetting (DV)</strong> (to be carried out)</p>"
+            "National Security Vetting, Developed Vetting (DV)</strong> (to be carried out)</p>"
             "<p>Successful candidates must undergo National Security Vetting at Developed Vetting "
             "(DV) before they take up post.</p></div>") in declarations
     assert ('<div class="md" id="vetting-2"><p><strong>Security Check (SC)</strong> (must '
@@ -100,12 +109,12 @@ def test_vetting_on_the_application_form_where_checks_are_listed(tmp_path: Path)
     start = form_word.index("Vetting and security clearance")
     assert form_word[start:start + 7] == [
         "Vetting and security clearance",
-        "National Security Vetting: Developed Vetting (DV) (to be carried out)",
+        "National Security Vetting, Developed Vetting (DV) (to be carried out)",
         "Successful candidates must undergo National Security Vetting at Developed Vetting (DV) "
         "before they take up post.",
         "Security Check (SC) (must already be held)",
         "To apply for this post you must hold Security Check (SC) clearance.",
-        "Baseline Personnel Security Standard: BPSS",
+        "Baseline Personnel Security Standard, BPSS",
         "You will be required to go through Baseline Personnel Security Standard (BPSS) checks, "
         "which include employment and right to work checks."]
 

@@ -79,15 +79,20 @@ class Doc:
         """A list as the site shows it: source numbers in bold and no bullets, else bullets."""
         numbered = any(item.number for item in items)
         for item in items:
-            paras = paragraphs(item.text, depth)
-            first = paras[0][1] if paras and paras[0][0] == "" else ()
             lead: tuple[Run, ...] = ((f"{item.number} ", "b", ""),) if item.number else ()
             style = f"cont:{min(depth, 3)}" if numbered else f"bullet:{min(depth, 3)}"
-            self.para((*lead, *first) or runs_of(" "), style)
-            for extra_style, runs in paras[1 if first else 0:]:
-                self.para(runs, extra_style or f"cont:{min(depth, 3)}")
+            self.led(lead, item.text, style, depth)
             if item.items:
                 self.items(item.items, depth + 1)
+
+    def led(self, lead: tuple[Run, ...], text: str, style: str, depth: int = 1) -> None:
+        """A list paragraph: `lead` (a number, a name) and the text's first paragraph; the
+        text's other paragraphs follow it, continued."""
+        paras = paragraphs(text, depth)
+        first = paras[0][1] if paras and paras[0][0] == "" else ()
+        self.para((*lead, *first) or runs_of(" "), style)
+        for extra_style, runs in paras[1 if first else 0:]:
+            self.para(runs, extra_style or f"cont:{min(depth, 3)}")
 
     def section(self, section: ListSection, default_title: str) -> None:
         if not section:

@@ -17,19 +17,20 @@ def contract_facts(facts: ContractFacts) -> list[tuple[str, tuple[Run, ...]]]:
 
 
 def vetting(doc: Doc, items: tuple[Vetting, ...]) -> None:
-    """Each vetting: its scheme and level in bold, whether it must already be held, then the
-    source's own sentence."""
+    """Each vetting as the page lists it: its scheme and level in bold, whether it must already
+    be held, then the source's own sentence."""
     if not items:
         return
     doc.heading(3, runs_of("Vetting and security clearance"))
     for item in items:
         status = item.candidate_label
+        lead: tuple[Run, ...] = ()
         if item.name:
-            lead = (*marked(inline(item.name), "b"), *runs_of(f" ({status})" if status else ""))
-        else:
-            lead = marked(runs_of(status.capitalize()), "b") if status else ()
-        doc.para(lead, "bullet:1")
-        doc.text(item.text)
+            lead = (*marked(inline(item.name), "b"),
+                    *runs_of(f" ({status}): " if status else ": "))
+        elif status:
+            lead = (*marked(runs_of(status.capitalize() + ":"), "b"), *runs_of(" "))
+        doc.led(lead, item.text, "bullet:1")
 
 
 def dimensions(doc: Doc, value: Dimensions) -> None:
