@@ -35,11 +35,16 @@ def marked(runs: tuple[Run, ...], mark: str) -> tuple[Run, ...]:
     return tuple((text, mark + marks.replace(mark, ""), href) for text, marks, href in runs)
 
 
+def _number(item: ListItem) -> tuple[Run, ...]:
+    """The source's own number of an item, in bold, before its text."""
+    return ((f"{item.number} ", "b", ""),) if item.number else ()
+
+
 def item_paras(items: tuple[ListItem, ...], depth: int = 1) -> tuple[Para, ...]:
     """Sub-items as list paragraphs inside a table cell (Word's list styles, three deep)."""
     paras: list[Para] = []
     for item in items:
-        lead = ((f"{item.number} ", "b", ""),) if item.number else ()
+        lead = _number(item)
         paras.append((f"bullet:{min(depth, 3)}", (*lead, *inline(item.text))))
         paras += item_paras(item.items, depth + 1)
     return tuple(paras)
@@ -47,8 +52,8 @@ def item_paras(items: tuple[ListItem, ...], depth: int = 1) -> tuple[Para, ...]:
 
 def _duty_row(section: ListSection, item: ListItem) -> tuple[tuple[Para, ...], ...]:
     """A duty as a row of the source's duties table: the duty, then each column it gives."""
-    lead: tuple[Run, ...] = ((f"{item.number} ", "b", ""),) if item.number else ()
-    duty: tuple[Para, ...] = (("", (*lead, *inline(item.text))), *item_paras(item.items))
+    duty: tuple[Para, ...] = (("", (*_number(item), *inline(item.text))),
+                              *item_paras(item.items))
     return (duty, *((("", inline(getattr(item, key) or "")),) for key in section.table_columns))
 
 
@@ -79,9 +84,8 @@ class Doc:
         """A list as the site shows it: source numbers in bold and no bullets, else bullets."""
         numbered = any(item.number for item in items)
         for item in items:
-            lead: tuple[Run, ...] = ((f"{item.number} ", "b", ""),) if item.number else ()
             style = f"cont:{min(depth, 3)}" if numbered else f"bullet:{min(depth, 3)}"
-            self.led(lead, item.text, style, depth)
+            self.led(_number(item), item.text, style, depth)
             if item.items:
                 self.items(item.items, depth + 1)
 
