@@ -27,6 +27,8 @@ OWN_WORDS = ("application_form",)
 # Lists of the source's own pay and benefit wording: a hint there asks for the source's words
 # (or for the entry to go), never offers an example figure or benefit to copy.
 SOURCE_WORDS = ("rates", "supplements", "benefit_groups")
+# A property whose description says it holds the source's words "word for word".
+_WORD_FOR_WORD = "word for word"
 # Where the fast validator files the schemas so their relative $refs resolve; never fetched.
 _BASE_URI = "https://roleprint.invalid/schemas/"
 
@@ -238,6 +240,10 @@ def _message(error: ValidationError, doc: Document, path: JsonPath) -> tuple[str
             hint = (f"add '{missing}:' with what the source says"
                     + (f" (such as  {missing}: {example})" if example else "")
                     + f", or  {missing}: not stated  if it does not say")
+        if _WORD_FOR_WORD in props.get(missing, {}).get("description", ""):
+            # the source's own words: an example to copy would be a sentence it never wrote
+            hint = (f"add '{missing}:' with the source's own words, copied word for word, or "
+                    "delete the entry if the source does not say this")
         if any(key in OWN_WORDS for key in path):
             hint = _own_words_hint(missing, path)
         elif any(key in SOURCE_WORDS for key in path):

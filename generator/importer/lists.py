@@ -80,13 +80,18 @@ class ListBuilder:
         self.pending = []
 
     def section(self) -> dict[str, Any] | None:
-        """The ListSection mapping, or None when no item was found (its text is then stray)."""
+        """The ListSection mapping: its items, or its paragraphs alone when it has no list;
+        None when neither was found (its text is then stray)."""
         first = self.groups[0]
         grouped = [g for g in self.groups[1:] if g.items]
         empty = [g for g in self.groups[1:] if not g.items]
         for group in empty:  # a heading with no items under it is not a group
             self.stray.append(Block("para", group.heading or "", "a heading with no items"))
             self.stray.extend(Block("para", t, "a heading's text") for t in group.intro)
+        if not first.items and not grouped and first.intro and not empty and not self.pending:
+            # a section of paragraphs only ("Scope & Accountabilities"): its prose, as written
+            return {**({"title": self.title} if self.title else {}),
+                    "intro": "\n\n".join(first.intro)}
         if not first.items and not grouped:
             self.stray.extend(Block("para", t, "text before a list") for t in first.intro)
             self.stray.extend(self.pending)

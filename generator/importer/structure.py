@@ -23,6 +23,10 @@ _FIELDS = {"dbs": "pre_employment_checks.dbs", "issued": "dates.issued",
 LIST_SECTIONS = ("accountabilities", "key_activities", "performance_measures")
 TEXT_SECTIONS = ("purpose", "context", "introduction", "who_may_apply", "pension")
 _IN_TERMS = ("who_may_apply", "pension")  # text sections kept in the role's terms
+# Sections whose every paragraph is an entry of its own: a vetting (the source's sentence, with
+# no scheme or level guessed) or a dimension ("Budget: £1.2m", or a two-cell row).
+ENTRY_SECTIONS = ("vetting", "dimensions")
+_PLACES = {"vetting": "pre_employment_checks.vetting"}
 
 
 @dataclass
@@ -35,6 +39,21 @@ class Recovered:
     placed: list[tuple[str, str, str]] = field(default_factory=list)  # field, where, confidence
     to_place: list[tuple[str, str]] = field(default_factory=list)  # where, text
     doubts: list[str] = field(default_factory=list)  # what a header field leaves for a person
+
+
+def entry(section: str, block: Block) -> dict[str, str] | None:
+    """A block under a Vetting or Dimensions heading as its entry, word for word; None for one
+    that is not a "label: value" pair (or two-cell row) under Dimensions: it is kept to place."""
+    if section == "vetting":
+        return {"text": block.text}
+    if block.kind == "row":
+        cells = [c for c in block.cells if c]
+        label, value = (cells[0], cells[1]) if len(cells) == 2 else ("", "")
+    else:
+        label, _, value = block.text.partition(":")
+    if not label.strip() or not value.strip():
+        return None
+    return {"label": label.strip(), "value": value.strip()}
 
 
 def _looks_like_heading(block: Block, following: Block | None) -> bool:
@@ -74,7 +93,8 @@ class Walker:
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             if block.kind == "aside":
                 self.out.to_place.append((block.where, block.text))
-            elif block.kind == "heading" or _looks_like_heading(block, following) or (
+            elif block.kind == "heading" or (_looks_like_heading(block, following)
+                                             and not self._pair(block)) or (
                 self._title_line(block)):
                 self._heading(block, following)
             elif not self._label(block):
@@ -93,8 +113,8 @@ class Walker:
             return
         if key:
             self.section = key
-            if key in (*LIST_SECTIONS, *TEXT_SECTIONS, "person_specification"):
-                where = f"terms.{key}" if key in _IN_TERMS else key
+            if key in (*LIST_SECTIONS, *TEXT_SECTIONS, *ENTRY_SECTIONS, "person_specification"):
+                where = f"terms.{key}" if key in _IN_TERMS else _PLACES.get(key, key)
                 self.out.placed.append((where, block.where, "high"))
             if key in LIST_SECTIONS and key not in self.lists:
                 self.lists[key] = ListBuilder(block.text.rstrip(":"))
@@ -110,6 +130,10 @@ class Walker:
             self.out.placed.append(("title", block.where, "medium"))
         else:
             self.out.to_place.append((block.where, block.text))
+
+    def _pair(self, block: Block) -> bool:
+        """A "Budget: £1.2m" line under Dimensions, which is a pair, not a heading."""
+        return self.section == "dimensions" and entry("dimensions", block) is not None
 
     def _criterion_next(self, following: Block) -> bool:
         """Whether what follows a heading in the person specification reads as criteria."""
@@ -128,7 +152,8 @@ class Walker:
 
     def _label(self, block: Block) -> bool:
         """A header field, from "Label: value" or a two-cell table row; True if placed."""
-        if not block.label and (self.section in (*LIST_SECTIONS, "known_risks", "competencies")
+        if not block.label and (self.section in (*LIST_SECTIONS, *ENTRY_SECTIONS, "known_risks",
+                                                 "competencies")
                                 or (self.section == "person_specification"
                                     and block.kind == "row")):
             # in a list, only "Date: June 2019" on its own line is surely a field
@@ -201,6 +226,8 @@ class Walker:
             self.benefits[-1][2].append(block.text)
         elif section == "supplements":
             self.supplements.append((block.where, block.text))
+        elif section in ENTRY_SECTIONS and (found := entry(section, block)):
+            self.out.role.setdefault(section, []).append(found)
         elif section in TEXT_SECTIONS:
             line = f"- {block.text}" if block.kind == "item" else block.text
             self.text.setdefault(section, []).append(line)
@@ -230,6 +257,11 @@ class Walker:
                 place = self.out.role.setdefault("terms", {}) if key in _IN_TERMS else self.out.role
                 place[key] = "\n\n".join(self.text[key])
         self._finish_pay()
+        if "vetting" in self.out.role:
+            vetting = self.out.role.pop("vetting")
+            self.out.role.setdefault("pre_employment_checks", {})["vetting"] = vetting
+        if "dimensions" in self.out.role:
+            self.out.role["dimensions"] = {"items": self.out.role["dimensions"]}
         for key, builder in self.lists.items():
             section = builder.section()
             if section is not None:

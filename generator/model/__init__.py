@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TypeVar
 
+from generator.model.jobfacts import ContractFacts, Dimension, Dimensions, Vetting
 from generator.model.pay import PayFigure, covering
 from generator.model.personspec import (
     DESIRABLE,
@@ -77,7 +78,10 @@ __all__ = [
     "Competency",
     "CompetencyRequirement",
     "Contact",
+    "ContractFacts",
     "Criterion",
+    "Dimension",
+    "Dimensions",
     "Family",
     "FormQuestion",
     "FormWording",
@@ -111,6 +115,7 @@ __all__ = [
     "Terms",
     "Vacancy",
     "Value",
+    "Vetting",
     "WorkingArrangement",
     "is_stated",
 ]
@@ -170,6 +175,11 @@ class Checks:
     rehabilitation_exemption: bool = False
     statement: str | None = None
     other: tuple[str, ...] = ()
+    vetting: tuple[Vetting, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.dbs or self.rehabilitation_exemption or self.statement or self.other
+                    or self.vetting)
 
     @property
     def needs_dbs(self) -> bool:
@@ -238,6 +248,7 @@ class Role:
     job_evaluation_number: str | None = None
     hours: str | None = None
     contract: str | None = None
+    contract_facts: ContractFacts = field(default_factory=ContractFacts)
     dates: RoleDates = field(default_factory=RoleDates)
     introduction: str | None = None
     context: str | None = None
@@ -245,6 +256,7 @@ class Role:
     accountabilities: ListSection = field(default_factory=ListSection)
     key_activities: ListSection = field(default_factory=ListSection)
     performance_measures: ListSection = field(default_factory=ListSection)
+    dimensions: Dimensions = field(default_factory=Dimensions)
     working_arrangements: tuple[WorkingArrangement, ...] = ()
     checks: Checks = field(default_factory=Checks)
     known_risks: tuple[KnownRiskAnswer, ...] = ()
@@ -278,6 +290,7 @@ class Vacancy:
     salary: Salary | None = None
     hours: str | None = None
     contract: str | None = None
+    contract_facts: ContractFacts = field(default_factory=ContractFacts)  # its own, else the role's
     employment_type: str | None = None
     locations: tuple[str, ...] = ()
     how_to_apply: str | None = None

@@ -21,7 +21,8 @@ def list_item(raw: Any) -> m.ListItem:
     if isinstance(raw, str):
         return m.ListItem(raw)
     children = tuple(map(list_item, raw.get("items", [])))
-    return m.ListItem(raw["text"], _num(raw.get("number")), children)
+    return m.ListItem(raw["text"], _num(raw.get("number")), children, raw.get("priority"),
+                      raw.get("share_of_time"))
 
 
 def _num(value: Any) -> str | None:
@@ -36,7 +37,23 @@ def list_section(raw: Data | None) -> m.ListSection:
         for g in raw.get("groups", [])
     )
     return m.ListSection(raw.get("title"), raw.get("intro"),
-                         tuple(map(list_item, raw.get("items", []))), groups, raw.get("outro"))
+                         tuple(map(list_item, raw.get("items", []))), groups, raw.get("outro"),
+                         tuple(sorted((raw.get("columns") or {}).items())))
+
+
+def contract_facts(d: Data) -> m.ContractFacts:
+    return m.ContractFacts(d.get("contract_kind"), d.get("contract_end"), d.get("contract_length"))
+
+
+def dimensions(raw: Data | None) -> m.Dimensions:
+    raw = raw or {}
+    return m.Dimensions(raw.get("title"), raw.get("intro"),
+                        tuple(m.Dimension(x["label"], x["value"]) for x in raw.get("items", [])))
+
+
+def vetting(raws: list[Data] | None) -> tuple[m.Vetting, ...]:
+    return tuple(m.Vetting(v["text"], v.get("scheme"), v.get("level"), v.get("candidate"))
+                 for v in raws or ())
 
 
 def salary(raw: Data | None) -> m.Salary | None:
@@ -265,16 +282,18 @@ def role(rid: str, d: Data, orgs: dict[str, m.Organisation], families: dict[str,
         direct_reports=d.get("direct_reports"), grade=d.get("grade"),
         salary=salary(d.get("salary")),
         post_number=d.get("post_number"), job_evaluation_number=d.get("job_evaluation_number"),
-        hours=d.get("hours"), contract=d.get("contract"),
+        hours=d.get("hours"), contract=d.get("contract"), contract_facts=contract_facts(d),
         dates=m.RoleDates(dates.get("issued"), dates.get("reviewed"), dates.get("next_review")),
         introduction=d.get("introduction"), context=d.get("context"), purpose=d.get("purpose"),
         accountabilities=list_section(d.get("accountabilities")),
         key_activities=list_section(d.get("key_activities")),
         performance_measures=list_section(d.get("performance_measures")),
+        dimensions=dimensions(d.get("dimensions")),
         working_arrangements=tuple(m.WorkingArrangement(w["kind"], w["text"])
                                    for w in d.get("working_arrangements", [])),
         checks=m.Checks(checks.get("dbs"), checks.get("rehabilitation_exemption", False),
-                        checks.get("statement"), _t(checks.get("other"))),
+                        checks.get("statement"), _t(checks.get("other")),
+                        vetting(checks.get("vetting"))),
         known_risks=risks, statements=statements(d.get("statements")),
         competencies=tuple(_requirement(r, frameworks, methods) for r in d.get("competencies", [])),
         terms=terms(d.get("terms")), labels=labels(d.get("labels")).over(org.labels),
@@ -324,6 +343,7 @@ def vacancy(vid: str, d: Data, roles: dict[str, m.Role], scales: dict[str, m.Sca
         closing_date=d.get("closing_date"), closing_time=d.get("closing_time"),
         interview_dates=_t(d.get("interview_dates")), salary=salary(d.get("salary")),
         hours=d.get("hours"), contract=d.get("contract"), employment_type=d.get("employment_type"),
+        contract_facts=_own_contract(d, the_role),
         locations=_t(d.get("locations")) or the_role.locations, how_to_apply=d.get("how_to_apply"),
         apply=apply(d.get("apply")),
         contact=contact(d["contact"]) if d.get("contact") else None, panel=_t(d.get("panel")),
@@ -336,6 +356,13 @@ def vacancy(vid: str, d: Data, roles: dict[str, m.Role], scales: dict[str, m.Sca
         weights=tuple((stage, tuple(sorted(by_id.items())))
                       for stage, by_id in sorted((d.get("weights") or {}).items())),
     )
+
+
+def _own_contract(d: Data, the_role: m.Role) -> m.ContractFacts:
+    """A vacancy's contract facts: its own when it words its contract or gives any, else its
+    role's (never the role's kind beside the vacancy's other words)."""
+    own = contract_facts(d)
+    return own if own or d.get("contract") else the_role.contract_facts
 
 
 def site(records: dict[str, dict[str, Data]], on: str | None = None) -> m.Site:

@@ -16,6 +16,8 @@ class ListItem:
     text: str
     number: str | None = None
     items: tuple[ListItem, ...] = ()
+    priority: str | None = None       # the source's "Priority" column, as worded
+    share_of_time: str | None = None  # the source's "% of Time" column, as worded
 
 
 @dataclass(frozen=True)
@@ -32,9 +34,31 @@ class ListSection:
     items: tuple[ListItem, ...] = ()
     groups: tuple[ListGroup, ...] = ()
     outro: str | None = None
+    # The source's headings of a duties table's columns, by key (text, priority, share_of_time).
+    columns: tuple[tuple[str, str], ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.items or self.groups or self.intro)
+
+    @property
+    def table_columns(self) -> tuple[str, ...]:
+        """The columns beside the duty that the source gives ("priority", "share_of_time"),
+        when any of its items carries one: the section is then shown as a table."""
+        items = (*self.items, *(item for group in self.groups for item in group.items))
+        return tuple(key for key in ("priority", "share_of_time")
+                     if any(getattr(item, key) for item in items))
+
+    def column(self, key: str) -> str:
+        """The source's heading of a duties table's column, or the standard one."""
+        return dict(self.columns).get(key) or DUTY_COLUMNS[key]
+
+    @property
+    def table_heads(self) -> tuple[str, ...]:
+        """A duties table's headings: the duty's, then each column the source gives."""
+        return tuple(self.column(key) for key in ("text", *self.table_columns))
+
+
+DUTY_COLUMNS = {"text": "Duty", "priority": "Priority", "share_of_time": "Share of time"}
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,28 @@ def marked(runs: tuple[Run, ...], mark: str) -> tuple[Run, ...]:
     return tuple((text, mark + marks.replace(mark, ""), href) for text, marks, href in runs)
 
 
+def _number(item: ListItem) -> tuple[Run, ...]:
+    """The source's own number of an item, in bold, before its text."""
+    return ((f"{item.number} ", "b", ""),) if item.number else ()
+
+
+def item_paras(items: tuple[ListItem, ...], depth: int = 1) -> tuple[Para, ...]:
+    """Sub-items as list paragraphs inside a table cell (Word's list styles, three deep)."""
+    paras: list[Para] = []
+    for item in items:
+        lead = _number(item)
+        paras.append((f"bullet:{min(depth, 3)}", (*lead, *inline(item.text))))
+        paras += item_paras(item.items, depth + 1)
+    return tuple(paras)
+
+
+def _duty_row(section: ListSection, item: ListItem) -> tuple[tuple[Para, ...], ...]:
+    """A duty as a row of the source's duties table: the duty, then each column it gives."""
+    duty: tuple[Para, ...] = (("", (*_number(item), *inline(item.text))),
+                              *item_paras(item.items))
+    return (duty, *((("", inline(getattr(item, key) or "")),) for key in section.table_columns))
+
+
 class Doc:
     def __init__(self) -> None:
         self.blocks: list[Block] = []
@@ -62,28 +84,45 @@ class Doc:
         """A list as the site shows it: source numbers in bold and no bullets, else bullets."""
         numbered = any(item.number for item in items)
         for item in items:
-            paras = paragraphs(item.text, depth)
-            first = paras[0][1] if paras and paras[0][0] == "" else ()
-            lead: tuple[Run, ...] = ((f"{item.number} ", "b", ""),) if item.number else ()
             style = f"cont:{min(depth, 3)}" if numbered else f"bullet:{min(depth, 3)}"
-            self.para((*lead, *first) or runs_of(" "), style)
-            for extra_style, runs in paras[1 if first else 0:]:
-                self.para(runs, extra_style or f"cont:{min(depth, 3)}")
+            self.led(_number(item), item.text, style, depth)
             if item.items:
                 self.items(item.items, depth + 1)
+
+    def led(self, lead: tuple[Run, ...], text: str, style: str, depth: int = 1) -> None:
+        """A list paragraph: `lead` (a number, a name) and the text's first paragraph; the
+        text's other paragraphs follow it, continued."""
+        paras = paragraphs(text, depth)
+        first = paras[0][1] if paras and paras[0][0] == "" else ()
+        self.para((*lead, *first) or runs_of(" "), style)
+        for extra_style, runs in paras[1 if first else 0:]:
+            self.para(runs, extra_style or f"cont:{min(depth, 3)}")
 
     def section(self, section: ListSection, default_title: str) -> None:
         if not section:
             return
-        self.heading(2, inline(section.title or default_title))
+        title = section.title or default_title
+        self.heading(2, inline(title))
         self.text(section.intro)
-        self.items(section.items)
+        self.section_items(section, section.items, title)
         for group in section.groups:
             if group.heading:
                 self.heading(3, inline(group.heading))
             self.text(group.intro)
-            self.items(group.items)
+            self.section_items(section, group.items, group.heading or title)
         self.text(section.outro)
+
+    def section_items(self, section: ListSection, items: tuple[ListItem, ...],
+                      caption: str) -> None:
+        """Items as a list, or as the source's duties table when it gives a priority or a
+        share of time (the page does the same)."""
+        if not section.table_columns:
+            self.items(items)
+        elif items:
+            extra = len(section.table_columns)
+            widths = (1 - 0.15 * extra, *(0.15,) * extra)
+            self.table(plain(caption), section.table_heads,
+                       [_duty_row(section, item) for item in items], widths)
 
     def statements(self, items: tuple[Statement, ...]) -> None:
         for statement in items:

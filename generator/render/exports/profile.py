@@ -20,6 +20,7 @@ from generator.model import Role, Salary, Site, Vacancy
 from generator.model.filters import dbs_label, long_date, pay_text, salary_lines
 from generator.render import views
 from generator.render.exports.docblocks import Block, Doc, labelled, marked, runs_of
+from generator.render.exports.jobfacts import contract_facts, dimensions, vetting
 from generator.render.exports.profilespec import competencies, person_spec, terms
 from generator.render.exports.richtext import Run, inline
 
@@ -73,12 +74,14 @@ def _facts(role: Role, open_vacancy: Vacancy | None) -> list[tuple[str, tuple[Ru
              ("Grade", inline(role.grade)), ("Salary", _pay(salary_lines(role.salary), "\n")),
              ("Supplements and allowances", _supplements(role.salary, "\n")),
              ("Hours", inline(role.hours)), ("Contract", inline(role.contract)),
+             *contract_facts(role.contract_facts),
              ("Reports to", inline(" or ".join(role.reports_to))),
              ("Direct reports", inline(role.direct_reports)),
              ("Post number", inline(role.post_number)),
              ("Job evaluation number", inline(role.job_evaluation_number)),
              ("DBS check", runs_of("Not stated" if role.checks.dbs == "not stated"
-                                   else dbs_label(role.checks.dbs)))]
+                                   else dbs_label(role.checks.dbs))),
+             ("Vetting", inline("; ".join(v.name for v in role.checks.vetting if v.name)))]
     if open_vacancy:
         facts += [("Closing date", inline(_closing(open_vacancy))),
                   ("Vacancy reference", inline(open_vacancy.reference_text))]
@@ -87,7 +90,7 @@ def _facts(role: Role, open_vacancy: Vacancy | None) -> list[tuple[str, tuple[Ru
 
 def _checks_and_risks(doc: Doc, role: Role) -> None:
     checks = role.checks
-    if checks.dbs or checks.rehabilitation_exemption or checks.statement or checks.other:
+    if checks:
         doc.heading(2, runs_of("Pre-employment checks"))
         lines = [runs_of(dbs_label(checks.dbs))] if checks.dbs else []
         if checks.rehabilitation_exemption:
@@ -96,6 +99,7 @@ def _checks_and_risks(doc: Doc, role: Role) -> None:
         lines += [inline(other) for other in checks.other]
         doc.bullets(lines)
         doc.text(checks.statement)
+        vetting(doc, checks.vetting)
     form = role.organisation.known_risks_form
     if form and role.known_risks:
         doc.heading(2, runs_of("Known risks"))
@@ -161,6 +165,7 @@ def profile_blocks(site: Site, role: Role) -> tuple[Block, ...]:
     doc.section(role.accountabilities, labels.section("accountabilities"))
     doc.section(role.key_activities, labels.section("key_activities"))
     doc.section(role.performance_measures, labels.section("performance_measures"))
+    dimensions(doc, role.dimensions)
     person_spec(doc, role)
     competencies(doc, role)
     if role.working_arrangements:

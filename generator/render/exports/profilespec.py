@@ -7,29 +7,19 @@ the assessment methods wherever they are shown by abbreviation.
 
 from __future__ import annotations
 
-from generator.model import Criterion, ListItem, Role, Terms
+from generator.model import Criterion, Role, Terms
 from generator.model.filters import requirement_label
-from generator.render.exports.docblocks import ESSENTIAL_NOTE, Doc, labelled, runs_of
+from generator.render.exports.docblocks import ESSENTIAL_NOTE, Doc, item_paras, labelled, runs_of
 from generator.render.exports.richtext import Para, inline
 
 NOT_STATED_NOTE = ('Where the source does not say whether a criterion is essential or '
                    'desirable, it is shown as "Not stated".')
 
 
-def _item_paras(items: tuple[ListItem, ...], depth: int = 1) -> tuple[Para, ...]:
-    """Sub-items as list paragraphs inside a table cell (Word's list styles, three deep)."""
-    paras: list[Para] = []
-    for item in items:
-        lead = ((f"{item.number} ", "b", ""),) if item.number else ()
-        paras.append((f"bullet:{min(depth, 3)}", (*lead, *inline(item.text))))
-        paras += _item_paras(item.items, depth + 1)
-    return tuple(paras)
-
-
 def _criterion_cell(c: Criterion) -> tuple[Para, ...]:
     text: tuple[Para, ...] = (("", (*inline(c.text), *runs_of(
         " (from the family)" if c.inherited_from else ""))),)
-    text += _item_paras(c.items)
+    text += item_paras(c.items)
     if c.guidance:
         text += (("", (("Guidance: ", "i", ""), *inline(c.guidance))),)
     return text

@@ -11,7 +11,7 @@ import nh3
 
 from generator.core.clock import uk_offset
 from generator.core.text import SAFE_SCHEMES, markdown_safe
-from generator.model import Salary, Terms, Vacancy
+from generator.model import Checks, Salary, Terms, Vacancy
 from generator.render.views import role_summary_text
 
 EMPLOYMENT_TYPES = {
@@ -21,6 +21,9 @@ EMPLOYMENT_TYPES = {
     "contractor": "CONTRACTOR",
     "other": "OTHER",
 }
+# A contract the source calls fixed-term or temporary is Google's TEMPORARY ("offered as a
+# temporary employment opportunity"); permanent and secondment have no value of their own.
+CONTRACT_TYPES = {"fixed-term": "TEMPORARY", "temporary": "TEMPORARY"}
 UNIT_TEXT = {"year": "YEAR", "month": "MONTH", "week": "WEEK", "day": "DAY", "hour": "HOUR"}
 _TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a"}
 
@@ -59,6 +62,21 @@ def plain_text(text: str | None) -> str | None:
         return None
     bare = html.unescape(nh3.clean(description_html(text), tags=set()))
     return "\n".join(line.strip() for line in bare.splitlines() if line.strip()) or None
+
+
+def employment_types(vacancy: Vacancy) -> str | list[str] | None:
+    """Google's employmentType: the vacancy's hours and its contract's kind, one value or a
+    list of them (Google takes either), none when the source gives neither."""
+    found = [EMPLOYMENT_TYPES.get(vacancy.employment_type or ""),
+             CONTRACT_TYPES.get(vacancy.contract_facts.kind or "")]
+    kinds = list(dict.fromkeys(kind for kind in found if kind))
+    return kinds[0] if len(kinds) == 1 else kinds or None
+
+
+def security_clearance(checks: Checks) -> str | None:
+    """schema.org's securityClearanceRequirement: each vetting in the source's own words."""
+    texts = (plain_text(vetting.text) for vetting in checks.vetting)
+    return "\n".join(text for text in texts if text) or None
 
 
 def locations(vacancy: Vacancy) -> list[dict[str, Any]] | None:
@@ -124,11 +142,13 @@ def job_posting(vacancy: Vacancy) -> dict[str, Any] | None:
         "jobLocationType": "TELECOMMUTE" if remote else None,
         "applicantLocationRequirements": {"@type": "Country", "name": vacancy.country}
         if remote and vacancy.country else None,
-        "employmentType": EMPLOYMENT_TYPES.get(vacancy.employment_type or ""),
+        "employmentType": employment_types(vacancy),
         "baseSalary": base_salary(vacancy.salary or role.salary),
         "jobBenefits": job_benefits(vacancy.terms),
         # schema.org's Text for citizenship and visa requirements (Google does not read it).
         "eligibilityToWorkRequirement": plain_text(vacancy.terms.who_may_apply),
+        # schema.org's Text for a security clearance (Google does not read it either).
+        "securityClearanceRequirement": security_clearance(role.checks),
     }
     return {key: value for key, value in data.items() if value is not None}
 
