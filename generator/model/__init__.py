@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TypeVar
 
+from generator.model.levels import FrameworkLabels, Level, LevelRef
 from generator.model.personspec import (
     DESIRABLE,
     ESSENTIAL,
@@ -37,7 +38,6 @@ from generator.model.records import (
     KnownRiskForm,
     KnownRiskItem,
     KnownRiskNote,
-    Level,
     ListGroup,
     ListItem,
     ListSection,
@@ -73,6 +73,7 @@ __all__ = [
     "FormQuestion",
     "FormWording",
     "Framework",
+    "FrameworkLabels",
     "GlossaryTerm",
     "KnownRiskAnswer",
     "KnownRiskForm",
@@ -80,6 +81,7 @@ __all__ = [
     "KnownRiskNote",
     "Labels",
     "Level",
+    "LevelRef",
     "ListGroup",
     "ListItem",
     "ListSection",
