@@ -7,7 +7,7 @@ from typing import Any
 
 from generator.content.crosscheck import Checker
 from generator.content.yamlload import Document
-from generator.model.levels import LevelRef, default_name, ordered, refers_to
+from generator.model.levels import LevelRef, ordered, refers_to
 
 REQUIRED = ("entry_level", "level", "exceptional_level")  # lowest to highest
 
@@ -92,5 +92,4 @@ def check_required_levels(c: Checker, doc: Document, base: tuple[Any, ...],
     if ranks != sorted(ranks):
         c.report(doc, base, "the levels should rise: entry_level ≤ level ≤ exceptional_level",
                  "the framework's levels, lowest first: "
-                 + ", ".join(default_name(k if isinstance(k, int) else None,
-                                          k if isinstance(k, str) else None) for k in order))
+                 + ", ".join(map(str, order)))

@@ -51,8 +51,9 @@ def default_name(number: int | None, name: str | None) -> str:
 
 
 def refers_to(number: int | None, name: str | None, ref: LevelRef) -> bool:
-    """Whether a role's `level` (a number, or a name as the framework gives it) is this level.
-    The editor writes a number as text ("2"), so text that is a whole number is a number."""
+    """Whether a role's `level` (a number, or a name as the framework gives it, capital letters
+    aside: names in a framework differ by more) is this level. The editor writes a number as
+    text ("2"), so text that is a whole number is a number."""
     if isinstance(ref, bool):
         return False
     if isinstance(ref, int):
@@ -60,7 +61,7 @@ def refers_to(number: int | None, name: str | None, ref: LevelRef) -> bool:
     text = ref.strip()
     if number is not None and text.isdigit():
         return number == int(text)
-    return default_name(number, name).strip() == text
+    return default_name(number, name).strip().casefold() == text.casefold()
 
 
 def ordered(keys: Iterable[LevelRef]) -> tuple[LevelRef, ...]:

@@ -297,6 +297,13 @@ class Framework:
     def level(self, ref: LevelRef) -> Level | None:
         return find(self.levels, ref)
 
+    @property
+    def relevance_lead(self) -> str:
+        """The relevance heading with its colon, none after the source's own "?" or ":"
+        ("Why is it important?")."""
+        label = self.relevance_label or "Relevance"
+        return label if label.endswith(("?", ":", "!")) else label + ":"
+
     def competency(self, competency_id: str) -> Competency | None:
         return next((c for c in self.competencies if c.id == competency_id), None)
 

@@ -91,8 +91,8 @@ def competencies(doc: Doc, role: Role) -> None:
         if req.competency:
             doc.text(req.competency.description)
             if req.competency.relevance:
-                doc.para(labelled(req.framework.relevance_label or "Relevance",
-                                  inline(req.competency.relevance)))
+                doc.para(((f"{req.framework.relevance_lead} ", "b", ""),
+                          *inline(req.competency.relevance)))
         wide = req.competency is None
         doc.level("Expected", req.level, wide)
         if req.entry_level:
