@@ -9,11 +9,14 @@ Policing's Competency and Values Framework (first-person indicators at "Level 1"
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from generator.content.load import load
 from generator.model.levels import ordered, refers_to
+from generator.render.exports.interviewbook import interview_book
 from generator.render.site.pages import render_all
+from generator.scoring.campaign import campaign
 from tests.editor.test_config import collection_fields
 from tests.model.test_faithful import (
     MODEL,
@@ -68,6 +71,8 @@ def test_role_page_forms_and_word_name_the_level_as_the_framework_does(tmp_path:
     interview = forms_of(site, "junior-accessibility-specialist")["interview"]
     assert "<strong>Expected level: Awareness</strong>" in interview
     assert "None" not in interview
+    book = json.dumps(interview_book(campaign(site, site.roles["junior-accessibility-specialist"])))
+    assert '"Awareness"' in book and "Level None" not in book
     word = [text for _, text in word_text(site, "junior-accessibility-specialist")]
     assert "Expected level: Awareness" in word
     assert not [text for text in word if "level: None" in text or "Level None" in text]
