@@ -41,11 +41,7 @@ def _check_levels(c: Checker, doc: Document, base: tuple[Any, ...], levels: list
     c.unique(doc, base, [(i, k) for i, k in keys if isinstance(k, str)], "level name",
              key="name")
     for index, level in enumerate(levels):
-        key = key_of(level)
-        if key is None:
-            c.report(doc, (*base, index), "this level has neither a number nor a name",
-                     "write the level's number or its name, as the framework gives them")
-            continue
+        key = key_of(level)  # the schema asks for a number or a name
         if numbered and "number" not in level:
             c.report(doc, (*base, index, "name"),
                      f"level {shown(key)} has no number, but other levels of this framework do",

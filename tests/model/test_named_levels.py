@@ -123,8 +123,8 @@ def test_validate_locates_level_mistakes_and_never_guesses(tmp_path: Path) -> No
     assert "    hint: the framework's levels, lowest first: Awareness, Working" in lines
     assert ("content/frameworks/mixed-levels.yaml:5:11: $.levels[1].name: level 'Operational "
             "Level' has no number, but other levels of this framework do") in lines
-    assert ("content/frameworks/mixed-levels.yaml:6:5: $.levels[2]: this level has neither a "
-            "number nor a name") in lines
+    assert "content/frameworks/mixed-levels.yaml:6:5: $.levels[2]: needs 'number' or 'name'" \
+        in lines
     assert ("content/frameworks/care-skills.yaml:10:15: $.competencies[0].levels[2].name: "
             "level name 'Working' is used twice (also at levels[1])") in lines
     assert text == (MODEL / "named-levels-invalid" / "expected.txt").read_text(encoding="utf-8")
