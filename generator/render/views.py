@@ -170,6 +170,14 @@ def competency_levels(framework: Framework, competency: Competency) -> tuple[
     return tuple((heading, competency.level(key)) for heading, key in level_headings(framework))
 
 
+def framework_source(role: Role, term: str = "framework") -> str:
+    """Where a role's competencies come from, for the sentence above them: "the organisation's
+    framework" only when every framework named is the organisation's own (a role may use a
+    framework it does not own, such as a profession's); else "the <term> named under each"."""
+    own = all(r.framework.organisation == role.organisation.id for r in role.competencies)
+    return f"the organisation's {term}" if own else f"the {term} named under each"
+
+
 def frameworks_of(site: Site, organisation_id: str) -> tuple[Framework, ...]:
     return tuple(f for f in site.frameworks.values() if f.organisation == organisation_id)
 

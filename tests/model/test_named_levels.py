@@ -68,6 +68,9 @@ def test_role_page_forms_and_word_name_the_level_as_the_framework_does(tmp_path:
     assert ("**Expected level: Awareness**\n\n- listen to the needs of design and business "
             "stakeholders and interpret information\n") in page
     assert "Level " not in page and "level: None" not in page
+    # The framework is the profession's, not the employer's: the page does not say otherwise.
+    assert ("The skills this role needs, from the framework named under each, and the level "
+            "expected.") in page and "organisation's" not in page
     interview = forms_of(site, "junior-accessibility-specialist")["interview"]
     assert "<strong>Expected level: Awareness</strong>" in interview
     assert "None" not in interview
@@ -75,6 +78,8 @@ def test_role_page_forms_and_word_name_the_level_as_the_framework_does(tmp_path:
     assert '"Awareness"' in book and "Level None" not in book
     word = [text for _, text in word_text(site, "junior-accessibility-specialist")]
     assert "Expected level: Awareness" in word
+    assert ("The skills this role needs, from the framework named under each, and the level "
+            "expected.") in word
     assert not [text for text in word if "level: None" in text or "Level None" in text]
 
 
