@@ -158,3 +158,20 @@ def test_the_editor_offers_the_new_framework_fields() -> None:
     competency = {f["name"]: f for f in role["competencies"]["fields"]}
     for key in ("level", "entry_level", "exceptional_level"):
         assert competency[key]["widget"] == "string", key  # a number or a name
+
+
+def test_the_editor_keeps_a_typed_level_number_a_number_and_a_name_a_name() -> None:
+    from generator.editor.shapes import narrow, tree, widen
+
+    role = {"competencies": [{"framework": "f", "competency": "c", "level": 3,
+                              "entry_level": "Awareness"}]}
+    wide = widen("role", role)
+    assert wide["competencies"][0]["level"] == "3"  # shown in the level's text box
+    typed = {"competencies": [{**wide["competencies"][0], "level": "4"}]}
+    assert narrow("role", typed)["competencies"][0] == {
+        "framework": "f", "competency": "c", "level": 4, "entry_level": "Awareness"}
+    assert narrow("role", wide) == role
+    levels = tree("role")["p"]["competencies"]["i"]["p"]
+    assert levels["level"] == levels["exceptional_level"] == {"num": True}  # the hosted editor's
+    ids = tree("role")["p"]["person_specification"]["p"]["criteria"]["i"].get("p", {})
+    assert "id" not in ids  # a criterion id such as "36" stays text
