@@ -19,6 +19,7 @@ from generator.content.crosscheck import (
     role_criterion_ids,
     suggest,
 )
+from generator.content.levelrules import check_framework_levels, check_required_levels
 from generator.content.modelrules import check_model
 from generator.content.questionrules import check_questions
 from generator.content.scalerules import check_scoring
@@ -141,20 +142,9 @@ def check_framework(c: Checker, doc: Document) -> None:
     data = doc.data
     if "organisation" in data:
         c.reference(doc, ("organisation",), "organisation", data["organisation"])
-    _check_levels(c, doc, ("levels",), data.get("levels", []))
     comps = data.get("competencies", [])
     c.unique(doc, ("competencies",), enumerate(x["id"] for x in comps), "competency id")
-    for index, comp in enumerate(comps):
-        _check_levels(c, doc, ("competencies", index, "levels"), comp.get("levels", []))
-
-
-def _check_levels(c: Checker, doc: Document, base: tuple[Any, ...], levels: list[Any]) -> None:
-    c.unique(doc, base, enumerate(lv["number"] for lv in levels), "level number", key="number")
-    for index, level in enumerate(levels):
-        if level.get("not_defined") and level.get("indicators"):
-            c.report(doc, (*base, index, "indicators"),
-                     f"level {level['number']} is marked not defined but has indicators",
-                     "remove 'not_defined: true' or the indicators")
+    check_framework_levels(c, doc)
 
 
 def check_family(c: Checker, doc: Document, family_id: str) -> None:
@@ -220,22 +210,7 @@ def _check_competency(c: Checker, doc: Document, index: int, req: dict[str, Any]
             return
         levels = comps[req["competency"]].get("levels", [])
         where = f"the competency '{req['competency']}'"
-    numbers = {lv["number"]: lv for lv in levels}
-    for key in ("entry_level", "level", "exceptional_level"):
-        if key not in req:
-            continue
-        level = numbers.get(req[key])
-        if level is None and framework.is_cut(()):
-            continue  # it may be a level the framework's schema refused
-        if level is None:
-            c.report(doc, (*base, key), f"{where} has no level {req[key]}",
-                     "its levels are: " + (", ".join(str(n) for n in sorted(numbers)) or "none"))
-        elif level.get("not_defined"):
-            c.report(doc, (*base, key), f"level {req[key]} of {where} is marked not defined",
-                     "choose a level that has indicators")
-    order = [req[k] for k in ("entry_level", "level", "exceptional_level") if k in req]
-    if order != sorted(order):
-        c.report(doc, base, "the levels should rise: entry_level ≤ level ≤ exceptional_level")
+    check_required_levels(c, doc, base, req, framework, levels, where)
     if "assessed_by" in req:
         check_methods(c, doc, (*base, "assessed_by"), req["assessed_by"], allowed)
 

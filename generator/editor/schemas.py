@@ -67,6 +67,17 @@ def string_or_object(node: Node, base: str) -> tuple[Node, str, str] | None:
     return obj, base, obj["required"][0]
 
 
+def number_or_name(node: Node, base: str) -> bool:
+    """For `anyOf: [a whole number, any text]` (a competency level: its number or its name):
+    the editor's text box holds either, so a whole number typed in it is kept as a number."""
+    branches = node.get("anyOf")
+    if not isinstance(branches, list) or len(branches) != 2:
+        return False
+    kinds = {n.get("type"): n for n, _ in (resolve(b, base) for b in branches)}
+    text = kinds.get("string")
+    return "integer" in kinds and text is not None and not {"pattern", "enum"} & set(text)
+
+
 def list_or_word(node: Node, base: str) -> tuple[Node, str, list[str]] | None:
     """For `anyOf: [a list, a word such as "not stated"]`: the list, its base and the words.
 

@@ -19,6 +19,7 @@ from generator.editor.schemas import (
     Node,
     list_or_word,
     mapping,
+    number_or_name,
     resolve,
     root,
     string_or_object,
@@ -27,6 +28,12 @@ from generator.editor.schemas import (
 
 def _walk(value: Any, raw: Node, base: str, wide: bool) -> Any:
     node, base = resolve(raw, base)
+    if number_or_name(node, base):
+        if wide and isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+        if not wide and isinstance(value, str) and value.strip().isdigit():
+            return int(value.strip())
+        return value
     union = string_or_object(node, base)
     if union is not None:
         obj, obj_base, key = union
@@ -88,6 +95,8 @@ def _tree(raw: Node, base: str, depth: dict[str, int]) -> Node:
         depth = {**depth, ref: depth.get(ref, 0) + 1}
     node, base = resolve(raw, base)
     out: Node = {}
+    if number_or_name(node, base):
+        return {"num": True}  # a whole number typed in a text box is written as a number
     union = string_or_object(node, base)
     if union is not None:
         node, base, out["wrap"] = union

@@ -72,7 +72,7 @@ class Organisation:
         elif match is not None:
             level, name = int(match.group(1)), text[: match.start()] + text[match.end():]
         else:
-            return None
+            return self._named_level(text)
         key = _loose(name)
         for framework, data in self.frameworks:
             for comp in data.get("competencies", []):
@@ -85,4 +85,21 @@ class Organisation:
             names = {_loose(str(data.get("name", ""))), levels.get(level), ""}
             if level in levels and (key in names or levels[level] in key):
                 return {"framework": framework, "level": level}
+        return None
+
+    def _named_level(self, text: str) -> dict[str, Any] | None:
+        """{"framework", "competency", "level"} from "Communicating information – Level:
+        awareness": a competency's name, then the name of one of its levels that the
+        framework names and does not number (the level as the framework spells it)."""
+        loose = _loose(text)
+        for framework, data in self.frameworks:
+            for comp in data.get("competencies", []):
+                name = _loose(str(comp.get("name", "")))
+                if not name or not loose.startswith(name):
+                    continue
+                rest = re.sub(r"^level\s+", "", loose[len(name):].strip())
+                for level in comp.get("levels", []):
+                    if "number" not in level and _loose(str(level.get("name", ""))) == rest:
+                        return {"framework": framework, "competency": comp["id"],
+                                "level": level["name"]}
         return None

@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import TypeVar
 
 from generator.model.jobfacts import ContractFacts, Dimension, Dimensions, Vetting
+from generator.model.levels import FrameworkLabels, Level, LevelRef
 from generator.model.pay import PayFigure, covering
 from generator.model.personspec import (
     DESIRABLE,
@@ -39,7 +40,6 @@ from generator.model.records import (
     KnownRiskForm,
     KnownRiskItem,
     KnownRiskNote,
-    Level,
     ListGroup,
     ListItem,
     ListSection,
@@ -86,6 +86,7 @@ __all__ = [
     "FormQuestion",
     "FormWording",
     "Framework",
+    "FrameworkLabels",
     "GlossaryTerm",
     "KnownRiskAnswer",
     "KnownRiskForm",
@@ -93,6 +94,7 @@ __all__ = [
     "KnownRiskNote",
     "Labels",
     "Level",
+    "LevelRef",
     "ListGroup",
     "ListItem",
     "ListSection",

@@ -7,6 +7,7 @@ from typing import Any
 from generator import model as m
 from generator.core.clock import has_passed, today
 from generator.model.autoid import criterion_ids
+from generator.model.levels import default_name
 from generator.model.methods import BUILTIN_METHODS, given_methods, organisation_methods
 from generator.model.questions import bank, plan
 
@@ -177,11 +178,12 @@ def scale(sid: str, d: Data) -> m.Scale:
 
 
 def level(d: Data) -> m.Level:
-    # A competency's own level may leave out its name (the schema allows it, as sources do):
-    # it is then called by its number, which the pages and forms show once, not twice.
-    name = d.get("name") or f"Level {d['number']}"
-    return m.Level(d["number"], name, _t(d.get("indicators")), d.get("description"),
-                   d.get("not_defined", False), d.get("not_defined_text"))
+    # A level may leave out its name (numbered levels, as sources do): it is then called by its
+    # number, which the pages and forms show once, not twice. One may leave out its number (a
+    # framework that names its levels only): it is then called by its name.
+    return m.Level(d.get("number"), default_name(d.get("number"), d.get("name")),
+                   _t(d.get("indicators")), d.get("description"),
+                   d.get("not_defined", False), d.get("not_defined_text"), _t(d.get("applies_to")))
 
 
 def framework(fid: str, d: Data) -> m.Framework:
@@ -191,8 +193,11 @@ def framework(fid: str, d: Data) -> m.Framework:
                      _t(c.get("required_by")))
         for c in d.get("competencies", [])
     )
+    words = d.get("labels", {})
     return m.Framework(fid, d["name"], d.get("organisation"), d.get("description"),
-                       d.get("relevance_label"), tuple(map(level, d.get("levels", []))), comps)
+                       d.get("relevance_label"), tuple(map(level, d.get("levels", []))), comps,
+                       m.FrameworkLabels(words.get("competency"), words.get("competencies"),
+                                         words.get("levels"), words.get("named_roles")))
 
 
 def criterion(d: Data, methods: dict[str, m.AssessmentMethod], shared: dict[str, Data],

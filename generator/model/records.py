@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.model.levels import FrameworkLabels, Level, LevelRef, find, ordered
 from generator.model.terms import Labels
 
 
@@ -293,16 +294,6 @@ class Scale:
 
 
 @dataclass(frozen=True)
-class Level:
-    number: int
-    name: str
-    indicators: tuple[str, ...] = ()
-    description: str | None = None
-    not_defined: bool = False
-    not_defined_text: str | None = None
-
-
-@dataclass(frozen=True)
 class Competency:
     id: str
     name: str
@@ -312,8 +303,8 @@ class Competency:
     notes: str | None = None
     required_by: tuple[str, ...] = ()
 
-    def level(self, number: int) -> Level | None:
-        return next((lv for lv in self.levels if lv.number == number), None)
+    def level(self, ref: LevelRef) -> Level | None:
+        return find(self.levels, ref)
 
 
 @dataclass(frozen=True)
@@ -325,16 +316,23 @@ class Framework:
     relevance_label: str | None = None
     levels: tuple[Level, ...] = ()
     competencies: tuple[Competency, ...] = ()
+    labels: FrameworkLabels = field(default_factory=FrameworkLabels)
 
-    def level(self, number: int) -> Level | None:
-        return next((lv for lv in self.levels if lv.number == number), None)
+    def level(self, ref: LevelRef) -> Level | None:
+        return find(self.levels, ref)
+
+    @property
+    def relevance_lead(self) -> str:
+        """The relevance heading with its colon, none after the source's own "?" or ":"
+        ("Why is it important?")."""
+        label = self.relevance_label or "Relevance"
+        return label if label.endswith(("?", ":", "!")) else label + ":"
 
     def competency(self, competency_id: str) -> Competency | None:
         return next((c for c in self.competencies if c.id == competency_id), None)
 
     @property
-    def level_numbers(self) -> tuple[int, ...]:
-        numbers = {lv.number for lv in self.levels}
-        for comp in self.competencies:
-            numbers.update(lv.number for lv in comp.levels)
-        return tuple(sorted(numbers))
+    def level_order(self) -> tuple[LevelRef, ...]:
+        """Each level the framework uses, once, in the framework's order (see `levels.ordered`)."""
+        return ordered([lv.key for lv in self.levels]
+                       + [lv.key for comp in self.competencies for lv in comp.levels])

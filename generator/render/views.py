@@ -12,6 +12,7 @@ from generator.model import (
     GlossaryTerm,
     KnownRiskNote,
     Level,
+    LevelRef,
     Organisation,
     Role,
     Salary,
@@ -155,11 +156,26 @@ def risk_notes(role: Role) -> tuple[KnownRiskNote, ...]:
     return tuple(n for n in form.notes if n.id in wanted) if form else ()
 
 
+def level_headings(framework: Framework) -> tuple[tuple[str, LevelRef], ...]:
+    """Each level the framework uses, in its order, with its heading: "Level 2", or the name
+    of a level the framework names only."""
+    return tuple((f"Level {key}" if isinstance(key, int) else key, key)
+                 for key in framework.level_order)
+
+
 def competency_levels(framework: Framework, competency: Competency) -> tuple[
-    tuple[int, Level | None], ...
+    tuple[str, Level | None], ...
 ]:
-    """Each level number the framework uses, with the competency's level or None if it has none."""
-    return tuple((n, competency.level(n)) for n in framework.level_numbers)
+    """Each level heading (see `level_headings`) with the competency's level, or None."""
+    return tuple((heading, competency.level(key)) for heading, key in level_headings(framework))
+
+
+def framework_source(role: Role, term: str = "framework") -> str:
+    """Where a role's competencies come from, for the sentence above them: "the organisation's
+    framework" only when every framework named is the organisation's own (a role may use a
+    framework it does not own, such as a profession's); else "the <term> named under each"."""
+    own = all(r.framework.organisation == role.organisation.id for r in role.competencies)
+    return f"the organisation's {term}" if own else f"the {term} named under each"
 
 
 def frameworks_of(site: Site, organisation_id: str) -> tuple[Framework, ...]:

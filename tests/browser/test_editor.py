@@ -64,7 +64,7 @@ def test_create_edit_delete_pick_save_validate_preview(
     page.get_by_role("button", name="Add competencies").click()
     pick(page, page.get_by_role("combobox", name="Framework"), "Second Step")
     pick(page, page.get_by_role("combobox", name="Competency"), "Achieving Results")
-    page.get_by_role("spinbutton", name="Level expected").fill("3")
+    page.get_by_role("textbox", name="Level expected").fill("3")  # a number or a name
 
     page.get_by_role("button", name="Publish", exact=True).click()
     page.get_by_text("Publish now").click()

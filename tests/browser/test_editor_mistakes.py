@@ -248,7 +248,7 @@ def test_a_competency_level_the_framework_does_not_have(
         levels = re.search(r"Its levels are: (\d+)", said)
         assert label == "Level expected" and levels
         box = page.locator(".roleprint-field-problem", has_text="has no level 9")
-        level = box.locator("xpath=..").get_by_role("spinbutton")
+        level = box.locator("xpath=..").get_by_role("textbox")
         level.fill(levels.group(1))
         save(page)
         gone(page, "has no level 9")

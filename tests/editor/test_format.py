@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -181,6 +182,12 @@ def by_the_rules(value: object, rule: dict[str, object], wide: bool) -> object:
         assert isinstance(inner, dict)
         return {k: by_the_rules(v, inner[k], wide) if k in inner else v for k, v in found.items()}
 
+    if rule.get("num"):
+        if wide and isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+        if not wide and isinstance(value, str) and re.fullmatch(r"\s*[0-9]+\s*", value):
+            return int(value)
+        return value
     if key := rule.get("wrap"):
         assert isinstance(key, str)
         if wide and isinstance(value, str):

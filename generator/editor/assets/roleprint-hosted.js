@@ -16,6 +16,14 @@
 
   function walk(value, rule, wide) {
     if (!rule) { return value; }
+    if (rule.num) {
+      // A level: its number or its name, in one text box; a whole number stays a number.
+      if (wide && typeof value === "number") { return String(value); }
+      if (!wide && typeof value === "string" && /^\s*[0-9]+\s*$/.test(value)) {
+        return parseInt(value, 10);
+      }
+      return value;
+    }
     if (rule.wrap) {
       if (wide && typeof value === "string") {
         var wrapped = {};

@@ -132,11 +132,11 @@ class Doc:
     def level(self, label: str, level: Level, wide: bool = False) -> None:
         """A level a role requires; `wide` for a framework-wide one (no filler without
         indicators: its name and description define it)."""
-        named = level.name.lower() != f"level {level.number}"
-        name = f" ({plain(level.name)})" if named else ""
+        name = f" ({plain(level.name)})" if level.named else ""
+        which = plain(level.name) if level.number is None else f"{level.number}{name}"
         tail = (f": {plain(level.not_defined_text)}" if level.not_defined_text else
                 ", not defined in the framework.") if level.not_defined else ""
-        self.para(((f"{label} level: {level.number}{name}", "b", ""), *runs_of(tail)))
+        self.para(((f"{label} level: {which}", "b", ""), *runs_of(tail)))
         if level.not_defined:
             return
         self.text(level.description)

@@ -79,7 +79,7 @@ def _rows(sheet: sheets.Sheet) -> dict[str, Any]:
     scale = sheet.scale
     rows = []
     for row in sheet.rows:
-        what = (f"Level {row.level.number}: {plain(row.level.name)}" if row.level
+        what = (plain(row.level.called) if row.level
                 else plain(row.text))
         rows.append([plain(row.label), plain(row.group) if row.criterion else row.kind_label,
                      row.kind_label, what,

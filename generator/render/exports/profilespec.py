@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from generator.model import Criterion, Role, Terms
 from generator.model.filters import requirement_label
+from generator.render import views
 from generator.render.exports.docblocks import ESSENTIAL_NOTE, Doc, item_paras, labelled, runs_of
 from generator.render.exports.richtext import Para, inline
 
@@ -67,11 +68,12 @@ def competencies(doc: Doc, role: Role) -> None:
     labels = role.labels
     doc.heading(2, inline(labels.competencies_heading))
     if labels.competency:
-        doc.para(runs_of(f"The {labels.competencies_heading.lower()} this role needs, from the "
-                         "organisation's framework, and the level expected."))
+        doc.para(runs_of(f"The {labels.competencies_heading.lower()} this role needs, from "
+                         f"{views.framework_source(role)}, and the level expected."))
     else:
-        doc.para(runs_of("The behaviours this role needs, from the organisation's competency "
-                         "framework, and the level expected."))
+        doc.para(runs_of("The behaviours this role needs, from "
+                         f"{views.framework_source(role, 'competency framework')}, and the level "
+                         "expected."))
     for req in role.competencies:
         doc.heading(3, inline(req.name))
         where = "From the " if req.competency else "The "
@@ -81,8 +83,8 @@ def competencies(doc: Doc, role: Role) -> None:
         if req.competency:
             doc.text(req.competency.description)
             if req.competency.relevance:
-                doc.para(labelled(req.framework.relevance_label or "Relevance",
-                                  inline(req.competency.relevance)))
+                doc.para(((f"{req.framework.relevance_lead} ", "b", ""),
+                          *inline(req.competency.relevance)))
         wide = req.competency is None
         doc.level("Expected", req.level, wide)
         if req.entry_level:

@@ -189,7 +189,7 @@ def row_header(row: sheets.Row) -> str:
     group = f"{plain(row.group)}: " if row.group and row.competency is None else ""
     extra = f", ×{row.weight}" if row.weight else ""
     extra += ", met or not met" if row.mode == sheets.MET else ""
-    what = (f"Level {row.level.number}: {row.level.name}" if row.level else row.text)
+    what = (row.level.called if row.level else row.text)
     return (f"{plain(row.label)} ({group}{row.kind_label.lower()}{extra})\n"
             + short_text(plain(what)))
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from generator.core.text import markdown_to_html
-from generator.model import CompetencyRequirement, ListItem, Scale
+from generator.model import CompetencyRequirement, Level, ListItem, Scale
 from generator.render.forms.controls import area, cell, esc, met
 from generator.scoring.sheets import MET, Row
 
@@ -28,12 +28,26 @@ def sub_items(items: tuple[ListItem, ...]) -> Markup:
     return Markup('<ul class="subitems">' + "".join(parts) + "</ul>")
 
 
+def _expected_title(level: Level) -> str:
+    """"Expected level 2: Entry Level", or "Expected level: Operational Level" for a level the
+    framework names only."""
+    if level.number is None:
+        return f"Expected level: {esc(level.name)}"
+    return f"Expected level {esc(level.number)}: {esc(level.name)}"
+
+
+def _other(level: Level) -> str:
+    """An entry or exceptional level: "level 2, Entry Level", or its name alone."""
+    return esc(level.name) if level.number is None else \
+        f"level {esc(level.number)}, {esc(level.name)}"
+
+
 def _expected(req: CompetencyRequirement) -> str:
     """What the panel should see at the expected level, and the entry and exceptional levels."""
     level = req.level
     framework = (f' <span class="muted">({esc(req.framework.name)})</span>'
                  if req.competency and req.framework.name else "")
-    parts = [f"<p><strong>Expected level {esc(level.number)}: {esc(level.name)}</strong>"
+    parts = [f"<p><strong>{_expected_title(level)}</strong>"
              f"{framework}</p>\n"]
     if level.indicators:
         items = "".join(f"<li>{esc(ind)}</li>" for ind in level.indicators)
@@ -44,8 +58,8 @@ def _expected(req: CompetencyRequirement) -> str:
     if req.entry_level or req.exceptional_level:
         entry, top = req.entry_level, req.exceptional_level
         parts.append('<p class="small">'
-                     + (f"Entry: level {esc(entry.number)}, {esc(entry.name)}. " if entry else "")
-                     + (f"Exceptional: level {esc(top.number)}, {esc(top.name)}." if top else "")
+                     + (f"Entry: {_other(entry)}. " if entry else "")
+                     + (f"Exceptional: {_other(top)}." if top else "")
                      + "</p>")
     return "".join(parts)
 
@@ -97,7 +111,7 @@ def _compact(req: CompetencyRequirement) -> str:
     """A competency in a grid row: its expected level, and the indicators in small type."""
     level = req.level
     indicators = "".join(f"<li>{esc(ind)}</li>" for ind in level.indicators)
-    return (f'<div class="muted">Expected level {esc(level.number)}: {esc(level.name)}</div>'
+    return (f'<div class="muted">{_expected_title(level)}</div>'
             + (f'<ul class="indicators muted">{indicators}</ul>' if indicators else ""))
 
 
