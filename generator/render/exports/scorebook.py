@@ -189,9 +189,19 @@ def row_header(row: sheets.Row) -> str:
     group = f"{plain(row.group)}: " if row.group and row.competency is None else ""
     extra = f", ×{row.weight}" if row.weight else ""
     extra += ", met or not met" if row.mode == sheets.MET else ""
-    what = (f"Level {row.level.number}: {row.level.name}" if row.level else row.text)
-    return (f"{plain(row.label)} ({group}{row.kind_label.lower()}{extra})\n"
-            + short_text(plain(what)))
+    what = row_asks(row)
+    return (f"{plain(row.label)} ({group}{row.kind_label.lower()}{extra})"
+            + (f"\n{short_text(what)}" if what else ""))
+
+
+def row_asks(row: sheets.Row) -> str:
+    """What a row asks for, as plain text: a competency's expected level (nothing when the
+    source names none), else the criterion's text."""
+    from generator.render.exports.richtext import plain
+
+    if row.level:
+        return f"Level {row.level.number}: {plain(row.level.name)}"
+    return plain(row.text)
 
 
 def score_columns(sheet: sheets.Sheet, count: int) -> tuple[list[list[Any]], list[Any]]:
