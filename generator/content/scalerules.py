@@ -161,9 +161,12 @@ def _check_role_weights(c: Checker, doc: Document) -> None:
     for index, comp in enumerate(doc.data.get("competencies") or []):
         if isinstance(comp, dict) and comp.get("weight") is not None:
             name = comp.get("competency") or comp.get("framework")
-            for stage in _competency_stages(comp):
+            by_scale: dict[str | None, list[str]] = {}
+            for stage in _competency_stages(comp):  # one report for stages sharing a scale
+                by_scale.setdefault(_org_scale_id(c, org, stage), []).append(stage)
+            for sid, stages in by_scale.items():
                 _allowed(c, doc, ("competencies", index, "weight"), comp["weight"],
-                         f"the competency '{name}'", _org_scale_id(c, org, stage), stage)
+                         f"the competency '{name}'", sid, " and ".join(stages))
     spec = doc.data.get("person_specification") or {}
     spec_methods = spec.get("assessed_by")
     ids = role_criterion_ids(c.records, doc.data)
