@@ -71,14 +71,16 @@ class Organisation:
             level, name = int(block.cells[-1]), " ".join(block.cells[:-1])
         elif match is not None:
             level, name = int(match.group(1)), text[: match.start()] + text[match.end():]
-        else:
-            return None
+        else:  # a behaviour named with no level (a Civil Service advert's): none is made up
+            level, name = None, text
         key = _loose(name)
         for framework, data in self.frameworks:
             for comp in data.get("competencies", []):
                 if _loose(str(comp.get("name", ""))) == key:
-                    return {"framework": framework, "competency": comp["id"], "level": level,
-                            **others}
+                    return {"framework": framework, "competency": comp["id"],
+                            **({"level": level} if level is not None else {}), **others}
+        if level is None:
+            return None
         for framework, data in self.frameworks:
             levels = {lvl.get("number"): _loose(str(lvl.get("name", "")))
                       for lvl in data.get("levels", [])}

@@ -1,0 +1,39 @@
+"""Issue 28, point 3: a Success Profiles advert's "Behaviours" heading, with the behaviours
+named and no level, imports as the role's competencies, with no level made up."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from generator.content.yamlload import load_file
+from generator.importer.command import run
+from tests.model.test_faithful import content_of
+
+ADVERT = """\
+Job Title: Senior Policy Adviser
+Grade: Grade 7
+
+Behaviours
+We'll assess you against these behaviours during the selection process:
+- Working Together
+- Delivering at Pace
+"""
+
+
+def test_behaviours_named_without_a_level_become_competencies_with_none(
+        tmp_path: Path) -> None:
+    # The fixture's organisation owns a framework of the Success Profiles behaviours.
+    content = content_of(tmp_path, "behaviours-success-profiles")
+    advert = tmp_path / "advert.txt"
+    advert.write_text(ADVERT, encoding="utf-8")
+    status = run([advert], "example-department", content, out=io.StringIO(), err=io.StringIO())
+    assert status == 0
+    doc, problems = load_file(content / "roles" / "senior-policy-adviser.yaml", "draft")
+    assert doc is not None, problems
+    assert doc.data["competencies"] == [
+        {"framework": "civil-service-behaviours", "competency": "working-together"},
+        {"framework": "civil-service-behaviours", "competency": "delivering-at-pace"}]
+    # The sentence before them is the advert's, kept for a person to place.
+    assert [item["text"] for item in doc.data["import_review"]["to_place"]] == [
+        "We'll assess you against these behaviours during the selection process:"]
