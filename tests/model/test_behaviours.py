@@ -13,9 +13,11 @@ from pathlib import Path
 
 from generator.content.load import load
 from generator.model import Site
+from generator.render.exports.formdoc import application_document
 from generator.render.exports.shortlist import shortlisting_book
 from generator.render.site.pages import render_all
 from tests.model.test_faithful import (
+    _block_texts,
     content_of,
     forms_of,
     give_vacancy,
@@ -145,6 +147,9 @@ def test_success_profiles_behaviours_with_no_level_and_the_elements_assessed(
     entry = _block(application, "competency-working-together")
     assert '<h3>Working Together <span class="kind">Behaviour</span></h3>' in entry
     assert 'name="statement-comp-working-together"' in entry and "level" not in entry.lower()
+    form_word = [text for _, text in _block_texts(application_document(application)["blocks"])]
+    assert form_word[form_word.index("Working Together Behaviour") + 1] == (
+        "Your evidence for the behaviour Working Together")
     shortlisting = forms["shortlisting"]
     assert ('<tr class="group"><th scope="colgroup" colspan="8">Behaviours</th></tr>\n<tr>\n'
             '<th scope="row" class="cid">Working Together</th>\n'
