@@ -61,6 +61,18 @@ def check_unassessed_spec(c: Checker, doc: Document, ids: list[str]) -> None:
              "criteria or for each; until then they cannot be scored")
 
 
+def check_unassessed_competencies(c: Checker, doc: Document) -> None:
+    """A competency whose method is "not stated" is on no sheet and not asked about."""
+    for index, req in enumerate(doc.data.get("competencies", [])):
+        if req.get("assessed_by") == NOT_STATED:
+            name = req.get("competency") or req.get("framework")
+            warn(c, doc, ("competencies", index, "assessed_by"),
+                 f"the competency '{name}' does not say how it is assessed, so it is on no "
+                 "scoring sheet and the application form does not ask about it",
+                 "when the source gives the method, copy it into assessed_by; until then "
+                 "it cannot be scored")
+
+
 def check_categories(c: Checker, doc: Document, spec: dict[str, Any]) -> None:
     """A category description must name a category the criteria use, or it is never shown."""
     used = {crit.get("category", "").casefold() for crit in spec.get("criteria", [])}
@@ -143,6 +155,7 @@ def check_model(c: Checker, on: str | None = None) -> None:
         check_unassessed(c, doc, ("person_specification", "criteria"), spec.get("criteria", []),
                          ids)
         check_unassessed_spec(c, doc, ids)
+        check_unassessed_competencies(c, doc)
         check_categories(c, doc, spec)
     for _, doc in sorted(docs.get("family", {}).items()):
         check_unassessed(c, doc, ("criteria",), doc.data.get("criteria", []))

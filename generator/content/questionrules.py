@@ -67,7 +67,8 @@ def assessed(c: Checker, role: Document) -> _Assessed:
     for comp in role.data.get("competencies", []):
         key = comp.get("competency") or comp.get("framework")
         if key:
-            found.competencies[str(key)] = list(comp.get("assessed_by") or [INTERVIEW])
+            found.competencies[str(key)] = given_methods(comp.get("assessed_by"),
+                                                         [INTERVIEW]) or []
     return found
 
 

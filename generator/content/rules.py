@@ -211,7 +211,11 @@ def _check_competency(c: Checker, doc: Document, index: int, req: dict[str, Any]
         levels = comps[req["competency"]].get("levels", [])
         where = f"the competency '{req['competency']}'"
     check_required_levels(c, doc, base, req, framework, levels, where)
-    if "assessed_by" in req:
+    if "competency" not in req and "level" not in req:
+        c.report(doc, base, f"a requirement for {where} as a whole needs the level the source "
+                 "names", "write the level the source gives as 'level', or name the competency "
+                 "the source lists as 'competency'")
+    if isinstance(req.get("assessed_by"), list):
         check_methods(c, doc, (*base, "assessed_by"), req["assessed_by"], allowed)
 
 

@@ -127,12 +127,19 @@ def _role_weights(c: Checker, role: Document, stage: str) -> list[tuple[str, str
         used = given_methods(crit.get("assessed_by"), spec_methods) or []
         if stage in {STAGE_OF_METHOD.get(m) for m in used}:
             found.append((f"the role's criterion '{rid}'", rid, crit["weight"]))
-    if stage == "interview":
-        for comp in role.data.get("competencies") or []:
-            if isinstance(comp, dict) and comp.get("weight") is not None:
-                rid = str(comp.get("competency") or comp.get("framework"))
-                found.append((f"the role's competency '{rid}'", rid, comp["weight"]))
+    for comp in role.data.get("competencies") or []:
+        if isinstance(comp, dict) and comp.get("weight") is not None \
+                and stage in _competency_stages(comp):
+            rid = str(comp.get("competency") or comp.get("framework"))
+            found.append((f"the role's competency '{rid}'", rid, comp["weight"]))
     return found
+
+
+def _competency_stages(comp: dict[str, Any]) -> list[str]:
+    """The stages a role's competency is scored at: its methods' (interview when it names none;
+    none when the source does not state them)."""
+    used = given_methods(comp.get("assessed_by"), ["interview"]) or []
+    return sorted({STAGE_OF_METHOD[m] for m in used if m in STAGE_OF_METHOD})
 
 
 def _check_stage_scale_weights(c: Checker, doc: Document) -> None:
@@ -151,12 +158,15 @@ def _check_stage_scale_weights(c: Checker, doc: Document) -> None:
 def _check_role_weights(c: Checker, doc: Document) -> None:
     org = doc.data.get("organisation")
     default = _org_scale_id(c, org, "")
-    interview = _org_scale_id(c, org, "interview")
     for index, comp in enumerate(doc.data.get("competencies") or []):
         if isinstance(comp, dict) and comp.get("weight") is not None:
             name = comp.get("competency") or comp.get("framework")
-            _allowed(c, doc, ("competencies", index, "weight"), comp["weight"],
-                     f"the competency '{name}'", interview, "interview")
+            by_scale: dict[str | None, list[str]] = {}
+            for stage in _competency_stages(comp):  # one report for stages sharing a scale
+                by_scale.setdefault(_org_scale_id(c, org, stage), []).append(stage)
+            for sid, stages in by_scale.items():
+                _allowed(c, doc, ("competencies", index, "weight"), comp["weight"],
+                         f"the competency '{name}'", sid, " and ".join(stages))
     spec = doc.data.get("person_specification") or {}
     spec_methods = spec.get("assessed_by")
     ids = role_criterion_ids(c.records, doc.data)

@@ -140,12 +140,30 @@ class SchemaSet:
     def _explain(self, error: ValidationError, doc: Document) -> Problem:
         path: JsonPath = tuple(error.absolute_path)
         message, hint, at_key = _message(error, doc, path)
+        if error.validator in ("enum", "type") and not hint.startswith("did you mean"):
+            hint = _competency_hint(path) or hint
         if at_key:
             path = (*path, at_key)
             mark = doc.mark(path, key=True)
         else:
             mark = doc.mark(path)
         return Problem(doc.path, mark.line, mark.column, json_path(path), message, hint)
+
+
+# A role competency's fields that the source may leave unsaid: the hint says to leave them out
+# (never to pick a value) and how to read the source's own marks.
+_COMPETENCY_HINTS = {
+    "requirement": "write essential or desirable as the source marks the competency (\"Yes\" "
+                   "under Essential is essential), or delete the line if the source does not say",
+    "level": "write the number of the level the source names, or delete the line if it names "
+             "none: no level is then shown",
+}
+
+
+def _competency_hint(path: JsonPath) -> str | None:
+    if len(path) == 3 and path[0] == "competencies" and isinstance(path[2], str):
+        return _COMPETENCY_HINTS.get(path[2])
+    return None
 
 
 def _has_whole_float(doc: Document) -> bool:

@@ -128,7 +128,10 @@ PLAIN: dict[str, str] = {
         "the stage's scale allows.",
     "The phone number, as text so the leading zero is kept. Put it in quotes.":
         "The phone number, with its leading zero.",
-    "Criterion id to weight at shortlisting.": "The criterion's number (E1, D2 …).",
+    "Criterion or competency id to weight at shortlisting (a competency assessed from the "
+    "application).":
+        "The criterion's number (E1, D2 …) or the short name of a competency assessed from "
+        "the application.",
     "Criterion or competency id to weight at interview and moderation.":
         "The criterion's number (E1, D2 …) or the competency's short name.",
     "The interview questions for this campaign, in the order they are asked, each with the "

@@ -10,6 +10,7 @@ from typing import Any
 from generator.content.yamlload import load_file
 from generator.importer.blocks import Block
 from generator.importer.labels import normalise
+from generator.model.terms import NOT_STATED
 
 _ANSWER = re.compile(r"^(yes|no)$", re.I)
 _TRAILING_ANSWER = re.compile(r"^(?P<q>.*?)[\s:–-]+(?P<a>YES|NO|Yes|No)$")
@@ -71,14 +72,20 @@ class Organisation:
             level, name = int(block.cells[-1]), " ".join(block.cells[:-1])
         elif match is not None:
             level, name = int(match.group(1)), text[: match.start()] + text[match.end():]
-        else:
-            return self._named_level(text)
+        elif (named := self._named_level(text)) is not None:
+            return named
+        else:  # a behaviour named with no level (a Civil Service advert's): none is made up
+            level, name = None, text
         key = _loose(name)
         for framework, data in self.frameworks:
             for comp in data.get("competencies", []):
                 if _loose(str(comp.get("name", ""))) == key:
-                    return {"framework": framework, "competency": comp["id"], "level": level,
-                            **others}
+                    # With no level, nor does the line say how it is assessed: not stated,
+                    # rather than the interview a missing assessed_by would stand for.
+                    said = {"level": level} if level is not None else {"assessed_by": NOT_STATED}
+                    return {"framework": framework, "competency": comp["id"], **said, **others}
+        if level is None:
+            return None
         for framework, data in self.frameworks:
             levels = {lvl.get("number"): _loose(str(lvl.get("name", "")))
                       for lvl in data.get("levels", [])}

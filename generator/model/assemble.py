@@ -10,6 +10,7 @@ from generator.model.autoid import criterion_ids
 from generator.model.levels import default_name
 from generator.model.methods import BUILTIN_METHODS, given_methods, organisation_methods
 from generator.model.questions import bank, plan
+from generator.model.terms import NOT_STATED
 
 Data = dict[str, Any]
 
@@ -319,11 +320,12 @@ def _requirement(d: Data, frameworks: dict[str, m.Framework],
     def lv(key: str) -> m.Level | None:
         return owner.level(d[key]) if key in d else None
 
-    found = lv("level")
-    assert found is not None  # cross-checks guarantee the level exists
+    given = d.get("assessed_by", ["interview"])
+    stated = given != NOT_STATED
     return m.CompetencyRequirement(
-        fw, comp, found, tuple(methods[x] for x in d.get("assessed_by", ["interview"])),
+        fw, comp, lv("level"), tuple(methods[x] for x in given) if stated else (),
         lv("entry_level"), lv("exceptional_level"), d.get("weight"),
+        requirement=d.get("requirement"), methods_stated=stated,
     )
 
 

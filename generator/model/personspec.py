@@ -125,11 +125,24 @@ class PersonSpec:
 class CompetencyRequirement:
     framework: Framework
     competency: Competency | None
-    level: Level
+    level: Level | None  # None when the source names no level: none is shown or printed
     assessed_by: tuple[AssessmentMethod, ...]
     entry_level: Level | None = None
     exceptional_level: Level | None = None
     weight: int | None = None
+    requirement: str | None = None  # essential, desirable, or None when the source does not say
+    # False when the source leaves the method blank ("not stated"): on no sheet or form.
+    methods_stated: bool = True
+
+    @property
+    def essential(self) -> bool:
+        return self.requirement == ESSENTIAL
+
+    @property
+    def assessed_by_text(self) -> str:
+        if not self.methods_stated:
+            return NOT_STATED_LABEL
+        return ", ".join(m.name for m in self.assessed_by)
 
     @property
     def key(self) -> str:

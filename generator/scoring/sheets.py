@@ -70,7 +70,9 @@ class Row:
     @property
     def kind_label(self) -> str:
         if self.kind == "competency":
-            return self.competency_term.capitalize()
+            term = self.competency_term.capitalize()
+            said = self.competency.requirement if self.competency else None
+            return f"{term}, {said}" if said else term
         return {"essential": "Essential", "desirable": "Desirable"}.get(
             self.kind, "Essential or desirable: not stated")
 
@@ -93,6 +95,13 @@ class Sheet:
     weighted: bool = False
     gate: bool = False
     competency_term: str = "competency"
+
+    @property
+    def competencies_word(self) -> str:
+        """The employer's word for its competencies when the sheet has any ("behaviours"),
+        else nothing."""
+        found = any(r.competency is not None for r in self.rows)
+        return _plural(self.competency_term) if found else ""
 
     @property
     def tables(self) -> tuple[tuple[str, ...], ...]:
@@ -195,8 +204,8 @@ def _criterion_row(crit: Criterion, mode: str, weight: int | None) -> Row:
 
 
 def competency_row(req: CompetencyRequirement, term: str = "competency") -> Row:
-    return Row(key="comp-" + field_key(req.key), label=req.name, text=req.level.name,
-               competency=req, competency_term=term)
+    return Row(key="comp-" + field_key(req.key), label=req.name,
+               text=req.level.name if req.level else "", competency=req, competency_term=term)
 
 
 def in_spec_order(spec: PersonSpec, criteria: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
@@ -228,9 +237,8 @@ def stray_weights(role: Role, scale: Scale, stage: str,
     interview = stage != SHORTLISTING
     criteria = role.person_spec.at_stage("interview" if interview else "application")
     found = [(c.id, weights.get(c.id, c.weight)) for c in criteria]
-    if interview:
-        found += [(r.name, weights.get(r.key, r.weight))
-                  for r in role.competencies_at_stage("interview")]
+    found += [(r.name, weights.get(r.key, r.weight))
+              for r in role.competencies_at_stage("interview" if interview else "application")]
     return tuple(f"{label} ×{w}" for label, w in found
                  if w is not None and w not in scale.weights)
 
@@ -245,9 +253,11 @@ def shortlisting(role: Role, scale: Scale, candidates: int = DEFAULT_CANDIDATES,
     `weights` (criterion id -> weight) are the vacancy's for this stage.
     """
     criteria = in_spec_order(role.person_spec, role.person_spec.at_stage("application"))
-    rows, weighted = _rows(scale, criteria, (), weights or {})
+    term = role.labels.competency_term
+    comps = tuple(competency_row(req, term) for req in role.competencies_at_stage("application"))
+    rows, weighted = _rows(scale, criteria, comps, weights or {})
     return Sheet(scale=scale, rows=rows, candidates=candidate_codes(candidates),
-                 weighted=weighted, gate=_gate(scale, rows))
+                 weighted=weighted, gate=_gate(scale, rows), competency_term=term)
 
 
 def interview_rows(role: Role, scale: Scale, weights: Mapping[str, int] | None = None,
@@ -317,7 +327,7 @@ def left_out(role: Role) -> dict[str, str]:
     no rows would read "Total score, 0 to 0"."""
     spec = role.person_spec
     missing: dict[str, str] = {}
-    if not spec.at_stage("application"):
+    if not (spec.at_stage("application") or role.competencies_at_stage("application")):
         missing[SHORTLISTING] = "no criterion is assessed from the application"
     if not (spec.at_stage("interview") or role.competencies_at_stage("interview")):
         why = f"no criterion or {role.labels.competency_term} is assessed at interview"

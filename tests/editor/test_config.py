@@ -362,7 +362,7 @@ def test_every_known_value_is_chosen_from_a_list() -> None:
         "families.criteria.requirement", "frameworks.organisation",
         "organisations.default_scale", "organisations.stage_scales.interview",
         "organisations.stage_scales.shortlisting", "roles.competencies.competency",
-        "roles.competencies.framework", "roles.organisation",
+        "roles.competencies.framework", "roles.competencies.requirement", "roles.organisation",
         "roles.person_specification.criteria.requirement", "roles.status", "vacancies.scale",
         "vacancies.stage_scales.interview", "vacancies.stage_scales.shortlisting",
         "vacancies.status"]

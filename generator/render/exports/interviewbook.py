@@ -19,6 +19,7 @@ from generator.render.exports.scorebook import (
     gate_column,
     gate_formula,
     keeping,
+    row_asks,
     score_columns,
     total_cells,
     total_columns,
@@ -79,8 +80,7 @@ def _rows(sheet: sheets.Sheet) -> dict[str, Any]:
     scale = sheet.scale
     rows = []
     for row in sheet.rows:
-        what = (plain(row.level.called) if row.level
-                else plain(row.text))
+        what = row_asks(row)
         rows.append([plain(row.label), plain(row.group) if row.criterion else row.kind_label,
                      row.kind_label, what,
                      "Met or not met (from the list)" if row.mode == sheets.MET

@@ -67,26 +67,30 @@ def competencies(doc: Doc, role: Role) -> None:
         return
     labels = role.labels
     doc.heading(2, inline(labels.competencies_heading))
+    level = ", and the level expected" if any(r.level for r in role.competencies) else ""
     if labels.competency:
         doc.para(runs_of(f"The {labels.competencies_heading.lower()} this role needs, from "
-                         f"{views.framework_source(role)}, and the level expected."))
+                         f"{views.framework_source(role)}{level}."))
     else:
         doc.para(runs_of("The behaviours this role needs, from "
-                         f"{views.framework_source(role, 'competency framework')}, and the level "
-                         "expected."))
+                         f"{views.framework_source(role, 'competency framework')}{level}."))
     for req in role.competencies:
         doc.heading(3, inline(req.name))
         where = "From the " if req.competency else "The "
         tail = "." if req.competency else " as a whole."
         doc.para((*runs_of(where), *inline(req.framework.name), *runs_of(tail)))
-        doc.para(runs_of("Assessed by: " + ", ".join(m.name for m in req.assessed_by) + "."))
+        if req.requirement:
+            doc.para(labelled(labels.column("requirement"),
+                              runs_of(req.requirement.capitalize() + ".")))
+        doc.para(runs_of("Assessed by: " + req.assessed_by_text + "."))
         if req.competency:
             doc.text(req.competency.description)
             if req.competency.relevance:
                 doc.para(((f"{req.framework.relevance_lead} ", "b", ""),
                           *inline(req.competency.relevance)))
         wide = req.competency is None
-        doc.level("Expected", req.level, wide)
+        if req.level:
+            doc.level("Expected", req.level, wide)
         if req.entry_level:
             doc.level("Entry", req.entry_level, wide)
         if req.exceptional_level:

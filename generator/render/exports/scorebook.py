@@ -189,9 +189,19 @@ def row_header(row: sheets.Row) -> str:
     group = f"{plain(row.group)}: " if row.group and row.competency is None else ""
     extra = f", ×{row.weight}" if row.weight else ""
     extra += ", met or not met" if row.mode == sheets.MET else ""
-    what = (row.level.called if row.level else row.text)
-    return (f"{plain(row.label)} ({group}{row.kind_label.lower()}{extra})\n"
-            + short_text(plain(what)))
+    what = row_asks(row)
+    return (f"{plain(row.label)} ({group}{row.kind_label.lower()}{extra})"
+            + (f"\n{short_text(what)}" if what else ""))
+
+
+def row_asks(row: sheets.Row) -> str:
+    """What a row asks for, as plain text: a competency's expected level as the framework
+    calls it (nothing when the source names none), else the criterion's text."""
+    from generator.render.exports.richtext import plain
+
+    if row.level:
+        return plain(row.level.called)
+    return plain(row.text)
 
 
 def score_columns(sheet: sheets.Sheet, count: int) -> tuple[list[list[Any]], list[Any]]:

@@ -19,6 +19,7 @@ from generator.render.exports.scorebook import (
     gate_column,
     gate_formula,
     keeping,
+    row_asks,
     score_columns,
     total_cells,
     total_columns,
@@ -118,13 +119,16 @@ def _criteria(sheet: sheets.Sheet) -> dict[str, Any]:
     rows = []
     for row in sheet.rows:
         crit = row.criterion
-        assert crit is not None  # a shortlisting row is always a criterion
         scored = ("Met or not met (from the list)" if row.mode == sheets.MET
                   else f"Score {scale.min} to {scale.max}")
-        rows.append([plain(row.label), plain(crit.text) + items_text(crit.items),
-                     row.kind_label, scored,
-                     *([row.weight] if sheet.weighted else []), plain(crit.assessed_by_text),
-                     plain_block(crit.guidance) or None])
+        if crit is None:  # a competency assessed from the application
+            assert row.competency is not None
+            what, methods, guidance = row_asks(row), row.competency.assessed_by_text, None
+        else:
+            what = plain(crit.text) + items_text(crit.items)
+            methods, guidance = crit.assessed_by_text, plain_block(crit.guidance) or None
+        rows.append([plain(row.label), what, row.kind_label, scored,
+                     *([row.weight] if sheet.weighted else []), plain(methods), guidance])
     return {"name": "Criteria", "columns": columns, "rows": rows, "freeze": "B2"}
 
 

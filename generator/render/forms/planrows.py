@@ -10,14 +10,14 @@ from markupsafe import Markup
 
 from generator.model import Scale
 from generator.render.forms.controls import area, esc, met
-from generator.render.forms.rows import _box, _expected, sub_items
+from generator.render.forms.rows import _box, _expected, requirement_span, sub_items
 from generator.scoring.plan import Block, MethodSection, SetQuestion
 from generator.scoring.sheets import MET, Row
 
 
 def _heading(row: Row) -> str:
     if row.competency:
-        heading = esc(row.label)
+        heading = esc(row.label) + requirement_span(row)
     else:
         heading = (f'<span class="cid">{esc(row.label)}</span> '
                    f'<span class="kind">{esc(row.kind_label)}</span>')

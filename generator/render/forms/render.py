@@ -155,6 +155,7 @@ def form_pages(campaign: Campaign, stylesheet_href: str | None = None,
     pages = [
         (APPLICATION, styled(APPLICATION, Page(APPLICATION, TITLES[APPLICATION], campaign),
                              criteria=role.person_spec.at_stage("application"),
+                             competencies=role.competencies_at_stage("application"),
                              later=role.person_spec.at_stage("pre-appointment"))),
         (EQUALITY, styled(EQUALITY, Page(EQUALITY, TITLES[EQUALITY], campaign))),
     ]

@@ -47,6 +47,10 @@ def _expected(req: CompetencyRequirement) -> str:
     level = req.level
     framework = (f' <span class="muted">({esc(req.framework.name)})</span>'
                  if req.competency and req.framework.name else "")
+    if level is None:  # the source names no level: none is printed, only what it says
+        about = req.competency.description if req.competency else None
+        return ((f"<p>{framework.strip()}</p>\n" if framework else "")
+                + (f'<div class="md small">{markdown_to_html(about)}</div>\n' if about else ""))
     parts = [f"<p><strong>{_expected_title(level)}</strong>"
              f"{framework}</p>\n"]
     if level.indicators:
@@ -69,7 +73,7 @@ def interview_row(row: Row, scale: Scale, level: int = 3) -> Markup:
     and the evidence (with no final newline: the template gives it one)."""
     key = esc(row.key)
     if row.competency:
-        heading = esc(row.label)
+        heading = esc(row.label) + requirement_span(row)
         asks = _expected(row.competency)
     else:
         heading = (f'<span class="cid">{esc(row.label)}</span> '
@@ -86,6 +90,14 @@ def interview_row(row: Row, scale: Scale, level: int = 3) -> Markup:
         f'<div class="qblock" id="row-{key}">\n<h{level}>{heading}</h{level}>\n{asks}'
         f'<div class="qline">\n{question}\n{_judgement(row, scale, key, what)}</div>\n'
         f"{evidence}\n</div>")
+
+
+def requirement_span(row: Row) -> str:
+    """A competency's essential or desirable, as the source marks it (nothing if it does not)."""
+    req = row.competency
+    if req is None or req.requirement is None:
+        return ""
+    return f' <span class="kind">{esc(req.requirement.capitalize())}</span>'
 
 
 def _box(name: str, label: str, what: str, after: str) -> str:
@@ -110,6 +122,8 @@ def _judgement(row: Row, scale: Scale, key: str, what: str) -> str:
 def _compact(req: CompetencyRequirement) -> str:
     """A competency in a grid row: its expected level, and the indicators in small type."""
     level = req.level
+    if level is None:
+        return ""
     indicators = "".join(f"<li>{esc(ind)}</li>" for ind in level.indicators)
     return (f'<div class="muted">{_expected_title(level)}</div>'
             + (f'<ul class="indicators muted">{indicators}</ul>' if indicators else ""))
@@ -123,7 +137,8 @@ def grid_row(row: Row, scale: Scale) -> Markup:
     key = esc(row.key)
     what = ("competency " if row.competency else "criterion ") + str(row.label)
     if row.competency:  # no id of its own: its name heads the row, over both columns
-        head = f'<th scope="row" colspan="2">{esc(row.label)}{_compact(row.competency)}</th>'
+        head = (f'<th scope="row" colspan="2">{esc(row.label)}{requirement_span(row)}'
+                f'{_compact(row.competency)}</th>')
     else:
         items = str(sub_items(row.criterion.items)) if row.criterion is not None else ""
         head = (f'<th scope="row" class="cid">{esc(row.label)}</th>\n<td><span class="kind">'
