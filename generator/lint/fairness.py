@@ -216,7 +216,7 @@ def level_not_defined(ctx: Context) -> Iterator[Finding]:
                 if level is not None and level.not_defined:
                     yield ctx.find("spec-level-not-defined", "role", role.id,
                                    ("competencies", index, key),
-                                   f"level {level.number} of '{req.name}' is marked not defined",
+                                   f"level {level.key} of '{req.name}' is marked not defined",
                                    "choose a level the framework describes",
                                    organisation=role.organisation.id,
                                    where=f"competency {req.name}")
