@@ -8,6 +8,7 @@ from typing import Any
 from generator.content.crosscheck import Checker
 from generator.content.yamlload import Document
 from generator.model.levels import LevelRef, ordered, refers_to
+from generator.model.terms import NOT_STATED
 
 REQUIRED = ("entry_level", "level", "exceptional_level")  # lowest to highest
 
@@ -70,6 +71,12 @@ def check_required_levels(c: Checker, doc: Document, base: tuple[Any, ...],
     found: list[tuple[str, dict[str, Any]]] = []
     for key in REQUIRED:
         if key not in req:
+            continue
+        if str(req[key]).strip().casefold() == NOT_STATED:
+            # not a level: a role whose source names none leaves the line out
+            c.report(doc, (*base, key), f"'not stated' is not a level of {where}",
+                     "write the level the source names (its number or its name), or delete "
+                     "the line if it names none: no level is then shown")
             continue
         level = next((lv for lv in levels
                       if refers_to(lv.get("number"), lv.get("name"), req[key])), None)

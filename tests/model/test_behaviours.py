@@ -208,10 +208,10 @@ def test_validate_locates_behaviour_mistakes_and_never_suggests_a_guess(
         "is not one of: essential, desirable",
         "    hint: write essential or desirable as the source marks the competency (\"Yes\" "
         "under Essential is essential), or delete the line if the source does not say",
-        "content/roles/policy-officer.yaml:14:12: $.competencies[1].level: expected a whole "
-        "number, found the text 'not stated'",
-        "    hint: write the number of the level the source names, or delete the line if it "
-        "names none: no level is then shown",
+        "content/roles/policy-officer.yaml:14:12: $.competencies[1].level: 'not stated' is "
+        "not a level of the competency 'working-together'",
+        "    hint: write the level the source names (its number or its name), or delete the "
+        "line if it names none: no level is then shown",
         "content/roles/policy-officer.yaml:15:13: $.competencies[1].weight: the competency "
         "'working-together' has the weight 5, which the interview and shortlisting scale "
         "'zero-to-three' does not allow (it allows 1, 2, 3)",
