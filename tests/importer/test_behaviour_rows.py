@@ -15,11 +15,11 @@ from typing import Any
 import pytest
 
 from generator.content.yamlload import load_file
+from generator.importer.assess import Methods
 from generator.importer.blocks import Block
+from generator.importer.command import run
 from generator.importer.extras import Organisation
 from generator.importer.structure import Walker
-from generator.importer.assess import Methods
-from generator.importer.command import run
 from tests.conftest import FIXTURES, overlay
 from tests.model.test_faithful import report
 

@@ -1,6 +1,6 @@
 """Issue 28, problem 3 follow-up: a framework page's "Required by" list prints a level's name
 after its number only when the name says more than the number ("level 2", not
-"level 2 (Level 2)"); a name that says more ("level 3 (Expert)") is still printed."""
+"level 2 (Level 2)"); a name that says more ("level 2 (Desired)") is still printed."""
 
 from __future__ import annotations
 
