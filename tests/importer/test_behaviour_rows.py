@@ -20,8 +20,10 @@ from generator.importer.blocks import Block
 from generator.importer.command import run
 from generator.importer.extras import Organisation
 from generator.importer.structure import Walker
+from generator.render.site.pages import render_all
 from tests.conftest import FIXTURES, overlay
 from tests.model.test_faithful import report
+from tests.support.site import load_site
 
 HERE = Path(__file__).parent / "fixtures" / "behaviour-rows"
 ADVERTS = "example-department"
@@ -129,3 +131,23 @@ def test_a_behaviour_named_in_the_factor_column_beside_its_indicators(content: P
     # The indicator written beside the behaviour is the source's, kept to place.
     assert to_place(data) == [
         "Places the service user's needs at the centre of all activities"]
+
+
+def test_the_imported_row_shows_on_the_role_page_as_the_source_says(content: Path) -> None:
+    imported(content, "care-person-spec.md", CARE, "relief-care-worker")
+    path = content / "roles" / "relief-care-worker.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "status: draft\n" in text
+    path.write_text(text.replace("status: draft\n", ""), encoding="utf-8")  # a person checked it
+    page = render_all(load_site(content))["roles/relief-care-worker/index.md"]
+    section = page.split("## Competencies", 1)[1].split("\n## ", 1)[0]
+    assert [line for line in section.splitlines() if line.startswith(("###", "**", "Assessed"))] \
+        == ["### Meeting Service User Needs", "**Essential or desirable:** Essential.",
+            "Assessed by: Interview, Practical Assessment.",
+            "### Respect for Diversity and Equality", "**Essential or desirable:** Essential.",
+            "Assessed by: Interview.",
+            "### Communication", "**Essential or desirable:** Essential.",
+            "Assessed by: Not stated."]
+    # No level is named by the source, so none is shown; the unread method is not published.
+    assert "level" not in section.lower()
+    assert "Observed shadow shift" not in page
