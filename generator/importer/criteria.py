@@ -5,6 +5,7 @@ Essential/Desirable and category headings with codes or words after each criteri
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from generator.importer import celllines
@@ -38,11 +39,16 @@ def _is_mark(text: str, methods: Methods) -> bool:
     return requirement(text) is not None or ticked(text) or methods.parse(text) is not None
 
 
+# Takes a row that names a behaviour (the row, its own category cell, its method cell).
+BehaviourRow = Callable[[Criterion, "str | None", "str | None"], bool]
+
+
 class SpecBuilder:
     """Collects the person specification's blocks into criteria."""
 
-    def __init__(self, methods: Methods) -> None:
+    def __init__(self, methods: Methods, behaviour: BehaviourRow | None = None) -> None:
         self.methods = methods
+        self.behaviour = behaviour  # a row whose factor is a framework's behaviour goes there
         self.category: str | None = None
         self.context: str | None = None  # essential/desirable from a heading
         self.columns: dict[str, int] | None = None
@@ -119,6 +125,9 @@ class SpecBuilder:
                 if key is not None:
                     columns.setdefault(key, index)
             if len(columns) >= 2:
+                if "criterion" not in columns and "category" in columns:
+                    # "Factor | Essential | …" with no Criteria column: the factor is the text
+                    columns["criterion"] = columns.pop("category")
                 self.columns = columns
                 return
         if len(set(filled)) == 1:  # a heading row (merged cells repeat their text)
@@ -126,7 +135,11 @@ class SpecBuilder:
             return
         if self._criteria_in_columns(cells, block.where):
             return
-        self.criteria.append(self._from_row(cells, block.where))
+        crit = self._from_row(cells, block.where)
+        if self.behaviour is not None and self.columns is not None and self.behaviour(
+                crit, self._cell(cells, "category"), self._cell(cells, "assessed_by")):
+            return
+        self.criteria.append(crit)
 
     def _criteria_in_columns(self, cells: tuple[str, ...], where: str) -> bool:
         """Rows like "Skills | ▪ criterion ▪ criterion | ▪ criterion": Essential and Desirable
@@ -146,12 +159,15 @@ class SpecBuilder:
                     self.criteria.append(Criterion(part.strip(), where, category, name, None))
         return True
 
+    def _cell(self, cells: tuple[str, ...], name: str) -> str | None:
+        index = (self.columns or {}).get(name)
+        return cells[index] if index is not None and index < len(cells) else None
+
     def _from_row(self, cells: tuple[str, ...], where: str) -> Criterion:
         cols = self.columns or {}
 
         def cell(name: str) -> str | None:
-            index = cols.get(name)
-            return cells[index] if index is not None and index < len(cells) else None
+            return self._cell(cells, name)
 
         used = set(cols.values())
         text = cell("criterion")

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.importer import header, layout
+from generator.importer import behaviours, header, layout
 from generator.importer.assess import Methods, requirement
 from generator.importer.blocks import Block
 from generator.importer.criteria import Criterion, SpecBuilder
@@ -84,7 +84,7 @@ class Walker:
         self.text: dict[str, list[str]] = {}
         self.benefits: list[tuple[str, str, list[str]]] = []  # heading as worded, where, items
         self.supplements: list[tuple[str, str]] = []  # where, text
-        self.spec = SpecBuilder(methods)
+        self.spec = SpecBuilder(methods, self._behaviour_row)
         self.title_from = ""  # where a title taken from the first line came from
 
     def run(self, blocks: list[Block]) -> Recovered:
@@ -93,6 +93,8 @@ class Walker:
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             if block.kind == "aside":
                 self.out.to_place.append((block.where, block.text))
+            elif line := behaviours.one_line(self.organisation, block, self.section):
+                self._behaviour_line(line, block.where)
             elif block.kind == "heading" or (_looks_like_heading(block, following)
                                              and not self._pair(block)) or (
                 self._title_line(block)):
@@ -216,9 +218,7 @@ class Walker:
             self.out.role.setdefault("known_risks", []).append(found)
             self.out.placed.append((f"known_risks.{found['item']}", block.where, "high"))
         elif section == "competencies" and (found := self.organisation.competency(block)):
-            self.out.role.setdefault("competencies", []).append(found)
-            name = found.get("competency", found["framework"])
-            self.out.placed.append((f"competencies.{name}", block.where, "medium"))
+            self._competency(found, block.where)
             # the indicators beside the name are the framework's words: kept to place
             self.out.to_place.extend((block.where, cell) for cell in block.cells
                                      if len(cell.split()) > 4)
@@ -233,6 +233,28 @@ class Walker:
             self.text.setdefault(section, []).append(line)
         else:  # header text, values, competencies, known risks: kept for a person to place
             self.out.to_place.append((block.where, block.text))
+
+    def _competency(self, found: dict[str, Any], where: str) -> None:
+        self.out.role.setdefault("competencies", []).append(found)
+        name = found.get("competency", found["framework"])
+        self.out.placed.append((f"competencies.{name}", where, "medium"))
+
+    def _behaviour_line(self, line: behaviours.Line, where: str) -> None:
+        """Each behaviour the line names; its lead sentence and the names no framework has are
+        the source's words, kept to place (never made criteria)."""
+        for found in line.competencies:
+            self._competency(found, where)
+        kept = ([line.lead] if line.lead else []) + line.unknown
+        self.out.to_place.extend((where, text) for text in kept)
+
+    def _behaviour_row(self, crit: Criterion, factor: str | None, how: str | None) -> bool:
+        """A person specification row whose factor is a framework's behaviour: a competency."""
+        found = behaviours.from_row(self.organisation, crit, factor, how)
+        if found is None:
+            return False
+        self._competency(found[0], crit.where)
+        self.out.to_place.extend((crit.where, text) for text in found[1])
+        return True
 
     def _finish_pay(self) -> None:
         """Each benefits heading with its items, word for word (a heading with nothing under

@@ -37,8 +37,11 @@ class Level:
 
     @property
     def called(self) -> str:
-        """"Level 2: Entry Level", or the name alone for a level the framework names only."""
-        return self.name if self.number is None else f"Level {self.number}: {self.name}"
+        """"Level 2: Entry Level", "Level 2" when the name says no more, or the name alone for
+        a level the framework names only."""
+        if self.number is None:
+            return self.name
+        return f"Level {self.number}: {self.name}" if self.named else f"Level {self.number}"
 
     def is_called(self, ref: LevelRef) -> bool:
         return refers_to(self.number, self.name, ref)
