@@ -125,12 +125,18 @@ def run_collate(site: Site, content: Path, paths: Sequence[Path], out: Path, tod
     record = str(figures.facts["record"])
     org = settings.organisation
     months = org.sheet_wording.retention_months
-    deadline = delete_by(today, months)
-    notice = (f"Personal data: {org.name} keeps these scores for {months} months. Delete this "
-              f"file by {deadline} (roleprint purge does it).")
+    deadline = delete_by(today, months) if months else None
+    notice = (f"Personal data: {org.name} keeps these scores for {months} "
+              f"month{'' if months == 1 else 's'}. Delete this file by {deadline} (roleprint "
+              "purge does it)." if deadline else
+              f"Personal data: {org.name} sets no retention period for its scoring sheets, so "
+              "these scores have no delete-by date and roleprint purge will not delete them; "
+              "delete them when your organisation's own policy says.")
     files = write_all(settings, figures, out, notice, feedback=feedback, pdf=pdf)
     about = f"{figures.facts['stage']} scores for {record}"
     write_manifest(out, files, deadline, about)
     report.say(f"Collated {len(figures.members)} panel members' scores for "
-          f"{len(figures.candidates)} candidates ({about}) into {out}; delete by {deadline}.")
+          f"{len(figures.candidates)} candidates ({about}) into {out}; "
+          + (f"delete by {deadline}." if deadline else "no retention period is set, so no "
+             "delete-by date."))
     return 0

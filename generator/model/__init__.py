@@ -24,7 +24,6 @@ from generator.model.personspec import (
 )
 from generator.model.questions import PlanEntry, Question
 from generator.model.records import (
-    DEFAULT_RETENTION_MONTHS,
     FULL,
     GRID,
     Apply,
@@ -54,7 +53,6 @@ from generator.model.terms import NOT_STATED, NOT_STATED_LABEL, Labels, Terms, i
 
 __all__ = [
     "ASSESSMENT_STAGES",
-    "DEFAULT_RETENTION_MONTHS",
     "DESIRABLE",
     "ESSENTIAL",
     "FULL",

@@ -131,7 +131,7 @@ def form_wording(d: Data) -> m.FormWording:
 
 def sheet_wording(d: Data) -> m.SheetWording:
     return m.SheetWording(d.get("guidance"), tuple(sorted((d.get("scale_guidance") or {}).items())),
-                          d.get("retention_months", m.DEFAULT_RETENTION_MONTHS),
+                          d.get("retention_months"),
                           d.get("data_protection"), d.get("interview_layout", m.FULL),
                           tuple(m.ScriptSection(x["heading"], x["text"],
                                                 x.get("position", "before"))

@@ -104,7 +104,6 @@ class KnownRiskForm:
     history: str | None
 
 
-DEFAULT_RETENTION_MONTHS = 6
 FULL, GRID = "full", "grid"  # interview sheet layouts: a block per row, or a row per row
 
 
@@ -124,8 +123,8 @@ class SheetWording:
 
     guidance: str | None = None                      # Markdown, on every scoring sheet
     scale_guidance: tuple[tuple[str, str], ...] = ()  # (scale id, Markdown), sorted by id
-    retention_months: int = DEFAULT_RETENTION_MONTHS
-    data_protection: str | None = None               # Markdown, instead of the standard text
+    retention_months: int | None = None              # only when the organisation gives one
+    data_protection: str | None = None               # Markdown, the organisation's own words
     interview_layout: str = FULL                     # FULL or GRID
     interview_script: tuple[ScriptSection, ...] = ()
 

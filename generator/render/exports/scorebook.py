@@ -248,23 +248,18 @@ def worked_out(sheet: sheets.Sheet, outcome: str, total: str = "total") -> list[
 
 def keeping(organisation: Organisation, scale_id: str) -> list[str]:
     """The organisation's guidance (and its guidance for the scale), then its own
-    data-protection text and retention period, else the standard paragraphs with that period:
-    what its printed sheets say (forms/_guidance.html, forms/_retention.html)."""
+    data-protection text and retention period, each only where it gives one: what its printed
+    sheets say (forms/_guidance.html, forms/_retention.html)."""
     from generator.render.exports.richtext import plain, plain_block
 
     wording = organisation.sheet_wording
     name = plain(organisation.name)
     lines = [f"Guidance from {name}:\n{plain_block(text)}"
              for text in (wording.guidance, wording.for_scale(scale_id)) if text]
-    months = wording.retention_months
-    period = f"{months} month{'' if months == 1 else 's'}"
     if wording.data_protection:
-        return [*lines, plain_block(wording.data_protection),
-                f"How long it is kept: {period} after the appointment is made."]
-    return [*lines,
-            f"This workbook is part of the recruitment record of {name}. Keep it secure and "
-            "give it back to HR when the panel has finished; do not copy it or keep notes "
-            f"elsewhere. HR keeps it for {period} after the appointment is made (longer only if "
-            "a legal claim is made), then destroys it securely.",
-            "Candidates may ask to see what is written about them, so record only "
-            "evidence-based notes that you would be content for them to read."]
+        lines.append(plain_block(wording.data_protection))
+    months = wording.retention_months
+    if months:
+        lines.append(f"How long it is kept: {months} month{'' if months == 1 else 's'} after "
+                     "the appointment is made.")
+    return lines
