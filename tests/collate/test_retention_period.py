@@ -45,9 +45,10 @@ def _filled(content: Path, tmp_path: Path) -> list[Path]:
         scores = book["Scores"]
         for row in range(2, scores.max_row + 1):
             for col in range(2, scores.max_column + 1):
-                if scores.cell(row=1, column=col).value and scores.cell(row=row, column=1).value:
-                    if scores.cell(row=row, column=col).value is None:
-                        scores.cell(row=row, column=col, value=score)
+                blank = scores.cell(row=row, column=col).value is None
+                if blank and scores.cell(row=1, column=col).value and \
+                        scores.cell(row=row, column=1).value:
+                    scores.cell(row=row, column=col, value=score)
         book.save(tmp_path / f"{name}.xlsx")
         books.append(tmp_path / f"{name}.xlsx")
     return books

@@ -15,13 +15,13 @@ from generator.render.exports.shortlist import shortlisting_book
 from generator.render.forms.render import form_pages
 from generator.scoring.campaign import campaign, for_record
 from tests.conftest import ROOT
-from tests.support.forms import hand_site, parse
 from tests.scoring.test_panel_bugs import _how_to
+from tests.support.forms import hand_site, parse
 
 OWN = "Held by HR under our *privacy notice*."
 # What only Roleprint's old standard paragraph said.
-STANDARD = ("HR keeps it for", "Candidates may ask to see what is written", "recruitment record", "destroys it",
-            "legal claim", "6 months")
+STANDARD = ("HR keeps it for", "Candidates may ask to see what is written", "recruitment record",
+            "destroys it", "legal claim", "6 months")
 
 
 @pytest.mark.parametrize(("own", "months"), [(None, None), (OWN, None), (None, 9), (OWN, 9)])
