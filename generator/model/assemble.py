@@ -57,7 +57,7 @@ def terms(raw: Data | None) -> m.Terms:
 def labels(raw: Data | None) -> m.Labels:
     raw = raw or {}
     return m.Labels(dict(raw.get("sections", {})), dict(raw.get("columns", {})),
-                    raw.get("competency"), raw.get("methods_as"))
+                    raw.get("competency"), raw.get("methods_as"), raw.get("methods_key"))
 
 
 def statements(raw: list[Data] | None) -> tuple[m.Statement, ...]:
