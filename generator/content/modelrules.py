@@ -36,6 +36,13 @@ def check_unassessed(c: Checker, doc: Document, base: JsonPath,
     """A criterion whose method is "not stated" is on no scoring sheet: say so, once each."""
     ids = ids or criterion_ids(criteria)
     for index, (crit, crit_id) in enumerate(zip(criteria, ids, strict=True)):
+        if "methods_partly_legible" in crit and "assessed_by" not in crit:
+            c.report(doc, (*base, index, "methods_partly_legible"),
+                     f"criterion '{crit_id}' keeps the source's partly legible method words "
+                     "but not the methods that can be read in them, so the person "
+                     "specification's default would be used in their place",
+                     "add assessed_by to this criterion with only the methods you can read in "
+                     "the source's words, or not stated if none can be read")
         if crit.get("assessed_by") == NOT_STATED:
             warn(c, doc, (*base, index, "assessed_by"),
                  f"criterion '{crit_id}' does not say how it is assessed, so it is on no "

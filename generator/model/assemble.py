@@ -184,6 +184,7 @@ def criterion(d: Data, methods: dict[str, m.AssessmentMethod], shared: dict[str,
         weight=d.get("weight"), guidance=d.get("guidance") or base.get("guidance"),
         shared=d.get("use"), inherited_from=family, items=tuple(map(list_item, d.get("items", []))),
         methods_stated=method_ids is not None, internal_notes=d.get("internal_notes"),
+        methods_partly_legible=d.get("methods_partly_legible"),
     )
 
 
