@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator.collate.figures import Figures, collate
-from generator.collate.filled import CollateError, Filled
+from generator.collate.filled import CollateError, Filled, NoScaleError
 from generator.collate.read_pdf import filled_from_pdf, read_pdf
 from generator.collate.read_workbook import filled_from_workbook, workbook_facts
 from generator.collate.retention import delete_by, refuse_reason, write_manifest
@@ -40,6 +40,8 @@ def campaign_for(site: Site, facts: dict[str, object]) -> Campaign:
     record, stage = str(facts.get("record")), str(facts.get("stage"))
     vacancy = site.vacancies.get(record)
     role = vacancy.role if vacancy else site.roles.get(record)
+    if role is not None and not facts.get("scale"):
+        raise NoScaleError(role.organisation.id)
     scale = site.scales.get(str(facts.get("scale")))
     if role is None or scale is None:
         raise CollateError(f"the sheets are for '{record}' on the scale '{facts.get('scale')}', "
@@ -105,6 +107,18 @@ def collate_files(site: Site, paths: Sequence[Path], skip: Path | None = None,
     return settings, figures
 
 
+def no_scale(content: Path, organisation: str) -> str:
+    """Where the scale is missing (the organisation's file: it names none), what that stops,
+    and what to do, without offering a scale of Roleprint's."""
+    where = content / "organisations" / f"{organisation}.yaml"
+    return (f"{where}:1:1: $.default_scale: the sheets were printed with no scoring scale (the "
+            "organisation names none, nor the vacancy), so the scores cannot be checked "
+            "against a lowest and highest score and are not collated\n"
+            "    hint: if the organisation's own documents give a scale, add it to scales/ and "
+            "name it in default_scale (or in the vacancy's scale), then print the sheets again; "
+            "if they give none, add up the panel's scores by hand")
+
+
 def run_collate(site: Site, content: Path, paths: Sequence[Path], out: Path, today: str,
                 *, feedback: bool = False, pdf: bool = True) -> int:
     from generator.collate.write import write_all
@@ -119,6 +133,9 @@ def run_collate(site: Site, content: Path, paths: Sequence[Path], out: Path, tod
         return 2
     try:
         settings, figures = collate_files(site, paths, skip=out)
+    except NoScaleError as err:
+        report.fail(no_scale(content, err.organisation))
+        return 1
     except CollateError as err:
         report.fail(f"{err}")
         return 1

@@ -26,6 +26,7 @@ from generator.model.questions import PlanEntry, Question
 from generator.model.records import (
     FULL,
     GRID,
+    NO_SCALE,
     Apply,
     AssessmentMethod,
     Competency,
@@ -59,6 +60,7 @@ __all__ = [
     "GRID",
     "NOT_STATED",
     "NOT_STATED_LABEL",
+    "NO_SCALE",
     "SCORING_STAGES",
     "Apply",
     "AssessmentMethod",
@@ -379,7 +381,8 @@ class Site:
         if vacancy is not None:
             return dict(vacancy.stage_scales).get(stage or "", vacancy.scale)
         org = role.organisation
-        return self.scales[dict(org.stage_scales).get(stage or "", org.default_scale)]
+        found = dict(org.stage_scales).get(stage or "", org.default_scale)
+        return self.scales[found] if found else NO_SCALE
 
 
 def _group(items: Iterable[T], keys: Callable[[T], tuple[str, ...]]) -> dict[str, tuple[T, ...]]:

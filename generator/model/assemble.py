@@ -97,7 +97,7 @@ def organisation(oid: str, d: Data) -> m.Organisation:
             form.get("history"),
         )
     return m.Organisation(
-        id=oid, name=d["name"], default_scale=d["default_scale"],
+        id=oid, name=d["name"], default_scale=d.get("default_scale"),
         methods=organisation_methods(d.get("assessment_methods", [])),
         short_name=d.get("short_name"), formerly=_t(d.get("formerly")), about=d.get("about"),
         address=_t(d.get("address")), website=d.get("website"),
@@ -303,6 +303,11 @@ def _stage_scales(the_role: m.Role, d: Data) -> list[tuple[str, str]]:
     return sorted(ids.items())
 
 
+def _scale(scales: dict[str, m.Scale], sid: str | None) -> m.Scale:
+    """The scale named, or NO_SCALE where neither the vacancy nor its organisation names one."""
+    return scales[sid] if sid else m.NO_SCALE
+
+
 def vacancy(vid: str, d: Data, roles: dict[str, m.Role], scales: dict[str, m.Scale],
             on: str | None = None) -> m.Vacancy:
     """A vacancy; `on` is the build's date (YYYY-MM-DD), which decides whether it has expired."""
@@ -311,7 +316,7 @@ def vacancy(vid: str, d: Data, roles: dict[str, m.Role], scales: dict[str, m.Sca
     return m.Vacancy(
         id=vid, role=the_role, reference=d.get("reference"), status=d["status"],
         title=d.get("title") or the_role.title,
-        scale=scales[d.get("scale") or the_role.organisation.default_scale],
+        scale=_scale(scales, d.get("scale") or the_role.organisation.default_scale),
         candidates=d.get("candidates", 6), posted=d.get("posted"),
         closing_date=d.get("closing_date"), closing_time=d.get("closing_time"),
         interview_dates=_t(d.get("interview_dates")), salary=salary(d.get("salary")),

@@ -175,7 +175,7 @@ class FormWording:
 class Organisation:
     id: str
     name: str
-    default_scale: str
+    default_scale: str | None  # None: the organisation's documents give no scale
     methods: tuple[AssessmentMethod, ...]
     short_name: str | None = None
     formerly: tuple[str, ...] = ()
@@ -248,6 +248,14 @@ class Scale:
     bands: tuple[ScaleBand, ...] = ()  # descriptors written once for runs of scores
     # Desirable criteria scored only for a candidate who meets every essential one.
     desirable_after_gate: bool = False
+    # False for NO_SCALE: the organisation names none, so the sheets print score boxes with no
+    # range and no descriptors, and collation (which needs the range) is refused.
+    stated: bool = True
+
+    @property
+    def span(self) -> str:
+        """"1 to 5", or "" where no scale is given."""
+        return f"{self.min} to {self.max}" if self.stated else ""
 
     @property
     def met_only(self) -> bool:
@@ -265,6 +273,12 @@ class Scale:
         if self.bands:
             return tuple(LegendLine(b.scores, b.descriptor, b.label) for b in self.bands)
         return tuple(LegendLine(str(p.score), p.descriptor, p.label) for p in self.points)
+
+
+# A role whose organisation names no default scale, and no vacancy scale: its sheets are scored
+# on no scale of Roleprint's making (min and max are never shown: `stated` is False), and no
+# essential gate either, as that is a scale's rule and no scale was given.
+NO_SCALE = Scale("", "", 0, 0, (), essential_gate=False, stated=False)
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,22 @@ tests/model/fixtures/ typed from the public shape the issue quotes."""
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
+import pytest
+from openpyxl import load_workbook
+
+from generator.cli import run
 from generator.content.load import load
+from generator.model import Site
+from generator.render.exports.interviewbook import interview_book
+from generator.render.exports.shortlist import shortlisting_book
+from generator.render.forms.render import form_pages
+from generator.render.pack import write_pack
 from generator.render.site.pages import render_all
+from generator.scoring.campaign import campaign, for_record
 from tests.model.test_faithful import content_of, forms_of, report, word_text
 from tests.support.forms import parse
 from tests.support.site import stacked_rows
@@ -83,3 +95,65 @@ def test_partly_legible_words_without_the_methods_read_from_them_are_refused_whe
     hint = said.splitlines()[said.splitlines().index(line) + 1]
     assert "only the methods you can read" in hint and "not stated" in hint
     assert "interview" not in hint and "application" not in hint.replace("assessed_by", "")
+
+
+def _no_scale_site(tmp_path: Path) -> tuple[Path, Site]:
+    content = content_of(tmp_path, "no-scale")
+    site = load(content).site
+    assert site is not None
+    return content, site
+
+
+# Words only a scale (Roleprint's standard 1 to 5, or any other) would put on a sheet.
+SCALE_WORDS = ("Scoring scale", "What it means", "fully meets", "on the scale", "using the scale",
+               "counts as meeting", "is a gate", "Essential criteria met")
+
+
+def test_an_organisation_with_no_scale_gets_score_boxes_with_no_range_or_descriptors(
+        tmp_path: Path) -> None:
+    _, site = _no_scale_site(tmp_path)
+    assert site.organisations["riverside-council"].default_scale is None
+    vacancy = site.vacancies["library-assistant-2027"]
+    settings = campaign(site, vacancy.role, vacancy=vacancy)
+    pages = dict(form_pages(settings))
+    for stem in ("shortlisting", "interview", "moderation"):
+        text = parse(pages[stem]).text
+        for words in SCALE_WORDS:
+            assert words not in text, (stem, words)
+        assert not re.search(r"\d+ to \d+", text), (stem, re.search(r".{40}\d+ to \d+", text))
+        assert 'class="legend"' not in pages[stem], stem
+    names = parse(pages["interview"]).names
+    assert {"score-E1", "score-E2", "score-D1"} <= set(names)
+    assert "Write a score in each box." in parse(pages["shortlisting"]).text
+    for book in (shortlisting_book(site, vacancy.role, settings), interview_book(settings)):
+        assert "Scoring scale" not in [sheet["name"] for sheet in book["sheets"]]
+        text = json.dumps(book)
+        assert not re.search(r"\d+ to \d+", text) and "Scoring scale" not in text
+        scores = book["sheets"][0]  # "Scores", or "Agreed scores"
+        assert scores["name"].endswith("cores") and scores["columns"][1][0].startswith("E1")
+        assert not [v for v in scores["validations"] if v["kind"] == "whole"]
+
+
+def test_collating_sheets_with_no_scale_is_refused_where_the_scale_would_be_named(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    content, site = _no_scale_site(tmp_path)
+    pack = tmp_path / "pack"
+    write_pack(for_record(site, "library-assistant-2027"), pack, pdf=False)
+    for name, score in (("jo", 2), ("amir", 3)):
+        book = load_workbook(pack / "shortlisting.xlsx")
+        for row in (2, 3):
+            for col in (2, 3):
+                book["Scores"].cell(row=row, column=col, value=score)
+        book.save(tmp_path / f"{name}.xlsx")
+    monkeypatch.chdir(tmp_path)
+    code = run(["collate", str(tmp_path / "jo.xlsx"), str(tmp_path / "amir.xlsx"),
+                "--out", str(tmp_path / "collated"), "--no-pdf", "--content", str(content)])
+    assert code == 1 and not (tmp_path / "collated").exists()
+    err = capsys.readouterr().err
+    where = content / "organisations" / "riverside-council.yaml"
+    assert f"{where}:1:1: $.default_scale: the sheets were printed with no scoring scale" in err
+    hint = err[err.index("hint:"):]
+    assert "own documents give a scale" in hint and "by hand" in hint
+    for guess in ("standard", "1-5", "1 to 5", "0 to"):
+        assert guess not in hint, guess

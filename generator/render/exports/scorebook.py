@@ -157,7 +157,8 @@ def total_columns(sheet: sheets.Sheet, columns: list[list[Any]],
     blanks = get_column_letter(len(columns) + 1)
     total = get_column_letter(len(columns) + 2)
     columns += [["Scores still to enter", 10],
-                [f"{name}, {sheet.min_total} to {sheet.max_total} (so far)", 16],
+                [f"{name}, {sheet.min_total} to {sheet.max_total} (so far)" if sheet.scale.stated
+                 else f"{name} (so far)", 16],
                 ["Rank (once every score is in)", 10]]
     return blanks, total
 
@@ -204,7 +205,7 @@ def score_columns(sheet: sheets.Sheet, count: int) -> tuple[list[list[Any]], lis
         letter = layout.letter(index)
         if row.mode == sheets.MET:
             validations.append(met_list(letter, count, f"{row.label} met?"))
-        else:
+        elif sheet.scale.stated:  # no scale given: no range to hold the score to
             validations.append(whole(letter, count, f"Criterion {row.label}",
                                      sheet.scale.min, sheet.scale.max))
     return columns, validations

@@ -59,10 +59,13 @@ def _how_to(role: Role, sheet: sheets.Sheet) -> list[str]:
                      + " not scored: choose Met or Not met from the list in the cell."
                      + (f" Enter a score from {scale.min} to {scale.max} for each of the other "
                         "criteria, using the Scoring scale sheet. Anything else is refused."
-                        if sheet.scored else ""))
-    else:
+                        if sheet.scored and scale.stated else
+                        " Enter a score for each of the other criteria." if sheet.scored else ""))
+    elif scale.stated:
         lines.append(f"Enter a score from {scale.min} to {scale.max} in each criterion's "
                      "column, using the Scoring scale sheet. Anything else is refused.")
+    else:  # no scale given: no range, and no descriptors, of Roleprint's
+        lines.append("Enter a score in each criterion's column.")
     if sheet.weighted:
         lines.append("Some criteria carry a weight (×1, ×2 …): the total multiplies each score "
                      "by its weight.")
@@ -73,7 +76,8 @@ def _how_to(role: Role, sheet: sheets.Sheet) -> list[str]:
                         *_own(words.guaranteed_interview.to_panel)]
     lines += [
         *keeping(role.organisation, scale.id),
-        f"Scoring scale: {plain(scale.name)} ({scale.min} to {scale.max}).",
+        *([f"Scoring scale: {plain(scale.name)} ({scale.min} to {scale.max})."]
+          if scale.stated else []),
     ]
     if scale.description:
         lines.append(plain_block(scale.description))
@@ -120,7 +124,7 @@ def _criteria(sheet: sheets.Sheet) -> dict[str, Any]:
         crit = row.criterion
         assert crit is not None  # a shortlisting row is always a criterion
         scored = ("Met or not met (from the list)" if row.mode == sheets.MET
-                  else f"Score {scale.min} to {scale.max}")
+                  else f"Score {scale.span}".strip())
         rows.append([plain(row.label), plain(crit.text) + items_text(crit.items),
                      row.kind_label, scored,
                      *([row.weight] if sheet.weighted else []), plain(crit.assessed_by_text),
@@ -152,6 +156,11 @@ def scale_sheet(scale: Scale) -> dict[str, Any]:
             "rows": rows}
 
 
+def scale_sheets(scale: Scale) -> list[dict[str, Any]]:
+    """The Scoring scale sheet, or none where no scale is given."""
+    return [scale_sheet(scale)] if scale.stated else []
+
+
 def shortlisting_sheet(settings: Campaign) -> sheets.Sheet:
     """The campaign's shortlisting sheet: its shortlisting scale, weights and candidates."""
     return sheets.shortlisting(settings.role, settings.scale_at("shortlisting"),
@@ -169,7 +178,7 @@ def shortlisting_book(site: Site, role: Role,
         "subject": f"Shortlisting scores, {role.organisation.name}",
         "keywords": book_keywords("shortlisting", settings, sheet.scale.id),
         "sheets": [_scores(sheet, role.organisation.form_wording.guaranteed_interview is not None),
-                   _criteria(sheet), scale_sheet(sheet.scale),
+                   _criteria(sheet), *scale_sheets(sheet.scale),
                    {"name": "How to use", "columns": [["How to use this workbook", 110]],
                     "rows": [[line] for line in _how_to(role, sheet)]}],
     }
