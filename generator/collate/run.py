@@ -11,7 +11,7 @@ from generator.collate.read_pdf import filled_from_pdf, read_pdf
 from generator.collate.read_workbook import filled_from_workbook, workbook_facts
 from generator.collate.retention import delete_by, refuse_reason, write_manifest
 from generator.core import report
-from generator.model import Site
+from generator.model import Organisation, Site
 from generator.scoring import sheets
 from generator.scoring.campaign import Campaign
 
@@ -119,6 +119,19 @@ def no_scale(content: Path, organisation: str) -> str:
             "if they give none, add up the panel's scores by hand")
 
 
+def _notice(org: Organisation, months: int | None, deadline: str | None) -> str:
+    """What every collated file says about keeping it: the organisation's period and the
+    delete-by date, or plainly that no period is set."""
+    if months and deadline:
+        return (f"Personal data: {org.name} keeps these scores for {months} "
+                f"month{'' if months == 1 else 's'}. Delete this file by {deadline} (roleprint "
+                "purge does it).")
+    unset = (f"{org.name} sets no retention period for its scoring sheets" if org.stated
+             else "no retention period is set for these scoring sheets")
+    return (f"Personal data: {unset}, so these scores have no delete-by date and roleprint "
+            "purge will not delete them; delete them when your organisation's own policy says.")
+
+
 def run_collate(site: Site, content: Path, paths: Sequence[Path], out: Path, today: str,
                 *, feedback: bool = False, pdf: bool = True) -> int:
     from generator.collate.write import write_all
@@ -143,12 +156,7 @@ def run_collate(site: Site, content: Path, paths: Sequence[Path], out: Path, tod
     org = settings.organisation
     months = org.sheet_wording.retention_months
     deadline = delete_by(today, months) if months else None
-    notice = (f"Personal data: {org.name} keeps these scores for {months} "
-              f"month{'' if months == 1 else 's'}. Delete this file by {deadline} (roleprint "
-              "purge does it)." if deadline else
-              f"Personal data: {org.name} sets no retention period for its scoring sheets, so "
-              "these scores have no delete-by date and roleprint purge will not delete them; "
-              "delete them when your organisation's own policy says.")
+    notice = _notice(org, months, deadline)
     files = write_all(settings, figures, out, notice, feedback=feedback, pdf=pdf)
     about = f"{figures.facts['stage']} scores for {record}"
     write_manifest(out, files, deadline, about)

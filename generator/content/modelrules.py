@@ -124,6 +124,13 @@ def check_open_vacancy(c: Checker, doc: Document, on: str) -> None:
     if not data.get("country") and not (org and org.data.get("country")):
         c.report(doc, (), "an open vacancy needs the country where the job is",
                  "add  country: GB  to the vacancy or to its organisation")
+    if "organisation" not in role_data:  # its source names no employer
+        warn(c, doc, ("role",),
+             f"the role '{data.get('role')}' does not state its organisation, so this open "
+             "vacancy has no JobPosting data on its page and no entry in the vacancies feed "
+             "(job search engines require the hiring organisation, a feed entry an author)",
+             "if the role's source names the employer, name it in the role's organisation; "
+             "otherwise nothing need change")
     if closing and has_passed(closing, on):
         warn(c, doc, ("closing_date",),
              f"the vacancy is open but its closing date ({long_date(closing)}) has passed; "

@@ -222,7 +222,8 @@ def family(fid: str, d: Data, shared: dict[str, Data]) -> m.Family:
 def role(rid: str, d: Data, orgs: dict[str, m.Organisation], families: dict[str, Data],
          family_models: dict[str, m.Family], frameworks: dict[str, m.Framework],
          shared: dict[str, Data]) -> m.Role:
-    org = orgs[d["organisation"]]
+    org = (orgs[d["organisation"]] if "organisation" in d  # else its source names no employer
+           else m.Organisation("", "", None, BUILTIN_METHODS, stated=False))
     methods = {x.id: x for x in org.methods}
     spec = d.get("person_specification", {})
     default = spec.get("assessed_by")

@@ -195,6 +195,13 @@ class Organisation:
     stage_scales: tuple[tuple[str, str], ...] = ()
     sheet_wording: SheetWording = field(default_factory=SheetWording)
     form_wording: FormWording = field(default_factory=FormWording)
+    # False for a role whose source names no employer (`organisation: not stated`): no name,
+    # page, statement or wording of an organisation is shown for it.
+    stated: bool = True
+
+    def after(self, text: str) -> str:
+        """`text`, then a comma and the organisation's name where it is stated."""
+        return f"{text}, {self.name}" if self.stated else text
 
     def method(self, method_id: str) -> AssessmentMethod:
         return next(m for m in self.methods if m.id == method_id)

@@ -13,16 +13,23 @@ from openpyxl import load_workbook
 
 from generator.cli import run
 from generator.content.load import load
+from generator.importer.assess import Methods
+from generator.importer.blocks import Block
+from generator.importer.criteria import SpecBuilder
+from generator.importer.draft import _criteria as draft_criteria
 from generator.model import Site
 from generator.render.exports.interviewbook import interview_book
 from generator.render.exports.shortlist import shortlisting_book
 from generator.render.forms.render import form_pages
 from generator.render.pack import write_pack
+from generator.render.site.feed import SiteAddress, atom_feed
+from generator.render.site.jsonld import job_posting
 from generator.render.site.pages import render_all
 from generator.scoring.campaign import campaign, for_record
+from tests.conftest import FIXTURES
 from tests.model.test_faithful import content_of, forms_of, report, word_text
 from tests.support.forms import parse
-from tests.support.site import stacked_rows
+from tests.support.site import read_back, stacked_rows
 
 
 def test_method_codes_without_a_key_in_the_source_print_no_key(tmp_path: Path) -> None:
@@ -157,3 +164,99 @@ def test_collating_sheets_with_no_scale_is_refused_where_the_scale_would_be_name
     assert "own documents give a scale" in hint and "by hand" in hint
     for guess in ("standard", "1-5", "1 to 5", "0 to"):
         assert guess not in hint, guess
+
+
+# Words an employer's record, or one made up for a role without one, would put on a page.
+EMPLOYER_WORDS = ("Example Council", "Employer not stated", "data controller", "organisations/",
+                  "works for the employer", "Organisation: <", "[](")
+
+
+def test_a_role_whose_employer_is_not_named_says_nothing_of_one(tmp_path: Path) -> None:
+    site = load(content_of(tmp_path, "employer-not-stated")).site
+    assert site is not None
+    role = site.roles["care-worker"]
+    assert not role.organisation.stated and role.organisation.name == ""
+    pages = read_back(render_all(site))
+    page = pages["roles/care-worker/index.md"]
+    vacancy = pages["vacancies/care-worker-2027/index.md"]
+    for text in (page, vacancy):
+        for words in EMPLOYER_WORDS:
+            assert words not in text, words
+        assert "Organisation\n:   Not stated" in text
+        assert "JobPosting" not in text and "hiringOrganization" not in text
+    assert "# Care Worker\n\nBelfast\n" in page
+    assert "Help service users with personal care, meals and medication" in page
+    assert "This page does not say how to send an application.\n" in vacancy
+    assert "**Questions:**" not in vacancy and "**Adjustments:**" not in vacancy
+    assert "### Organisation not stated" in pages["index.md"]
+    assert "[Care Worker](roles/care-worker/index.md), Belfast" in pages["index.md"]
+    assert job_posting(site.vacancies["care-worker-2027"]) is None
+    feed = atom_feed(site, SiteAddress("https://x.example/", "Careers", False)).decode()
+    assert "Care Worker" not in feed
+    word = [text for _, text in word_text(site, "care-worker")]
+    assert "Role profile and person specification · Belfast" in word
+    assert "Not stated" in word and not any("Example Council" in t for t in word)
+    forms = forms_of(site, "care-worker")
+    for stem, html in forms.items():
+        text = parse(html).text
+        assert 'class="org"' not in html and "Example Council" not in text, stem
+        title = re.search(r"<title>([^<]*)</title>", html)
+        assert title and title.group(1).endswith("Care Worker"), (stem, title)
+        for words in ("data controller", "Guidance from", "Keeping this sheet"):
+            assert words not in text, (stem, words)
+    assert "anyone who works for the employer of this role?" in parse(
+        forms["application-form"]).text
+
+
+def test_an_open_vacancy_of_a_role_with_no_employer_is_warned_of_where_it_names_the_role(
+        tmp_path: Path) -> None:
+    code, said = report(content_of(tmp_path, "employer-not-stated"))
+    assert code == 0
+    assert said.startswith("content/vacancies/care-worker-2027.yaml:1:7: warning: $.role: "
+                           "the role 'care-worker' does not state its organisation, so this "
+                           "open vacancy has no JobPosting data")
+    hint = said.splitlines()[1]
+    assert "if the role's source names the employer" in hint and "otherwise nothing" in hint
+
+
+def test_the_importer_keeps_a_partly_legible_method_cell_as_worded(tmp_path: Path) -> None:
+    """A person specification table whose method cell is cut off: the methods that can be
+    read go to assessed_by, the cell as worded to methods_partly_legible, with a review note."""
+    spec = SpecBuilder(Methods(FIXTURES / "base", "example-council"))
+    header = ("Criteria", "Essential / Desirable", "How assessed")
+    rows = [header, ("Knowledge of safeguarding procedures.", "E", TRUNCATED),
+            ("Experience of working with families.", "E", "Application form/ Interview")]
+    for number, cells in enumerate(rows, start=1):
+        spec.row(Block("row", " | ".join(cells), f"table 1, row {number}", cells=cells))
+    spec.flush()
+    cut, whole = spec.criteria
+    assert (cut.methods, cut.methods_partly_legible) == (["application"], TRUNCATED)
+    assert (whole.methods, whole.methods_partly_legible) == (
+        ["application", "interview"], None)
+    review: list[str] = []
+    out = draft_criteria([cut, whole], review, [], [])
+    assert out[0]["assessed_by"] == ["application"]
+    assert out[0]["methods_partly_legible"] == TRUNCATED
+    assert "methods_partly_legible" not in out[1]
+    assert any("only partly legible" in note and TRUNCATED in note for note in review)
+
+
+@pytest.mark.parametrize(("change", "where", "message"), [
+    ("organisation_not_stated: true\n", "4:1: $: ", "the role names no organisation"),
+    ("organisation_not_stated: true\n", "5:26: $.organisation_not_stated: ",
+     "the role names an organisation and also says its employer is not stated")])
+def test_a_role_names_its_employer_or_says_its_source_names_none(
+        tmp_path: Path, change: str, where: str, message: str) -> None:
+    content = content_of(tmp_path, "employer-not-stated")
+    role = content / "roles" / "care-worker.yaml"
+    text = role.read_text(encoding="utf-8")
+    role.write_text(text.replace(change, "") if "no organisation" in message
+                    else text.replace(change, change + "organisation: example-council\n"),
+                    encoding="utf-8")
+    code, said = report(content)
+    assert code == 1
+    lines = said.splitlines()
+    line = next(ln for ln in lines if message in ln)
+    assert line == f"content/roles/care-worker.yaml:{where}{message}"
+    hint = lines[lines.index(line) + 1]
+    assert "source" in hint and "example-council" not in hint

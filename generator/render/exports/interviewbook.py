@@ -101,7 +101,7 @@ def interview_book(settings: Campaign) -> dict[str, Any]:
 
     sheet = interview_sheet(settings)
     plan = planned(sheet, settings.questions)  # only in a pack, never on the site
-    how = [f"Interview scores for {plain(settings.title)}, {plain(settings.organisation.name)}.",
+    how = [plain(settings.organisation.after(f"Interview scores for {settings.title}")) + ".",
            ("After the interviews, enter the score the panel agrees for each candidate on each "
             "row, and each panel member's total from their own sheet beside it."
             if sheet.scored else "After the interviews, enter the panel's agreed judgement for "
@@ -117,7 +117,7 @@ def interview_book(settings: Campaign) -> dict[str, Any]:
     how += keeping(settings.organisation, sheet.scale.id)
     return {
         "title": f"{settings.title}: interview scores",
-        "subject": f"Interview scores, {settings.organisation.name}",
+        "subject": settings.organisation.after("Interview scores"),
         "keywords": book_keywords("interview", settings, sheet.scale.id),
         "sheets": [_scores(sheet, settings.panel,
                            (plan.min_total, plan.max_total)

@@ -45,7 +45,7 @@ def _how_to(role: Role, sheet: sheets.Sheet) -> list[str]:
     scale = sheet.scale
     words = role.organisation.form_wording
     lines = [
-        f"Shortlisting for {plain(role.title)}, {plain(role.organisation.name)}.",
+        plain(role.organisation.after(f"Shortlisting for {role.title}")) + ".",
         "Score only the evidence in each application. Candidates are shown by code (C1, C2 …).",
         *_own(words.anonymised_to_panel),
         "Only the criteria that can be judged from the application are listed, under the "
@@ -175,7 +175,7 @@ def shortlisting_book(site: Site, role: Role,
     sheet = shortlisting_sheet(settings)
     return {
         "title": f"{role.title}: shortlisting",
-        "subject": f"Shortlisting scores, {role.organisation.name}",
+        "subject": role.organisation.after("Shortlisting scores"),
         "keywords": book_keywords("shortlisting", settings, sheet.scale.id),
         "sheets": [_scores(sheet, role.organisation.form_wording.guaranteed_interview is not None),
                    _criteria(sheet), *scale_sheets(sheet.scale),
