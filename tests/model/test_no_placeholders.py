@@ -260,3 +260,53 @@ def test_a_role_names_its_employer_or_says_its_source_names_none(
     assert line == f"content/roles/care-worker.yaml:{where}{message}"
     hint = lines[lines.index(line) + 1]
     assert "source" in hint and "example-council" not in hint
+
+
+def test_a_wrong_value_in_each_new_field_is_located_with_a_hint_that_offers_no_words(
+        tmp_path: Path) -> None:
+    """methods_key, methods_partly_legible and organisation_not_stated: each mistake at its
+    line and column, with a hint, and no hint offering the schema's example wording."""
+    content = content_of(tmp_path, "partly-legible-methods")
+    role = content / "roles" / "family-support-worker.yaml"
+    role.write_text(role.read_text(encoding="utf-8")
+                    .replace(f"methods_partly_legible: {TRUNCATED}", "methods_partly_legible: 12")
+                    .replace("labels:\n", "labels:\n  methods_key: ''\n")
+                    .replace("organisation: example-council\n", "organisation: example-council\n"
+                             "organisation_not_stated: yes please\n"),
+                    encoding="utf-8")
+    code, said = report(content)
+    assert code == 1
+    lines = said.splitlines()
+    found = {}
+    for index, line in enumerate(lines):
+        match = re.match(r"content/roles/family-support-worker\.yaml:(\d+):(\d+): "
+                         r"\$\.(\S+): ", line)
+        if match:
+            hint = lines[index + 1]
+            assert hint.startswith("    hint: ") and len(hint) > 16, line
+            found[match.group(3)] = (int(match.group(1)), int(match.group(2)), hint)
+    assert found["labels.methods_key"][:2] == (8, 16)
+    assert found["person_specification.criteria[1].methods_partly_legible"][:2] == (24, 31)
+    assert found["organisation_not_stated"][:2] == (6, 26)
+    for _, _, hint in found.values():
+        for example in ("Application form/ Int", "A = Application", "Interview"):
+            assert example not in hint, hint
+
+
+def test_the_editor_offers_each_new_field() -> None:
+    from tests.editor.test_config import collection_fields
+
+    role = {f["name"]: f for f in collection_fields("role")}
+    assert role["organisation"]["widget"] == "relation"
+    assert not role["organisation"]["required"]
+    assert role["organisation_not_stated"]["widget"] == "boolean"
+    spec = {f["name"]: f for f in role["person_specification"]["fields"]}
+    criterion = {f["name"]: f for f in spec["criteria"]["fields"]}
+    assert criterion["methods_partly_legible"]["widget"] == "string"
+    labels = {f["name"]: f for f in role["labels"]["fields"]}
+    assert labels["methods_key"]["widget"] == "string"
+    organisation = {f["name"]: f for f in collection_fields("organisation")}
+    assert organisation["default_scale"]["widget"] == "relation"
+    assert not organisation["default_scale"]["required"]
+    sheets = {f["name"]: f for f in organisation["scoring_sheets"]["fields"]}
+    assert "if the organisation does not say" in sheets["retention_months"]["hint"]
