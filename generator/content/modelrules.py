@@ -124,7 +124,7 @@ def check_open_vacancy(c: Checker, doc: Document, on: str) -> None:
     if not data.get("country") and not (org and org.data.get("country")):
         c.report(doc, (), "an open vacancy needs the country where the job is",
                  "add  country: GB  to the vacancy or to its organisation")
-    if "organisation" not in role_data:  # its source names no employer
+    if role_data.get("organisation_not_stated") and "organisation" not in role_data:
         warn(c, doc, ("role",),
              f"the role '{data.get('role')}' does not state its organisation, so this open "
              "vacancy has no JobPosting data on its page and no entry in the vacancies feed "

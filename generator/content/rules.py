@@ -177,7 +177,9 @@ def check_family(c: Checker, doc: Document, family_id: str) -> None:
 
 def _check_employer(c: Checker, doc: Document) -> bool:
     """A role names its organisation, or says its source names none; True for the latter."""
-    given, unstated = "organisation" in doc.data, doc.data.get("organisation_not_stated")
+    # An organisation refused by its schema (cut from the data) is reported there already.
+    given = "organisation" in doc.data or doc.is_cut(("organisation",))
+    unstated = doc.data.get("organisation_not_stated")
     if not given and not unstated:
         c.report(doc, (), "the role names no organisation",
                  "add organisation: the id of the employer the role's source names; if the "
