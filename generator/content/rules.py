@@ -181,7 +181,8 @@ def _check_employer(c: Checker, doc: Document) -> bool:
     given = "organisation" in doc.data or doc.is_cut(("organisation",))
     unstated = doc.data.get("organisation_not_stated")
     if not given and not unstated:
-        c.report(doc, (), "the role names no organisation",
+        # worded as the schema words a missing field, so the editor shows it at Organisation
+        c.report(doc, (), "'organisation' (Organisation) is missing",
                  "add organisation: the id of the employer the role's source names; if the "
                  "source names no employer, add organisation_not_stated: true instead")
     elif given and unstated:
