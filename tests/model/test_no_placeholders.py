@@ -310,3 +310,42 @@ def test_the_editor_offers_each_new_field() -> None:
     assert not organisation["default_scale"]["required"]
     sheets = {f["name"]: f for f in organisation["scoring_sheets"]["fields"]}
     assert "if the organisation does not say" in sheets["retention_months"]["hint"]
+
+
+KEYED = """\
+Job Title: Highways Inspector
+
+Person specification
+Experience
+- Experience of inspecting roads and footways (A/I)
+- A full driving licence (A)
+Key: A = Application form, I = Interview
+"""
+
+
+@pytest.mark.parametrize("key", [True, False])
+def test_the_importer_keeps_the_sources_key_to_its_method_codes_and_makes_none(
+        key: bool, tmp_path: Path) -> None:
+    import io
+    import shutil
+
+    from generator.content.yamlload import load_file
+    from generator.importer.command import run as import_run
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "base", content)
+    source = tmp_path / "highways-inspector.txt"
+    source.write_text(KEYED if key else KEYED.replace("Key: A = Application form, I = Interview\n",
+                                                      ""), encoding="utf-8")
+    import_run([source], "example-council", content, out=io.StringIO(), err=io.StringIO())
+    path = content / "roles" / "highways-inspector.yaml"
+    doc, _ = load_file(path, str(path))
+    assert doc is not None
+    labels = doc.data.get("labels") or {}
+    if key:
+        assert labels == {"methods_key": "A = Application form, I = Interview",
+                          "methods_as": "abbreviations"}
+    else:
+        assert "methods_key" not in labels and "Key" not in path.read_text(encoding="utf-8")
+    assert [c["assessed_by"] for c in doc.data["person_specification"]["criteria"]] == [
+        ["application", "interview"], ["application"]]
