@@ -189,6 +189,8 @@ def test_a_role_whose_employer_is_not_named_says_nothing_of_one(tmp_path: Path) 
     assert "This page does not say how to send an application.\n" in vacancy
     assert "**Questions:**" not in vacancy and "**Adjustments:**" not in vacancy
     assert "### Organisation not stated" in pages["index.md"]
+    # the content health page groups its findings under no organisation's name
+    assert "\n## Organisation not stated\n" in pages["content-health.md"]
     assert "[Care Worker](roles/care-worker/index.md), Belfast" in pages["index.md"]
     assert job_posting(site.vacancies["care-worker-2027"]) is None
     feed = atom_feed(site, SiteAddress("https://x.example/", "Careers", False)).decode()
