@@ -12,6 +12,15 @@ class CollateError(RoleprintError):
     """A file collate cannot use; the message names it and says why."""
 
 
+class NoScaleError(CollateError):
+    """Sheets printed with no scale (the organisation names none, nor the vacancy): the
+    scores cannot be checked against a lowest and highest score, so they are not collated."""
+
+    def __init__(self, organisation: str) -> None:
+        super().__init__(organisation)
+        self.organisation = organisation
+
+
 @dataclass
 class Filled:
     """A member's sheet: `facts` (record, kind, stage, scale …), who filled it, and the

@@ -61,7 +61,8 @@ def refuse_reason(out: Path, content: Path) -> str | None:
             "into a folder listed in .gitignore")
 
 
-def write_manifest(out: Path, files: list[Path], deadline: str, about: str) -> Path:
+def write_manifest(out: Path, files: list[Path], deadline: str | None, about: str) -> Path:
+    """The list of files written and their delete-by date (null: no retention period set)."""
     path = out / MANIFEST
     path.write_text(json.dumps({"delete_by": deadline, "about": about,
                                 "files": sorted(str(f.relative_to(out)) for f in files)},
@@ -71,10 +72,16 @@ def write_manifest(out: Path, files: list[Path], deadline: str, about: str) -> P
 
 def purge(folder: Path, today: str, *, dry_run: bool = False) -> list[str]:
     """Delete every collated set under `folder` whose delete-by date has passed (and its
-    manifest); return a line for each set deleted (or, with `dry_run`, that would be)."""
+    manifest); return a line for each set deleted (or, with `dry_run`, that would be), and for
+    each set kept because no retention period was set (it has no date to pass)."""
     said = []
     for manifest in sorted(folder.rglob(MANIFEST)):
         data = json.loads(manifest.read_text(encoding="utf-8"))
+        if data["delete_by"] is None:
+            said.append(f"Kept {manifest.parent} ({data['about']}): no retention period is "
+                        "set for it, so it has no delete-by date; delete it when your "
+                        "organisation's own policy says")
+            continue
         if data["delete_by"] >= today:
             continue
         base = manifest.parent

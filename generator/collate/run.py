@@ -6,12 +6,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator.collate.figures import Figures, collate
-from generator.collate.filled import CollateError, Filled
+from generator.collate.filled import CollateError, Filled, NoScaleError
 from generator.collate.read_pdf import filled_from_pdf, read_pdf
 from generator.collate.read_workbook import filled_from_workbook, workbook_facts
 from generator.collate.retention import delete_by, refuse_reason, write_manifest
 from generator.core import report
-from generator.model import Site
+from generator.model import Organisation, Site
 from generator.scoring import sheets
 from generator.scoring.campaign import Campaign
 
@@ -40,6 +40,8 @@ def campaign_for(site: Site, facts: dict[str, object]) -> Campaign:
     record, stage = str(facts.get("record")), str(facts.get("stage"))
     vacancy = site.vacancies.get(record)
     role = vacancy.role if vacancy else site.roles.get(record)
+    if role is not None and not facts.get("scale"):
+        raise NoScaleError(role.organisation.id)
     scale = site.scales.get(str(facts.get("scale")))
     if role is None or scale is None:
         raise CollateError(f"the sheets are for '{record}' on the scale '{facts.get('scale')}', "
@@ -105,6 +107,31 @@ def collate_files(site: Site, paths: Sequence[Path], skip: Path | None = None,
     return settings, figures
 
 
+def no_scale(content: Path, organisation: str) -> str:
+    """Where the scale is missing (the organisation's file: it names none), what that stops,
+    and what to do, without offering a scale of Roleprint's."""
+    where = content / "organisations" / f"{organisation}.yaml"
+    return (f"{where}:1:1: $.default_scale: the sheets were printed with no scoring scale (the "
+            "organisation names none, nor the vacancy), so the scores cannot be checked "
+            "against a lowest and highest score and are not collated\n"
+            "    hint: if the organisation's own documents give a scale, add it to scales/ and "
+            "name it in default_scale (or in the vacancy's scale), then print the sheets again; "
+            "if they give none, add up the panel's scores by hand")
+
+
+def _notice(org: Organisation, months: int | None, deadline: str | None) -> str:
+    """What every collated file says about keeping it: the organisation's period and the
+    delete-by date, or plainly that no period is set."""
+    if months and deadline:
+        return (f"Personal data: {org.name} keeps these scores for {months} "
+                f"month{'' if months == 1 else 's'}. Delete this file by {deadline} (roleprint "
+                "purge does it).")
+    unset = (f"{org.name} sets no retention period for its scoring sheets" if org.stated
+             else "no retention period is set for these scoring sheets")
+    return (f"Personal data: {unset}, so these scores have no delete-by date and roleprint "
+            "purge will not delete them; delete them when your organisation's own policy says.")
+
+
 def run_collate(site: Site, content: Path, paths: Sequence[Path], out: Path, today: str,
                 *, feedback: bool = False, pdf: bool = True) -> int:
     from generator.collate.write import write_all
@@ -119,18 +146,22 @@ def run_collate(site: Site, content: Path, paths: Sequence[Path], out: Path, tod
         return 2
     try:
         settings, figures = collate_files(site, paths, skip=out)
+    except NoScaleError as err:
+        report.fail(no_scale(content, err.organisation))
+        return 1
     except CollateError as err:
         report.fail(f"{err}")
         return 1
     record = str(figures.facts["record"])
     org = settings.organisation
     months = org.sheet_wording.retention_months
-    deadline = delete_by(today, months)
-    notice = (f"Personal data: {org.name} keeps these scores for {months} months. Delete this "
-              f"file by {deadline} (roleprint purge does it).")
+    deadline = delete_by(today, months) if months else None
+    notice = _notice(org, months, deadline)
     files = write_all(settings, figures, out, notice, feedback=feedback, pdf=pdf)
     about = f"{figures.facts['stage']} scores for {record}"
     write_manifest(out, files, deadline, about)
     report.say(f"Collated {len(figures.members)} panel members' scores for "
-          f"{len(figures.candidates)} candidates ({about}) into {out}; delete by {deadline}.")
+          f"{len(figures.candidates)} candidates ({about}) into {out}; "
+          + (f"delete by {deadline}." if deadline else "no retention period is set, so no "
+             "delete-by date."))
     return 0

@@ -36,6 +36,13 @@ def check_unassessed(c: Checker, doc: Document, base: JsonPath,
     """A criterion whose method is "not stated" is on no scoring sheet: say so, once each."""
     ids = ids or criterion_ids(criteria)
     for index, (crit, crit_id) in enumerate(zip(criteria, ids, strict=True)):
+        if "methods_partly_legible" in crit and "assessed_by" not in crit:
+            c.report(doc, (*base, index, "methods_partly_legible"),
+                     f"criterion '{crit_id}' keeps the source's partly legible method words "
+                     "but not the methods that can be read in them, so the person "
+                     "specification's default would be used in their place",
+                     "add assessed_by to this criterion with only the methods you can read in "
+                     "the source's words, or not stated if none can be read")
         if crit.get("assessed_by") == NOT_STATED:
             warn(c, doc, (*base, index, "assessed_by"),
                  f"criterion '{crit_id}' does not say how it is assessed, so it is on no "
@@ -129,6 +136,13 @@ def check_open_vacancy(c: Checker, doc: Document, on: str) -> None:
     if not data.get("country") and not (org and org.data.get("country")):
         c.report(doc, (), "an open vacancy needs the country where the job is",
                  "add  country: GB  to the vacancy or to its organisation")
+    if role_data.get("organisation_not_stated") and "organisation" not in role_data:
+        warn(c, doc, ("role",),
+             f"the role '{data.get('role')}' does not state its organisation, so this open "
+             "vacancy has no JobPosting data on its page and no entry in the vacancies feed "
+             "(job search engines require the hiring organisation, a feed entry an author)",
+             "if the role's source names the employer, name it in the role's organisation; "
+             "otherwise nothing need change")
     if closing and has_passed(closing, on):
         warn(c, doc, ("closing_date",),
              f"the vacancy is open but its closing date ({long_date(closing)}) has passed; "

@@ -165,10 +165,28 @@ def check_family(c: Checker, doc: Document, family_id: str) -> None:
                    ["application", "interview"])
 
 
+def _check_employer(c: Checker, doc: Document) -> bool:
+    """A role names its organisation, or says its source names none; True for the latter."""
+    # An organisation refused by its schema (cut from the data) is reported there already.
+    given = "organisation" in doc.data or doc.is_cut(("organisation",))
+    unstated = doc.data.get("organisation_not_stated")
+    if not given and not unstated:
+        # worded as the schema words a missing field, so the editor shows it at Organisation
+        c.report(doc, (), "'organisation' (Organisation) is missing",
+                 "add organisation: the id of the employer the role's source names; if the "
+                 "source names no employer, add organisation_not_stated: true instead")
+    elif given and unstated:
+        c.report(doc, ("organisation_not_stated",), "the role names an organisation and also "
+                 "says its employer is not stated",
+                 "keep organisation if the source names the employer, else remove it")
+    return bool(unstated) and not given
+
+
 def check_role(c: Checker, doc: Document) -> None:
     data = doc.data
-    has_org = "organisation" in data and c.reference(doc, ("organisation",), "organisation",
-                                                     data["organisation"])
+    unstated = _check_employer(c, doc)
+    has_org = "organisation" in data and c.reference(
+        doc, ("organisation",), "organisation", data["organisation"])
     if "family" in data:
         c.reference(doc, ("family",), "family", data["family"])
     allowed = methods_for(c.records, data["organisation"] if has_org else None)
@@ -188,6 +206,10 @@ def check_role(c: Checker, doc: Document) -> None:
     _check_salary(c, doc, ("salary",), data.get("salary"))
     if has_org and "known_risks" in data:
         _check_known_risks(c, doc, data)
+    elif unstated and "known_risks" in data:
+        c.report(doc, ("known_risks",), "the role's organisation is not stated, so there is "
+                 "no known-risks form for these answers",
+                 "name the employer if its documents give it, or leave known_risks out")
 
 
 def _check_competency(c: Checker, doc: Document, index: int, req: dict[str, Any],

@@ -293,6 +293,8 @@ def _message(error: ValidationError, doc: Document, path: JsonPath) -> tuple[str
             return message, "fill in a value or delete the line", ""
         if "boolean" in wanted_list and is_yaml11_word(value):
             return message, "write true or false (yes/no/on/off are read as text)", ""
+        if wanted_list == ["boolean"]:
+            return message, "write true or false", ""
         if "string" in wanted_list and isinstance(value, int | float | bool):
             raw = doc.raw.get(path, str(value).lower() if isinstance(value, bool) else str(value))
             return message, f"put it in quotes so it is read as text: \"{raw}\"", ""

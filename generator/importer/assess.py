@@ -56,6 +56,16 @@ class Methods:
         return list(dict.fromkeys(found)) or None
 
 
+def readable_methods(text: str, methods: Methods) -> list[str] | None:
+    """The methods that can be read in a method cell only part of which reads ("Application
+    form/ Int [TRUNCATED]": application), or None when all of it reads or none of it does."""
+    if methods.parse(text) is not None:
+        return None
+    parts = [methods.parse(token) for token in _SPLIT.split(text.strip()) if token.strip()]
+    found = [one for part in parts if part for one in part]
+    return list(dict.fromkeys(found)) or None
+
+
 def requirement(text: str) -> str | None:
     """"essential" or "desirable" from "E", "Essential", "Des" …; None otherwise."""
     return lookup("requirements", text.strip().strip("()[]"))

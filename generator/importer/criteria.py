@@ -9,7 +9,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from generator.importer import celllines
-from generator.importer.assess import Methods, requirement, ticked, trailing_methods
+from generator.importer.assess import (
+    Methods,
+    readable_methods,
+    requirement,
+    ticked,
+    trailing_methods,
+)
 from generator.importer.blocks import Block
 from generator.importer.labels import is_category, lookup, normalise
 
@@ -33,6 +39,7 @@ class Criterion:
     methods: list[str] | None
     number: str | None = None
     items: list[str] = field(default_factory=list)
+    methods_partly_legible: str | None = None  # the method cell as worded, where it part-reads
 
 
 def _is_mark(text: str, methods: Methods) -> bool:
@@ -185,8 +192,10 @@ class SpecBuilder:
             for other in cells[1:]:
                 req = req or requirement(other)
                 methods = methods or self.methods.parse(other)
+        partly = readable_methods(how, self.methods) if how and methods is None else None
         # a cell that is none of these (a note, a second description) is kept to place
         known = {text, category, how, cell("requirement"), cell("essential"), cell("desirable")}
         self.stray.extend(Block("para", c, where) for c in cells
                           if c and c not in known and not _is_mark(c, self.methods))
-        return Criterion(text, where, category, req, methods)
+        return Criterion(text, where, category, req, partly or methods,
+                         methods_partly_legible=how if partly else None)

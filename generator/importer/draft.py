@@ -62,6 +62,11 @@ def _criteria(found: list[Criterion], review: list[str], to_place: list[tuple[st
         entry["requirement"] = requirement
         if crit.methods:
             entry["assessed_by"] = crit.methods
+            if crit.methods_partly_legible:  # only part of the cell reads: kept as worded
+                entry["methods_partly_legible"] = crit.methods_partly_legible
+                review.append(f"criterion '{crit.text[:50]}' ({crit.where}): how it is "
+                              f"assessed is only partly legible (“{crit.methods_partly_legible}”)"
+                              "; only the methods that can be read are in assessed_by")
         elif lenient:
             entry["assessed_by"] = rep.NOT_STATED
         unknown = [name for name, known in (("essential or desirable", crit.requirement),

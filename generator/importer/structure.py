@@ -54,6 +54,9 @@ def entry(section: str, block: Block) -> dict[str, str] | None:
     if not label.strip() or not value.strip():
         return None
     return {"label": label.strip(), "value": value.strip()}
+# "Key: A = Application form, I = Interview" under a person specification: the source's own
+# key to its method codes, kept word for word (labels.methods_key).
+_METHODS_KEY = re.compile(r"^key(?: to [^:]{1,40})?\s*:\s*(?P<key>.*\S\s*=\s*\S.*)$", re.I)
 
 
 def _looks_like_heading(block: Block, following: Block | None) -> bool:
@@ -212,6 +215,13 @@ class Walker:
         if section in LIST_SECTIONS:
             builder = self.lists[section]
             (builder.item if block.kind == "item" else builder.para)(block)
+        elif section == "person_specification" and block.kind == "para" and (
+                key := _METHODS_KEY.match(block.text)) and "methods_key" not in (
+                self.out.role.get("labels") or {}):
+            labels = self.out.role.setdefault("labels", {})
+            labels["methods_key"] = key.group("key").strip()
+            labels.setdefault("methods_as", "abbreviations")  # a key is to codes the source shows
+            self.out.placed.append(("labels.methods_key", block.where, "high"))
         elif section == "person_specification":
             {"item": self.spec.item, "row": self.spec.row}.get(block.kind, self.spec.para)(block)
         elif section == "known_risks" and (found := self.organisation.known_risk(block)):

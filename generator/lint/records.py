@@ -39,7 +39,7 @@ def _scales_of(site: Site, role: Role) -> set[str]:
     for vacancy in site.vacancies_of(role.id):
         found.add(vacancy.scale.id)
         found.update(scale.id for _, scale in vacancy.stage_scales)
-    return found
+    return {sid for sid in found if sid}  # none where no scale is named (NO_SCALE's "")
 
 
 def _weighted(site: Site, role: Role) -> bool:

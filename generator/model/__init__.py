@@ -27,9 +27,9 @@ from generator.model.personspec import (
 )
 from generator.model.questions import PlanEntry, Question
 from generator.model.records import (
-    DEFAULT_RETENTION_MONTHS,
     FULL,
     GRID,
+    NO_SCALE,
     Apply,
     AssessmentMethod,
     Competency,
@@ -63,13 +63,13 @@ from generator.model.terms import (
 
 __all__ = [
     "ASSESSMENT_STAGES",
-    "DEFAULT_RETENTION_MONTHS",
     "DESIRABLE",
     "ESSENTIAL",
     "FULL",
     "GRID",
     "NOT_STATED",
     "NOT_STATED_LABEL",
+    "NO_SCALE",
     "SCORING_STAGES",
     "Apply",
     "AssessmentMethod",
@@ -420,7 +420,8 @@ class Site:
         if vacancy is not None:
             return dict(vacancy.stage_scales).get(stage or "", vacancy.scale)
         org = role.organisation
-        return self.scales[dict(org.stage_scales).get(stage or "", org.default_scale)]
+        found = dict(org.stage_scales).get(stage or "", org.default_scale)
+        return self.scales[found] if found else NO_SCALE
 
 
 def _group(items: Iterable[T], keys: Callable[[T], tuple[str, ...]]) -> dict[str, tuple[T, ...]]:

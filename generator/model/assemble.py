@@ -85,7 +85,7 @@ def terms(raw: Data | None) -> m.Terms:
 def labels(raw: Data | None) -> m.Labels:
     raw = raw or {}
     return m.Labels(dict(raw.get("sections", {})), dict(raw.get("columns", {})),
-                    raw.get("competency"), raw.get("methods_as"))
+                    raw.get("competency"), raw.get("methods_as"), raw.get("methods_key"))
 
 
 def statements(raw: list[Data] | None) -> tuple[m.Statement, ...]:
@@ -125,7 +125,7 @@ def organisation(oid: str, d: Data) -> m.Organisation:
             form.get("history"),
         )
     return m.Organisation(
-        id=oid, name=d["name"], default_scale=d["default_scale"],
+        id=oid, name=d["name"], default_scale=d.get("default_scale"),
         methods=organisation_methods(d.get("assessment_methods", [])),
         short_name=d.get("short_name"), formerly=_t(d.get("formerly")), about=d.get("about"),
         address=_t(d.get("address")), website=d.get("website"),
@@ -159,7 +159,7 @@ def form_wording(d: Data) -> m.FormWording:
 
 def sheet_wording(d: Data) -> m.SheetWording:
     return m.SheetWording(d.get("guidance"), tuple(sorted((d.get("scale_guidance") or {}).items())),
-                          d.get("retention_months", m.DEFAULT_RETENTION_MONTHS),
+                          d.get("retention_months"),
                           d.get("data_protection"), d.get("interview_layout", m.FULL),
                           tuple(m.ScriptSection(x["heading"], x["text"],
                                                 x.get("position", "before"))
@@ -216,6 +216,7 @@ def criterion(d: Data, methods: dict[str, m.AssessmentMethod], shared: dict[str,
         weight=d.get("weight"), guidance=d.get("guidance") or base.get("guidance"),
         shared=d.get("use"), inherited_from=family, items=tuple(map(list_item, d.get("items", []))),
         methods_stated=method_ids is not None, internal_notes=d.get("internal_notes"),
+        methods_partly_legible=d.get("methods_partly_legible"),
     )
 
 
@@ -253,7 +254,8 @@ def family(fid: str, d: Data, shared: dict[str, Data]) -> m.Family:
 def role(rid: str, d: Data, orgs: dict[str, m.Organisation], families: dict[str, Data],
          family_models: dict[str, m.Family], frameworks: dict[str, m.Framework],
          shared: dict[str, Data]) -> m.Role:
-    org = orgs[d["organisation"]]
+    org = (orgs[d["organisation"]] if "organisation" in d  # else its source names no employer
+           else m.Organisation("", "", None, BUILTIN_METHODS, stated=False))
     methods = {x.id: x for x in org.methods}
     spec = d.get("person_specification", {})
     default = spec.get("assessed_by")
@@ -337,6 +339,11 @@ def _stage_scales(the_role: m.Role, d: Data) -> list[tuple[str, str]]:
     return sorted(ids.items())
 
 
+def _scale(scales: dict[str, m.Scale], sid: str | None) -> m.Scale:
+    """The scale named, or NO_SCALE where neither the vacancy nor its organisation names one."""
+    return scales[sid] if sid else m.NO_SCALE
+
+
 def vacancy(vid: str, d: Data, roles: dict[str, m.Role], scales: dict[str, m.Scale],
             on: str | None = None) -> m.Vacancy:
     """A vacancy; `on` is the build's date (YYYY-MM-DD), which decides whether it has expired."""
@@ -345,7 +352,7 @@ def vacancy(vid: str, d: Data, roles: dict[str, m.Role], scales: dict[str, m.Sca
     return m.Vacancy(
         id=vid, role=the_role, reference=d.get("reference"), status=d["status"],
         title=d.get("title") or the_role.title,
-        scale=scales[d.get("scale") or the_role.organisation.default_scale],
+        scale=_scale(scales, d.get("scale") or the_role.organisation.default_scale),
         candidates=d.get("candidates", 6), posted=d.get("posted"),
         closing_date=d.get("closing_date"), closing_time=d.get("closing_time"),
         interview_dates=_t(d.get("interview_dates")), salary=salary(d.get("salary")),

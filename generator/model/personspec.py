@@ -36,6 +36,9 @@ class Criterion:
     # no scoring sheet, and `assessed_by` is empty.
     methods_stated: bool = True
     internal_notes: str | None = None
+    # The source's method column as worded where only part of it can be read ("Application
+    # form/ Int [TRUNCATED]"): `assessed_by` holds the methods that can be read.
+    methods_partly_legible: str | None = None
 
     @property
     def essential(self) -> bool:
@@ -53,18 +56,21 @@ class Criterion:
     def stages(self) -> frozenset[str]:
         return frozenset(m.stage for m in self.assessed_by)
 
+    def _methods(self, names: list[str]) -> str:
+        """The methods named, or "Not stated", then the source's partly legible words."""
+        shown = ", ".join(names) if self.methods_stated else NOT_STATED_LABEL
+        if self.methods_partly_legible is None:
+            return shown
+        return f"{shown} (partly legible in the source: “{self.methods_partly_legible}”)"
+
     @property
     def assessed_by_text(self) -> str:
-        if not self.methods_stated:
-            return NOT_STATED_LABEL
-        return ", ".join(m.name for m in self.assessed_by)
+        return self._methods([m.name for m in self.assessed_by])
 
     @property
     def assessed_by_short(self) -> str:
-        """The methods by abbreviation where they have one (the key explains them)."""
-        if not self.methods_stated:
-            return NOT_STATED_LABEL
-        return ", ".join(m.abbreviation or m.name for m in self.assessed_by)
+        """The methods by abbreviation where they have one (a key, if the source gives one)."""
+        return self._methods([m.abbreviation or m.name for m in self.assessed_by])
 
 
 @dataclass(frozen=True)

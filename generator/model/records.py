@@ -129,7 +129,6 @@ class KnownRiskForm:
     history: str | None
 
 
-DEFAULT_RETENTION_MONTHS = 6
 FULL, GRID = "full", "grid"  # interview sheet layouts: a block per row, or a row per row
 
 
@@ -149,8 +148,8 @@ class SheetWording:
 
     guidance: str | None = None                      # Markdown, on every scoring sheet
     scale_guidance: tuple[tuple[str, str], ...] = ()  # (scale id, Markdown), sorted by id
-    retention_months: int = DEFAULT_RETENTION_MONTHS
-    data_protection: str | None = None               # Markdown, instead of the standard text
+    retention_months: int | None = None              # only when the organisation gives one
+    data_protection: str | None = None               # Markdown, the organisation's own words
     interview_layout: str = FULL                     # FULL or GRID
     interview_script: tuple[ScriptSection, ...] = ()
 
@@ -201,7 +200,7 @@ class FormWording:
 class Organisation:
     id: str
     name: str
-    default_scale: str
+    default_scale: str | None  # None: the organisation's documents give no scale
     methods: tuple[AssessmentMethod, ...]
     short_name: str | None = None
     formerly: tuple[str, ...] = ()
@@ -221,6 +220,13 @@ class Organisation:
     stage_scales: tuple[tuple[str, str], ...] = ()
     sheet_wording: SheetWording = field(default_factory=SheetWording)
     form_wording: FormWording = field(default_factory=FormWording)
+    # False for a role whose source names no employer (`organisation: not stated`): no name,
+    # page, statement or wording of an organisation is shown for it.
+    stated: bool = True
+
+    def after(self, text: str) -> str:
+        """`text`, then a comma and the organisation's name where it is stated."""
+        return f"{text}, {self.name}" if self.stated else text
 
     def method(self, method_id: str) -> AssessmentMethod:
         return next(m for m in self.methods if m.id == method_id)
@@ -274,6 +280,14 @@ class Scale:
     bands: tuple[ScaleBand, ...] = ()  # descriptors written once for runs of scores
     # Desirable criteria scored only for a candidate who meets every essential one.
     desirable_after_gate: bool = False
+    # False for NO_SCALE: the organisation names none, so the sheets print score boxes with no
+    # range and no descriptors, and collation (which needs the range) is refused.
+    stated: bool = True
+
+    @property
+    def span(self) -> str:
+        """"1 to 5", or "" where no scale is given."""
+        return f"{self.min} to {self.max}" if self.stated else ""
 
     @property
     def met_only(self) -> bool:
@@ -291,6 +305,12 @@ class Scale:
         if self.bands:
             return tuple(LegendLine(b.scores, b.descriptor, b.label) for b in self.bands)
         return tuple(LegendLine(str(p.score), p.descriptor, p.label) for p in self.points)
+
+
+# A role whose organisation names no default scale, and no vacancy scale: its sheets are scored
+# on no scale of Roleprint's making (min and max are never shown: `stated` is False), and no
+# essential gate either, as that is a scale's rule and no scale was given.
+NO_SCALE = Scale("", "", 0, 0, (), essential_gate=False, stated=False)
 
 
 @dataclass(frozen=True)

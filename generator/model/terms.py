@@ -127,10 +127,11 @@ class Labels:
     columns: dict[str, str] = field(default_factory=dict)
     competency: str | None = None
     methods_as: str | None = None
+    methods_key: str | None = None  # the source's own key to its method codes, as worded
 
     def __hash__(self) -> int:  # dict fields: hash by value so frozen records stay hashable
         return hash((tuple(sorted(self.sections.items())), tuple(sorted(self.columns.items())),
-                     self.competency, self.methods_as))
+                     self.competency, self.methods_as, self.methods_key))
 
     def section(self, key: str) -> str:
         return self.sections.get(key) or SECTION_DEFAULTS[key]
@@ -156,7 +157,8 @@ class Labels:
         """These labels, falling back to `base` (the organisation's) for what they leave out."""
         return Labels({**base.sections, **self.sections}, {**base.columns, **self.columns},
                       self.competency or base.competency,
-                      self.methods_as or base.methods_as)
+                      self.methods_as or base.methods_as,
+                      self.methods_key or base.methods_key)
 
 
 def _plural(word: str) -> str:

@@ -64,6 +64,11 @@ def roles_by_organisation(site: Site) -> tuple[tuple[str, tuple[Role, ...]], ...
     return tuple((o.id, by_title(site.roles_of(o.id))) for o in orgs if site.roles_of(o.id))
 
 
+def roles_without_organisation(site: Site) -> tuple[Role, ...]:
+    """The roles whose source names no employer (`organisation: not stated`), by title."""
+    return by_title([r for r in site.roles.values() if not r.organisation.stated])
+
+
 def by_title(roles: tuple[Role, ...] | list[Role]) -> tuple[Role, ...]:
     return tuple(sorted(roles, key=lambda r: (r.title.casefold(), r.id)))
 
@@ -81,7 +86,7 @@ class Tag:
 
 def role_tags(role: Role) -> tuple[Tag, ...]:
     """Organisation, locations and categories (family, working arrangements), in that order."""
-    names = [("organisation", role.organisation.name)]
+    names = [("organisation", role.organisation.name)] if role.organisation.stated else []
     names += [("location", place) for place in role.locations]
     if role.family:
         names.append(("category", role.family.title))

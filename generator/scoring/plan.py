@@ -56,6 +56,7 @@ class MethodSection:
     groups: tuple[tuple[str, tuple[Block, ...]], ...]
     scale_min: int
     scale_max: int
+    stated: bool = True  # False: no scale given, so no range is printed
 
     @property
     def key(self) -> str:
@@ -159,5 +160,6 @@ def planned(sheet: Sheet, questions: tuple[SetQuestion, ...]) -> PlannedSheet | 
         groups = tuple((heading, tuple(Block(r, tuple(
             q for q in questions if q.question.method == method.id and _assesses(q.question, r)))
             for r in group)) for heading, group in part.groups)
-        sections.append(MethodSection(method, groups, sheet.scale.min, sheet.scale.max))
+        sections.append(MethodSection(method, groups, sheet.scale.min, sheet.scale.max,
+                                      sheet.scale.stated))
     return PlannedSheet(tuple(sections))

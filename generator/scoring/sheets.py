@@ -136,7 +136,8 @@ class Sheet:
             return (("", groups),)
         parts = []
         for mode, title in ((MET, "Not to be scored: tick ✓ (met) or ✗ (not met)"),
-                            (SCORE, f"To be scored: {self.scale.min} to {self.scale.max}")):
+                            (SCORE, "To be scored" + (f": {self.scale.span}"
+                                                      if self.scale.stated else ""))):
             kept = tuple((name, picked) for name, rows in groups
                          if (picked := tuple(r for r in rows if r.mode == mode)))
             parts.append((title, kept))

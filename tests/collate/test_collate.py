@@ -107,13 +107,15 @@ def test_collate_command_writes_dated_files_and_the_workbook_recomputes(
     assert run(["collate", str(filled), "--out", str(out), "--feedback", "--content",
                 str(ROOT / "content")]) == 0
     manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-    assert manifest["delete_by"] == "2028-04-20"  # Darlington keeps sheets 6 months
+    # Darlington's documents give no retention period: no delete-by date is made up
+    assert manifest["delete_by"] is None
     assert sorted(manifest["files"]) == [
         "collated.xlsx", "feedback/feedback-c1.html", "feedback/feedback-c1.pdf",
         "feedback/feedback-c2.html", "feedback/feedback-c2.pdf", "moderation-collated.html",
         "moderation-collated.pdf"]
     html = (out / "moderation-collated.html").read_text(encoding="utf-8")
-    assert "Delete this file by 2028-04-20" in html
+    assert "sets no retention period for its scoring sheets, so these scores have no " \
+        "delete-by date" in html and "Delete this file by" not in html
     assert "Ties share a rank" in html
     feedback = (out / "feedback" / "feedback-c1.html").read_text(encoding="utf-8")
     body = feedback[feedback.index("<body"):]
@@ -122,7 +124,7 @@ def test_collate_command_writes_dated_files_and_the_workbook_recomputes(
     assert re.search(r'class="cid">2</th><td>[^<]*</td><td>3</td><td>[^<]*</td>'
                      r"<td>3 to 3.50</td>", body)
     book = load_workbook(out / "collated.xlsx")
-    assert "Delete this file by 2028-04-20" in book["About"]["A2"].value
+    assert "sets no retention period" in book["About"]["A2"].value
     assert [c.value for c in book["Totals"]["A"]][1:] == ["C1", "C2"]
     # The panel agrees 5 for C1 on criterion 1 (the mean was 4): the agreed total follows.
     scores = book["Scores"]
@@ -203,7 +205,7 @@ def test_a_folder_git_ignores_is_allowed_and_nothing_reaches_the_site(
     assert (tmp_path / "site" / "index.html").exists()
     leaks = [p for p in (tmp_path / "site").rglob("*") if p.is_file() and any(
         word in p.read_bytes() for word in (b"Amir Khan", b"Collated panel scores",
-                                            b"members differ by", b"Delete this file by"))]
+                                            b"members differ by", b"Personal data:"))]
     assert leaks == []
 
 

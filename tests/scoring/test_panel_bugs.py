@@ -275,7 +275,7 @@ def test_the_workbooks_carry_the_organisations_guidance_and_retention(site: Site
         how = _how_to(book)
         assert "Guidance from Scoring Council:\nRead the council's recruitment and selection " \
             "policy before you score." in how
-        assert "HR keeps it for 12 months after the appointment" in how
+        assert "How long it is kept: 12 months after the appointment" in how
         assert "6 months" not in how
     assert "do not give a 2 for potential" in _how_to(interview_book(settings))
     role = vacancy.role

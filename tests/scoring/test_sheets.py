@@ -154,7 +154,7 @@ def test_the_organisations_guidance_and_retention_period_are_on_every_sheet(
         text = parse(got[stem]).text
         assert "Guidance from Scoring Council Read the council's recruitment and selection " \
             "policy before you score." in text, stem
-        assert "HR keeps it for 12 months after the appointment is made" in text, stem
+        assert "How long it is kept: 12 months after the appointment is made" in text, stem
         assert "6 months" not in text, stem
         # the interview scale's own guidance only where that scale is used
         assert ("do not give a 2 for potential" in text) == (not stem.startswith("short")), stem
@@ -167,12 +167,13 @@ def test_the_organisations_guidance_and_retention_period_are_on_every_sheet(
     assert "Guidance from Scoring Council" in pdf and "12 months after the appointment" in pdf
 
 
-def test_without_wording_of_its_own_the_standard_text_and_six_months() -> None:
+def test_without_wording_of_its_own_no_data_protection_text_and_no_period() -> None:
     site = hand_site()
     html = dict(form_pages(campaign(site, site.roles["test-role"])))
     for stem in ("shortlisting", "interview", "moderation"):
         text = parse(html[stem]).text
-        assert "HR keeps it for 6 months after the appointment is made" in text
+        assert "Keeping this sheet" not in text and "months" not in text, stem
+        assert "HR keeps it" not in text and "ask to see what is written" not in text, stem
         assert "Guidance from" not in text and 'class="guidance"' not in html[stem]
 
 

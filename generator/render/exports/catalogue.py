@@ -41,7 +41,8 @@ def _row(site: Site, role: Role) -> list[Any]:
         f"{plain(v.reference_text)}, closing {long_date(v.closing_date)}" if v.closing_date
         else plain(v.reference_text) for v in opens)
     cells = [
-        role.id, plain(role.title), plain(role.organisation.name), plain(role.directorate),
+        role.id, plain(role.title), plain(role.organisation.name) or "Not stated",
+        plain(role.directorate),
         plain(role.service), plain(role.team), plain(role.family.title) if role.family else "",
         plain(role.grade), plain("; ".join(salary_lines(salary))),
         # The figures sorted on: with other rates, from the lowest of them to the highest.

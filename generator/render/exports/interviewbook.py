@@ -53,8 +53,9 @@ def _scores(sheet: sheets.Sheet, panel: tuple[str, ...],
         letter = get_column_letter(len(columns) + 1)
         who = f"Panel member {number}" + (f", {plain(name)}" if name else "")
         columns.append([f"{who}: total from their own sheet", 16])
-        validations.append(whole(letter, count, f"Panel member {number} total",
-                                 *(own or (sheet.min_total, sheet.max_total))))
+        if own or sheet.scale.stated:  # no scale given: no range to hold the total to
+            validations.append(whole(letter, count, f"Panel member {number} total",
+                                     *(own or (sheet.min_total, sheet.max_total))))
     totals = total_columns(sheet, columns, "Agreed weighted total (score × weight)"
                            if sheet.weighted else "Agreed total")
     decision = get_column_letter(len(columns) + 1)
@@ -84,7 +85,7 @@ def _rows(sheet: sheets.Sheet) -> dict[str, Any]:
         rows.append([plain(row.label), plain(row.group) if row.criterion else row.kind_label,
                      row.kind_label, what,
                      "Met or not met (from the list)" if row.mode == sheets.MET
-                     else f"Score {scale.min} to {scale.max}",
+                     else f"Score {scale.span}".strip(),
                      row.weight if sheet.weighted else None])
     return {"name": "Criteria", "columns": [["Id", 14], ["Heading", 24], ["Kind", 14],
                                             ["What it asks for", 60], ["Scored as", 18],
@@ -95,12 +96,12 @@ def _rows(sheet: sheets.Sheet) -> dict[str, Any]:
 def interview_book(settings: Campaign) -> dict[str, Any]:
     """The interview workbook of a campaign, as a spec for `excel.py`."""
     from generator.render.exports.questionbook import plan_sheet
-    from generator.render.exports.shortlist import scale_sheet
+    from generator.render.exports.shortlist import scale_sheets
     from generator.scoring.plan import planned
 
     sheet = interview_sheet(settings)
     plan = planned(sheet, settings.questions)  # only in a pack, never on the site
-    how = [f"Interview scores for {plain(settings.title)}, {plain(settings.organisation.name)}.",
+    how = [plain(settings.organisation.after(f"Interview scores for {settings.title}")) + ".",
            ("After the interviews, enter the score the panel agrees for each candidate on each "
             "row, and each panel member's total from their own sheet beside it."
             if sheet.scored else "After the interviews, enter the panel's agreed judgement for "
@@ -116,11 +117,12 @@ def interview_book(settings: Campaign) -> dict[str, Any]:
     how += keeping(settings.organisation, sheet.scale.id)
     return {
         "title": f"{settings.title}: interview scores",
-        "subject": f"Interview scores, {settings.organisation.name}",
+        "subject": settings.organisation.after("Interview scores"),
         "keywords": book_keywords("interview", settings, sheet.scale.id),
         "sheets": [_scores(sheet, settings.panel,
-                           (plan.min_total, plan.max_total) if plan else None),
-                   _rows(sheet), *([plan_sheet(plan)] if plan else []), scale_sheet(sheet.scale),
+                           (plan.min_total, plan.max_total)
+                           if plan and sheet.scale.stated else None),
+                   _rows(sheet), *([plan_sheet(plan)] if plan else []), *scale_sheets(sheet.scale),
                    {"name": "How to use", "columns": [["How to use this workbook", 110]],
                     "rows": [[line] for line in how]}],
     }

@@ -36,7 +36,8 @@ def _vacancy_entry(vacancy: Vacancy) -> tuple[Run, ...]:
     places = vacancy.locations or vacancy.role.locations
     unknown = runs_of("Not stated")
     details = (
-        ("Organisation", inline(vacancy.role.organisation.name)),
+        ("Organisation", inline(vacancy.role.organisation.name)
+         if vacancy.role.organisation.stated else unknown),
         ("Location", inline("; ".join(places)) if places else unknown),
         ("Salary", _pay(salary_lines(salary), "; ") if salary else unknown),
         *((("Supplements and allowances", _supplements(salary, "; ")),)
@@ -67,7 +68,8 @@ def _supplements(salary: Salary | None, sep: str) -> tuple[Run, ...]:
 
 def _facts(role: Role, open_vacancy: Vacancy | None) -> list[tuple[str, tuple[Run, ...]]]:
     """The summary table of the role page, in its order."""
-    facts = [("Organisation", inline(role.organisation.name)),
+    facts = [("Organisation", inline(role.organisation.name if role.organisation.stated
+                                     else "Not stated")),
              (role.labels.section("directorate"), inline(role.directorate)),
              ("Service", inline(role.service)),
              ("Team", inline(role.team)), ("Location", inline("; ".join(role.locations))),
@@ -145,7 +147,7 @@ def profile_blocks(site: Site, role: Role) -> tuple[Block, ...]:
     vacancies = views.role_vacancies(site, role)
     open_vacancy = next((v for v in vacancies if v.is_open), None)
     doc.heading(1, inline(role.title))
-    doc.para((*runs_of("Role profile and person specification, "), *inline(role.organisation.name),
+    doc.para((*runs_of(role.organisation.after("Role profile and person specification")),
               *runs_of(f" · {'; '.join(role.locations)}" if role.locations else "")), "subtitle")
     if open_vacancy:
         doc.para((*runs_of(f"Open for applications until {_closing(open_vacancy)}: vacancy "
@@ -207,8 +209,8 @@ def profile_document(site: Site, role: Role) -> dict[str, Any]:
     """Everything the Word export of a role is made from: blocks and document properties."""
     return {
         "title": f"{role.title}: role profile",
-        "subject": f"Role profile and person specification, {role.organisation.name}",
+        "subject": role.organisation.after("Role profile and person specification"),
         "keywords": ", ".join(("role profile", "person specification", role.id)),
-        "footer": f"{role.title} · {role.organisation.name}",
+        "footer": " · ".join(x for x in (role.title, role.organisation.name) if x),
         "blocks": profile_blocks(site, role),
     }

@@ -57,9 +57,8 @@ def person_spec(doc: Doc, role: Role) -> None:
         doc.table(f"{labels.section('person_specification')}: {' '.join(category.split())}",
                   header, rows,
                   (0.08, 0.46, 0.16, 0.2, 0.1) if weighted else (0.1, 0.5, 0.17, 0.23))
-    if labels.abbreviations and spec.methods_used():
-        key = "; ".join(f"{m.abbreviation or m.name} = {m.name}" for m in spec.methods_used())
-        doc.para(labelled(f"Key to {labels.column('assessed_by')}", inline(key + ".")))
+    if labels.methods_key and spec.methods_used():  # only a key the source gives
+        doc.para(labelled(f"Key to {labels.column('assessed_by')}", inline(labels.methods_key)))
 
 
 def competencies(doc: Doc, role: Role) -> None:

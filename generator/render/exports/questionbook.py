@@ -29,7 +29,8 @@ def plan_sheet(plan: PlannedSheet) -> dict[str, Any]:
                          plain(asked[qid]) if asked[qid] else None])
         if section.scored:
             rows.append([plain(section.method.name), None, "Subtotal", None, None,
-                         f"{section.min_subtotal} to {section.max_subtotal}"])
+                         f"{section.min_subtotal} to {section.max_subtotal}"
+                         if section.stated else None])
     return {"name": "Question plan",
             "columns": [["Method", 18], ["Question", 10], ["Question or task", 60],
                         ["Follow-up prompts", 40], ["Assesses", 24],

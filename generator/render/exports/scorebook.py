@@ -157,7 +157,8 @@ def total_columns(sheet: sheets.Sheet, columns: list[list[Any]],
     blanks = get_column_letter(len(columns) + 1)
     total = get_column_letter(len(columns) + 2)
     columns += [["Scores still to enter", 10],
-                [f"{name}, {sheet.min_total} to {sheet.max_total} (so far)", 16],
+                [f"{name}, {sheet.min_total} to {sheet.max_total} (so far)" if sheet.scale.stated
+                 else f"{name} (so far)", 16],
                 ["Rank (once every score is in)", 10]]
     return blanks, total
 
@@ -214,7 +215,7 @@ def score_columns(sheet: sheets.Sheet, count: int) -> tuple[list[list[Any]], lis
         letter = layout.letter(index)
         if row.mode == sheets.MET:
             validations.append(met_list(letter, count, f"{row.label} met?"))
-        else:
+        elif sheet.scale.stated:  # no scale given: no range to hold the score to
             validations.append(whole(letter, count, f"Criterion {row.label}",
                                      sheet.scale.min, sheet.scale.max))
     return columns, validations
@@ -258,23 +259,18 @@ def worked_out(sheet: sheets.Sheet, outcome: str, total: str = "total") -> list[
 
 def keeping(organisation: Organisation, scale_id: str) -> list[str]:
     """The organisation's guidance (and its guidance for the scale), then its own
-    data-protection text and retention period, else the standard paragraphs with that period:
-    what its printed sheets say (forms/_guidance.html, forms/_retention.html)."""
+    data-protection text and retention period, each only where it gives one: what its printed
+    sheets say (forms/_guidance.html, forms/_retention.html)."""
     from generator.render.exports.richtext import plain, plain_block
 
     wording = organisation.sheet_wording
     name = plain(organisation.name)
     lines = [f"Guidance from {name}:\n{plain_block(text)}"
              for text in (wording.guidance, wording.for_scale(scale_id)) if text]
-    months = wording.retention_months
-    period = f"{months} month{'' if months == 1 else 's'}"
     if wording.data_protection:
-        return [*lines, plain_block(wording.data_protection),
-                f"How long it is kept: {period} after the appointment is made."]
-    return [*lines,
-            f"This workbook is part of the recruitment record of {name}. Keep it secure and "
-            "give it back to HR when the panel has finished; do not copy it or keep notes "
-            f"elsewhere. HR keeps it for {period} after the appointment is made (longer only if "
-            "a legal claim is made), then destroys it securely.",
-            "Candidates may ask to see what is written about them, so record only "
-            "evidence-based notes that you would be content for them to read."]
+        lines.append(plain_block(wording.data_protection))
+    months = wording.retention_months
+    if months:
+        lines.append(f"How long it is kept: {months} month{'' if months == 1 else 's'} after "
+                     "the appointment is made.")
+    return lines

@@ -46,7 +46,7 @@ def _how_to(role: Role, sheet: sheets.Sheet) -> list[str]:
     scale = sheet.scale
     words = role.organisation.form_wording
     lines = [
-        f"Shortlisting for {plain(role.title)}, {plain(role.organisation.name)}.",
+        plain(role.organisation.after(f"Shortlisting for {role.title}")) + ".",
         "Score only the evidence in each application. Candidates are shown by code (C1, C2 …).",
         *_own(words.anonymised_to_panel),
         "Only the criteria that can be judged from the application are listed, under the "
@@ -60,10 +60,13 @@ def _how_to(role: Role, sheet: sheets.Sheet) -> list[str]:
                      + " not scored: choose Met or Not met from the list in the cell."
                      + (f" Enter a score from {scale.min} to {scale.max} for each of the other "
                         "criteria, using the Scoring scale sheet. Anything else is refused."
-                        if sheet.scored else ""))
-    else:
+                        if sheet.scored and scale.stated else
+                        " Enter a score for each of the other criteria." if sheet.scored else ""))
+    elif scale.stated:
         lines.append(f"Enter a score from {scale.min} to {scale.max} in each criterion's "
                      "column, using the Scoring scale sheet. Anything else is refused.")
+    else:  # no scale given: no range, and no descriptors, of Roleprint's
+        lines.append("Enter a score in each criterion's column.")
     if sheet.weighted:
         lines.append("Some criteria carry a weight (×1, ×2 …): the total multiplies each score "
                      "by its weight.")
@@ -74,7 +77,8 @@ def _how_to(role: Role, sheet: sheets.Sheet) -> list[str]:
                         *_own(words.guaranteed_interview.to_panel)]
     lines += [
         *keeping(role.organisation, scale.id),
-        f"Scoring scale: {plain(scale.name)} ({scale.min} to {scale.max}).",
+        *([f"Scoring scale: {plain(scale.name)} ({scale.min} to {scale.max})."]
+          if scale.stated else []),
     ]
     if scale.description:
         lines.append(plain_block(scale.description))
@@ -120,7 +124,7 @@ def _criteria(sheet: sheets.Sheet) -> dict[str, Any]:
     for row in sheet.rows:
         crit = row.criterion
         scored = ("Met or not met (from the list)" if row.mode == sheets.MET
-                  else f"Score {scale.min} to {scale.max}")
+                  else f"Score {scale.span}".strip())
         if crit is None:  # a competency assessed from the application
             assert row.competency is not None
             what, methods, guidance = row_asks(row), row.competency.assessed_by_text, None
@@ -156,6 +160,11 @@ def scale_sheet(scale: Scale) -> dict[str, Any]:
             "rows": rows}
 
 
+def scale_sheets(scale: Scale) -> list[dict[str, Any]]:
+    """The Scoring scale sheet, or none where no scale is given."""
+    return [scale_sheet(scale)] if scale.stated else []
+
+
 def shortlisting_sheet(settings: Campaign) -> sheets.Sheet:
     """The campaign's shortlisting sheet: its shortlisting scale, weights and candidates."""
     return sheets.shortlisting(settings.role, settings.scale_at("shortlisting"),
@@ -170,10 +179,10 @@ def shortlisting_book(site: Site, role: Role,
     sheet = shortlisting_sheet(settings)
     return {
         "title": f"{role.title}: shortlisting",
-        "subject": f"Shortlisting scores, {role.organisation.name}",
+        "subject": role.organisation.after("Shortlisting scores"),
         "keywords": book_keywords("shortlisting", settings, sheet.scale.id),
         "sheets": [_scores(sheet, role.organisation.form_wording.guaranteed_interview is not None),
-                   _criteria(sheet), scale_sheet(sheet.scale),
+                   _criteria(sheet), *scale_sheets(sheet.scale),
                    {"name": "How to use", "columns": [["How to use this workbook", 110]],
                     "rows": [[line] for line in _how_to(role, sheet)]}],
     }

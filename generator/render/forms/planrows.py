@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from generator.model import Scale
 from generator.render.forms.controls import area, esc, met
-from generator.render.forms.rows import _box, _expected, requirement_span, sub_items
+from generator.render.forms.rows import _box, _expected, requirement_span, score_range, sub_items
 from generator.scoring.plan import Block, MethodSection, SetQuestion
 from generator.scoring.sheets import MET, Row
 
@@ -36,7 +36,7 @@ def _asks(row: Row) -> str:
 
 
 def _scores(row: Row, scale: Scale, name: str, what: str) -> str:
-    boxes = _box(f"score--{name}", "Score", what, f"({esc(scale.min)} to {esc(scale.max)})")
+    boxes = _box(f"score--{name}", "Score", what, score_range(scale))
     if row.weight:
         boxes += _box(f"weighted--{name}", "Weighted score", what,
                       f"(score ×{esc(row.weight)})")

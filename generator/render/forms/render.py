@@ -54,9 +54,11 @@ class Page:
 
     @property
     def footer(self) -> str:
-        """The organisation, and the vacancy reference if there is one: each page's footer."""
-        ref = f" · Ref {self.campaign.reference}" if self.campaign.reference else ""
-        return f"{self.campaign.organisation.name}{ref}"
+        """The organisation (if stated), and the vacancy reference if there is one: each
+        page's footer."""
+        parts = [self.campaign.organisation.name,
+                 f"Ref {self.campaign.reference}" if self.campaign.reference else ""]
+        return " · ".join(part for part in parts if part)
 
     @property
     def identity(self) -> str:
@@ -77,7 +79,8 @@ class Page:
     @property
     def title(self) -> str:
         ref = f", reference {self.campaign.reference}" if self.campaign.reference else ""
-        return f"{self.running}, {self.campaign.organisation.name}{ref}"
+        org = self.campaign.organisation.name  # "" where the role does not state it
+        return f"{self.running}{', ' + org if org else ''}{ref}"
 
 
 # Characters a CSS string in a <style> element must not hold as they are.

@@ -98,11 +98,14 @@ def requirement_span(row: Row) -> str:
     if req is None or req.requirement is None:
         return ""
     return f' <span class="kind">{esc(req.requirement.capitalize())}</span>'
+def score_range(scale: Scale) -> str:
+    """"(1 to 5)" after a score box's label, or nothing where no scale is given."""
+    return f"({esc(scale.span)})" if scale.stated else ""
 
 
 def _box(name: str, label: str, what: str, after: str) -> str:
     return (f'<div class="field score-field">\n<label for="{name}">{label}<span class="vh">, '
-            f'{esc(what)}</span> {after}</label>\n'
+            f'{esc(what)}</span>{" " + after if after else ""}</label>\n'
             f'<input type="text" id="{name}" name="{name}" autocomplete="off" maxlength="8">\n'
             "</div>\n")
 
@@ -113,7 +116,7 @@ def _judgement(row: Row, scale: Scale, key: str, what: str) -> str:
     if row.mode == MET:
         judged = met(f"met-{row.key}", "Met or not met, " + what, words=True)
         return f'<div class="field score-field">{judged}</div>\n'
-    boxes = _box(f"score-{key}", "Score", what, f"({esc(scale.min)} to {esc(scale.max)})")
+    boxes = _box(f"score-{key}", "Score", what, score_range(scale))
     if row.weight:
         boxes += _box(f"weighted-{key}", "Weighted score", what, f"(score ×{esc(row.weight)})")
     return boxes
@@ -146,7 +149,8 @@ def grid_row(row: Row, scale: Scale) -> Markup:
     if row.mode == MET:
         judged = met(f"met-{row.key}", "Met or not met, " + what)
     else:
-        judged = cell(f"score-{row.key}", f"Score, {what}, {scale.min} to {scale.max}")
+        judged = cell(f"score-{row.key}",
+                      f"Score, {what}" + (f", {scale.span}" if scale.stated else ""))
         if row.weight:
             judged += (Markup(f'<span class="weight">×{esc(row.weight)} =</span>')
                        + cell(f"weighted-{row.key}",

@@ -118,8 +118,10 @@ def _entry(feed: ET.Element, vacancy: Vacancy, address: SiteAddress) -> None:
 
 
 def open_vacancies(site: Site) -> tuple[Vacancy, ...]:
-    """The vacancies the feed lists, as the vacancies page orders them."""
-    return tuple(v for v in views.published_vacancies(site) if offered(v))
+    """The vacancies the feed lists, as the vacancies page orders them: not one whose role
+    does not state its employer, as an Atom entry needs an author (validate warns)."""
+    return tuple(v for v in views.published_vacancies(site)
+                 if offered(v) and v.role.organisation.stated)
 
 
 def atom_feed(site: Site, address: SiteAddress) -> bytes:

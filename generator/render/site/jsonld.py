@@ -122,8 +122,10 @@ def offered(vacancy: Vacancy) -> bool:
 
 
 def job_posting(vacancy: Vacancy) -> dict[str, Any] | None:
-    """The JobPosting for an open, real vacancy; None for any other, and for an example."""
-    if not offered(vacancy):
+    """The JobPosting for an open, real vacancy; None for any other, for an example, and for
+    a role whose employer is not stated (Google requires hiringOrganization: none is made up,
+    and validate warns)."""
+    if not offered(vacancy) or not vacancy.role.organisation.stated:
         return None
     role = vacancy.role
     remote = vacancy.terms.workplace == "remote"
