@@ -1,0 +1,47 @@
+"""Issue 28, point 9, in lint: a criterion whose method the source does not state is found
+where it is written, and the hint asks for the source's methods, never for a guessed pair."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.lint import lint
+from tests.conftest import FIXTURES, overlay
+from tests.lint.test_rules import LINT, TODAY
+
+NIGHT_PORTER = """\
+title: Night Porter
+organisation: example-council
+person_specification:
+  assessed_by: not stated
+  criteria:
+    - category: Experience
+      text: Experience of working nights.
+      requirement: essential
+    - category: Skills
+      text: Able to lift 20 kg.
+      requirement: essential
+      assessed_by: [certificates]
+    - category: Knowledge
+      text: Fire safety.
+      requirement: desirable
+      assessed_by: not stated
+"""
+
+
+def test_a_criterion_not_stated_is_hinted_at_the_source_not_at_a_guess(tmp_path: Path) -> None:
+    content = overlay(FIXTURES / "base", LINT / "clean" / "content", tmp_path)
+    (content / "roles" / "night-porter.yaml").write_text(NIGHT_PORTER, encoding="utf-8")
+    result = lint(content, today=TODAY)
+    assert not [p for p in result.problems if p.severity == "error"]
+    found = [f.problem for f in result.findings
+             if f.rule == "spec-no-method" and f.record == "night-porter"]
+    # E1 takes the specification's "not stated" (found at the criterion), D1 says it itself.
+    assert [(p.line, p.json_path) for p in found] == [
+        (6, "$.person_specification.criteria[0]"),
+        (16, "$.person_specification.criteria[2].assessed_by")]
+    for problem in found:
+        assert "is on no scoring sheet" in problem.message
+        assert problem.hint == ("when the source gives the method, copy it into assessed_by; "
+                                "until then the criterion cannot be scored")
+        assert "interview" not in problem.hint and "for example" not in problem.hint
