@@ -140,6 +140,20 @@ def _ordinary_word(word: str) -> bool:
     return in_dictionary(low) or (low.endswith("s") and in_dictionary(low[:-1]))
 
 
+# Capital words one after another, with only spaces and punctuation between: a heading or a
+# phrase written in capitals ("KEY DUTIES AND RESPONSIBILITIES").
+_CAPS_RUN = re.compile(r"\b[A-Z][A-Z&'’]*\b(?:[ ,:;/&()–-]+\b[A-Z][A-Z&'’]*\b)+")
+
+
+def _in_shouted_run(text: str, start: int) -> bool:
+    """Whether the capital word at `start` is part of a run of capital words that holds an
+    ordinary word: its short words ("KEY", "AND", "THE") are that heading's words too."""
+    for run in _CAPS_RUN.finditer(text):
+        if run.start() <= start < run.end():
+            return any(_ordinary_word(w) for w in re.findall(r"[A-Z][A-Z&'’]*", run[0]))
+    return False
+
+
 def _names(ctx: Context) -> set[str]:
     """The words of every organisation's name and short name: a charity's own name ("SAFE",
     "DASH") or its initials are its name, explained by its own page, not an acronym."""
@@ -165,7 +179,9 @@ def acronyms(ctx: Context) -> Iterator[Finding]:
                     continue
                 if sum(ch.isupper() for ch in word) < 2 or word[1:].islower():
                     continue
-                if word.isupper() and _ordinary_word(word):
+                if word.isupper() and (_ordinary_word(word) or (
+                        in_dictionary(word.lower())
+                        and _in_shouted_run(piece[2], found.start()))):
                     continue
                 first = first or piece
                 missing.setdefault(word, None)

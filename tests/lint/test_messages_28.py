@@ -1,5 +1,6 @@
 """Issue 28, point 9, in lint: a criterion whose method the source does not state is found
-where it is written, and the hint asks for the source's methods, never for a guessed pair."""
+where it is written, and the hint asks for the source's methods, never for a guessed pair; the
+short words of a heading in capitals ("KEY DUTIES AND …") are not acronyms."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 
 from generator.lint import lint
 from tests.conftest import FIXTURES, overlay
+from tests.lint.test_names_and_weights import _context, _with_purpose
 from tests.lint.test_rules import LINT, TODAY
 
 NIGHT_PORTER = """\
@@ -45,3 +47,15 @@ def test_a_criterion_not_stated_is_hinted_at_the_source_not_at_a_guess(tmp_path:
         assert problem.hint == ("when the source gives the method, copy it into assessed_by; "
                                 "until then the criterion cannot be scored")
         assert "interview" not in problem.hint and "for example" not in problem.hint
+
+
+def test_the_short_words_of_a_heading_in_capitals_are_not_acronyms(tmp_path: Path) -> None:
+    ctx = _context(tmp_path)
+    found = _with_purpose(ctx, "KEY DUTIES AND RESPONSIBILITIES. ABOUT THE ROLE. JOB PURPOSE: "
+                               "we take part in MARAC meetings.")
+    assert [f.problem.message for f in found] == [
+        "not in the glossary: MARAC [writing-acronym]"]
+    # A short word that is an abbreviation stays one, in capitals or beside other capitals.
+    found = _with_purpose(ctx, "We work with the FBI. THE CQC inspects us.")
+    assert [f.problem.message for f in found] == [
+        "not in the glossary: FBI, THE, CQC [writing-acronym]"]
