@@ -59,3 +59,19 @@ def test_the_short_words_of_a_heading_in_capitals_are_not_acronyms(tmp_path: Pat
     found = _with_purpose(ctx, "We work with the FBI. THE CQC inspects us.")
     assert [f.problem.message for f in found] == [
         "not in the glossary: FBI, THE, CQC [writing-acronym]"]
+
+
+def test_trait_words_said_of_the_people_served_are_not_counted(tmp_path: Path) -> None:
+    ctx = _context(tmp_path)
+    for about_users in (
+            "We promote the autonomy and independence of service users.",
+            "We respect the independence, autonomy and dignity of the people we support.",
+            "We respect service users' autonomy and choices, and promote service user autonomy.",
+            "We help clients to be independent and autonomous, and people to live independent "
+            "lives."):
+        assert _with_purpose(ctx, about_users) == [], about_users
+    # Asked of the candidate they count, as Gaucher, Friesen and Kay list them.
+    found = _with_purpose(ctx, "You will work with autonomy for long periods, and be "
+                               "independent of mind, with residents.")
+    assert [f.rule for f in found] == ["writing-gender-coded"]
+    assert "(autonomy, independent)" in found[0].problem.message
