@@ -25,6 +25,7 @@ from generator.content.scalerules import check_scoring
 from generator.content.textrules import check_text
 from generator.content.yamlload import Document
 from generator.model.methods import BUILTIN_METHODS
+from generator.model.terms import NOT_STATED
 
 
 def check_organisation(c: Checker, doc: Document) -> None:
@@ -187,8 +188,11 @@ def check_role(c: Checker, doc: Document) -> None:
     if isinstance(default, list):  # or "not stated": modelrules warns, it is no error
         check_methods(c, doc, ("person_specification", "assessed_by"), default, allowed)
     ids = role_criterion_ids(c.records, data)
+    # A default the schema refused has been reported there: its criteria are not each told
+    # that they say nothing of how they are assessed.
+    refused = doc.is_cut(("person_specification", "assessed_by"))
     check_criteria(c, doc, ("person_specification", "criteria"), spec.get("criteria", []),
-                   allowed, default, ids)
+                   allowed, NOT_STATED if refused else default, ids)
     org = c.records.get("organisation", data["organisation"]) if has_org else None
     if org and "default_scale" in org.data:
         check_weights(c, doc, ("person_specification", "criteria"), spec.get("criteria", []),
