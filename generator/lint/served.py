@@ -3,7 +3,8 @@
 Gaucher, Friesen and Kay (2011) list "autonom*" and "independen*" as masculine-coded because
 an advert asks them of the candidate. In care work the same words name the rights of the people
 served ("self-determination and autonomy for service users"), and `writing-gender-coded`
-leaves those out. The words and the people are in data/words.yaml (`about_others`, `served`).
+leaves those out. The words, the people and the verbs of care are in data/words.yaml
+(`about_others`, `served`, `fostered_by`).
 """
 
 from __future__ import annotations
@@ -27,9 +28,12 @@ def _patterns() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
     # After the word: "… of service users", "… and independence of the people we support".
     after = re.compile(rf"(?:\s*(?:,|\band\b|\bor\b)\s*[\w-]+){{0,3}}\s+(?:for|of)\s+"
                        rf"(?:(?:the|our|all|their)\s+)?{served}\b", re.IGNORECASE)
-    # Before it: "their …", "service users' …", "service user …", "clients to be …".
+    # Before it: "their …", "service users' …", "service user …", "clients to be …", and
+    # the care a service gives ("promotes independence, dignity and choice").
+    verbs = "|".join(map(re.escape, data["fostered_by"]))
     before = re.compile(rf"(?:\btheir|\b{served}(?:['’]s?)?|\b{served}\s+to\s+(?:be|become|"
-                        rf"remain|stay|live)(?:\s+more)?)\s+{_LISTED}$", re.IGNORECASE)
+                        rf"remain|stay|live)(?:\s+more)?|\b(?:{verbs})(?:\s+(?:the|their))?)"
+                        rf"\s+{_LISTED}$", re.IGNORECASE)
     return frozenset(w.casefold() for w in data["about_others"]), after, before
 
 

@@ -75,3 +75,18 @@ def test_trait_words_said_of_the_people_served_are_not_counted(tmp_path: Path) -
                                "independent of mind, with residents.")
     assert [f.rule for f in found] == ["writing-gender-coded"]
     assert "(autonomy, independent)" in found[0].problem.message
+
+
+def test_the_care_a_service_gives_is_not_a_trait_asked_of_the_candidate(tmp_path: Path) -> None:
+    # Phrases from published care adverts: a Senior Day Support Worker advert (jobijoba.co.uk,
+    # "Deliver person-centred care that promotes independence, dignity, and choice"), a
+    # supported-living Support Worker advert (jobbird.com, "Promoting independence, dignity,
+    # choice"), and Inclusion Alliance's support worker page, where the autonomy is the
+    # worker's own ("Support workers work with a great deal of autonomy").
+    ctx = _context(tmp_path)
+    for care in ("Deliver person-centred care that promotes independence, dignity, and choice.",
+                 "Promoting independence, dignity, choice, and person-centred support."):
+        assert _with_purpose(ctx, care) == [], care
+    found = _with_purpose(ctx, "Support workers work with a great deal of autonomy.")
+    assert [f.rule for f in found] == ["writing-gender-coded"]
+    assert "(autonomy)" in found[0].problem.message
