@@ -61,6 +61,22 @@ def check_unassessed_spec(c: Checker, doc: Document, ids: list[str]) -> None:
              "criteria or for each; until then they cannot be scored")
 
 
+def check_family_unassessed(c: Checker, doc: Document) -> None:
+    """A family criterion that names no method (nor does its shared criterion) is assessed as
+    a role's person specification says for all its criteria, or not at all: say so, at it."""
+    shared = c.records.docs.get("criterion", {})
+    raws = doc.data.get("criteria", [])
+    for index, (crit, crit_id) in enumerate(zip(raws, criterion_ids(raws), strict=True)):
+        if "assessed_by" in crit or doc.is_cut(("criteria", index, "assessed_by")) or (
+                crit.get("use") in shared and shared[crit["use"]].data.get("assessed_by")):
+            continue
+        warn(c, doc, ("criteria", index),
+             f"family criterion '{crit_id}' does not say how it is assessed, so it is on no "
+             "scoring sheet of a role whose person specification does not say either",
+             "when the source gives the method, copy it into assessed_by; if it does not, "
+             "write  assessed_by: not stated")
+
+
 def check_categories(c: Checker, doc: Document, spec: dict[str, Any]) -> None:
     """A category description must name a category the criteria use, or it is never shown."""
     used = {crit.get("category", "").casefold() for crit in spec.get("criteria", [])}
@@ -146,6 +162,7 @@ def check_model(c: Checker, on: str | None = None) -> None:
         check_categories(c, doc, spec)
     for _, doc in sorted(docs.get("family", {}).items()):
         check_unassessed(c, doc, ("criteria",), doc.data.get("criteria", []))
+        check_family_unassessed(c, doc)
     for _, doc in sorted(docs.get("vacancy", {}).items()):
         check_open_vacancy(c, doc, on)
         check_draft_role(c, doc)

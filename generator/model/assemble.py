@@ -9,6 +9,7 @@ from generator.core.clock import has_passed, today
 from generator.model.autoid import criterion_ids
 from generator.model.methods import BUILTIN_METHODS, given_methods, organisation_methods
 from generator.model.questions import bank, plan
+from generator.model.terms import NOT_STATED
 
 Data = dict[str, Any]
 
@@ -211,8 +212,7 @@ def family(fid: str, d: Data, shared: dict[str, Data]) -> m.Family:
     return m.Family(
         id=fid, title=d["title"], extends=d.get("extends"), summary=d.get("summary"),
         description=d.get("description"), responsibilities=list_section(d.get("responsibilities")),
-        criteria=_criteria(d.get("criteria", []), methods, shared, ["application", "interview"],
-                           fid),
+        criteria=_criteria(d.get("criteria", []), methods, shared, NOT_STATED, fid),
         source=m.Source(source.get("title"), source.get("kind"), source.get("text"))
         if source else None,
     )
@@ -227,9 +227,11 @@ def role(rid: str, d: Data, orgs: dict[str, m.Organisation], families: dict[str,
     default = spec.get("assessed_by")
     criteria: dict[str, m.Criterion] = {}
     if "family" in d:
+        # A family criterion that names no method takes the role's default, else is "not
+        # stated": no method is made up for it.
         for fid in family_chain(families, d["family"]):
             for crit in _criteria(families[fid].get("criteria", []), methods, shared,
-                                  ["application", "interview"], fid):
+                                  default or NOT_STATED, fid):
                 criteria[crit.id] = crit
     for crit in _criteria(spec.get("criteria", []), methods, shared, default,
                           taken=tuple(criteria)):
