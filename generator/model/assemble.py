@@ -179,7 +179,8 @@ def criterion(d: Data, methods: dict[str, m.AssessmentMethod], shared: dict[str,
     method_ids = given_methods(d.get("assessed_by"), base.get("assessed_by"), default)
     return m.Criterion(
         id=str(d["id"]) if "id" in d else (given_id or ""),
-        category=d.get("category") or base.get("category", "Other"),
+        # No category is "": the criterion is printed under no heading, never "Other".
+        category=d.get("category") or base.get("category", ""),
         text=d.get("text") or base["text"], requirement=d["requirement"],
         assessed_by=tuple(methods[x] for x in method_ids or () if x in methods),
         weight=d.get("weight"), guidance=d.get("guidance") or base.get("guidance"),

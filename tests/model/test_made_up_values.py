@@ -16,7 +16,7 @@ from generator.content.load import load
 from generator.model import Site
 from generator.render.site.pages import render_all
 from tests.conftest import FIXTURES, ROOT, overlay
-from tests.model.test_faithful import TODAY, report
+from tests.model.test_faithful import TODAY, forms_of, give_vacancy, report, word_text
 
 CASES = Path(__file__).resolve().parent / "made-up"
 
@@ -82,3 +82,29 @@ def test_the_shipped_family_says_its_article_never_gives_the_methods() -> None:
     page = render_all(site)["families/prison-recovery-worker.md"]
     assert "Application" not in page and "Interview" not in page
     assert page.count("| Not stated |") == len(family.criteria)
+
+
+def test_criteria_under_no_heading_are_printed_under_none(tmp_path: Path) -> None:
+    content = content_of(tmp_path, "no-category")
+    give_vacancy(content, "care-assistant")
+    site = site_from(content)
+    spec = site.roles["care-assistant"].person_spec
+    assert [c.category for c in spec.criteria] == ["", "", ""]
+    page = render_all(site)["roles/care-assistant/index.md"]
+    section = page[page.index("## Person specification"):page.index("## Example Council")]
+    assert "###" not in section and "Other" not in section
+    assert 'aria-label="Person specification"' in section  # the table's name has no category
+    assert section.count("<tr markdown>") == 4  # the header and the three criteria
+    word = word_text(site, "care-assistant")
+    start = word.index(("h2", "Person specification"))
+    end = word.index(("h2", "Example Council: values and statements"))
+    assert [x for x in word[start:end] if x[0].startswith("h")] == [("h2", "Person specification")]
+    assert "Other" not in str(word)
+    for name, form in forms_of(site, "care-assistant").items():
+        assert ">Other<" not in form and "Other</" not in form, name
+    # Criteria under no heading come before any heading, not under the one above them.
+    mixed = site.roles["senior-care-assistant"].person_spec.by_category()
+    assert [(name, [c.id for c in crits]) for name, crits in mixed] == [
+        ("", ["1", "3"]), ("Qualifications", ["2"])]
+    page = render_all(site)["roles/senior-care-assistant/index.md"]
+    assert page.index(">Experience of leading a shift.<") < page.index("### Qualifications")
