@@ -27,6 +27,11 @@ def warn(c: Checker, doc: Document, path: JsonPath, message: str, hint: str = ""
                               severity="warning"))
 
 
+# The country is the source's to give: the hint offers none (not even the United Kingdom).
+COUNTRY_HINT = ("add  country:  to the vacancy or to its organisation, as the two-letter code "
+                "(ISO 3166-1) of the country the source gives for the job; if the source does not "
+                "name it, ask the employer")
+
 UNASSESSED_HINT = ("when the source gives the method, copy it into assessed_by; until then "
                    "the criterion cannot be scored")
 
@@ -130,9 +135,10 @@ def check_open_vacancy(c: Checker, doc: Document, on: str) -> None:
         c.report(doc, (), "an open vacancy needs a location",
                  "add  locations: [Town]  to the vacancy or its role, or terms: {workplace: "
                  "remote}  for a job done from home")
-    if not data.get("country") and not (org and org.data.get("country")):
+    if not data.get("country") and not (org and org.data.get("country")) \
+            and not doc.is_cut(("country",)):  # a refused country is reported as such
         c.report(doc, (), "an open vacancy needs the country where the job is",
-                 "add  country: GB  to the vacancy or to its organisation")
+                 COUNTRY_HINT)
     if closing and has_passed(closing, on):
         warn(c, doc, ("closing_date",),
              f"the vacancy is open but its closing date ({long_date(closing)}) has passed; "

@@ -108,3 +108,19 @@ def test_criteria_under_no_heading_are_printed_under_none(tmp_path: Path) -> Non
         ("", ["1", "3"]), ("Qualifications", ["2"])]
     page = render_all(site)["roles/senior-care-assistant/index.md"]
     assert page.index(">Experience of leading a shift.<") < page.index("### Qualifications")
+
+
+def test_a_missing_country_is_asked_of_the_source_with_none_offered(tmp_path: Path) -> None:
+    code, text = report(content_of(tmp_path, "country"))
+    assert code == 1
+    problem = ("content/vacancies/support-worker-2027.yaml:1:1: $: an open vacancy needs the "
+               "country where the job is")
+    assert problem in text
+    hint = text.split(problem, 1)[1].splitlines()[1]
+    assert hint == ("    hint: add  country:  to the vacancy or to its organisation, as the "
+                    "two-letter code (ISO 3166-1) of the country the source gives for the job; "
+                    "if the source does not name it, ask the employer")
+    assert not re.search(r"\b[A-Z]{2}\b", hint.replace("ISO", ""))  # no country offered
+    # A country written out in full is refused as such, and not also called missing.
+    assert "support-worker-2028.yaml:7:10: $.country: the text 'United Kingdom'" in text
+    assert "support-worker-2028.yaml:1:1" not in text
