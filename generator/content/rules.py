@@ -250,6 +250,11 @@ def _check_salary(c: Checker, doc: Document, path: tuple[str, ...], salary: Any)
         c.report(doc, (*path, "min"), "the salary's min is above its max", "swap them")
 
 
+# The answer is the employer's form's: the hint asks for it and offers neither YES nor NO.
+KNOWN_RISK_HINT = ('copy the answer the employer\'s form gives, "YES" or "NO" in quotes; where the '
+                   "form leaves it blank, write  answer: not stated")
+
+
 def _check_known_risks(c: Checker, doc: Document, data: dict[str, Any]) -> None:
     org = c.records.get("organisation", data["organisation"])
     form = org.data.get("known_risks_form") if org else None
@@ -271,7 +276,7 @@ def _check_known_risks(c: Checker, doc: Document, data: dict[str, Any]) -> None:
                      suggest(answer["item"], sorted(items), "items"))
         elif item.get("kind", "yes-no") == "yes-no" and "answer" not in answer:
             c.report(doc, ("known_risks", index), f"item '{answer['item']}' needs an answer",
-                     'add  answer: "YES"  or  answer: "NO"')
+                     KNOWN_RISK_HINT)
 
 
 def check_vacancy(c: Checker, doc: Document) -> None:

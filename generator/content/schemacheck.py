@@ -275,6 +275,11 @@ def _message(error: ValidationError, doc: Document, path: JsonPath) -> tuple[str
     if kind in ("anyOf", "oneOf"):
         options = [sorted(sub.get("required", [])) for sub in error.validator_value]
         names = " or ".join("'" + "' and '".join(o) + "'" for o in options if o)
+        props = schema.get("properties", {})
+        blank = [key for o in options for key in o if _takes_not_stated(props.get(key, {}))]
+        if blank:  # the source may leave it blank: never invite a guess
+            return (f"needs {names}", f"add the one the source gives, or  {blank[0]}: not stated  "
+                    "where it leaves it blank", "")
         return f"needs {names}", "add one of them", ""
     if kind == "type":
         wanted = error.validator_value
@@ -301,7 +306,9 @@ def _message(error: ValidationError, doc: Document, path: JsonPath) -> tuple[str
                 _list_hint(value, path), "")
     if kind == "enum":
         choices = [str(v) for v in error.validator_value]
-        close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
+        # "Yes" for "YES" is the same word in other capitals, not a yes/no mistake.
+        close = [c for c in choices if c.casefold() == str(value).casefold()] or \
+            difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else ""
         if is_yaml11_word(value) and not close:
             hint = "yes/no are not answers here: use one of the words listed"

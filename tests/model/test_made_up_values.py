@@ -124,3 +124,28 @@ def test_a_missing_country_is_asked_of_the_source_with_none_offered(tmp_path: Pa
     # A country written out in full is refused as such, and not also called missing.
     assert "support-worker-2028.yaml:7:10: $.country: the text 'United Kingdom'" in text
     assert "support-worker-2028.yaml:1:1" not in text
+
+
+def test_a_known_risk_the_form_leaves_blank_is_not_stated(tmp_path: Path) -> None:
+    site = site_from(content_of(tmp_path, "known-risks"))
+    role = site.roles["caretaker"]
+    assert [(a.item.id, a.answer) for a in role.known_risks] == [("asbestos", "not stated")]
+    page = render_all(site)["roles/caretaker/index.md"]
+    assert "| A | Is likely to be exposed to asbestos | Not stated |" in page
+    word = word_text(site, "caretaker")
+    start = word.index(("h2", "Known risks"))
+    assert ("", "Not stated") in word[start:start + 12]
+    assert not {("", "YES"), ("", "NO"), ("", "not stated")} & set(word[start:start + 12])
+
+
+def test_a_known_risk_answer_is_asked_of_the_form_with_none_offered(tmp_path: Path) -> None:
+    code, text = report(content_of(tmp_path, "known-risks-invalid"))
+    assert code == 1
+    assert ("content/roles/caretaker.yaml:4:5: $.known_risks[0]: needs 'answer' or 'details'\n"
+            "    hint: add the one the source gives, or  answer: not stated  where it leaves it "
+            "blank\n") in text
+    assert ("content/roles/cleaner.yaml:5:13: $.known_risks[0].answer: the text 'Yes' is not one "
+            "of: YES, NO, not stated\n    hint: did you mean 'YES'?\n") in text
+    assert ("content/roles/porter.yaml:4:5: $.known_risks[0]: item 'asbestos' needs an answer\n"
+            "    hint: copy the answer the employer's form gives, \"YES\" or \"NO\" in quotes; "
+            "where the form leaves it blank, write  answer: not stated\n") in text
