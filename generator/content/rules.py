@@ -237,7 +237,9 @@ def _check_competency(c: Checker, doc: Document, index: int, req: dict[str, Any]
                      "its levels are: " + (", ".join(str(n) for n in sorted(numbers)) or "none"))
         elif level.get("not_defined"):
             c.report(doc, (*base, key), f"level {req[key]} of {where} is marked not defined",
-                     "choose a level that has indicators")
+                     "write the level the source gives for the role, not another that has "
+                     "indicators; if it gives this one, add its indicators from the framework's "
+                     "source")
     order = [req[k] for k in ("entry_level", "level", "exceptional_level") if k in req]
     if order != sorted(order):
         c.report(doc, base, "the levels should rise: entry_level ≤ level ≤ exceptional_level")

@@ -149,3 +149,18 @@ def test_a_known_risk_answer_is_asked_of_the_form_with_none_offered(tmp_path: Pa
     assert ("content/roles/porter.yaml:4:5: $.known_risks[0]: item 'asbestos' needs an answer\n"
             "    hint: copy the answer the employer's form gives, \"YES\" or \"NO\" in quotes; "
             "where the form leaves it blank, write  answer: not stated\n") in text
+
+
+def test_a_level_marked_not_defined_is_asked_of_the_source(tmp_path: Path) -> None:
+    content = overlay(FIXTURES / "base",
+                      ROOT / "tests/content/fixtures/invalid/undefined-levels/content", tmp_path)
+    code, text = report(content)
+    assert code == 1
+    problem = ("content/roles/levels.yaml:9:12: $.competencies[1].level: level 4 of the "
+               "competency 'communication' is marked not defined\n")
+    hint = text.split(problem, 1)[1].splitlines()[0]
+    # The hint asks for the source's level: it neither invites choosing another nor names one.
+    assert hint == ("    hint: write the level the source gives for the role, not another that "
+                    "has indicators; if it gives this one, add its indicators from the "
+                    "framework's source")
+    assert not re.search(r"\d|choose", hint)
