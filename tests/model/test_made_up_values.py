@@ -61,7 +61,7 @@ def test_a_family_criterion_without_methods_is_not_stated_unless_the_role_gives_
     page = pages["roles/ward-assistant/index.md"]
     assert "Not stated" in _row(page, "H1") and "Application" not in _row(page, "H1")
     assert "criterion is on no scoring sheet: H1, H2." in " ".join(page.split())
-    assert "| H1 | Caring and able to work as part of a team. | Personal qualities | Essential " \
+    assert "| H1 | A friendly, sensitive and positive approach. | Personal qualities | Essential " \
         "| Not stated |" in pages["families/healthcare-support.md"]
     code, text = report(content)
     assert code == 0
