@@ -49,12 +49,12 @@ organisation: {organisation}
 #     - The second main duty.
 
 # person_specification:
-#   assessed_by: [application, interview]   # how criteria are assessed unless they say otherwise
+#   assessed_by: [application, interview]   # as the source says, for all criteria; or: not stated
 #   criteria:
 #     - id: E1
 #       category: Experience
 #       text: Experience of working with children in a social care setting.
-#       requirement: essential             # essential or desirable
+#       requirement: essential             # essential, desirable or not stated
 #     - id: D1
 #       category: Qualifications
 #       text: A management qualification.

@@ -17,6 +17,11 @@ from generator.model.autoid import criterion_ids
 from generator.model.methods import BUILTIN_METHODS
 
 # Never a guessed method: what the source says is copied, or its silence recorded.
+# A weight comes from the source: the hints never offer one to pick (issue 28, point 9).
+WEIGHT_NOT_ALLOWED_HINT = ("copy the weight the source gives; if it gives this one, add it to "
+                           "the scale's weights")
+NO_WEIGHTS_HINT = ("if the source gives this weight, list the weights the source uses under "
+                   "the scale's weights; if it gives none, remove the weight")
 METHODS_HINT = ("copy the methods the source gives into 'assessed_by' (on the criterion, or "
                 "person_specification.assessed_by for all of them); if the source does not say, "
                 "write  assessed_by: not stated")
@@ -197,9 +202,8 @@ def check_weights(checker: Checker, doc: Document, base: JsonPath, criteria: lis
         if allowed:
             message = (f"{which}, which the scale '{scale_id}' does not allow (it allows "
                        + ", ".join(str(w) for w in allowed) + ")")
-            hint = "use one of those weights, or add this one to the scale's weights"
+            hint = WEIGHT_NOT_ALLOWED_HINT
         else:
             message = f"{which}, but the scale '{scale_id}' has no weights"
-            hint = ("remove the weight, or list the weights the scale allows in its file, "
-                    "such as  weights: [1, 2, 3]")
+            hint = NO_WEIGHTS_HINT
         checker.report(doc, at or (*base, index, "weight"), message, hint)

@@ -27,6 +27,11 @@ def warn(c: Checker, doc: Document, path: JsonPath, message: str, hint: str = ""
                               severity="warning"))
 
 
+# The country is the source's to give: the hint offers none (not even the United Kingdom).
+COUNTRY_HINT = ("add  country:  to the vacancy or to its organisation, as the two-letter code "
+                "(ISO 3166-1) of the country the source gives for the job; if the source does not "
+                "name it, ask the employer")
+
 UNASSESSED_HINT = ("when the source gives the method, copy it into assessed_by; until then "
                    "the criterion cannot be scored")
 
@@ -78,6 +83,22 @@ def check_unassessed_competencies(c: Checker, doc: Document) -> None:
                  "scoring sheet and the application form does not ask about it",
                  "when the source gives the method, copy it into assessed_by; until then "
                  "it cannot be scored")
+
+
+def check_family_unassessed(c: Checker, doc: Document) -> None:
+    """A family criterion that names no method (nor does its shared criterion) is assessed as
+    a role's person specification says for all its criteria, or not at all: say so, at it."""
+    shared = c.records.docs.get("criterion", {})
+    raws = doc.data.get("criteria", [])
+    for index, (crit, crit_id) in enumerate(zip(raws, criterion_ids(raws), strict=True)):
+        if "assessed_by" in crit or doc.is_cut(("criteria", index, "assessed_by")) or (
+                crit.get("use") in shared and shared[crit["use"]].data.get("assessed_by")):
+            continue
+        warn(c, doc, ("criteria", index),
+             f"family criterion '{crit_id}' does not say how it is assessed, so it is on no "
+             "scoring sheet of a role whose person specification does not say either",
+             "when the source gives the method, copy it into assessed_by; if it does not, "
+             "write  assessed_by: not stated")
 
 
 def check_categories(c: Checker, doc: Document, spec: dict[str, Any]) -> None:
@@ -133,9 +154,10 @@ def check_open_vacancy(c: Checker, doc: Document, on: str) -> None:
         c.report(doc, (), "an open vacancy needs a location",
                  "add  locations: [Town]  to the vacancy or its role, or terms: {workplace: "
                  "remote}  for a job done from home")
-    if not data.get("country") and not (org and org.data.get("country")):
+    if not data.get("country") and not (org and org.data.get("country")) \
+            and not doc.is_cut(("country",)):  # a refused country is reported as such
         c.report(doc, (), "an open vacancy needs the country where the job is",
-                 "add  country: GB  to the vacancy or to its organisation")
+                 COUNTRY_HINT)
     if role_data.get("organisation_not_stated") and "organisation" not in role_data:
         warn(c, doc, ("role",),
              f"the role '{data.get('role')}' does not state its organisation, so this open "
@@ -173,6 +195,7 @@ def check_model(c: Checker, on: str | None = None) -> None:
         check_categories(c, doc, spec)
     for _, doc in sorted(docs.get("family", {}).items()):
         check_unassessed(c, doc, ("criteria",), doc.data.get("criteria", []))
+        check_family_unassessed(c, doc)
     for _, doc in sorted(docs.get("vacancy", {}).items()):
         check_open_vacancy(c, doc, on)
         check_draft_role(c, doc)

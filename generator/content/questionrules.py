@@ -56,11 +56,11 @@ def assessed(c: Checker, role: Document) -> _Assessed:
         found.stages[method["id"]] = method.get("stage") or found.stages.get(method["id"],
                                                                              INTERVIEW)
     shared = c.records.docs.get("criterion", {})
+    spec = role.data.get("person_specification", {})
     for _, family in family_docs(c.records, role.data):
         raws = family.data.get("criteria", [])
         for raw, cid in zip(raws, criterion_ids(raws), strict=True):
-            found.criteria[cid] = _methods(raw, shared, ["application", "interview"])
-    spec = role.data.get("person_specification", {})
+            found.criteria[cid] = _methods(raw, shared, spec.get("assessed_by"))
     raws = spec.get("criteria", [])
     for raw, cid in zip(raws, criterion_ids(raws, tuple(found.criteria)), strict=True):
         found.criteria[cid] = _methods(raw, shared, spec.get("assessed_by"))

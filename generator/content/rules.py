@@ -26,6 +26,7 @@ from generator.content.scalerules import check_scoring
 from generator.content.textrules import check_text
 from generator.content.yamlload import Document
 from generator.model.methods import BUILTIN_METHODS
+from generator.model.terms import NOT_STATED
 
 
 def check_organisation(c: Checker, doc: Document) -> None:
@@ -161,8 +162,9 @@ def check_family(c: Checker, doc: Document, family_id: str) -> None:
             parent = c.records.get("family", current)
             current = parent.data.get("extends") if parent else None
     allowed = {m.id for m in BUILTIN_METHODS}
-    check_criteria(c, doc, ("criteria",), data.get("criteria", []), allowed,
-                   ["application", "interview"])
+    # A criterion naming no method is not an error here: a role may give the default, and
+    # modelrules warns of it. None is made up.
+    check_criteria(c, doc, ("criteria",), data.get("criteria", []), allowed, NOT_STATED)
 
 
 def _check_employer(c: Checker, doc: Document) -> bool:
@@ -195,8 +197,11 @@ def check_role(c: Checker, doc: Document) -> None:
     if isinstance(default, list):  # or "not stated": modelrules warns, it is no error
         check_methods(c, doc, ("person_specification", "assessed_by"), default, allowed)
     ids = role_criterion_ids(c.records, data)
+    # A default the schema refused has been reported there: its criteria are not each told
+    # that they say nothing of how they are assessed.
+    refused = doc.is_cut(("person_specification", "assessed_by"))
     check_criteria(c, doc, ("person_specification", "criteria"), spec.get("criteria", []),
-                   allowed, default, ids)
+                   allowed, NOT_STATED if refused else default, ids)
     org = c.records.get("organisation", data["organisation"]) if has_org else None
     if org and "default_scale" in org.data:
         check_weights(c, doc, ("person_specification", "criteria"), spec.get("criteria", []),
@@ -251,6 +256,11 @@ def _check_salary(c: Checker, doc: Document, path: tuple[str, ...], salary: Any)
                          "check both against the source's figure: min is the lower")
 
 
+# The answer is the employer's form's: the hint asks for it and offers neither YES nor NO.
+KNOWN_RISK_HINT = ('copy the answer the employer\'s form gives, "YES" or "NO" in quotes; where the '
+                   "form leaves it blank, write  answer: not stated")
+
+
 def _check_known_risks(c: Checker, doc: Document, data: dict[str, Any]) -> None:
     org = c.records.get("organisation", data["organisation"])
     form = org.data.get("known_risks_form") if org else None
@@ -272,7 +282,7 @@ def _check_known_risks(c: Checker, doc: Document, data: dict[str, Any]) -> None:
                      suggest(answer["item"], sorted(items), "items"))
         elif item.get("kind", "yes-no") == "yes-no" and "answer" not in answer:
             c.report(doc, ("known_risks", index), f"item '{answer['item']}' needs an answer",
-                     'add  answer: "YES"  or  answer: "NO"')
+                     KNOWN_RISK_HINT)
 
 
 def check_vacancy(c: Checker, doc: Document) -> None:

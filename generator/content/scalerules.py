@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from generator.content.crosscheck import (
+    NO_WEIGHTS_HINT,
+    WEIGHT_NOT_ALLOWED_HINT,
     Checker,
     JsonPath,
     family_docs,
@@ -70,11 +72,11 @@ def _allowed(c: Checker, doc: Document, path: JsonPath, weight: int, what: str,
         return
     if not allowed:
         c.report(doc, path, f"{what} has the weight {weight}, but the {stage} scale '{sid}' "
-                 "has no weights", "remove the weight, or give the scale 'weights'")
+                 "has no weights", NO_WEIGHTS_HINT)
     else:
         c.report(doc, path, f"{what} has the weight {weight}, which the {stage} scale '{sid}' "
                  "does not allow (it allows " + ", ".join(str(w) for w in allowed) + ")",
-                 "use one of those weights, or add this one to the scale's weights")
+                 WEIGHT_NOT_ALLOWED_HINT)
 
 
 def _vacancy_scale_id(c: Checker, doc: Document, stage: str) -> str | None:

@@ -182,7 +182,13 @@ def _narrow(error: ValidationError) -> ValidationError:
         # A missing 'either this or that' key is clearer said as such (handled in _message).
         if all(e.validator == "required" for e in error.context):
             return error
-        deeper = [e for e in error.context if e.validator != "type"] or list(error.context)
+        # A branch that refused the value's kind (text where a list is wanted) is not what
+        # was meant when another took it: an empty list is an empty list, not wrong words.
+        refused = {e.relative_schema_path[0] for e in error.context
+                   if e.validator == "type" and not e.relative_path}
+        fitting = [e for e in error.context if e.relative_schema_path[0] not in refused]
+        deeper = [e for e in fitting or error.context if e.validator != "type"] or list(
+            error.context)
         # A branch that got inside the value (a list of methods whose second item is wrong)
         # came closer than one that refused it whole (the word "not stated").
         inside = max(len(e.relative_path) for e in deeper)
@@ -235,6 +241,28 @@ def _block_hint(schema: dict[str, Any], value: Any, path: JsonPath) -> str:
     return hint
 
 
+def _not_stated_or_list(error: ValidationError) -> bool:
+    """Whether the error is one branch of "a list, or 'not stated'" (assessed_by and the like),
+    where a wrong value is most often the list written wrongly."""
+    parent = error.parent
+    if parent is None or parent.validator not in ("anyOf", "oneOf"):
+        return False
+    found = {(e.validator, str(e.validator_value)) for e in parent.context}
+    return (("type", "array") in found or isinstance(error.instance, list)) and any(
+        kind == "enum" and NOT_STATED in words for kind, words in found)
+
+
+def _list_hint(value: Any, path: JsonPath) -> str:
+    """For one value where a list or "not stated" is wanted: the same value as a list when it
+    is one method written alone, else how to write the source's list; never a method to pick."""
+    key = path[-1] if path and isinstance(path[-1], str) else "it"
+    words = "-".join(re.findall(r"[a-z0-9]+", str(value).lower()))
+    if isinstance(value, str) and words in {m.id for m in BUILTIN_METHODS}:
+        return f"write it as a list, even of one:  {key}: [{words}]"
+    return (f"write what the source gives as a list, each entry on its own line starting with "
+            f"'- ', or  {key}: {NOT_STATED}  if the source does not say")
+
+
 def _own_words_hint(missing: str, path: JsonPath) -> str:
     """For a key missing from a block of the organisation's own words: ask for those words, or
     for the block to go, never for an example to copy."""
@@ -283,6 +311,11 @@ def _message(error: ValidationError, doc: Document, path: JsonPath) -> tuple[str
     if kind in ("anyOf", "oneOf"):
         options = [sorted(sub.get("required", [])) for sub in error.validator_value]
         names = " or ".join("'" + "' and '".join(o) + "'" for o in options if o)
+        props = schema.get("properties", {})
+        blank = [key for o in options for key in o if _takes_not_stated(props.get(key, {}))]
+        if blank:  # the source may leave it blank: never invite a guess
+            return (f"needs {names}", f"add the one the source gives, or  {blank[0]}: not stated  "
+                    "where it leaves it blank", "")
         return f"needs {names}", "add one of them", ""
     if kind == "type":
         wanted = error.validator_value
@@ -305,9 +338,15 @@ def _message(error: ValidationError, doc: Document, path: JsonPath) -> tuple[str
         if "integer" in wanted_list and isinstance(value, float) and value.is_integer():
             return message, f"write it without a decimal point: {int(value)}", ""
         return message, "", ""
+    if (kind == "enum" and _not_stated_or_list(error)
+            and not difflib.get_close_matches(str(value), [NOT_STATED], n=1, cutoff=0.6)):
+        return (f"{_describe(value)} is neither a list nor '{NOT_STATED}'",
+                _list_hint(value, path), "")
     if kind == "enum":
         choices = [str(v) for v in error.validator_value]
-        close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
+        # "Yes" for "YES" is the same word in other capitals, not a yes/no mistake.
+        close = [c for c in choices if c.casefold() == str(value).casefold()] or \
+            difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else ""
         if is_yaml11_word(value) and not close:
             hint = "yes/no are not answers here: use one of the words listed"
@@ -340,6 +379,8 @@ def _message(error: ValidationError, doc: Document, path: JsonPath) -> tuple[str
     if kind == "minLength":
         return "this is empty", "fill it in or delete the line", ""
     if kind == "minItems":
+        if _not_stated_or_list(error):
+            return "this list is empty", _list_hint(value, path), ""
         return "this list is empty", "add at least one entry or delete the line", ""
     if kind == "uniqueItems":
         return "an entry appears twice in this list", "remove the repeat", ""

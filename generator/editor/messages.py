@@ -201,10 +201,18 @@ RULES: tuple[tuple[re.Pattern[str], Rule, str], ...] = tuple(
         (r"^an open vacancy needs the country where the job is$",
          _fixed("An open vacancy needs the country where the job is",
                 "Fill in {field}, or the country of the role's organisation"), "country"),
-        (r"^criterion '(?P<value>.*)' does not say how it is assessed",
+        (r"^(?:family )?criterion '(?P<value>.*)' does not say how it is assessed",
          _fixed("Criterion {value} does not say how it is assessed, so it is on no scoring "
                 "sheet", "Choose how it is assessed under {field}, as the source says; until "
                 "then it cannot be scored"), ""),
+        (r"^needs 'answer' or 'details'$",
+         _fixed("The known risk has no answer",
+                "Choose the answer the employer's form gives under {field}, or not stated "
+                "where the form leaves it blank"), "answer"),
+        (r"^item '(?P<value>.*)' needs an answer$",
+         _fixed("Item {value} needs an answer",
+                "Choose the answer the employer's form gives under {field}, or not stated "
+                "where the form leaves it blank"), "answer"),
         (r"^the person specification does not say how its criteria are assessed, so "
          r"(?P<which>.*) (?:is|are) on no scoring sheet$",
          _fixed("The person specification does not say how its criteria are assessed, so "

@@ -23,6 +23,10 @@ _CRITERIA_WORD = re.compile(r"\s+(criteria|requirements?)$")
 # A table row as a PDF's text layer gives it: "Management Qualification D A/I".
 _ROW_MARKS = re.compile(r"\s(E|D|Essential|Desirable)\s+"
                         r"([A-Za-z]{1,2}(?:\s*[/,&]\s*[A-Za-z]{1,2})*)$")
+# The same row with its method cell empty ("Experience in prison work D"), read so only below
+# a header line naming an E/D column: the source gives no method, and none is made up.
+_ED_HEADER = re.compile(r"(?:^|\s)(?:E\s*/\s*D|Essential\s*/\s*Desirable)(?:\s|$)", re.I)
+_ROW_MARK_ONLY = re.compile(r"\S\s(E|D)$")
 
 
 _BULLETS = re.compile(r"\s*[▪•·\uf0b7]\s*")
@@ -64,10 +68,12 @@ class SpecBuilder:
         self.stray: list[Block] = []
         self.marks = ""  # E/D and methods seen on their own, waiting for their criterion
         self.lines: list[Block] = []
+        self.ed_column = False  # a header line has named an E/D column
 
     def heading(self, block: Block) -> bool:
         """Take a heading as category or essential/desirable; False if it is neither."""
         self.flush()
+        self.ed_column = self.ed_column or bool(_ED_HEADER.search(block.text))
         text = _CRITERIA_WORD.sub("", normalise(block.text))
         found = requirement(text)
         if found:
@@ -90,6 +96,13 @@ class SpecBuilder:
                 return
             self.criteria.append(Criterion(text[: marks.start() - 1].rstrip(), block.where,
                                            self.category, requirement(marks.group(1)), methods))
+            return
+        self.ed_column = self.ed_column or bool(_ED_HEADER.search(text))
+        only = _ROW_MARK_ONLY.search(text) if self.ed_column and not self.marks else None
+        if only:
+            self.flush()
+            self.criteria.append(Criterion(text[: only.start() + 1], block.where, self.category,
+                                           requirement(only.group(1)), None))
             return
         self.lines.append(block)
 

@@ -6,6 +6,7 @@ import difflib
 import re
 from collections.abc import Iterator
 
+from generator.content.modelrules import UNASSESSED_HINT
 from generator.lint.context import Context, Finding
 from generator.lint.registry import rule
 from generator.lint.words import phrase_pattern, word_data
@@ -19,20 +20,25 @@ _YEARS = re.compile(
     re.IGNORECASE)
 
 
-def _methods_stated(crit: Criterion) -> bool:
-    # Issue 13 may record "not stated" rather than an empty list; read it if it is there.
-    return bool(crit.assessed_by) and getattr(crit, "methods_stated", True) is not False
-
-
 @rule("spec-no-method", "warning",
       "a criterion nobody assesses cannot be applied the same way to every candidate")
 def no_method(ctx: Context) -> Iterator[Finding]:
+    # Validated content says "not stated" where the source gives no method: the hint asks for
+    # the source's methods, never for a likely pair a panel did not choose.
     for role in ctx.site.roles.values():
         for crit in role.person_spec.criteria:
-            if not _methods_stated(crit):
+            if not crit.methods_stated or not crit.assessed_by:
                 yield ctx.criterion("spec-no-method", role, crit,
-                                    f"criterion {crit.id} does not say how it is assessed",
-                                    "add assessed_by, for example [application, interview]")
+                                    f"criterion {crit.id} does not say how it is assessed, so "
+                                    "it is on no scoring sheet", UNASSESSED_HINT,
+                                    key=_own_key(ctx, role, crit, "assessed_by"))
+
+
+def _own_key(ctx: Context, role: Role, crit: Criterion, key: str) -> str | None:
+    """`key` when the criterion itself writes it (else the finding stands at the criterion)."""
+    kind, record, path = ctx.criterion_at(role, crit)
+    doc = ctx.docs.get((kind, record))
+    return key if doc is not None and (*path, key) in doc.marks else None
 
 
 @rule("spec-essential-not-shortlisted", "warning",

@@ -6,11 +6,12 @@ All of these advise; none blocks. The word lists are in data/words.yaml.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from generator.lint.context import Context, Finding
 from generator.lint.registry import rule
+from generator.lint.served import about_served
 from generator.lint.syllables import in_dictionary
 from generator.lint.texts import Record, records
 from generator.lint.words import Exceptions, Prose, WordList, word_data
@@ -18,9 +19,11 @@ from generator.lint.words import Exceptions, Prose, WordList, word_data
 GENDER_NOTE = "the research on gender-coded words is mixed: treat this as a prompt, not a rule"
 
 
-def _hits(record: Record, wordlist: WordList, exceptions: Exceptions
+def _hits(record: Record, wordlist: WordList, exceptions: Exceptions,
+          also: Callable[[str, int, int], bool] | None = None
           ) -> tuple[Prose | None, list[str]]:
-    """The first piece of text with a match, and every word matched (in order, once each)."""
+    """The first piece of text with a match, and every word matched (in order, once each);
+    a match inside an exception, or for which `also` is true, does not count."""
     first: Prose | None = None
     words: dict[str, None] = {}
     listed = wordlist.first
@@ -31,7 +34,8 @@ def _hits(record: Record, wordlist: WordList, exceptions: Exceptions
             continue
         text = piece[2]
         for found in wordlist.finditer(text, present):
-            if exceptions.covers(text, found.start(), found.end()):
+            if exceptions.covers(text, found.start(), found.end()) or (
+                    also is not None and also(text, found.start(), found.end())):
                 continue
             first = first or piece
             words.setdefault(" ".join(found.group(0).lower().split()), None)
@@ -65,18 +69,6 @@ def _gender_patterns() -> tuple[WordList, WordList]:
     return WordList(data["masculine"]), WordList(data["feminine"])
 
 
-@cache
-def _about_others() -> tuple[str, ...]:
-    """Phrases in which a trait word is about the people the service is for, not the
-    candidate: "autonomy for service users", "the independence of residents", "their
-    autonomy" (see `about_others` in data/words.yaml)."""
-    data = word_data()["gender"]
-    joins = ("for", "of", "for the", "of the", "for our", "of our", "for all", "of all")
-    return tuple([f"{word} {join} {who}" for word in data["about_others"] for join in joins
-                  for who in data["served"]]
-                 + [f"their {word}" for word in data["about_others"]])
-
-
 @rule("writing-gender-coded", "info",
       "masculine-coded wording may put some women off applying (research findings are mixed)")
 def gender_coded(ctx: Context) -> Iterator[Finding]:
@@ -85,10 +77,9 @@ def gender_coded(ctx: Context) -> Iterator[Finding]:
     names += [o.short_name for o in ctx.site.organisations.values() if o.short_name]
     titles = [r.title for r in ctx.site.roles.values()] + [
         v.title for v in ctx.site.vacancies.values()]
-    exceptions = Exceptions([*word_data()["gender"]["exceptions"], *_about_others(), *names,
-                             *titles])
+    exceptions = Exceptions([*word_data()["gender"]["exceptions"], *names, *titles])
     for record in records(ctx):
-        first_m, male = _hits(record, masculine, exceptions)
+        first_m, male = _hits(record, masculine, exceptions, about_served)
         _, female = _hits(record, feminine, exceptions)
         # Only a lean to the masculine is reported: that is what the study found deters.
         if len(male) > len(female) and first_m:
@@ -140,6 +131,20 @@ def _ordinary_word(word: str) -> bool:
     return in_dictionary(low) or (low.endswith("s") and in_dictionary(low[:-1]))
 
 
+# Capital words one after another, with only spaces and punctuation between: a heading or a
+# phrase written in capitals ("KEY DUTIES AND RESPONSIBILITIES").
+_CAPS_RUN = re.compile(r"\b[A-Z][A-Z&'’]*\b(?:[ ,:;/&()–-]+\b[A-Z][A-Z&'’]*\b)+")
+
+
+def _in_shouted_run(text: str, start: int) -> bool:
+    """Whether the capital word at `start` is part of a run of capital words that holds an
+    ordinary word: its short words ("KEY", "AND", "THE") are that heading's words too."""
+    for run in _CAPS_RUN.finditer(text):
+        if run.start() <= start < run.end():
+            return any(_ordinary_word(w) for w in re.findall(r"[A-Z][A-Z&'’]*", run[0]))
+    return False
+
+
 def _names(ctx: Context) -> set[str]:
     """The words of every organisation's name and short name: a charity's own name ("SAFE",
     "DASH") or its initials are its name, explained by its own page, not an acronym."""
@@ -165,7 +170,9 @@ def acronyms(ctx: Context) -> Iterator[Finding]:
                     continue
                 if sum(ch.isupper() for ch in word) < 2 or word[1:].islower():
                     continue
-                if word.isupper() and _ordinary_word(word):
+                if word.isupper() and (_ordinary_word(word) or (
+                        in_dictionary(word.lower())
+                        and _in_shouted_run(piece[2], found.start()))):
                     continue
                 first = first or piece
                 missing.setdefault(word, None)

@@ -195,6 +195,13 @@ class KnownRiskAnswer:
     details: str | None
     note: KnownRiskNote | None
 
+    @property
+    def shown(self) -> str:
+        """The answer as printed: "Not stated" where the employer's form leaves it blank."""
+        if self.answer == NOT_STATED:
+            return NOT_STATED_LABEL
+        return self.answer or "Not answered"
+
 
 @dataclass(frozen=True)
 class RoleDates:

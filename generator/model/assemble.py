@@ -210,7 +210,8 @@ def criterion(d: Data, methods: dict[str, m.AssessmentMethod], shared: dict[str,
     method_ids = given_methods(d.get("assessed_by"), base.get("assessed_by"), default)
     return m.Criterion(
         id=str(d["id"]) if "id" in d else (given_id or ""),
-        category=d.get("category") or base.get("category", "Other"),
+        # No category is "": the criterion is printed under no heading, never "Other".
+        category=d.get("category") or base.get("category", ""),
         text=d.get("text") or base["text"], requirement=d["requirement"],
         assessed_by=tuple(methods[x] for x in method_ids or () if x in methods),
         weight=d.get("weight"), guidance=d.get("guidance") or base.get("guidance"),
@@ -244,8 +245,7 @@ def family(fid: str, d: Data, shared: dict[str, Data]) -> m.Family:
     return m.Family(
         id=fid, title=d["title"], extends=d.get("extends"), summary=d.get("summary"),
         description=d.get("description"), responsibilities=list_section(d.get("responsibilities")),
-        criteria=_criteria(d.get("criteria", []), methods, shared, ["application", "interview"],
-                           fid),
+        criteria=_criteria(d.get("criteria", []), methods, shared, NOT_STATED, fid),
         source=m.Source(source.get("title"), source.get("kind"), source.get("text"))
         if source else None,
     )
@@ -261,9 +261,11 @@ def role(rid: str, d: Data, orgs: dict[str, m.Organisation], families: dict[str,
     default = spec.get("assessed_by")
     criteria: dict[str, m.Criterion] = {}
     if "family" in d:
+        # A family criterion that names no method takes the role's default, else is "not
+        # stated": no method is made up for it.
         for fid in family_chain(families, d["family"]):
             for crit in _criteria(families[fid].get("criteria", []), methods, shared,
-                                  ["application", "interview"], fid):
+                                  default or NOT_STATED, fid):
                 criteria[crit.id] = crit
     for crit in _criteria(spec.get("criteria", []), methods, shared, default,
                           taken=tuple(criteria)):

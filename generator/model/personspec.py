@@ -108,10 +108,14 @@ class PersonSpec:
         """Criteria grouped by category in the order each category first appears.
 
         Categories are compared ignoring case ("Special Requirements" from a role and "Special
-        requirements" from a shared criterion are one group, named as first written).
+        requirements" from a shared criterion are one group, named as first written). Criteria
+        the source puts under no heading are one group named "", first, so that no heading
+        is printed over them and they do not seem to fall under another's.
         """
         names: dict[str, str] = {}
         groups: dict[str, list[Criterion]] = {}
+        if any(not crit.category for crit in self.criteria):
+            names[""], groups[""] = "", []
         for crit in self.criteria:
             key = crit.category.casefold()
             names.setdefault(key, crit.category)

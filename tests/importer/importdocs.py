@@ -56,8 +56,9 @@ def criteria(data: dict[str, Any]) -> list[Crit]:
         shared = load(f"criteria/{entry['use']}") if "use" in entry else {}
         merged = {**shared, **entry}
         methods = merged.get("assessed_by") or default
+        # "not stated" (the prison recovery worker article gives none): the document names none
         out.append(Crit(merged.get("category", "Other"), merged["text"], merged["requirement"],
-                        tuple(methods)))
+                        tuple(methods) if isinstance(methods, list) else ()))
     return out
 
 
@@ -179,6 +180,11 @@ def by_category(crits: list[Crit]) -> list[tuple[str, list[Crit]]]:
 def methods_text(crit: Crit, words: bool, joiner: str = "/") -> str:
     table = NAMES if words else CODES
     return joiner.join(table[m] for m in crit.methods)
+
+
+def methods_after(crit: Crit, words: bool) -> str:
+    """" (Application, Interview)" after a criterion's text; nothing where it names none."""
+    return f" ({methods_text(crit, words, joiner=', ')})" if crit.methods else ""
 
 
 def plain_texts(parts: list[tuple[Any, ...]]) -> list[str]:

@@ -95,8 +95,9 @@ def category_share(expected: list[importdocs.Crit], draft: dict[str, Any]) -> fl
 def criteria_share(expected: list[importdocs.Crit], draft: dict[str, Any]) -> tuple[float, list]:
     wrong = []
     for crit, got in _pairs(expected, draft):
+        methods = got.get("assessed_by") if got else None  # a list, or "not stated"
         if (got is None or got.get("requirement") != crit.requirement
-                or set(got.get("assessed_by") or ()) != set(crit.methods)):
+                or set(methods if isinstance(methods, list) else ()) != set(crit.methods)):
             wrong.append((crit.text, got))
     return 1 - len(wrong) / max(len(expected), 1), wrong
 

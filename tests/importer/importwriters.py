@@ -11,7 +11,7 @@ import docx
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from tests.importer.importdocs import Crit, by_category, methods_text
+from tests.importer.importdocs import Crit, by_category, methods_after, methods_text
 
 Parts = list[tuple[Any, ...]]
 ROMAN_INDENT = "    "
@@ -172,7 +172,7 @@ def _word_lists(document: Any, crits: list[Crit]) -> None:
                 document.add_paragraph().add_run(requirement.capitalize()).bold = True
                 for crit in chosen:
                     document.add_paragraph(
-                        f"{crit.text} ({methods_text(crit, words=True, joiner=', ')})",
+                        crit.text + methods_after(crit, words=True),
                         style="List Bullet")
 
 
@@ -208,8 +208,8 @@ def _pdf(parts: Parts, path: Path, escape: Callable[[str], str], table: bool = F
                     chosen = [c for c in group if c.requirement == requirement]
                     if chosen:
                         out.append(f"<p><b>{requirement.capitalize()}</b></p>")
-                        out += [f"<p style='margin-left:1em'>• {escape(c.text)} "
-                                f"({escape(methods_text(c, words=False, joiner=', '))})</p>"
+                        out += [f"<p style='margin-left:1em'>• "
+                                f"{escape(c.text + methods_after(c, words=False))}</p>"
                                 for c in chosen]
     out.append("</body></html>")
     path = path.with_suffix(".pdf")

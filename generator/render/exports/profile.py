@@ -112,7 +112,7 @@ def _checks_and_risks(doc: Doc, role: Role) -> None:
             risk = (*inline(answer.item.text),
                     *((*runs_of(": "), *inline(answer.details)) if answer.details else ()))
             rows.append(((("", inline(answer.item.letter)),), (("", risk),),
-                         (("", inline(answer.answer or "Not answered")),)))
+                         (("", inline(answer.shown)),)))
         doc.table("Known risks", ("Item", "Risk", "Answer"), rows, (0.1, 0.72, 0.18))
         notes = views.risk_notes(role)
         if notes:

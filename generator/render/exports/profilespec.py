@@ -44,8 +44,9 @@ def person_spec(doc: Doc, role: Role) -> None:
     header = ("Id", labels.column("criterion"), labels.column("requirement"),
               labels.column("assessed_by"), *(("Weight",) if weighted else ()))
     for category, criteria in spec.by_category():
-        doc.heading(3, inline(category))
-        doc.text(spec.category_description(category))
+        if category:  # criteria under no heading in the source get none here
+            doc.heading(3, inline(category))
+            doc.text(spec.category_description(category))
         rows = []
         for c in criteria:
             methods = c.assessed_by_short if labels.abbreviations else c.assessed_by_text
@@ -54,7 +55,8 @@ def person_spec(doc: Doc, role: Role) -> None:
             if weighted:
                 cells.append((("", runs_of(str(c.weight or ""))),))
             rows.append(tuple(cells))
-        doc.table(f"{labels.section('person_specification')}: {' '.join(category.split())}",
+        doc.table(labels.section("person_specification")
+                  + (f": {' '.join(category.split())}" if category else ""),
                   header, rows,
                   (0.08, 0.46, 0.16, 0.2, 0.1) if weighted else (0.1, 0.5, 0.17, 0.23))
     if labels.methods_key and spec.methods_used():  # only a key the source gives
