@@ -88,9 +88,9 @@ def check_required_levels(c: Checker, doc: Document, base: tuple[Any, ...],
                      "its levels are: " + (", ".join(map(str, known)) or "none"))
         elif level.get("not_defined"):
             c.report(doc, (*base, key), f"level {shown(req[key])} of {where} is marked not "
-                     "defined", "write the level the source gives for the role, not another that has "
-                     "indicators; if it gives this one, add its indicators from the framework's "
-                     "source")
+                     "defined", "write the level the source gives for the role, not another "
+                     "that has indicators; if it gives this one, add its indicators from the "
+                     "framework's source")
         else:
             found.append((key, level))
     ranks = [order.index(key_of(lv)) for _, lv in found if key_of(lv) in order]

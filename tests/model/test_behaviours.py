@@ -215,7 +215,8 @@ def test_validate_locates_behaviour_mistakes_and_never_suggests_a_guess(
         "content/roles/policy-officer.yaml:15:13: $.competencies[1].weight: the competency "
         "'working-together' has the weight 5, which the interview and shortlisting scale "
         "'zero-to-three' does not allow (it allows 1, 2, 3)",
-        "    hint: use one of those weights, or add this one to the scale's weights",
+        "    hint: copy the weight the source gives; if it gives this one, add it to the scale's "
+        "weights",
         "content/roles/policy-officer.yaml:19:18: warning: $.competencies[2].assessed_by: the "
         "competency 'delivering-at-pace' does not say how it is assessed, so it is on no "
         "scoring sheet and the application form does not ask about it",
