@@ -85,6 +85,19 @@ def check_unassessed_competencies(c: Checker, doc: Document) -> None:
                  "it cannot be scored")
 
 
+def families_in_use(c: Checker) -> set[str]:
+    """The families some role takes criteria from: its own and those it extends."""
+    families = c.records.docs.get("family", {})
+    used: set[str] = set()
+    for doc in c.records.docs.get("role", {}).values():
+        current = doc.data.get("family")
+        while isinstance(current, str) and current not in used:
+            used.add(current)
+            parent = families.get(current)
+            current = parent.data.get("extends") if parent else None
+    return used
+
+
 def check_family_unassessed(c: Checker, doc: Document) -> None:
     """A family criterion that names no method (nor does its shared criterion) is assessed as
     a role's person specification says for all its criteria, or not at all: say so, at it."""
@@ -193,8 +206,10 @@ def check_model(c: Checker, on: str | None = None) -> None:
         check_unassessed_spec(c, doc, ids)
         check_unassessed_competencies(c, doc)
         check_categories(c, doc, spec)
-    for _, doc in sorted(docs.get("family", {}).items()):
-        check_unassessed(c, doc, ("criteria",), doc.data.get("criteria", []))
+    used = families_in_use(c)
+    for family_id, doc in sorted(docs.get("family", {}).items()):
+        if family_id in used:  # "not stated" matters where a role takes the criteria
+            check_unassessed(c, doc, ("criteria",), doc.data.get("criteria", []))
         check_family_unassessed(c, doc)
     for _, doc in sorted(docs.get("vacancy", {}).items()):
         check_open_vacancy(c, doc, on)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -34,13 +35,27 @@ LEVEL_HEADING = re.compile(r"(Entry|Desired|Exceptional) Level \(\d\)")
 def test_shipped_content_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["validate", "--content", str(CONTENT)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    # The prison recovery worker article never says how its criteria are assessed, so the
-    # family says "not stated" and validate warns of each; of nothing else (issue 28, point 9).
-    warnings = [line for line in lines if ": warning: " in line]
+    # The prison recovery worker article never says how its criteria are assessed, so the family
+    # says "not stated"; no role takes its criteria, so no sheet lacks them and no warning is due.
+    assert [line for line in lines if ": warning: " in line] == []
+    assert lines[-1].startswith("All ") and lines[-1].endswith(" valid.")
+
+
+def test_a_family_not_stated_is_warned_of_once_a_role_takes_its_criteria(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 28, point 9: the family's "not stated" criteria are on no scoring sheet of a role
+    of the family; validate says so at each, located in the family's file."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    role = content / "roles" / "recovery-navigator.yaml"
+    role.write_text(role.read_text(encoding="utf-8").replace(
+        "\ntitle:", "\nfamily: prison-recovery-worker\ntitle:", 1), encoding="utf-8")
+    assert run(["validate", "--content", str(content)]) == 0
+    warnings = [line for line in capsys.readouterr().out.splitlines() if ": warning: " in line]
     assert len(warnings) == 9
-    assert all(line.startswith("content/families/prison-recovery-worker.yaml:")
-               and "does not say how it is assessed" in line for line in warnings)
-    assert lines[-1].startswith("All ") and lines[-1].endswith(" valid, with 9 warnings.")
+    assert all(re.match(r".*families/prison-recovery-worker\.yaml:\d+:\d+: warning: "
+                        r"\$\.criteria\[\d\]\.assessed_by: criterion 'PRW\d' does not say "
+                        "how it is assessed", line) for line in warnings)
 
 
 @pytest.mark.parametrize("seed", ["000", "001", "002", "003", "004"])
