@@ -69,6 +69,25 @@ def overlay(base: Path, extra: Path, target: Path) -> Path:
     return content
 
 
+# The shipped organisations' documents give no scoring scale (only First Light's gives one), so
+# their sheets print none. A test of scoring them gives each the scale it named before, in the
+# test's own copy of the content: the shipped files never keep one for the tests' sake.
+TEST_SCALES = {"darlington-borough-council": "standard-1-5", "second-step": "standard-1-5",
+               "forward-trust": "standard-0-2"}
+
+
+def scored_content(target: Path) -> Path:
+    """Copy the shipped content into target/content, each organisation given its test scale."""
+    content = target / "content"
+    shutil.copytree(CONTENT, content)
+    for org, scale in TEST_SCALES.items():
+        path = content / "organisations" / f"{org}.yaml"
+        text = path.read_text(encoding="utf-8")
+        assert "default_scale:" not in text, f"{path.name} already names a scale"
+        path.write_text(f"{text}default_scale: {scale}\n", encoding="utf-8")
+    return content
+
+
 @pytest.fixture
 def base_content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the small valid fixture tree, with the working directory beside it."""

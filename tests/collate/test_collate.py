@@ -22,7 +22,7 @@ from generator.collate.run import collate_files
 from generator.content.load import load
 from generator.render.pack import write_pack
 from generator.scoring.campaign import for_record
-from tests.conftest import CAMPAIGNS, QUESTIONS, ROOT
+from tests.conftest import CAMPAIGNS, QUESTIONS, ROOT, scored_content
 
 VACANCY = "supervised-contact-co-ordinator-2027"
 # The vacancy's interview rows: criteria 1 to 35 and one competency, each unweighted, scored
@@ -31,8 +31,14 @@ ROWS = [str(n) for n in range(1, 36)] + ["comp-darlington-pdr"]
 
 
 @pytest.fixture(scope="module")
-def pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = load(ROOT / "content").site
+def content(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped content with Darlington given the 1 to 5 scale (its documents give none)."""
+    return scored_content(tmp_path_factory.mktemp("scored"))
+
+
+@pytest.fixture(scope="module")
+def pack(content: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = load(content).site
     assert site is not None
     out = tmp_path_factory.mktemp("pack")
     write_pack(for_record(site, VACANCY, candidates=3, panel=("Jo Smith", "Amir Khan")), out)
@@ -76,8 +82,8 @@ def test_pdf_sheets_say_what_they_are(pack: Path) -> None:
     assert {f"score-{key}" for key in ROWS} <= set(fields)
 
 
-def test_collated_figures_match_the_ones_worked_out_by_hand(filled: Path) -> None:
-    site = load(ROOT / "content").site
+def test_collated_figures_match_the_ones_worked_out_by_hand(content: Path, filled: Path) -> None:
+    site = load(content).site
     assert site is not None
     _, figures = collate_files(site, [filled])
     assert figures.members == ("Jo Smith", "Amir Khan")
@@ -101,11 +107,11 @@ def test_collated_figures_match_the_ones_worked_out_by_hand(filled: Path) -> Non
 
 
 def test_collate_command_writes_dated_files_and_the_workbook_recomputes(
-        filled: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        content: Path, filled: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ROLEPRINT_TODAY", "2027-10-20")
     out = tmp_path / "collated"
     assert run(["collate", str(filled), "--out", str(out), "--feedback", "--content",
-                str(ROOT / "content")]) == 0
+                str(content)]) == 0
     manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
     # Darlington's documents give no retention period: no delete-by date is made up
     assert manifest["delete_by"] is None
@@ -146,9 +152,9 @@ def test_collate_command_writes_dated_files_and_the_workbook_recomputes(
     assert totals == [["C1", 109, 110, "Y", "yes", 2], ["C2", 143.5, 143.5, "disagree", "yes", 1]]
 
 
-def test_a_sheet_of_another_stage_is_refused_by_name(filled: Path, pack: Path,
+def test_a_sheet_of_another_stage_is_refused_by_name(content: Path, filled: Path, pack: Path,
                                                      tmp_path: Path) -> None:
-    site = load(ROOT / "content").site
+    site = load(content).site
     assert site is not None
     stray = shutil.copy(pack / "shortlisting.pdf", tmp_path / "shortlisting.pdf")
     from generator.collate.filled import CollateError
@@ -157,8 +163,9 @@ def test_a_sheet_of_another_stage_is_refused_by_name(filled: Path, pack: Path,
         collate_files(site, [filled, Path(stray)])
 
 
-def test_shortlisting_workbooks_filled_by_two_members(pack: Path, tmp_path: Path) -> None:
-    site = load(ROOT / "content").site
+def test_shortlisting_workbooks_filled_by_two_members(content: Path, pack: Path,
+                                                      tmp_path: Path) -> None:
+    site = load(content).site
     assert site is not None
     for name, base in (("jo", 2), ("amir", 4)):
         book = load_workbook(pack / "shortlisting.xlsx")
@@ -190,11 +197,11 @@ def test_collate_refuses_content_tracked_and_site_folders(filled: Path, capsys) 
 
 
 def test_a_folder_git_ignores_is_allowed_and_nothing_reaches_the_site(
-        filled: Path, tmp_path: Path) -> None:
+        content: Path, filled: Path, tmp_path: Path) -> None:
     """Collated into a git-ignored folder of a checkout, then the site built from that
     checkout's content: no figure, member or file of the collation is in it."""
     repo = tmp_path / "repo"
-    shutil.copytree(ROOT / "content", repo / "content")
+    shutil.copytree(content, repo / "content")
     (repo / ".gitignore").write_text("scores/\n", encoding="utf-8")
     subprocess.run(["git", "init", "-q", str(repo)], check=True)
     assert run(["collate", str(filled), "--out", str(repo / "scores"), "--no-pdf",
@@ -348,12 +355,12 @@ def test_usage_errors_missing_files_and_no_git(filled: Path, tmp_path: Path, cap
     assert not ignored.exists()
 
 
-def test_shortlisting_pdfs_with_a_blank_box(pack: Path, tmp_path: Path) -> None:
+def test_shortlisting_pdfs_with_a_blank_box(content: Path, pack: Path, tmp_path: Path) -> None:
     """Two members' copies of the shortlisting sheet (one file each, named after them): a box
     one of them left blank is flagged, and that member has no total for the candidate."""
     from pypdf import PdfReader
 
-    site = load(ROOT / "content").site
+    site = load(content).site
     assert site is not None
     boxes = [k for k in PdfReader(pack / "shortlisting.pdf").get_fields() or {}
              if k.startswith("score-c1-")]
@@ -375,10 +382,11 @@ def test_shortlisting_pdfs_with_a_blank_box(pack: Path, tmp_path: Path) -> None:
     assert (c1.rank, c2.rank) == (1, 2)
 
 
-def test_interview_workbooks_with_the_members_gate(pack: Path, tmp_path: Path) -> None:
+def test_interview_workbooks_with_the_members_gate(content: Path, pack: Path,
+                                                   tmp_path: Path) -> None:
     """Two copies of interview-scores.xlsx, each filled in by one member (row C1): every score
     and the Y or N of the gate (no pass mark) are read."""
-    site = load(ROOT / "content").site
+    site = load(content).site
     assert site is not None
     for name, score, gate in (("jo", 3, "Y"), ("amir", 5, "N")):
         book = load_workbook(pack / "interview-scores.xlsx")
@@ -396,7 +404,8 @@ def test_interview_workbooks_with_the_members_gate(pack: Path, tmp_path: Path) -
     assert (c1.member_gates, c1.gate) == ((True, False), "disagree")
 
 
-def test_collating_again_into_the_same_folder(filled: Path, pack: Path, tmp_path: Path,
+def test_collating_again_into_the_same_folder(content: Path, filled: Path, pack: Path,
+                                              tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     """The folder of returned sheets may hold what collate wrote last time (and a
     spreadsheet's lock file): neither is read as a member's sheet. A code written as '2' is
@@ -408,10 +417,10 @@ def test_collating_again_into_the_same_folder(filled: Path, pack: Path, tmp_path
     (returned / "member1-C2.pdf").unlink()
     (returned / "~$collated.xlsx").write_bytes(b"lock")
     args = ["collate", str(returned), "--out", str(returned / "collated"), "--no-pdf",
-            "--content", str(ROOT / "content")]
+            "--content", str(content)]
     assert run(args) == 0
     assert run(args) == 0
-    site = load(ROOT / "content").site
+    site = load(content).site
     assert site is not None
     _, figures = collate_files(site, [returned], skip=returned / "collated")
     assert [c.code for c in figures.candidates] == ["C1", "C2"]

@@ -23,7 +23,7 @@ from generator.render.forms.pdf import pdf_bytes
 from generator.render.forms.render import form_pages
 from generator.scoring.campaign import campaign
 from tests.a11y.test_pdf import assert_fields_labelled
-from tests.conftest import CAMPAIGNS, CONTENT
+from tests.conftest import CAMPAIGNS, CONTENT, scored_content
 from tests.support.forms import parse
 
 FIXTURE = CAMPAIGNS
@@ -33,6 +33,14 @@ SHIPPED = "supervised-contact-co-ordinator-2027"  # 36 criteria and a competency
 @pytest.fixture(scope="module")
 def shipped() -> Site:
     found = load(CONTENT).site
+    assert found is not None
+    return found
+
+
+@pytest.fixture(scope="module")
+def scored(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The shipped content with Darlington given the 1 to 5 scale (its documents give none)."""
+    found = load(scored_content(tmp_path_factory.mktemp("scored"))).site
     assert found is not None
     return found
 
@@ -62,8 +70,9 @@ def test_the_shipped_council_chooses_the_grid(shipped: Site) -> None:
 
 
 @pytest.mark.pdf
-def test_the_36_criterion_interview_sheet_prints_on_three_pages_a_copy(shipped: Site) -> None:
-    pages = _pages(shipped, SHIPPED, panel=("A Person", "B Person"), per_candidate=True)
+def test_the_36_criterion_interview_sheet_prints_on_three_pages_a_copy(scored: Site) -> None:
+    # with a scale's legend and range, the longer sheet (the shipped one names no scale)
+    pages = _pages(scored, SHIPPED, panel=("A Person", "B Person"), per_candidate=True)
     copies = [stem for stem in pages if stem.startswith("interview")]
     assert "interview-c1-panel-2" in copies
     counts = {}
@@ -74,9 +83,9 @@ def test_the_36_criterion_interview_sheet_prints_on_three_pages_a_copy(shipped: 
     assert counts == {"interview": 3, "interview-c1-panel-2": 3}, counts
 
 
-def test_grid_rows_carry_the_full_sheets_field_names(shipped: Site) -> None:
-    grid = parse(_pages(shipped, SHIPPED)["interview"])
-    full = parse(_pages(shipped, SHIPPED, layout="full")["interview"])
+def test_grid_rows_carry_the_full_sheets_field_names(scored: Site) -> None:
+    grid = parse(_pages(scored, SHIPPED)["interview"])
+    full = parse(_pages(scored, SHIPPED, layout="full")["interview"])
     # the same score and evidence boxes; only the separate "question asked" box is gone
     assert set(grid.names) == {n for n in full.names if not n.startswith("question-")}
     assert grid.labels["evidence-1"] == "Notes: question asked and evidence, criterion 1"

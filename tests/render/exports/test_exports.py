@@ -41,7 +41,7 @@ from generator.render.exports.shortlist import shortlisting_book
 from generator.render.exports.word import docx_bytes
 from generator.scoring import sheets
 from generator.scoring.campaign import campaign
-from tests.conftest import CONTENT, FIXTURES, RECRUITING, ROOT, UNSAFE, overlay
+from tests.conftest import CONTENT, FIXTURES, RECRUITING, ROOT, UNSAFE, overlay, scored_content
 from tests.support.forms import hand_site, scale
 from tests.support.site import broken_links, load_site, local_hrefs
 
@@ -60,6 +60,12 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 @pytest.fixture(scope="module")
 def site() -> Site:
     return load_site(CONTENT)
+
+
+@pytest.fixture(scope="module")
+def scored(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The shipped content, each organisation whose documents give no scale given one."""
+    return load_site(scored_content(tmp_path_factory.mktemp("scored")))
 
 
 def docx_text(data: bytes) -> str:
@@ -206,11 +212,11 @@ def test_person_specification_is_grouped_with_essential_or_desirable_and_how_ass
 # --- the shortlisting workbook ------------------------------------------------------------------
 
 @pytest.mark.parametrize("role_id", ROLES)
-def test_shortlisting_workbook_matches_the_shortlisting_form(site: Site, role_id: str) -> None:
-    role = site.roles[role_id]
-    settings = campaign(site, role)
+def test_shortlisting_workbook_matches_the_shortlisting_form(scored: Site, role_id: str) -> None:
+    role = scored.roles[role_id]
+    settings = campaign(scored, role)
     sheet = sheets.shortlisting(role, settings.scale, settings.candidates)
-    book = workbook(xlsx_bytes(shortlisting_book(site, role), DATE))
+    book = workbook(xlsx_bytes(shortlisting_book(scored, role), DATE))
     assert book.sheetnames == ["Scores", "Criteria", "Scoring scale", "How to use"]
     scores = book["Scores"]
     assert scores.freeze_panes == "B2"

@@ -26,7 +26,7 @@ from generator.render.templating import environment
 from generator.scoring import sheets
 from generator.scoring.campaign import campaign
 from generator.scoring.sheets import Row, competency_row
-from tests.conftest import CONTENT
+from tests.conftest import scored_content
 
 HOSTILE = ['<script>alert("x")</script>', "Tom & Jerry's \"quote\"", "&amp; already",
            "right-to-left \u202e text", "", "  spaced  ", 7, 0, None, Markup("<b>safe</b>")]
@@ -184,8 +184,11 @@ def test_interview_rows_match_the_template_they_replaced(tmp_path: Path) -> None
     write(tmp_path / "synthetic", 40, seed=5)
     template = environment().overlay(autoescape=True).from_string(
         ROWS_AS_TEMPLATE.read_text(encoding="utf-8"))
-    scale = next(scale for _, scale in _rows_of(CONTENT))
-    cases = (_rows_of(CONTENT) + _rows_of(tmp_path / "synthetic")
+    # the template they replaced always had a scale: the shipped content, each organisation
+    # given one (their documents give none)
+    shipped = _rows_of(scored_content(tmp_path / "scored"))
+    scale = next(scale for _, scale in shipped)
+    cases = (shipped + _rows_of(tmp_path / "synthetic")
              + [(row, scale) for row in _hostile_rows()])
     kinds = {(row.competency is not None, bool(row.weight),
               bool(row.level and row.level.indicators)) for row, _ in cases}
