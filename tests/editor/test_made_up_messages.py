@@ -10,7 +10,7 @@ import pytest
 from generator.content.validate import validate
 from generator.editor.messages import officer
 from tests.conftest import FIXTURES, overlay
-from tests.support.editor_browser import programmer_words
+from tests.editor.test_messages import assert_in_officer_words
 
 MADE_UP = Path(__file__).resolve().parents[1] / "model" / "made-up"
 CASES = ["family-methods", "country", "known-risks-invalid"]
@@ -21,13 +21,7 @@ def test_each_problem_is_in_officer_words(case: str, tmp_path: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     content = overlay(FIXTURES / "base", MADE_UP / case / "content", tmp_path)
-    problems, _ = validate(content)
-    assert problems
-    for problem in problems:
-        shown = officer(problem, content)
-        text = " ".join(shown[k] for k in ("record", "field", "problem", "todo"))
-        assert not programmer_words(text), (problem.format(), text)
-        assert shown["problem"] and shown["todo"] and shown["problem"] != shown["todo"]
+    for shown, text in assert_in_officer_words(content):
         assert "GB" not in shown["todo"], text  # no country offered
 
 

@@ -23,8 +23,16 @@ def test_every_problem_the_fixtures_make_is_in_officer_words(
         case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     content = overlay(FIXTURES / "base", INVALID / case / "content", tmp_path)
+    assert_in_officer_words(content)
+
+
+def assert_in_officer_words(content: Path) -> list[tuple[dict[str, Any], str]]:
+    """validate finds problems in `content`, and the editor words each for an officer: no
+    programmer's words, and both what is wrong and what to do. Gives each as shown, with its
+    words joined."""
     problems, _ = validate(content)
     assert problems
+    seen = []
     for problem in problems:
         shown = officer(problem, content)
         text = " ".join(shown[k] for k in ("record", "field", "problem", "todo"))
@@ -32,6 +40,8 @@ def test_every_problem_the_fixtures_make_is_in_officer_words(
         assert shown["problem"] and shown["todo"], problem.format()
         assert shown["problem"] != shown["todo"]  # the problem and the advice apart
         assert "\n" not in text
+        seen.append((shown, text))
+    return seen
 
 
 def role(tmp_path: Path, extra: str) -> Path:

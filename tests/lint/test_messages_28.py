@@ -8,27 +8,12 @@ from pathlib import Path
 
 from generator.lint import lint
 from tests.conftest import FIXTURES, overlay
+from tests.content.test_methods_and_ids import SILENT_SPEC
 from tests.lint.test_names_and_weights import _context, _with_purpose
 from tests.lint.test_rules import LINT, TODAY
 
-NIGHT_PORTER = """\
-title: Night Porter
-organisation: example-council
-person_specification:
-  assessed_by: not stated
-  criteria:
-    - category: Experience
-      text: Experience of working nights.
-      requirement: essential
-    - category: Skills
-      text: Able to lift 20 kg.
-      requirement: essential
-      assessed_by: [certificates]
-    - category: Knowledge
-      text: Fire safety.
-      requirement: desirable
-      assessed_by: not stated
-"""
+# The silent specification, with its last criterion saying "not stated" itself.
+NIGHT_PORTER = SILENT_SPEC + "      assessed_by: not stated\n"
 
 
 def test_a_criterion_not_stated_is_hinted_at_the_source_not_at_a_guess(tmp_path: Path) -> None:
